@@ -1,0 +1,129 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/pc2devenv/pc2devenv/convert"
+	"github.com/pc2devenv/pc2devenv/emit"
+	"github.com/pc2devenv/pc2devenv/ir"
+)
+
+// convertOpts are the flags of convert.
+type convertOpts struct {
+	output  string
+	from    string
+	target  string
+	format  string
+	strict  bool
+	force   bool
+	verbose bool
+}
+
+func convertFlags(o *convertOpts) *pflag.FlagSet {
+	fs := pflag.NewFlagSet("convert", pflag.ContinueOnError)
+	fs.StringVarP(&o.output, "output", "o", "", "write the devenv.nix to `FILE` instead of standard output")
+	fs.StringVar(&o.from, "from", "", "read sources as `FORMAT`: process-compose (default: decided by file name, then content)")
+	fs.StringVarP(&o.target, "target", "t", "devenv2", "write for `TARGET`: devenv2, devenv2-process-compose or devenv1")
+	fs.StringVar(&o.format, "format", "text", "print diagnostics as `text` or json")
+	fs.BoolVar(&o.strict, "strict", false, "treat warnings as errors (exit 1)")
+	fs.BoolVar(&o.force, "force", false, "with -o, replace a file pc2devenv did not generate")
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "also print notes, which explain decisions")
+	fs.SortFlags = false
+	return fs
+}
+
+var formats = map[string]ir.Format{
+	"process-compose": ir.FormatProcessCompose,
+	"procfile":        ir.FormatProcfile,
+	"makefile":        ir.FormatMakefile,
+}
+
+func (e *env) convert(args []string) int {
+	var o convertOpts
+	fs := convertFlags(&o)
+	fs.SetOutput(io.Discard)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			fmt.Fprintf(e.stdout, convertUsage, fs.FlagUsages())
+			return exitOK
+		}
+		return e.usageError("convert", err.Error())
+	}
+	target, err := emit.ParseTarget(o.target)
+	if err != nil {
+		return e.usageError("convert", err.Error())
+	}
+	opts := convert.Options{Target: target}
+	if o.from != "" {
+		f, ok := formats[o.from]
+		if !ok {
+			return e.usageError("convert", fmt.Sprintf("unknown format %q for --from (choose process-compose, procfile or makefile)", o.from))
+		}
+		opts.From = f
+	}
+	if o.format != "text" && o.format != "json" {
+		return e.usageError("convert", fmt.Sprintf("unknown diagnostics format %q (choose text or json)", o.format))
+	}
+	paths := fs.Args()
+	var res *convert.Result
+	if len(paths) == 1 && paths[0] == "-" {
+		if opts.From == "" {
+			return e.usageError("convert", "reading standard input needs --from")
+		}
+		src, err := io.ReadAll(e.stdin)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "pc2devenv convert: reading standard input: %v\n", err)
+			return exitFail
+		}
+		res = convert.Source("<stdin>", src, opts.From, opts)
+	} else {
+		for _, p := range paths {
+			if p == "-" {
+				return e.usageError("convert", `"-" (standard input) cannot be combined with other paths`)
+			}
+		}
+		res, err = convert.Paths(paths, opts)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "pc2devenv convert: %v\n", err)
+			return exitFail
+		}
+	}
+	e.report(res, o)
+	if res.Internal() != nil {
+		return exitUsage
+	}
+	if res.Output == nil || o.strict && res.Diagnostics.Count(ir.Warning) > 0 {
+		return exitFail
+	}
+	if o.output == "" || o.output == "-" {
+		e.stdout.Write(res.Output)
+		return exitOK
+	}
+	if _, err := convert.WriteFile(o.output, res.Output, o.force); err != nil {
+		fmt.Fprintf(e.stderr, "pc2devenv convert: %v\n", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+// report prints a result's diagnostics in the chosen format.
+func (e *env) report(res *convert.Result, o convertOpts) {
+	if o.format == "json" {
+		writeJSONReport(e.stderr, []*convert.Result{res})
+		return
+	}
+	var b strings.Builder
+	for _, d := range res.Diagnostics {
+		if d.Severity == ir.Note && !o.verbose {
+			continue
+		}
+		b.WriteString(d.String())
+		b.WriteByte('\n')
+	}
+	io.WriteString(e.stderr, b.String())
+}

@@ -1,0 +1,72 @@
+// Command pc2devenv converts a project's process-compose.yml, Procfile or
+// Makefile into an idiomatic devenv.nix, and checks that the two stay in
+// step.
+//
+// Usage:
+//
+//	pc2devenv convert [flags] [PATH ...]
+//	pc2devenv version
+//	pc2devenv help [COMMAND]
+//
+// Run "pc2devenv help" for the flags of each command.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// Exit codes, the same for every command.
+const (
+	exitOK    = 0 // success
+	exitFail  = 1 // the inputs are not as they should be: could not convert, or a warning under --strict
+	exitUsage = 2 // a usage error, or an internal error
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// env is what a command reads and writes besides files.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// run runs the command line args and returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "convert":
+		return e.convert(rest)
+	case "version":
+		return e.version(rest)
+	case "help":
+		return e.help(rest)
+	case "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	default:
+		return e.usageError("", fmt.Sprintf("unknown command %q", cmd))
+	}
+}
+
+// usageError reports a wrong command line and returns exitUsage.
+func (e *env) usageError(cmd, msg string) int {
+	prefix := "pc2devenv"
+	if cmd != "" {
+		prefix += " " + cmd
+	}
+	help := "pc2devenv help"
+	if cmd != "" {
+		help += " " + cmd
+	}
+	fmt.Fprintf(e.stderr, "%s: %s\nRun '%s' for usage.\n", prefix, msg, help)
+	return exitUsage
+}

@@ -1,0 +1,117 @@
+package convert
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/pc2devenv/pc2devenv/ir"
+)
+
+// processComposeNames are the file names process-compose looks for in a
+// directory, in its order; compose.* counts only with a top-level
+// "processes" key, since Docker Compose uses the same names.
+var processComposeNames = []string{"compose.yml", "compose.yaml", "process-compose.yml", "process-compose.yaml"}
+
+// FormatOf decides the format of a file from its name, then, for names
+// that say nothing, from its content. It returns "" when it cannot tell.
+func FormatOf(name string, content []byte) ir.Format {
+	base := filepath.Base(name)
+	lower := strings.ToLower(base)
+	switch {
+	case strings.HasPrefix(base, "Procfile") || strings.HasSuffix(lower, ".procfile"):
+		return ir.FormatProcfile
+	case base == "Makefile" || base == "makefile" || base == "GNUmakefile" || strings.HasSuffix(lower, ".mk"):
+		return ir.FormatMakefile
+	case base == ".env" || strings.HasPrefix(base, ".env."):
+		return ir.FormatDotenv
+	case strings.HasSuffix(lower, ".yml") || strings.HasSuffix(lower, ".yaml") || strings.HasSuffix(lower, ".json"):
+		return ir.FormatProcessCompose
+	}
+	return sniff(content)
+}
+
+var (
+	topProcessesRE = regexp.MustCompile(`(?m)^processes\s*:`)
+	procfileLineRE = regexp.MustCompile(`^[A-Za-z0-9_-]+:\s*\S`)
+	recipeLineRE   = regexp.MustCompile(`(?m)^\t\S`)
+)
+
+// sniff guesses a format from content: YAML with a top-level processes
+// key, make recipes (tab-led lines), or Procfile lines.
+func sniff(content []byte) ir.Format {
+	switch {
+	case topProcessesRE.Match(content):
+		return ir.FormatProcessCompose
+	case recipeLineRE.Match(content):
+		return ir.FormatMakefile
+	}
+	n := 0
+	for _, line := range bytes.Split(content, []byte("\n")) {
+		line = bytes.TrimRight(line, "\r")
+		if len(bytes.TrimSpace(line)) == 0 || bytes.HasPrefix(bytes.TrimSpace(line), []byte("#")) {
+			continue
+		}
+		if !procfileLineRE.Match(line) {
+			return ""
+		}
+		n++
+	}
+	if n > 0 {
+		return ir.FormatProcfile
+	}
+	return ""
+}
+
+// source is one file of a project, as found on disk.
+type source struct {
+	// path is where to read it, and the name diagnostics use.
+	path string
+	// name is its path relative to the project directory, for the header.
+	name    string
+	format  ir.Format
+	content []byte
+}
+
+// findSources lists the sources of the project in dir, by name. from, when
+// set, restricts them to one format.
+func findSources(dir string, from ir.Format) ([]source, ir.Diagnostics, error) {
+	var diags ir.Diagnostics
+	var out []source
+	read := func(name string, format ir.Format) (source, bool, error) {
+		p := filepath.Join(dir, name)
+		st, err := os.Stat(p)
+		if err != nil || st.IsDir() {
+			return source{}, false, nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return source{}, false, err
+		}
+		return source{path: p, name: name, format: format, content: b}, true, nil
+	}
+	if from == "" || from == ir.FormatProcessCompose {
+		for _, name := range processComposeNames {
+			s, ok, err := read(name, ir.FormatProcessCompose)
+			if err != nil {
+				return nil, nil, err
+			}
+			if !ok || strings.HasPrefix(name, "compose.") && !topProcessesRE.Match(s.content) {
+				continue
+			}
+			out = append(out, s)
+			break
+		}
+	}
+	if len(out) == 0 {
+		msg := "no process-compose.yml here"
+		if from != "" && from != ir.FormatProcessCompose {
+			msg = fmt.Sprintf("reading %s files is not supported yet", from)
+		}
+		diags.Add(ir.Pos{File: dir}, ir.Error, ir.IDNoSource, msg, "name a source file, or a directory that holds one")
+	}
+	return out, diags, nil
+}

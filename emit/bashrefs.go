@@ -1,0 +1,97 @@
+package emit
+
+import (
+	"sort"
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+
+	"github.com/pc2devenv/pc2devenv/ir"
+)
+
+// bashCommand renders a command for bash to run. process-compose
+// substituted ${VAR} references in the whole file when it loaded it,
+// whatever the shell quoting around them; the converter leaves them for
+// bash, which expands them the same way — except inside single quotes,
+// where bash does not expand. There the reference is moved out of the
+// quotes ('a${X}b' becomes 'a'"${X}"'b'), so that bash expands it as
+// process-compose did. References in a here-document with a quoted
+// delimiter, which cannot be moved, are reported in problems.
+func bashCommand(t ir.Text) (cmd string, problems []string) {
+	if !t.HasRefs() {
+		return t.Shell(), nil
+	}
+	var b strings.Builder
+	type span struct{ start, end int }
+	var refs []span
+	for _, p := range t.Parts {
+		if p.Ref != nil {
+			refs = append(refs, span{b.Len(), b.Len() + len(p.Ref.Raw)})
+			b.WriteString(p.Ref.Raw)
+		} else {
+			b.WriteString(p.Lit)
+		}
+	}
+	s := b.String()
+	f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(s), "")
+	if err != nil {
+		return s, nil
+	}
+	type rewrite struct {
+		start, end int // the quoted word, quotes included
+		refs       []span
+	}
+	var rewrites []rewrite
+	inside := func(start, end int) []span {
+		var in []span
+		for _, r := range refs {
+			if start < r.start && r.end < end {
+				in = append(in, r)
+			}
+		}
+		return in
+	}
+	syntax.Walk(f, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.SglQuoted:
+			start, end := int(n.Pos().Offset()), int(n.End().Offset())
+			if in := inside(start, end); len(in) > 0 {
+				if n.Dollar {
+					problems = append(problems, s[in[0].start:in[0].end]+` inside $'...' quotes, where bash does not expand it`)
+					return true
+				}
+				rewrites = append(rewrites, rewrite{start, end, in})
+			}
+		case *syntax.Redirect:
+			if n.Hdoc != nil && (n.Op == syntax.Hdoc || n.Op == syntax.DashHdoc) && n.Word != nil && n.Word.Lit() == "" {
+				start, end := int(n.Hdoc.Pos().Offset()), int(n.Hdoc.End().Offset())
+				for _, r := range refs {
+					if start <= r.start && r.end <= end {
+						problems = append(problems, s[r.start:r.end]+" inside a here-document with a quoted delimiter, where bash does not expand it")
+					}
+				}
+			}
+		}
+		return true
+	})
+	if len(rewrites) == 0 {
+		return s, problems
+	}
+	sort.Slice(rewrites, func(i, j int) bool { return rewrites[i].start > rewrites[j].start })
+	for _, rw := range rewrites {
+		var q strings.Builder
+		pos := rw.start + 1 // after the opening quote
+		for _, r := range rw.refs {
+			if r.start > pos {
+				q.WriteString("'" + s[pos:r.start] + "'")
+			}
+			q.WriteString(`"` + s[r.start:r.end] + `"`)
+			pos = r.end
+		}
+		if rest := s[pos : rw.end-1]; rest != "" {
+			q.WriteString("'" + rest + "'")
+		}
+		s = s[:rw.start] + q.String() + s[rw.end:]
+	}
+	return s, problems
+}

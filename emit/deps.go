@@ -1,0 +1,214 @@
+package emit
+
+import (
+	"fmt"
+
+	"github.com/pc2devenv/pc2devenv/emit/nix"
+	"github.com/pc2devenv/pc2devenv/ir"
+)
+
+// oneShotPrefix starts the name of the task a process becomes when others
+// wait for it to succeed.
+const oneShotPrefix = "pc:"
+
+// findOneShots marks the processes that others wait for with
+// process_completed_successfully. devenv 2 accepts that wait (the
+// default @succeeded) only on a one-shot task, so under devenv 2 those
+// processes become tasks.
+func (l *lowerer) findOneShots() {
+	l.oneshot = map[string]bool{}
+	if !l.t.typed() {
+		return
+	}
+	for _, p := range l.proj.Processes {
+		for _, d := range p.DependsOn {
+			if d.Condition == ir.ProcessCompletedSuccessfully && l.proj.Process(d.Name) != nil {
+				l.oneshot[d.Name] = true
+			}
+		}
+	}
+}
+
+// depTarget is what a dependency names, as the output refers to it.
+type depTarget struct {
+	// task is the devenv task name, without a suffix.
+	task string
+	// oneshot is set for a one-shot task, unset for a process.
+	oneshot bool
+	// ready says the process has a readiness check the target accepts
+	// for @ready (process_healthy).
+	ready bool
+	// name is the process's name in the output.
+	name string
+}
+
+// target resolves the name a dependency uses: a process, or the process
+// of a service that replaced one.
+func (l *lowerer) target(name string) (depTarget, bool) {
+	if p := l.proj.Process(name); p != nil {
+		out := l.names[name]
+		if l.oneshot[name] {
+			return depTarget{task: oneShotPrefix + out, oneshot: true, name: out}, true
+		}
+		return depTarget{task: "devenv:processes:" + out, ready: l.hasReadiness(p), name: out}, true
+	}
+	for _, s := range l.proj.Services {
+		if s.ProcessName == name {
+			return depTarget{task: "devenv:processes:" + name, ready: s.Ready, name: name}, true
+		}
+	}
+	return depTarget{}, false
+}
+
+// hasReadiness reports whether devenv (or process-compose under devenv 1)
+// can tell when p is ready: an exec or HTTP probe, or, under the native
+// manager, an allocated port.
+func (l *lowerer) hasReadiness(p *ir.Process) bool {
+	if r := p.Readiness; r != nil && (r.Exec != nil || r.HTTP != nil && httpPort(r.HTTP) > 0) {
+		return true
+	}
+	return l.t == Devenv2 && len(p.Ports) > 0
+}
+
+// after lowers a process's depends_on to devenv 2's after; conditions that
+// after cannot express go to pc under the process-compose target. TODO
+// comments for what is lost go into a.
+func (l *lowerer) after(a, pc *nix.Attrs, p *ir.Process) {
+	if list := l.afterList(a, pc, p); len(list.Items) > 0 {
+		a.Add(list, "after")
+	}
+}
+
+// afterList returns the after list of p. pc is nil for a task, which
+// cannot pass process-compose keys through.
+func (l *lowerer) afterList(a, pc *nix.Attrs, p *ir.Process) *nix.List {
+	list := &nix.List{}
+	for _, d := range p.DependsOn {
+		t, ok := l.target(d.Name)
+		if !ok {
+			continue // reported by the reader
+		}
+		item := &nix.Item{}
+		var ref string
+		switch {
+		case t.oneshot:
+			switch d.Condition {
+			case ir.ProcessCompletedSuccessfully:
+				ref = t.task
+			case ir.ProcessCompleted:
+				ref = t.task + "@completed"
+			case ir.ProcessHealthy:
+				ref = t.task
+				l.diags.Add(d.Pos, ir.Warning, ir.IDNoReadiness,
+					fmt.Sprintf("process %q waits for %q to be healthy, but %q is now a one-shot task, which has no health: %q waits for it to succeed", p.Name, d.Name, d.Name, p.Name), "")
+			default:
+				ref = t.task + "@started"
+			}
+		case d.Condition == ir.ProcessStarted:
+			ref = t.task + "@started"
+		case d.Condition == ir.ProcessCompleted:
+			ref = t.task + "@completed"
+		case d.Condition == ir.ProcessHealthy && t.ready:
+			ref = t.task
+		case d.Condition == ir.ProcessHealthy:
+			ref = t.task + "@started"
+			l.diags.Add(d.Pos, ir.Warning, ir.IDNoReadiness,
+				fmt.Sprintf("process %q waits for %q to be healthy (process_healthy), but %q has no readiness probe, so devenv cannot tell when it is; it waits for %q to start", p.Name, d.Name, d.Name, d.Name),
+				fmt.Sprintf("give %q a readiness_probe", d.Name))
+			item.Comments = append(item.Comments, fmt.Sprintf("TODO(pc2devenv): %s has no readiness probe, so this waits for it to start, not to be healthy", d.Name))
+		case d.Condition == ir.ProcessLogReady && l.t.processCompose() && pc != nil:
+			pc.Add(nix.Str(string(d.Condition)), "depends_on", t.name, "condition")
+			continue
+		case d.Condition == ir.ProcessLogReady:
+			ref = t.task + "@started"
+			why := fmt.Sprintf("devenv 2 cannot wait for %s to print its ready_log_line; this waits for it to start", d.Name)
+			l.diags.Add(d.Pos, ir.Warning, ir.IDLogReady,
+				fmt.Sprintf("process %q waits for a log line of %q (process_log_ready), which %s has no way to express; it waits for %q to start", p.Name, d.Name, l.t.describe(), d.Name),
+				"give "+d.Name+" a readiness_probe, or use --target devenv2-process-compose")
+			item.Comments = append(item.Comments, "TODO(pc2devenv): "+why)
+		default:
+			continue
+		}
+		item.Value = nix.Str(ref)
+		list.Items = append(list.Items, item)
+	}
+	return list
+}
+
+// oneShotTask lowers a process that others wait for to succeed into a
+// one-shot task.
+func (l *lowerer) oneShotTask(p *ir.Process) {
+	name := oneShotPrefix + l.names[p.Name]
+	l.diags.Add(p.Pos, ir.Note, ir.IDOneShotTask,
+		fmt.Sprintf("process %q becomes the one-shot task %q: other processes wait for it to succeed (process_completed_successfully), which devenv 2 can express only for tasks", p.Name, name), "")
+	a := nix.Set()
+	l.command(a, p.Command, p, "exec")
+	if p.Description != "" {
+		a.Add(nix.Str(p.Description), "description")
+	}
+	if p.Cwd.Set {
+		if cwd := l.cwd(a, p.Cwd.Val, fmt.Sprintf("working_dir of process %q", p.Name)); cwd != nil {
+			a.Add(cwd, "cwd")
+		}
+	}
+	var env []ir.EnvVar
+	for _, v := range dedupEnv(p.Env) {
+		if !v.Value.HasRefs() {
+			env = append(env, v)
+		}
+	}
+	if e := l.envAttrs(p, env); e != nil {
+		a.Add(e, "env")
+	}
+	if list := l.afterList(a, nil, p); len(list.Items) > 0 {
+		a.Add(list, "after")
+	}
+	why := "a one-shot task runs once and has no such setting"
+	subject := func(key string) string { return fmt.Sprintf("%s of process %q", key, p.Name) }
+	if r := p.Restart; r != nil && r.Policy.Set && r.Policy.Val != ir.RestartNo {
+		l.report(a, r.Policy.Pos, ir.Warning, ir.IDNoEquivalent, subject("availability.restart = \""+string(r.Policy.Val)+"\""), why, "")
+	}
+	if p.Readiness != nil {
+		l.report(a, p.Readiness.Pos, ir.Warning, ir.IDNoEquivalent, subject("readiness_probe"), why, "")
+	}
+	if p.Disabled.Set && p.Disabled.Val {
+		l.report(a, p.Disabled.Pos, ir.Warning, ir.IDNoEquivalent, subject("disabled"), "the task runs whenever a process that waits for it starts", "")
+	}
+	for _, o := range []struct {
+		set bool
+		pos ir.Pos
+		key string
+	}{
+		{p.Liveness != nil, posOf(p.Liveness), "liveness_probe"},
+		{p.Shutdown != nil, posOfShutdown(p.Shutdown), "shutdown"},
+		{p.IsDaemon.Set, p.IsDaemon.Pos, "is_daemon"},
+		{p.Replicas.Set, p.Replicas.Pos, "replicas"},
+	} {
+		if o.set {
+			l.report(a, o.pos, ir.Warning, ir.IDNoEquivalent, subject(o.key), why, "")
+		}
+	}
+	for _, f := range p.Extra {
+		if r := RuleFor("processes.*." + f.Key); r != nil && r.Fates[l.t].Kind == Consumed {
+			continue
+		}
+		l.report(a, f.KeyPos, ir.Warning, ir.IDNoEquivalent, subject(f.Key), why, "")
+	}
+	bind := nix.Bind(a, "tasks", name)
+	bind.Comments = p.Comments
+	l.group(bind)
+}
+
+func posOf(p *ir.Probe) ir.Pos {
+	if p == nil {
+		return ir.Pos{}
+	}
+	return p.Pos
+}
+
+func posOfShutdown(s *ir.Shutdown) ir.Pos {
+	if s == nil {
+		return ir.Pos{}
+	}
+	return s.Pos
+}

@@ -1,0 +1,171 @@
+package emit
+
+import (
+	"os"
+	"os/exec"
+	"testing"
+
+	"github.com/pc2devenv/pc2devenv/ir"
+)
+
+// text builds a Text from literal parts and ${...} references, written as
+// "{NAME}" for a reference to NAME.
+func text(parts ...string) ir.Text {
+	var t ir.Text
+	for _, p := range parts {
+		if len(p) > 2 && p[0] == '{' && p[len(p)-1] == '}' {
+			t.AppendRef(&ir.VarRef{Raw: "$" + p, Name: p[1 : len(p)-1]})
+		} else {
+			t.Append(p)
+		}
+	}
+	return t
+}
+
+func TestBashCommand(t *testing.T) {
+	tests := []struct {
+		in       ir.Text
+		want     string
+		problems int
+	}{
+		{text("echo hi"), "echo hi", 0},
+		{text("echo ", "{HOME}"), "echo ${HOME}", 0},
+		{text(`echo "`, "{HOME}", `"`), `echo "${HOME}"`, 0},
+		{text("echo '", "{HOME}", "'"), `echo "${HOME}"`, 0},
+		{text("echo 'a ", "{HOME}", " b'"), `echo 'a '"${HOME}"' b'`, 0},
+		{text("echo 'a", "{X}", "-", "{Y}", "z' '", "{Z}", "'"), `echo 'a'"${X}"'-'"${Y}"'z' "${Z}"`, 0},
+		{text("cat <<'EOF'\n", "{X}", "\nEOF\n"), "cat <<'EOF'\n${X}\nEOF\n", 1},
+		{text("cat <<EOF\n", "{X}", "\nEOF\n"), "cat <<EOF\n${X}\nEOF\n", 0},
+		{text("echo $'", "{X}", "'"), "echo $'${X}'", 1},
+		{text("echo 'unclosed ", "{X}"), "echo 'unclosed ${X}", 0},
+	}
+	for _, tt := range tests {
+		got, problems := bashCommand(tt.in)
+		if got != tt.want || len(problems) != tt.problems {
+			t.Errorf("bashCommand(%q) = %q, %d problems %v; want %q, %d", tt.in.Shell(), got, len(problems), problems, tt.want, tt.problems)
+		}
+	}
+}
+
+func TestNeedsSetPlusE(t *testing.T) {
+	tests := []struct {
+		cmd  string
+		want bool
+	}{
+		{"npm run dev", false},
+		{"cd backend && uvicorn app:app", false},
+		{"a || b | c", false},
+		{"", false},
+		{"a; b", true},
+		{"a\nb\n", true},
+		{"if true; then a; fi", true},
+		{"(cd x; y)", true},
+		{"server &", true},
+		{"set -e\na\nb", false},
+		{"set -euo pipefail\na\nb", false},
+		{"set -o errexit\na\nb", false},
+		{"set -x\na\nb", true},
+		{"echo 'unclosed", true},
+	}
+	for _, tt := range tests {
+		if got := needsSetPlusE(tt.cmd); got != tt.want {
+			t.Errorf("needsSetPlusE(%q) = %v, want %v", tt.cmd, got, tt.want)
+		}
+	}
+}
+
+func TestExportLine(t *testing.T) {
+	got, ok := exportLine("DB", text(`post"gres://$`, "{HOST}", "/`x`\\"))
+	want := "export DB=\"post\\\"gres://\\$${HOST}/\\`x\\`\\\\\""
+	if !ok || got != want {
+		t.Errorf("exportLine = %q, %v; want %q", got, ok, want)
+	}
+	if _, ok := exportLine("my-var", text("x")); ok {
+		t.Error("exportLine accepted a name bash cannot export")
+	}
+}
+
+// substitute returns t as process-compose runs it: references replaced by
+// the variables' values, as its loader does.
+func substitute(t ir.Text, vars map[string]string) string {
+	var b []byte
+	for _, p := range t.Parts {
+		if p.Ref != nil {
+			b = append(b, vars[p.Ref.Name]...)
+		} else {
+			b = append(b, p.Lit...)
+		}
+	}
+	return string(b)
+}
+
+// TestBashCommandAgainstBash runs each command both ways with real bash:
+// as process-compose ran it (references substituted into the text before
+// bash saw it) and as pc2devenv writes it (bash expanding the references).
+// The outputs must be the same.
+func TestBashCommandAgainstBash(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("bash not installed")
+	}
+	vars := map[string]string{"X": "x val", "Y": "it's", "HOME": "/home/u"}
+	env := []string{"PATH=" + os.Getenv("PATH")}
+	for k, v := range vars {
+		env = append(env, k+"="+v)
+	}
+	cmds := []ir.Text{
+		text("echo ", "{X}"),
+		text(`echo "`, "{X}", `"`),
+		text("echo '", "{X}", "'"),
+		text("echo 'a ", "{HOME}", " b' '", "{X}", "'"),
+		text("printf '%s|' 'pre", "{X}", "post' \"", "{Y}", "\""),
+		text("echo '", "{X}", "", "{HOME}", "'"),
+	}
+	for _, c := range cmds {
+		run := func(script string) string {
+			cmd := exec.Command(bash, "-c", script)
+			cmd.Env = env
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Fatalf("bash -c %q: %v\n%s", script, err, out)
+			}
+			return string(out)
+		}
+		converted, _ := bashCommand(c)
+		want := run(substitute(c, vars))
+		if got := run(converted); got != want {
+			t.Errorf("%q: process-compose prints %q, the converted %q prints %q", c.Shell(), want, converted, got)
+		}
+	}
+}
+
+// TestExportLineAgainstBash checks that bash, running an export line,
+// holds the value process-compose would have put in the environment.
+func TestExportLineAgainstBash(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("bash not installed")
+	}
+	vars := map[string]string{"HOST": "db.local", "Q": `a"b'c$d`}
+	values := []ir.Text{
+		text("plain"),
+		text(`post"gres://$`, "{HOST}", "/`x`\\ $(no) 'q'"),
+		text("{Q}", "/", "{HOST}"),
+		text("line1\nline2 ", "{HOST}"),
+	}
+	for _, v := range values {
+		line, ok := exportLine("OUT", v)
+		if !ok {
+			t.Fatal("exportLine refused OUT")
+		}
+		cmd := exec.Command(bash, "-c", line+"\nprintf '%s' \"$OUT\"")
+		cmd.Env = []string{"HOST=" + vars["HOST"], "Q=" + vars["Q"]}
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("bash: %v\n%s", err, out)
+		}
+		if want := substitute(v, vars); string(out) != want {
+			t.Errorf("%s\nsets OUT to %q, want %q", line, out, want)
+		}
+	}
+}

@@ -1,0 +1,173 @@
+package nix
+
+// Expr is a Nix expression.
+type Expr interface{ isExpr() }
+
+// String is a string literal: literal text and ${...} interpolations.
+// The printer chooses the quoting; parts hold the value, unescaped.
+type String struct {
+	Parts []Part
+}
+
+// Part is literal text (when Interp is nil) or an interpolation.
+type Part struct {
+	Lit    string
+	Interp Expr
+}
+
+// Int is an integer literal.
+type Int struct{ V int64 }
+
+// Float is a floating-point literal.
+type Float struct{ V float64 }
+
+// Bool is true or false.
+type Bool struct{ V bool }
+
+// Null is null.
+type Null struct{}
+
+// Path is a path literal relative to the file, such as ./src. P is the
+// path without the leading "./".
+type Path struct{ P string }
+
+// Var is a variable with an optional attribute path: pkgs, pkgs.redis,
+// config.devenv.root.
+type Var struct{ Path []string }
+
+// Apply is a function application, such as toString x.
+type Apply struct {
+	Fn   Expr
+	Args []Expr
+}
+
+// List is a list.
+type List struct{ Items []*Item }
+
+// Item is one element of a list, with comment lines above it.
+type Item struct {
+	Comments []string
+	Value    Expr
+}
+
+// Attrs is an attribute set.
+type Attrs struct{ Bindings []*Binding }
+
+// Binding is "path = value;" inside an attribute set, with comment lines
+// above it. A Binding with a nil Value is a comment on its own.
+type Binding struct {
+	Comments []string
+	// Blank asks for an empty line before the binding (ignored for the
+	// first binding of a set).
+	Blank bool
+	Path  []string
+	Value Expr
+}
+
+// File is a whole devenv.nix: comment lines and the body. The printer
+// writes the function header itself, naming exactly the module arguments
+// (pkgs, lib, config, inputs) the body refers to; a body that refers to
+// none is written without a header, since a plain attribute set is a
+// module too.
+type File struct {
+	Comments []string
+	Body     Expr
+}
+
+func (*String) isExpr() {}
+func (*Int) isExpr()    {}
+func (*Float) isExpr()  {}
+func (*Bool) isExpr()   {}
+func (*Null) isExpr()   {}
+func (*Path) isExpr()   {}
+func (*Var) isExpr()    {}
+func (*Apply) isExpr()  {}
+func (*List) isExpr()   {}
+func (*Attrs) isExpr()  {}
+
+// Str returns a string literal holding s.
+func Str(s string) *String {
+	if s == "" {
+		return &String{}
+	}
+	return &String{Parts: []Part{{Lit: s}}}
+}
+
+// Ref returns a variable reference such as Ref("config", "devenv", "root").
+func Ref(path ...string) *Var { return &Var{Path: path} }
+
+// Set returns an attribute set holding bindings.
+func Set(bindings ...*Binding) *Attrs { return &Attrs{Bindings: bindings} }
+
+// Bind returns the binding path = value.
+func Bind(value Expr, path ...string) *Binding { return &Binding{Path: path, Value: value} }
+
+// Comment returns a binding that is only a comment.
+func Comment(lines ...string) *Binding { return &Binding{Comments: lines} }
+
+// ListOf returns a list of the given values.
+func ListOf(values ...Expr) *List {
+	l := &List{}
+	for _, v := range values {
+		l.Items = append(l.Items, &Item{Value: v})
+	}
+	return l
+}
+
+// Add sets path to value in a, nesting sets: Add(v, "x", "y") puts y = v
+// into the set bound to x, creating it after the existing bindings if
+// there is none. The printer writes a nesting that ends in a single value
+// as a dotted path again (x.y = v;), and keeps sets of several bindings
+// together.
+func (a *Attrs) Add(value Expr, path ...string) {
+	for len(path) > 1 {
+		var inner *Attrs
+		for _, b := range a.Bindings {
+			if len(b.Path) == 1 && b.Path[0] == path[0] {
+				inner, _ = b.Value.(*Attrs)
+			}
+		}
+		if inner == nil {
+			inner = Set()
+			a.Bindings = append(a.Bindings, Bind(inner, path[0]))
+		}
+		a, path = inner, path[1:]
+	}
+	if v, ok := value.(*Attrs); ok && len(path) == 1 {
+		for _, b := range a.Bindings {
+			if existing, ok := b.Value.(*Attrs); ok && len(b.Path) == 1 && b.Path[0] == path[0] {
+				for _, vb := range v.Bindings {
+					if vb.Value == nil || len(vb.Comments) > 0 {
+						existing.Bindings = append(existing.Bindings, vb)
+					} else {
+						existing.Add(vb.Value, vb.Path...)
+					}
+				}
+				return
+			}
+		}
+	}
+	a.Bindings = append(a.Bindings, Bind(value, path...))
+}
+
+// Get returns the binding of a whose path is exactly path, or nil.
+func (a *Attrs) Get(path ...string) *Binding {
+	for _, b := range a.Bindings {
+		if equalPath(b.Path, path) {
+			return b
+		}
+	}
+	return nil
+}
+
+func equalPath(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

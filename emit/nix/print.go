@@ -1,0 +1,307 @@
+package nix
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Print writes f to w as Nix source.
+func Print(w io.Writer, f *File) error {
+	b, err := Format(f)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// Format returns f as Nix source. It fails only for values Nix cannot
+// represent, such as a string holding a NUL byte.
+func Format(f *File) ([]byte, error) {
+	p := &printer{}
+	for _, c := range f.Comments {
+		p.comment(c)
+	}
+	if formals := Formals(f.Body); len(formals) > 0 {
+		p.buf.WriteString("{ ")
+		for _, formal := range formals {
+			p.buf.WriteString(formal)
+			p.buf.WriteString(", ")
+		}
+		p.buf.WriteString("... }:\n\n")
+	}
+	p.expr(f.Body, true)
+	p.buf.WriteByte('\n')
+	if p.err != nil {
+		return nil, p.err
+	}
+	return p.buf.Bytes(), nil
+}
+
+// FormatExpr returns e as Nix source, laid out as the value of a binding at
+// the top level.
+func FormatExpr(e Expr) ([]byte, error) {
+	p := &printer{}
+	p.expr(e, true)
+	if p.err != nil {
+		return nil, p.err
+	}
+	return p.buf.Bytes(), nil
+}
+
+type printer struct {
+	buf    bytes.Buffer
+	indent int
+	err    error
+}
+
+func (p *printer) newline() {
+	p.buf.WriteByte('\n')
+	for range p.indent {
+		p.buf.WriteString("  ")
+	}
+}
+
+// comment writes each line of text as a # comment on its own line, at the
+// current indentation, ending with a newline and the indentation of the
+// next line.
+func (p *printer) comment(text string) {
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimRight(line, " \t\r")
+		if line == "" {
+			p.buf.WriteString("#")
+		} else {
+			p.buf.WriteString("# ")
+			p.buf.WriteString(line)
+		}
+		p.newline()
+	}
+}
+
+// expr prints e. expand says e is the value of a binding (or the file's
+// body), where attribute sets are always written over several lines.
+func (p *printer) expr(e Expr, expand bool) {
+	switch e := e.(type) {
+	case *String:
+		p.str(e)
+	case *Int:
+		p.buf.WriteString(strconv.FormatInt(e.V, 10))
+	case *Float:
+		p.float(e.V)
+	case *Bool:
+		p.buf.WriteString(strconv.FormatBool(e.V))
+	case *Null:
+		p.buf.WriteString("null")
+	case *Path:
+		p.path(e.P)
+	case *Var:
+		p.varRef(e)
+	case *Apply:
+		p.apply(e)
+	case *List:
+		p.list(e)
+	case *Attrs:
+		p.attrs(e)
+	case nil:
+		p.fail(fmt.Errorf("nix: nil expression"))
+	default:
+		p.fail(fmt.Errorf("nix: unknown expression %T", e))
+	}
+}
+
+func (p *printer) fail(err error) {
+	if p.err == nil {
+		p.err = err
+	}
+}
+
+func (p *printer) float(v float64) {
+	if math.IsInf(v, 0) || math.IsNaN(v) {
+		p.fail(fmt.Errorf("nix: %v cannot be written as a Nix number", v))
+		return
+	}
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if !strings.Contains(s, ".") {
+		s += ".0"
+	}
+	p.buf.WriteString(s)
+}
+
+func (p *printer) varRef(v *Var) {
+	for i, c := range v.Path {
+		if i > 0 {
+			p.buf.WriteByte('.')
+			p.buf.WriteString(attrName(c))
+		} else {
+			p.buf.WriteString(c)
+		}
+	}
+}
+
+func (p *printer) apply(a *Apply) {
+	p.operand(a.Fn)
+	for _, arg := range a.Args {
+		p.buf.WriteByte(' ')
+		p.operand(arg)
+	}
+}
+
+// operand prints e where it must bind tighter than function application.
+func (p *printer) operand(e Expr) {
+	switch e.(type) {
+	case *Apply:
+		p.buf.WriteByte('(')
+		p.expr(e, false)
+		p.buf.WriteByte(')')
+	default:
+		p.expr(e, false)
+	}
+}
+
+func (p *printer) list(l *List) {
+	if len(l.Items) == 0 {
+		p.buf.WriteString("[ ]")
+		return
+	}
+	if len(l.Items) == 1 && len(l.Items[0].Comments) == 0 && inline(l.Items[0].Value) {
+		p.buf.WriteString("[ ")
+		p.expr(l.Items[0].Value, false)
+		p.buf.WriteString(" ]")
+		return
+	}
+	p.buf.WriteByte('[')
+	p.indent++
+	for _, it := range l.Items {
+		p.newline()
+		for _, c := range it.Comments {
+			p.comment(c)
+		}
+		p.operand(it.Value)
+	}
+	p.indent--
+	p.newline()
+	p.buf.WriteByte(']')
+}
+
+// inline reports whether e prints on one line.
+func inline(e Expr) bool {
+	switch e := e.(type) {
+	case *String:
+		return !multiline(e)
+	case *List:
+		return len(e.Items) == 0
+	case *Attrs:
+		return len(e.Bindings) == 0
+	case *Apply:
+		for _, a := range e.Args {
+			if !inline(a) {
+				return false
+			}
+		}
+		return inline(e.Fn)
+	}
+	return true
+}
+
+func (p *printer) attrs(a *Attrs) {
+	if len(a.Bindings) == 0 {
+		p.buf.WriteString("{ }")
+		return
+	}
+	p.buf.WriteByte('{')
+	p.indent++
+	for i, b := range a.Bindings {
+		if b.Blank && i > 0 {
+			p.buf.WriteByte('\n')
+		}
+		p.newline()
+		p.binding(b)
+	}
+	p.indent--
+	p.newline()
+	p.buf.WriteByte('}')
+}
+
+func (p *printer) binding(b *Binding) {
+	for i, c := range b.Comments {
+		if b.Value == nil && i == len(b.Comments)-1 {
+			// A comment on its own: no newline after its last line.
+			for j, line := range strings.Split(c, "\n") {
+				if j > 0 {
+					p.newline()
+				}
+				line = strings.TrimRight(line, " \t\r")
+				if line == "" {
+					p.buf.WriteString("#")
+				} else {
+					p.buf.WriteString("# " + line)
+				}
+			}
+			return
+		}
+		p.comment(c)
+	}
+	if b.Value == nil {
+		return
+	}
+	path, value := collapse(b.Path, b.Value)
+	if len(path) == 0 {
+		p.fail(fmt.Errorf("nix: binding without a name"))
+		return
+	}
+	for i, c := range path {
+		if i > 0 {
+			p.buf.WriteByte('.')
+		}
+		p.buf.WriteString(attrName(c))
+	}
+	p.buf.WriteString(" = ")
+	p.expr(value, true)
+	p.buf.WriteByte(';')
+}
+
+// collapse joins a binding's path with the paths inside its value while the
+// value is an attribute set of exactly one binding that ends in a single
+// value: {a = {b = {c = 1;};};} is written a.b.c = 1;. A set of two or
+// more bindings stays a set, so related settings stay together.
+func collapse(path []string, value Expr) ([]string, Expr) {
+	if !chain(value) {
+		return path, value
+	}
+	for {
+		a, ok := value.(*Attrs)
+		if !ok || len(a.Bindings) != 1 {
+			return path, value
+		}
+		b := a.Bindings[0]
+		path = append(append([]string(nil), path...), b.Path...)
+		value = b.Value
+	}
+}
+
+// chain reports whether e is a leaf value or a set of exactly one binding,
+// without comments, whose value is a chain.
+func chain(e Expr) bool {
+	a, ok := e.(*Attrs)
+	if !ok || len(a.Bindings) == 0 {
+		return true
+	}
+	if len(a.Bindings) != 1 {
+		return false
+	}
+	b := a.Bindings[0]
+	return len(b.Comments) == 0 && b.Value != nil && chain(b.Value)
+}
+
+// SingleLine reports whether b prints on one line.
+func SingleLine(b *Binding) bool {
+	if len(b.Comments) > 0 || b.Value == nil {
+		return false
+	}
+	_, v := collapse(b.Path, b.Value)
+	return inline(v)
+}

@@ -1,0 +1,242 @@
+package nix
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// keywords are the Nix words that cannot be attribute names unquoted.
+var keywords = map[string]bool{
+	"if": true, "then": true, "else": true, "assert": true, "with": true,
+	"let": true, "in": true, "rec": true, "inherit": true, "or": true,
+}
+
+var identRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_'-]*$`)
+
+// IsIdent reports whether name can be written as an attribute name without
+// quotes.
+func IsIdent(name string) bool { return identRE.MatchString(name) && !keywords[name] }
+
+// attrName returns name as an attribute name: bare when it is an
+// identifier, quoted otherwise.
+func attrName(name string) string {
+	if IsIdent(name) {
+		return name
+	}
+	return quoteDouble(name)
+}
+
+// quoteDouble returns s as a "..." literal. A NUL byte, which Nix cannot
+// hold, is replaced by nothing here; str reports it as an error first.
+func quoteDouble(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '\\':
+			b.WriteString(`\\`)
+		case '"':
+			b.WriteString(`\"`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '$':
+			if i+1 < len(s) && s[i+1] == '{' {
+				b.WriteString(`\$`)
+			} else {
+				b.WriteByte('$')
+			}
+		case 0:
+			// Unrepresentable; see str.
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// multiline reports whether s prints as an indented ”...” string.
+func multiline(s *String) bool {
+	text, ok := literalText(s)
+	if !ok {
+		// Interpolations: decide on the literal parts alone.
+		var b strings.Builder
+		for _, part := range s.Parts {
+			if part.Interp == nil {
+				b.WriteString(part.Lit)
+			} else {
+				b.WriteString("x")
+			}
+		}
+		text = b.String()
+	}
+	return indentedOK(text)
+}
+
+func literalText(s *String) (string, bool) {
+	var b strings.Builder
+	for _, part := range s.Parts {
+		if part.Interp != nil {
+			return "", false
+		}
+		b.WriteString(part.Lit)
+	}
+	return b.String(), true
+}
+
+// indentedOK reports whether text can be written as an indented string
+// whose value is exactly text. The rules were checked against the Nix
+// evaluator: the text must span lines and end in a newline; it must hold
+// no tab or carriage return (tabs do not count as indentation; CRs are
+// normalised); no line may be whitespace only (such lines come out empty);
+// at least one line must start without a space (Nix strips the common
+// indentation); and no ' may precede ${ (it would merge with the escape).
+func indentedOK(text string) bool {
+	if !strings.Contains(text, "\n") || !strings.HasSuffix(text, "\n") {
+		return false
+	}
+	if strings.ContainsAny(text, "\t\r\x00") || strings.Contains(text, "'${") {
+		return false
+	}
+	flush := false
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	for _, line := range lines {
+		if line == "" {
+			continue
+		}
+		if strings.TrimLeft(line, " ") == "" {
+			return false
+		}
+		if line[0] != ' ' {
+			flush = true
+		}
+	}
+	return flush
+}
+
+// str prints a string literal, as ”...” when its content allows and "..."
+// otherwise.
+func (p *printer) str(s *String) {
+	for _, part := range s.Parts {
+		if part.Interp == nil && strings.IndexByte(part.Lit, 0) >= 0 {
+			p.fail(fmt.Errorf("nix: a string cannot hold a NUL byte: %q", part.Lit))
+			return
+		}
+	}
+	if multiline(s) {
+		p.indented(s)
+		return
+	}
+	p.buf.WriteByte('"')
+	for i, part := range s.Parts {
+		if part.Interp != nil {
+			p.interp(part.Interp)
+			continue
+		}
+		q := quoteDouble(part.Lit)
+		q = q[1 : len(q)-1]
+		if dollarBeforeInterp(s.Parts, i) {
+			// "$${" would be read as a literal; escape the "$".
+			q = q[:len(q)-1] + `\$`
+		}
+		p.buf.WriteString(q)
+	}
+	p.buf.WriteByte('"')
+}
+
+// dollarBeforeInterp reports whether literal part i ends in "$" and an
+// interpolation follows it.
+func dollarBeforeInterp(parts []Part, i int) bool {
+	return strings.HasSuffix(parts[i].Lit, "$") && i+1 < len(parts) && parts[i+1].Interp != nil
+}
+
+func (p *printer) interp(e Expr) {
+	p.buf.WriteString("${")
+	p.expr(e, false)
+	p.buf.WriteByte('}')
+}
+
+// indented prints s as an indented string, one level deeper than the
+// current line.
+func (p *printer) indented(s *String) {
+	p.buf.WriteString("''")
+	p.indent++
+	atLineStart := true
+	for i, part := range s.Parts {
+		if part.Interp != nil {
+			if atLineStart {
+				p.newline()
+				atLineStart = false
+			}
+			p.interp(part.Interp)
+			continue
+		}
+		text := part.Lit
+		for len(text) > 0 {
+			line, rest, hasNL := strings.Cut(text, "\n")
+			if atLineStart && line != "" {
+				p.newline()
+			} else if atLineStart {
+				p.buf.WriteByte('\n')
+			}
+			esc := escapeIndented(line)
+			if !hasNL && dollarBeforeInterp(s.Parts, i) {
+				esc = esc[:len(esc)-1] + "''$"
+			}
+			p.buf.WriteString(esc)
+			atLineStart = hasNL
+			text = rest
+			if !hasNL {
+				break
+			}
+		}
+	}
+	p.indent--
+	p.newline()
+	p.buf.WriteString("''")
+}
+
+// escapeIndented escapes one line of an indented string: ” becomes ”' and
+// ${ becomes ”${.
+func escapeIndented(line string) string {
+	if !strings.Contains(line, "''") && !strings.Contains(line, "${") {
+		return line
+	}
+	var b strings.Builder
+	for i := 0; i < len(line); i++ {
+		switch {
+		case line[i] == '\'' && i+1 < len(line) && line[i+1] == '\'':
+			b.WriteString("'''")
+			i++
+		case line[i] == '$' && i+1 < len(line) && line[i+1] == '{':
+			b.WriteString("''${")
+			i++
+		default:
+			b.WriteByte(line[i])
+		}
+	}
+	return b.String()
+}
+
+var pathRE = regexp.MustCompile(`^[A-Za-z0-9._+-]+(/[A-Za-z0-9._+-]+)*/?$`)
+
+// path prints a path relative to the file: ./P when P is valid path
+// syntax, and ./. + "/P" otherwise.
+func (p *printer) path(rel string) {
+	rel = strings.TrimPrefix(rel, "./")
+	switch {
+	case rel == "" || rel == ".":
+		p.buf.WriteString("./.")
+	case pathRE.MatchString(rel) && !strings.HasSuffix(rel, "/"):
+		p.buf.WriteString("./" + rel)
+	default:
+		p.buf.WriteString("./. + ")
+		p.str(Str("/" + strings.TrimSuffix(rel, "/")))
+	}
+}

@@ -1,0 +1,356 @@
+package emit
+
+import (
+	"fmt"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/pc2devenv/pc2devenv/emit/nix"
+	"github.com/pc2devenv/pc2devenv/ir"
+)
+
+// process lowers one long-running process.
+func (l *lowerer) process(p *ir.Process) {
+	a := nix.Set()
+	pc := nix.Set() // raw process-compose keys
+	l.command(a, p.Command, p, "exec")
+	if l.t.typed() {
+		l.typedProcess(a, pc, p)
+	} else {
+		l.pcProcess(pc, p)
+	}
+	l.untyped(a, pc, p)
+	l.extras(a, pc, p)
+	if len(pc.Bindings) > 0 {
+		a.Add(pc, "process-compose")
+	}
+	b := nix.Bind(a, "processes", l.names[p.Name])
+	if p.Description != "" {
+		b.Comments = append(b.Comments, p.Description)
+	}
+	b.Comments = append(b.Comments, p.Comments...)
+	l.group(b)
+}
+
+// command adds the exec of a process or task: the source command, after
+// "set +e" when the command relies on bash -c's behaviour and the target
+// runs it under set -e, and after the exports of variables whose values
+// need expanding.
+func (l *lowerer) command(a *nix.Attrs, cmd ir.Text, p *ir.Process, key string) {
+	text := l.bash(cmd, fmt.Sprintf("the command of process %q", p.Name))
+	var pre []string
+	if l.t.typed() && needsSetPlusE(text) {
+		pre = append(pre, "set +e")
+		l.diags.Add(cmd.Pos, ir.Note, ir.IDSetE,
+			fmt.Sprintf("the command of %q runs several statements: it starts with \"set +e\" because devenv runs commands under set -e and process-compose did not", p.Name), "")
+	}
+	if l.t.typed() {
+		pre = append(pre, l.exports...)
+		for _, v := range dedupEnv(p.Env) {
+			if v.Value.HasRefs() {
+				line, ok := exportLine(v.Name, v.Value)
+				if !ok {
+					l.diags.Add(v.Pos, ir.Warning, ir.IDEnvExported,
+						fmt.Sprintf("environment variable %q of process %q refers to %s, and its name cannot be exported from bash; it is left out", v.Name, p.Name, refList(v.Value)), "")
+					continue
+				}
+				pre = append(pre, line)
+				l.diags.Add(v.Pos, ir.Note, ir.IDEnvExported,
+					fmt.Sprintf("environment variable %q of process %q refers to %s: devenv passes env values on unexpanded, so the command exports it first, where bash expands it", v.Name, p.Name, refList(v.Value)), "")
+			}
+		}
+	}
+	if len(pre) > 0 {
+		text = strings.Join(pre, "\n") + "\n" + text
+		if !strings.HasSuffix(text, "\n") {
+			text += "\n"
+		}
+	}
+	a.Add(nix.Str(text), key)
+}
+
+// typedProcess lowers a process to devenv 2's typed options; pc collects
+// raw process-compose keys for the process-compose target.
+func (l *lowerer) typedProcess(a, pc *nix.Attrs, p *ir.Process) {
+	if p.Cwd.Set {
+		if cwd := l.cwd(a, p.Cwd.Val, fmt.Sprintf("working_dir of process %q", p.Name)); cwd != nil {
+			a.Add(cwd, "cwd")
+		}
+	}
+	var env []ir.EnvVar
+	for _, v := range dedupEnv(p.Env) {
+		if !v.Value.HasRefs() {
+			env = append(env, v)
+		}
+	}
+	if e := l.envAttrs(p, env); e != nil {
+		a.Add(e, "env")
+	}
+	if len(p.Ports) > 0 {
+		ports := nix.Set()
+		for _, port := range p.Ports {
+			ports.Add(&nix.Int{V: int64(port.Allocate)}, port.Name, "allocate")
+		}
+		a.Add(ports, "ports")
+	}
+	l.after(a, pc, p)
+	if p.Readiness != nil {
+		if r := l.ready(a, p.Readiness, p); r != nil {
+			a.Add(r, "ready")
+		}
+	}
+	l.restart(a, pc, p)
+	if p.Disabled.Set && p.Disabled.Val {
+		a.Add(&nix.Bool{V: false}, "start", "enable")
+	}
+}
+
+// envAttrs returns a process's env as devenv's env option: strings, and
+// allocated port numbers for variables that carry them.
+func (l *lowerer) envAttrs(p *ir.Process, env []ir.EnvVar) *nix.Attrs {
+	if len(env) == 0 {
+		return nil
+	}
+	a := nix.Set()
+	for _, v := range env {
+		if v.Port != "" && l.t.typed() {
+			a.Add(&nix.Apply{Fn: nix.Ref("toString"), Args: []nix.Expr{nix.Ref("config", "processes", l.names[p.Name], "ports", v.Port, "value")}}, v.Name)
+			continue
+		}
+		a.Add(nix.Str(v.Value.Shell()), v.Name)
+	}
+	return a
+}
+
+// cwd returns a working directory as devenv's cwd: absolute, since devenv
+// passes it to the system as it is. A relative directory, which
+// process-compose resolved against the directory it was started in (the
+// project's), is anchored to config.devenv.root.
+func (l *lowerer) cwd(a *nix.Attrs, t ir.Text, what string) nix.Expr {
+	dir, unresolved := t.Resolve()
+	if len(unresolved) > 0 {
+		ref := unresolved[0]
+		l.diags.Add(t.Pos, ir.Warning, ir.IDUnresolvedVar,
+			fmt.Sprintf("%s uses %s, which process-compose substitutes when it loads the file; devenv does not expand cwd, and the converter cannot know the value, so cwd is left out", what, ref.Raw),
+			"give a default, as in ${"+ref.Name+":-dir}, or write the directory")
+		a.Bindings = append(a.Bindings, nix.Comment(fmt.Sprintf("TODO(pc2devenv): cwd: the source's working_dir is %q", t.Shell())))
+		return nil
+	}
+	if strings.Contains(dir, "$") {
+		l.diags.Add(t.Pos, ir.Warning, ir.IDBareVar,
+			fmt.Sprintf("%s is %q: process-compose (since 1.75) does not expand $VAR there, and devenv does not either; it is kept as written", what, dir),
+			"write ${VAR} to have process-compose substitute it")
+	}
+	if path.IsAbs(dir) {
+		return nix.Str(dir)
+	}
+	rel := path.Clean(dir)
+	root := nix.Part{Interp: nix.Ref("config", "devenv", "root")}
+	if rel == "." {
+		return &nix.String{Parts: []nix.Part{root}}
+	}
+	return &nix.String{Parts: []nix.Part{root, {Lit: "/" + rel}}}
+}
+
+// ready lowers a readiness probe to devenv's ready option.
+func (l *lowerer) ready(a *nix.Attrs, pr *ir.Probe, p *ir.Process) *nix.Attrs {
+	r := nix.Set()
+	subject := func(key string) string { return fmt.Sprintf("readiness_probe.%s of process %q", key, p.Name) }
+	switch {
+	case pr.Exec != nil:
+		r.Add(nix.Str(l.bash(pr.Exec.Command, fmt.Sprintf("the readiness_probe of process %q", p.Name))), "exec")
+		if pr.Exec.WorkingDir.Set {
+			l.report(a, pr.Exec.WorkingDir.Pos, ir.Warning, ir.IDProbeField, subject("exec.working_dir"), "devenv's ready.exec has no working directory", "start the command with cd")
+		}
+	case pr.HTTP != nil:
+		h := pr.HTTP
+		get := nix.Set()
+		if h.Host.Set {
+			get.Add(nix.Str(h.Host.Val), "host")
+		}
+		if n := httpPort(h); n > 0 {
+			get.Add(&nix.Int{V: int64(n)}, "port")
+		} else {
+			why := "it has no port, so process-compose never reported the process ready; devenv requires one"
+			if h.Port.Set {
+				why = fmt.Sprintf("its port %q is not a port number devenv can use", h.Port.Val.Shell())
+			}
+			l.report(a, h.Pos, ir.Warning, ir.IDProbeField, subject("http_get"), why, "")
+			return nil
+		}
+		if h.Path.Set {
+			get.Add(nix.Str(h.Path.Val), "path")
+		}
+		if h.Scheme.Set {
+			get.Add(nix.Str(h.Scheme.Val), "scheme")
+		}
+		r.Add(get, "http", "get")
+		for _, hd := range h.Headers {
+			l.report(a, hd.KeyPos, ir.Warning, ir.IDProbeField, subject("http_get.headers."+hd.Key), "devenv's ready.http.get sends no headers", "")
+		}
+		if h.StatusCode.Set && h.StatusCode.Val != 200 {
+			l.report(a, h.StatusCode.Pos, ir.Warning, ir.IDProbeField, subject("http_get.status_code"), fmt.Sprintf("devenv's ready.http.get expects status 200, not %d", h.StatusCode.Val), "")
+		}
+	default:
+		return nil
+	}
+	for _, t := range []struct {
+		o   ir.Opt[int]
+		key string
+	}{
+		{pr.InitialDelay, "initial_delay"},
+		{pr.Period, "period"},
+		{pr.Timeout, "probe_timeout"},
+		{pr.SuccessThreshold, "success_threshold"},
+		{pr.FailureThreshold, "failure_threshold"},
+	} {
+		if t.o.Set {
+			r.Add(&nix.Int{V: int64(t.o.Val)}, t.key)
+		}
+	}
+	return r
+}
+
+// restart lowers availability to devenv's restart option. devenv's default
+// (on_failure, at most 5 times) differs from process-compose's (no restart;
+// max_restarts 0 means unlimited), so the source's policy is always
+// written out.
+func (l *lowerer) restart(a, pc *nix.Attrs, p *ir.Process) {
+	policy := ir.RestartNo
+	var av *ir.Restart = p.Restart
+	if av != nil && av.Policy.Set {
+		policy = av.Policy.Val
+	}
+	r := nix.Set()
+	switch policy {
+	case ir.RestartAlways, ir.RestartOnFailure:
+		r.Add(nix.Str(string(policy)), "on")
+		if av != nil && av.MaxRestarts.Set && av.MaxRestarts.Val > 0 {
+			r.Add(&nix.Int{V: int64(av.MaxRestarts.Val)}, "max")
+		} else {
+			r.Add(&nix.Null{}, "max")
+		}
+	case ir.RestartExitOnFailure:
+		r.Add(nix.Str("never"), "on")
+		if l.t.processCompose() {
+			pc.Add(nix.Str(string(policy)), "availability", "restart")
+		} else {
+			l.report(a, av.Policy.Pos, ir.Warning, ir.IDRestartLowered, fmt.Sprintf("availability.restart = %q of process %q", policy, p.Name),
+				"devenv does not stop the environment when a process fails; the process is not restarted", "")
+		}
+	default:
+		r.Add(nix.Str("never"), "on")
+	}
+	a.Add(r, "restart")
+	if av == nil {
+		return
+	}
+	for _, o := range []struct {
+		set  bool
+		pos  ir.Pos
+		key  string
+		expr nix.Expr
+	}{
+		{av.Backoff.Set, av.Backoff.Pos, "backoff_seconds", &nix.Int{V: int64(av.Backoff.Val)}},
+		{av.ExitOnEnd.Set, av.ExitOnEnd.Pos, "exit_on_end", &nix.Bool{V: av.ExitOnEnd.Val}},
+		{av.ExitOnSkipped.Set, av.ExitOnSkipped.Pos, "exit_on_skipped", &nix.Bool{V: av.ExitOnSkipped.Val}},
+	} {
+		if o.set {
+			l.keyFate(a, pc, o.pos, p, "availability."+o.key, o.expr)
+		}
+	}
+}
+
+// keyFate lowers a key that has no typed lowering, following KeyRules:
+// passed through as process-compose key path, reported, or consumed.
+func (l *lowerer) keyFate(a, pc *nix.Attrs, pos ir.Pos, p *ir.Process, key string, value nix.Expr) {
+	r := RuleFor("processes.*." + key)
+	if r == nil {
+		return
+	}
+	f := r.Fates[l.t]
+	switch f.Kind {
+	case PassedThrough:
+		pc.Add(value, strings.Split(f.To, ".")...)
+	case Reported:
+		subject := fmt.Sprintf("%s of process %q", key, p.Name)
+		if s := scalarNix(value); s != "" {
+			subject = fmt.Sprintf("%s = %s of process %q", key, s, p.Name)
+		}
+		l.report(a, pos, ir.Warning, ir.IDNoEquivalent, subject, f.To, "")
+	}
+}
+
+// scalarNix returns a scalar Nix value as source text, or "".
+func scalarNix(e nix.Expr) string {
+	switch e.(type) {
+	case *nix.Bool, *nix.Int, *nix.Null:
+		b, err := nix.FormatExpr(e)
+		if err == nil {
+			return string(b)
+		}
+	case *nix.String:
+		b, err := nix.FormatExpr(e)
+		if err == nil && len(b) <= 60 && !strings.Contains(string(b), "\n") {
+			return string(b)
+		}
+	}
+	return ""
+}
+
+// untyped lowers the typed IR fields that devenv 2 has no typed option for.
+func (l *lowerer) untyped(a, pc *nix.Attrs, p *ir.Process) {
+	if p.Liveness != nil {
+		if probe := l.pcProbe(p.Liveness); len(probe.Bindings) > 0 {
+			l.keyFate(a, pc, p.Liveness.Pos, p, "liveness_probe", probe)
+		}
+	}
+	if p.Shutdown != nil {
+		if s := pcShutdown(p.Shutdown); len(s.Bindings) > 0 {
+			l.keyFate(a, pc, p.Shutdown.Pos, p, "shutdown", s)
+		}
+	}
+	if p.IsDaemon.Set {
+		l.keyFate(a, pc, p.IsDaemon.Pos, p, "is_daemon", &nix.Bool{V: p.IsDaemon.Val})
+	}
+	if p.Replicas.Set {
+		l.keyFate(a, pc, p.Replicas.Pos, p, "replicas", &nix.Int{V: int64(p.Replicas.Val)})
+	}
+}
+
+// extras lowers the keys the model keeps whole, following KeyRules.
+func (l *lowerer) extras(a, pc *nix.Attrs, p *ir.Process) {
+	for _, f := range p.Extra {
+		l.keyFate(a, pc, f.KeyPos, p, f.Key, valueExpr(f.Value, true))
+	}
+}
+
+// bash renders a command for bash (see bashCommand), reporting the
+// references bash cannot expand where they stand.
+func (l *lowerer) bash(cmd ir.Text, what string) string {
+	text, problems := bashCommand(cmd)
+	for _, p := range problems {
+		l.diags.Add(cmd.Pos, ir.Warning, ir.IDExpansionDiff,
+			fmt.Sprintf("%s has %s; process-compose substituted it when it loaded the file", what, p),
+			"move it out of the quotes, or write $${ if it was meant literally")
+	}
+	return text
+}
+
+// httpPort returns an HTTP probe's port number, with ${VAR:-default}
+// resolved to its default, or 0 when it has none.
+func httpPort(h *ir.HTTPProbe) int {
+	if !h.Port.Set {
+		return 0
+	}
+	s, unresolved := h.Port.Val.Resolve()
+	if len(unresolved) > 0 {
+		return 0
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > 65535 {
+		return 0
+	}
+	return n
+}

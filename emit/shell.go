@@ -1,0 +1,93 @@
+package emit
+
+import (
+	"regexp"
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+
+	"github.com/pc2devenv/pc2devenv/ir"
+)
+
+// needsSetPlusE reports whether cmd behaves differently under "set -e",
+// which devenv puts before every exec, than under plain "bash -c", which
+// process-compose uses: when it runs more than one statement, or a
+// compound command, and does not turn -e on itself. A command bash cannot
+// parse gets "set +e" too: it is harmless, and the analysis cannot prove
+// it unneeded.
+func needsSetPlusE(cmd string) bool {
+	f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(cmd), "")
+	if err != nil {
+		return true
+	}
+	if len(f.Stmts) == 0 {
+		return false
+	}
+	if setsErrexit(f.Stmts[0]) {
+		return false
+	}
+	return len(f.Stmts) > 1 || !simpleStmt(f.Stmts[0])
+}
+
+// simpleStmt reports whether s ends the script with its own status under
+// set -e as without it: a command, or an && / || / | chain of them.
+func simpleStmt(s *syntax.Stmt) bool {
+	if s.Background || s.Coprocess {
+		return false
+	}
+	switch c := s.Cmd.(type) {
+	case nil, *syntax.CallExpr, *syntax.DeclClause, *syntax.TestClause, *syntax.ArithmCmd, *syntax.LetClause:
+		return true
+	case *syntax.BinaryCmd:
+		return simpleStmt(c.X) && simpleStmt(c.Y)
+	}
+	return false
+}
+
+// setsErrexit reports whether s is "set -e" (or -eu, -o errexit, …).
+func setsErrexit(s *syntax.Stmt) bool {
+	call, ok := s.Cmd.(*syntax.CallExpr)
+	if !ok || len(call.Args) < 2 || call.Args[0].Lit() != "set" {
+		return false
+	}
+	for i, a := range call.Args[1:] {
+		lit := a.Lit()
+		if strings.HasPrefix(lit, "-") && !strings.HasPrefix(lit, "--") && strings.ContainsRune(lit[1:], 'e') {
+			return true
+		}
+		if lit == "-o" && i+2 < len(call.Args) && call.Args[i+2].Lit() == "errexit" {
+			return true
+		}
+	}
+	return false
+}
+
+var shellName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// exportLine returns a bash line that exports name with value t, in which
+// bash substitutes t's references and nothing else. ok is false when name
+// cannot be a bash variable.
+func exportLine(name string, t ir.Text) (line string, ok bool) {
+	if !shellName.MatchString(name) {
+		return "", false
+	}
+	var b strings.Builder
+	b.WriteString("export ")
+	b.WriteString(name)
+	b.WriteString(`="`)
+	for _, p := range t.Parts {
+		if p.Ref != nil {
+			b.WriteString(p.Ref.Raw)
+			continue
+		}
+		for _, c := range p.Lit {
+			switch c {
+			case '\\', '"', '$', '`':
+				b.WriteByte('\\')
+			}
+			b.WriteRune(c)
+		}
+	}
+	b.WriteString(`"`)
+	return b.String(), true
+}

@@ -1,0 +1,47 @@
+package emit
+
+import (
+	"github.com/pc2devenv/pc2devenv/emit/nix"
+	"github.com/pc2devenv/pc2devenv/ir"
+)
+
+// valueExpr converts a source value into Nix. Strings are rendered for
+// process-compose to load again (see ir.Text.ProcessCompose) when pc is
+// set, and as plain text otherwise.
+func valueExpr(v ir.Value, pc bool) nix.Expr {
+	switch v.Kind {
+	case ir.KindBool:
+		return &nix.Bool{V: v.Bool}
+	case ir.KindInt:
+		return &nix.Int{V: v.Int}
+	case ir.KindFloat:
+		return &nix.Float{V: v.Float}
+	case ir.KindString:
+		return textExpr(v.Str, pc)
+	case ir.KindPackage:
+		return nix.Ref("pkgs", v.Str.Shell())
+	case ir.KindList:
+		l := &nix.List{}
+		for _, it := range v.List {
+			l.Items = append(l.Items, &nix.Item{Value: valueExpr(it, pc)})
+		}
+		return l
+	case ir.KindMap:
+		a := nix.Set()
+		for _, f := range v.Map {
+			a.Add(valueExpr(f.Value, pc), f.Key)
+		}
+		return a
+	}
+	return &nix.Null{}
+}
+
+// textExpr renders a Text as a Nix string: for process-compose to load
+// again when pc is set, and for bash (references kept as written)
+// otherwise.
+func textExpr(t ir.Text, pc bool) *nix.String {
+	if pc {
+		return nix.Str(t.ProcessCompose())
+	}
+	return nix.Str(t.Shell())
+}

@@ -1,0 +1,117 @@
+// Package nixeval runs the real Nix evaluator (nix-instantiate) for tests:
+// it parses emitted files and evaluates them as devenv modules with stub
+// arguments, so that tests can compare what Nix reads back with the
+// source. Tests skip when nix-instantiate is not installed.
+package nixeval
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// Available reports whether nix-instantiate is installed.
+func Available() bool {
+	_, err := exec.LookPath("nix-instantiate")
+	return err == nil
+}
+
+// Require skips t when nix-instantiate is not installed.
+func Require(t testing.TB) {
+	t.Helper()
+	if !Available() {
+		t.Skip("nix-instantiate is not installed (apt-get install nix-bin)")
+	}
+}
+
+// Parse checks that src is valid Nix, as nix-instantiate --parse does;
+// that includes that every variable it uses is bound.
+func Parse(src []byte) error {
+	cmd := exec.Command("nix-instantiate", "--parse", "-")
+	cmd.Stdin = bytes.NewReader(src)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("nix-instantiate --parse: %v\n%s", err, out)
+	}
+	return nil
+}
+
+var pkgsRef = regexp.MustCompile(`pkgs\.([A-Za-z0-9_'-]+)`)
+
+// Root is the stand-in for config.devenv.root in evaluated modules.
+const Root = "/ROOT"
+
+// wrapper evaluates a devenv module file with stub arguments: pkgs.<x>
+// becomes the string "<pkgs.x>", config.devenv.root is Root, and
+// config.processes.<n>.ports.<p>.value is the port's allocate value.
+const wrapper = `
+let
+  mod = import %s;
+  pkgs = builtins.listToAttrs (map (n: { name = n; value = "<pkgs." + n + ">"; }) [ %s ]);
+  config = {
+    devenv.root = %q;
+    processes = builtins.mapAttrs (n: p: p // {
+      ports = builtins.mapAttrs (pn: pv: pv // { value = pv.allocate; }) (p.ports or { });
+    }) (result.processes or { });
+  };
+  result = if builtins.isFunction mod then mod { inherit pkgs config; lib = { }; inputs = { }; } else mod;
+in result
+`
+
+// EvalModule evaluates the devenv module src and returns its value as JSON
+// data (maps, lists, strings, float64 numbers, bools, nil).
+func EvalModule(src []byte) (map[string]any, error) {
+	dir, err := os.MkdirTemp("", "nixeval")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	file := filepath.Join(dir, "devenv.nix")
+	if err := os.WriteFile(file, src, 0o644); err != nil {
+		return nil, err
+	}
+	names := map[string]bool{}
+	for _, m := range pkgsRef.FindAllSubmatch(src, -1) {
+		names[string(m[1])] = true
+	}
+	var quoted []string
+	for n := range names {
+		quoted = append(quoted, fmt.Sprintf("%q", n))
+	}
+	sort.Strings(quoted)
+	expr := fmt.Sprintf(wrapper, file, strings.Join(quoted, " "), Root)
+	cmd := exec.Command("nix-instantiate", "--eval", "--strict", "--json", "-E", expr)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("nix-instantiate --eval: %v\n%s", err, stderr.String())
+	}
+	var v map[string]any
+	if err := json.Unmarshal(out, &v); err != nil {
+		return nil, fmt.Errorf("decoding nix-instantiate output: %v", err)
+	}
+	return v, nil
+}
+
+// Get returns the value at a path of attribute names in an evaluated
+// module, and whether it exists.
+func Get(v any, path ...string) (any, bool) {
+	for _, p := range path {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		if v, ok = m[p]; !ok {
+			return nil, false
+		}
+	}
+	return v, true
+}

@@ -1,0 +1,171 @@
+package ir
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity says how serious a Diagnostic is.
+type Severity int
+
+// The severities, from least to most serious.
+const (
+	// Note explains a decision the converter made; nothing is wrong.
+	Note Severity = iota
+	// Warning marks source behaviour the output does not fully keep, or
+	// input that is probably a mistake.
+	Warning
+	// Error marks input that cannot be converted.
+	Error
+)
+
+// String returns "note", "warning" or "error".
+func (s Severity) String() string {
+	switch s {
+	case Note:
+		return "note"
+	case Warning:
+		return "warning"
+	default:
+		return "error"
+	}
+}
+
+// MarshalText encodes s as its name, for JSON reports.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// A Diagnostic is one message about the input or the conversion.
+type Diagnostic struct {
+	Pos        Pos      `json:"-"`
+	Severity   Severity `json:"severity"`
+	ID         ID       `json:"id"`
+	Message    string   `json:"message"`
+	Suggestion string   `json:"suggestion,omitempty"`
+}
+
+// String formats d the way pc2devenv prints it on standard error:
+//
+//	FILE:LINE:COL: warning[PC010]: message; suggestion
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	if d.Pos.IsValid() {
+		b.WriteString(d.Pos.String())
+		b.WriteString(": ")
+	}
+	fmt.Fprintf(&b, "%s[%s]: %s", d.Severity, d.ID, d.Message)
+	if d.Suggestion != "" {
+		b.WriteString("; ")
+		b.WriteString(d.Suggestion)
+	}
+	return b.String()
+}
+
+// Error implements the error interface, so that a single error-severity
+// Diagnostic can be returned where an error is expected.
+func (d Diagnostic) Error() string { return d.String() }
+
+// Diagnostics is a list of diagnostics, in the shape of go/scanner's
+// ErrorList: it can be sorted by position and used as an error.
+type Diagnostics []Diagnostic
+
+// Add appends a diagnostic.
+func (l *Diagnostics) Add(pos Pos, sev Severity, id ID, msg, suggestion string) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: sev, ID: id, Message: msg, Suggestion: suggestion})
+}
+
+// Errorf appends an error-severity diagnostic with a formatted message.
+func (l *Diagnostics) Errorf(pos Pos, id ID, format string, args ...any) {
+	l.Add(pos, Error, id, fmt.Sprintf(format, args...), "")
+}
+
+// Warnf appends a warning with a formatted message.
+func (l *Diagnostics) Warnf(pos Pos, id ID, format string, args ...any) {
+	l.Add(pos, Warning, id, fmt.Sprintf(format, args...), "")
+}
+
+// Notef appends a note with a formatted message.
+func (l *Diagnostics) Notef(pos Pos, id ID, format string, args ...any) {
+	l.Add(pos, Note, id, fmt.Sprintf(format, args...), "")
+}
+
+// Sort orders the list by position, then by identifier and message, so
+// that output is deterministic. Diagnostics without a position come first.
+func (l Diagnostics) Sort() {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i], l[j]
+		if a.Pos != b.Pos {
+			return a.Pos.Before(b.Pos)
+		}
+		if a.ID != b.ID {
+			return a.ID < b.ID
+		}
+		return a.Message < b.Message
+	})
+}
+
+// Dedup removes exact repeats (same position, id and message), which arise
+// when one source value is lowered several times, e.g. once per replica.
+// The list must be sorted.
+func (l Diagnostics) Dedup() Diagnostics {
+	out := l[:0]
+	for i, d := range l {
+		if i > 0 && d == l[i-1] {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// HasErrors reports whether any diagnostic has Error severity.
+func (l Diagnostics) HasErrors() bool {
+	for _, d := range l {
+		if d.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Count returns how many diagnostics have severity sev.
+func (l Diagnostics) Count(sev Severity) int {
+	n := 0
+	for _, d := range l {
+		if d.Severity == sev {
+			n++
+		}
+	}
+	return n
+}
+
+// Err returns l as an error if it holds any error-severity diagnostic, and
+// nil otherwise.
+func (l Diagnostics) Err() error {
+	if l.HasErrors() {
+		return l
+	}
+	return nil
+}
+
+// Error implements the error interface: the first error, and how many more.
+func (l Diagnostics) Error() string {
+	var first *Diagnostic
+	n := 0
+	for i := range l {
+		if l[i].Severity == Error {
+			if first == nil {
+				first = &l[i]
+			}
+			n++
+		}
+	}
+	switch {
+	case first == nil:
+		return "no errors"
+	case n == 1:
+		return first.String()
+	default:
+		return fmt.Sprintf("%s (and %d more errors)", first, n-1)
+	}
+}

@@ -1,0 +1,14 @@
+// Package ir holds pc2devenv's format-neutral model of a development
+// environment: the processes, services, scripts, tasks, environment and
+// shell hooks that a project's process-compose.yml, Procfile or Makefile
+// describes, each value with the source position it came from.
+//
+// Readers (package parse) build a Project; rewrite rules (package rules)
+// raise its level, for example by turning a postgres process into a devenv
+// service; the emitter (package emit) lowers it to devenv.nix for one
+// target. Nothing in this package knows YAML or Nix.
+//
+// Diagnostics (Diagnostic, Diagnostics) are shared by every stage: each
+// carries a position, a severity, a stable identifier such as PC010, a
+// plain-sentence message and an optional suggestion.
+package ir

@@ -1,0 +1,139 @@
+package parse
+
+import (
+	"strings"
+
+	"github.com/pc2devenv/pc2devenv/ir"
+)
+
+// substProblem is a ${...} form process-compose's loader rejects or reads
+// differently from bash.
+type substProblem struct {
+	offset int
+	id     ir.ID
+	sev    ir.Severity
+	msg    string
+	hint   string
+}
+
+// refOps are the operators process-compose's substitution (drone/envsubst)
+// understands after a variable name, longest first.
+var refOps = []string{":-", ":=", ":?", ":+", "##", "%%", "//", "/#", "/%", "^^", ",,", "=", "-", "#", "%", "/", "^", ",", ":"}
+
+// scanSubst splits s the way process-compose's loader (1.75 and later)
+// reads it: "$$" is a literal "$", a braced ${...} is a reference it
+// substitutes at load time, and anything else — a bare $VAR, a lone "$",
+// $(cmd) — is literal text it leaves alone.
+func scanSubst(s string, pos ir.Pos) (ir.Text, []substProblem) {
+	t := ir.Text{Pos: pos}
+	if !strings.Contains(s, "$") {
+		t.Append(s)
+		return t, nil
+	}
+	var problems []substProblem
+	lit := 0 // start of pending literal text
+	for i := 0; i < len(s); i++ {
+		if s[i] != '$' || i+1 >= len(s) {
+			continue
+		}
+		switch s[i+1] {
+		case '$':
+			t.Append(s[lit:i] + "$")
+			i++
+			lit = i + 1
+		case '{':
+			ref, end, prob := scanRef(s, i)
+			if prob != nil {
+				problems = append(problems, *prob)
+			}
+			if ref == nil {
+				// Keep malformed text as it is; the problem says why.
+				i = end - 1
+				continue
+			}
+			t.Append(s[lit:i])
+			t.AppendRef(ref)
+			i = end - 1
+			lit = end
+		}
+	}
+	t.Append(s[lit:])
+	return t, problems
+}
+
+// scanRef reads the reference starting at s[i] == '$', s[i+1] == '{'. It
+// returns the reference (nil when malformed), the offset just after it, and
+// a problem to report, if any.
+func scanRef(s string, i int) (*ir.VarRef, int, *substProblem) {
+	depth := 0
+	end := -1
+	for j := i + 1; j < len(s); j++ {
+		if s[j] == '{' {
+			depth++
+		} else if s[j] == '}' {
+			depth--
+			if depth == 0 {
+				end = j + 1
+				break
+			}
+		}
+	}
+	if end < 0 {
+		return nil, len(s), &substProblem{offset: i, id: ir.IDBadExpansion, sev: ir.Error,
+			msg: "unterminated ${ : process-compose refuses to load the file", hint: `write "$${" for a literal "${"`}
+	}
+	raw := s[i:end]
+	body := raw[2 : len(raw)-1]
+	ref := &ir.VarRef{Raw: raw}
+	if strings.HasPrefix(body, "#") && len(body) > 1 {
+		ref.Op = "len"
+		body = body[1:]
+	}
+	n := 0
+	for n < len(body) && isNameByte(body[n]) {
+		n++
+	}
+	if n == 0 {
+		return nil, end, &substProblem{offset: i, id: ir.IDBadExpansion, sev: ir.Error,
+			msg: "malformed " + raw + ": process-compose refuses to load the file", hint: `write "$${" for a literal "${"`}
+	}
+	ref.Name = body[:n]
+	rest := body[n:]
+	if ref.Op == "len" {
+		if rest != "" {
+			return nil, end, &substProblem{offset: i, id: ir.IDBadExpansion, sev: ir.Error,
+				msg: "malformed " + raw + ": process-compose refuses to load the file"}
+		}
+		return ref, end, nil
+	}
+	if rest == "" {
+		return ref, end, nil
+	}
+	for _, op := range refOps {
+		if strings.HasPrefix(rest, op) {
+			ref.Op = op
+			ref.Arg = rest[len(op):]
+			break
+		}
+	}
+	switch ref.Op {
+	case "":
+		return nil, end, &substProblem{offset: i, id: ir.IDBadExpansion, sev: ir.Error,
+			msg: "malformed " + raw + ": process-compose refuses to load the file"}
+	case "-":
+		return nil, end, &substProblem{offset: i, id: ir.IDBadExpansion, sev: ir.Error,
+			msg:  raw + " cannot be parsed by process-compose (it refuses to load the file)",
+			hint: "write ${" + ref.Name + ":-" + ref.Arg + "}"}
+	case ":+":
+		return ref, end, &substProblem{offset: i, id: ir.IDExpansionDiff, sev: ir.Warning,
+			msg: raw + " means the opposite to process-compose and to bash: process-compose gives $" + ref.Name + " when it is set and \"" + ref.Arg + "\" when not; bash gives \"" + ref.Arg + "\" when it is set; the output keeps it for bash"}
+	case ":?":
+		return ref, end, &substProblem{offset: i, id: ir.IDExpansionDiff, sev: ir.Warning,
+			msg: raw + ": process-compose substitutes \"" + ref.Arg + "\" when " + ref.Name + " is unset, where bash stops with that error; the output keeps it for bash"}
+	}
+	return ref, end, nil
+}
+
+func isNameByte(c byte) bool {
+	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
