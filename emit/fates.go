@@ -41,8 +41,8 @@ type KeyRule struct {
 	Fates [3]Fate
 }
 
-func mapped(to string) Fate   { return Fate{Mapped, to} }
-func passed(to string) Fate   { return Fate{PassedThrough, to} }
+func mapped(to string) Fate    { return Fate{Mapped, to} }
+func passed(to string) Fate    { return Fate{PassedThrough, to} }
 func reported(why string) Fate { return Fate{Reported, why} }
 func consumed(why string) Fate { return Fate{Consumed, why} }
 

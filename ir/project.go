@@ -174,9 +174,9 @@ type ExecProbe struct {
 
 // HTTPProbe sends an HTTP GET request; status 200 means success.
 type HTTPProbe struct {
-	Host       Opt[string]
-	Scheme     Opt[string]
-	Path       Opt[string]
+	Host   Opt[string]
+	Scheme Opt[string]
+	Path   Opt[string]
 	// Port is text: process-compose reads it as a string (so that it can
 	// be templated) and treats one that is not a port number as no port.
 	Port       Opt[Text]
