@@ -11,7 +11,6 @@ import (
 	"github.com/pc2devenv/pc2devenv/emit"
 	"github.com/pc2devenv/pc2devenv/emit/nix"
 	"github.com/pc2devenv/pc2devenv/ir"
-	"github.com/pc2devenv/pc2devenv/parse"
 )
 
 // Options configure a conversion.
@@ -129,31 +128,13 @@ func convertSources(res *Result, srcs []source, opts Options) (out *Result) {
 			res.internal = ie
 		}
 	}()
-	if len(srcs) > 1 {
-		res.Diagnostics.Add(ir.Pos{File: srcs[1].path}, ir.Error, ir.IDUsage, "converting several files into one project is not supported yet", "name one file or a directory")
-		return res
-	}
-	s := srcs[0]
-	var proj *ir.Project
-	var diags ir.Diagnostics
-	switch s.format {
-	case ir.FormatProcessCompose:
-		proj, diags = parse.ProcessCompose(s.path, s.content)
-	case "":
-		diags.Add(ir.Pos{File: s.path}, ir.Error, ir.IDNoSource, "cannot tell what kind of file this is", "name it process-compose.yml, Procfile or Makefile, or pass --from")
-	default:
-		diags.Add(ir.Pos{File: s.path}, ir.Error, ir.IDNoSource, fmt.Sprintf("reading %s files is not supported yet", s.format), "")
-	}
-	res.Diagnostics = append(res.Diagnostics, diags...)
 	for _, s := range srcs {
 		res.Sources = append(res.Sources, filepath.ToSlash(s.name))
 	}
+	proj := read(srcs, opts, &res.Diagnostics)
 	if proj == nil || res.Diagnostics.HasErrors() {
 		res.Diagnostics.Sort()
 		return res
-	}
-	for i := range proj.Sources {
-		proj.Sources[i].Path = res.Sources[i]
 	}
 	e := emit.Emit(proj, emit.Options{Target: opts.Target})
 	res.Diagnostics = append(res.Diagnostics, e.Diagnostics...)
@@ -165,7 +146,7 @@ func convertSources(res *Result, srcs []source, opts Options) (out *Result) {
 	}
 	b, err := nix.Format(e.File)
 	if err != nil {
-		res.Diagnostics.Add(ir.Pos{File: s.path}, ir.Error, ir.IDInternal, "cannot print the output: "+err.Error(), "")
+		res.Diagnostics.Add(ir.Pos{File: srcs[0].path}, ir.Error, ir.IDInternal, "cannot print the output: "+err.Error(), "")
 		return res
 	}
 	res.Output = b

@@ -1,0 +1,103 @@
+package convert
+
+import (
+	"fmt"
+
+	"github.com/pc2devenv/pc2devenv/ir"
+	"github.com/pc2devenv/pc2devenv/parse"
+)
+
+// A reader reads all of a project's sources of one format into a project.
+// Sources of one format are read together, since some formats merge them
+// (process-compose's -f files, say).
+type reader func(srcs []source, opts Options) (*ir.Project, ir.Diagnostics)
+
+// readers holds the reader of each format.
+var readers = map[ir.Format]reader{
+	ir.FormatProcessCompose: readProcessCompose,
+}
+
+// formatOrder is the order in which the formats' projects are combined:
+// processes from a process-compose file come before those from a Procfile,
+// and a Makefile's scripts and tasks come last.
+var formatOrder = []ir.Format{ir.FormatProcessCompose, ir.FormatProcfile, ir.FormatDotenv, ir.FormatMakefile}
+
+func readProcessCompose(srcs []source, opts Options) (*ir.Project, ir.Diagnostics) {
+	if len(srcs) > 1 {
+		var d ir.Diagnostics
+		d.Add(ir.Pos{File: srcs[1].path}, ir.Error, ir.IDUsage, "merging several process-compose files is not supported yet", "name one file or a directory")
+		return nil, d
+	}
+	return parse.ProcessCompose(srcs[0].path, srcs[0].content)
+}
+
+// read reads every source with the reader of its format and combines the
+// results into one project.
+func read(srcs []source, opts Options, diags *ir.Diagnostics) *ir.Project {
+	byFormat := map[ir.Format][]source{}
+	for _, s := range srcs {
+		switch {
+		case s.format == "":
+			diags.Add(ir.Pos{File: s.path}, ir.Error, ir.IDNoSource, "cannot tell what kind of file this is", "name it process-compose.yml, Procfile or Makefile, or pass --from")
+		case readers[s.format] == nil:
+			diags.Add(ir.Pos{File: s.path}, ir.Error, ir.IDNoSource, fmt.Sprintf("reading %s files is not supported yet", s.format), "")
+		default:
+			byFormat[s.format] = append(byFormat[s.format], s)
+		}
+	}
+	var projects []*ir.Project
+	for _, f := range formatOrder {
+		if len(byFormat[f]) == 0 {
+			continue
+		}
+		p, d := readers[f](byFormat[f], opts)
+		*diags = append(*diags, d...)
+		if p != nil {
+			projects = append(projects, p)
+		}
+	}
+	if len(projects) == 0 {
+		return nil
+	}
+	proj := combine(projects)
+	// The header names sources relative to the project directory.
+	names := map[string]string{}
+	for _, s := range srcs {
+		names[s.path] = s.name
+	}
+	for i, s := range proj.Sources {
+		if n, ok := names[s.Path]; ok {
+			proj.Sources[i].Path = n
+		}
+	}
+	return proj
+}
+
+// combine merges the projects read from sources of different formats, in
+// order: everything of the first, then of the next.
+func combine(projects []*ir.Project) *ir.Project {
+	if len(projects) == 1 {
+		return projects[0]
+	}
+	out := &ir.Project{}
+	for _, p := range projects {
+		out.Sources = append(out.Sources, p.Sources...)
+		out.Env = append(out.Env, p.Env...)
+		if p.Dotenv != nil {
+			if out.Dotenv == nil {
+				out.Dotenv = p.Dotenv
+			} else {
+				out.Dotenv.Files = append(out.Dotenv.Files, p.Dotenv.Files...)
+				out.Dotenv.Names = append(out.Dotenv.Names, p.Dotenv.Names...)
+			}
+		}
+		out.Processes = append(out.Processes, p.Processes...)
+		out.Services = append(out.Services, p.Services...)
+		out.Scripts = append(out.Scripts, p.Scripts...)
+		out.Tasks = append(out.Tasks, p.Tasks...)
+		out.EnterShell = append(out.EnterShell, p.EnterShell...)
+		out.Extra = append(out.Extra, p.Extra...)
+		out.Keys = append(out.Keys, p.Keys...)
+	}
+	return out
+}
