@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/spf13/pflag"
 	yaml "go.yaml.in/yaml/v4"
 
 	"github.com/pc2devenv/pc2devenv/emit"
@@ -28,10 +29,12 @@ const goldenDir = "../testdata/golden"
 var update = os.Getenv("PC2DEVENV_UPDATE") != ""
 
 // goldenArgs are a case's settings, from its "args" file: lines of
-// "key: value".
+// "key: value". "paths:" names the files to convert instead of the case
+// directory, "targets:" restricts the targets, and "flags:" gives
+// conversion flags as the command line spells them.
 type goldenArgs struct {
-	paths   []string // files to convert instead of the case directory
-	from    ir.Format
+	paths   []string
+	opts    Options
 	targets []emit.Target
 }
 
@@ -57,8 +60,12 @@ func readArgs(t *testing.T, dir string) goldenArgs {
 			for _, p := range strings.Fields(value) {
 				a.paths = append(a.paths, filepath.Join(dir, p))
 			}
-		case "from":
-			a.from = ir.Format(value)
+		case "flags":
+			fs := pflag.NewFlagSet("args", pflag.ContinueOnError)
+			a.opts.AddFlags(fs)
+			if err := fs.Parse(strings.Fields(value)); err != nil || fs.NArg() > 0 {
+				t.Fatalf("args: flags %q: %v", value, err)
+			}
 		case "targets":
 			a.targets = nil
 			for _, name := range strings.Fields(value) {
@@ -116,7 +123,9 @@ func runGolden(t *testing.T, dir string, opts *devenvopts.Options) {
 		if paths == nil {
 			paths = []string{dir}
 		}
-		res, err := Paths(paths, Options{Target: tg, From: args.from})
+		copts := args.opts
+		copts.Target = tg
+		res, err := Paths(paths, copts)
 		if err != nil {
 			t.Fatalf("%s: %v", tg, err)
 		}
@@ -206,7 +215,7 @@ func checkOutput(t *testing.T, tg emit.Target, dir string, args goldenArgs, res 
 	}
 	for _, s := range res.Sources {
 		path := filepath.Join(res.Dir, s)
-		if args.from != "" && args.from != ir.FormatProcessCompose || FormatOf(path, nil) != ir.FormatProcessCompose {
+		if args.opts.From != "" && args.opts.From != ir.FormatProcessCompose || FormatOf(path, nil) != ir.FormatProcessCompose {
 			continue
 		}
 		checkProcessCompose(t, tg, path, v)

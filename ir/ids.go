@@ -4,9 +4,15 @@ package ir
 // never change meaning once released: scripts and --strict overrides
 // depend on them.
 //
-// Ranges: PC0xx process-compose reading, PC1xx lowering to a devenv
-// target, PC2xx service rules, PC3xx Procfile and .env, PC4xx Makefile,
-// PC5xx files, limits and the command line, PC9xx internal errors.
+// Ranges, each declared in its own file: PC001–PC029 reading
+// process-compose (this file); PC030–PC099 process-compose loading rules,
+// templates and the long tail of keys (ids_processcompose.go); PC100–PC139
+// lowering to a devenv target (this file and ids_lower.go); PC200–PC249
+// service rules (ids_rules.go); PC300–PC349 Procfile and .env
+// (ids_procfile.go); PC400–PC499 Makefile (ids_makefile.go); PC500–PC509
+// files and the command line (this file); PC510–PC539 writing, diff and
+// monorepos (ids_batch.go); PC540–PC569 limits and hostile input
+// (ids_limits.go); PC900–PC999 internal errors.
 type ID string
 
 // Reading process-compose files.

@@ -9,15 +9,13 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/pc2devenv/pc2devenv/convert"
-	"github.com/pc2devenv/pc2devenv/emit"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
 // convertOpts are the flags of convert.
 type convertOpts struct {
+	convert convert.Options
 	output  string
-	from    string
-	target  string
 	format  string
 	strict  bool
 	force   bool
@@ -27,20 +25,13 @@ type convertOpts struct {
 func convertFlags(o *convertOpts) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("convert", pflag.ContinueOnError)
 	fs.StringVarP(&o.output, "output", "o", "", "write the devenv.nix to `FILE` instead of standard output")
-	fs.StringVar(&o.from, "from", "", "read sources as `FORMAT`: process-compose (default: decided by file name, then content)")
-	fs.StringVarP(&o.target, "target", "t", "devenv2", "write for `TARGET`: devenv2, devenv2-process-compose or devenv1")
+	o.convert.AddFlags(fs)
 	fs.StringVar(&o.format, "format", "text", "print diagnostics as `text` or json")
 	fs.BoolVar(&o.strict, "strict", false, "treat warnings as errors (exit 1)")
 	fs.BoolVar(&o.force, "force", false, "with -o, replace a file pc2devenv did not generate")
 	fs.BoolVarP(&o.verbose, "verbose", "v", false, "also print notes, which explain decisions")
 	fs.SortFlags = false
 	return fs
-}
-
-var formats = map[string]ir.Format{
-	"process-compose": ir.FormatProcessCompose,
-	"procfile":        ir.FormatProcfile,
-	"makefile":        ir.FormatMakefile,
 }
 
 func (e *env) convert(args []string) int {
@@ -54,23 +45,13 @@ func (e *env) convert(args []string) int {
 		}
 		return e.usageError("convert", err.Error())
 	}
-	target, err := emit.ParseTarget(o.target)
-	if err != nil {
-		return e.usageError("convert", err.Error())
-	}
-	opts := convert.Options{Target: target}
-	if o.from != "" {
-		f, ok := formats[o.from]
-		if !ok {
-			return e.usageError("convert", fmt.Sprintf("unknown format %q for --from (choose process-compose, procfile or makefile)", o.from))
-		}
-		opts.From = f
-	}
+	opts := o.convert
 	if o.format != "text" && o.format != "json" {
 		return e.usageError("convert", fmt.Sprintf("unknown diagnostics format %q (choose text or json)", o.format))
 	}
 	paths := fs.Args()
 	var res *convert.Result
+	var err error
 	if len(paths) == 1 && paths[0] == "-" {
 		if opts.From == "" {
 			return e.usageError("convert", "reading standard input needs --from")

@@ -1,0 +1,51 @@
+package convert
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/pc2devenv/pc2devenv/emit"
+	"github.com/pc2devenv/pc2devenv/ir"
+)
+
+// AddFlags registers the conversion options as command-line flags on fs,
+// so that the command line and the golden tests' "flags:" lines spell
+// them the same way.
+func (o *Options) AddFlags(fs *pflag.FlagSet) {
+	fs.VarP((*targetFlag)(&o.Target), "target", "t", "write for `TARGET`: devenv2, devenv2-process-compose or devenv1")
+	fs.Var((*formatFlag)(&o.From), "from", "read sources as `FORMAT`: process-compose, procfile or makefile (default: decided by file name, then content)")
+}
+
+type targetFlag emit.Target
+
+func (f *targetFlag) String() string { return emit.Target(*f).String() }
+func (f *targetFlag) Type() string   { return "target" }
+func (f *targetFlag) Set(s string) error {
+	t, err := emit.ParseTarget(s)
+	if err != nil {
+		return err
+	}
+	*f = targetFlag(t)
+	return nil
+}
+
+// Formats lists the formats --from accepts.
+var Formats = []ir.Format{ir.FormatProcessCompose, ir.FormatProcfile, ir.FormatMakefile}
+
+type formatFlag ir.Format
+
+func (f *formatFlag) String() string { return string(*f) }
+func (f *formatFlag) Type() string   { return "format" }
+func (f *formatFlag) Set(s string) error {
+	var names []string
+	for _, fm := range Formats {
+		if string(fm) == s {
+			*f = formatFlag(fm)
+			return nil
+		}
+		names = append(names, string(fm))
+	}
+	return fmt.Errorf("unknown format %q (choose %s)", s, strings.Join(names, ", "))
+}
