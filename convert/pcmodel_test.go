@@ -237,15 +237,21 @@ func modelMergeEnv(a, b any) any {
 	}
 	var order []string
 	vals := map[string]string{}
-	for _, e := range append(modelList(a), modelList(b)...) {
+	inA := map[string]bool{}
+	for i, e := range append(modelList(a), modelList(b)...) {
 		s := fmt.Sprint(e)
-		k, _, ok := strings.Cut(s, "=")
+		k, v, ok := strings.Cut(s, "=")
 		if !ok {
 			continue
 		}
-		if _, dup := vals[k]; !dup {
+		_, dup := vals[k]
+		if !dup {
 			order = append(order, k)
 		}
+		if i >= len(modelList(a)) && inA[k] && v == "" {
+			continue // an empty value never wins over an earlier file's
+		}
+		inA[k] = i < len(modelList(a))
 		vals[k] = s
 	}
 	var out []any

@@ -98,12 +98,12 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 				l.decide(p.KeyPath+".shutdown.command", mapped("run by processes.<name>.exec when the daemon is stopped"))
 			}
 			post = daemonLines(stop)
-			why := "and runs its shutdown.command when devenv stops it"
+			why := " and runs its shutdown.command when devenv stops it"
 			if stop == "" {
 				why = "; it has no shutdown.command, so nothing stops the daemon itself, as in process-compose"
 			}
 			l.diags.Add(p.IsDaemon.Pos, ir.Note, ir.IDDaemon,
-				fmt.Sprintf("process %q is a daemon (its command starts it in the background and exits): devenv expects processes to stay in the foreground, so the command waits after starting it %s", p.Name, why), "")
+				fmt.Sprintf("process %q is a daemon (its command starts it in the background and exits): devenv expects processes to stay in the foreground, so the command waits after starting it%s", p.Name, why), "")
 		}
 	}
 	if len(pre) > 0 {
@@ -214,13 +214,23 @@ func (l *lowerer) cwd(a *nix.Attrs, t ir.Text, what string) nix.Expr {
 	return &nix.String{Parts: []nix.Part{root, {Lit: "/" + rel}}}
 }
 
+// probeString returns a string of devenv's ready option. Under the
+// process-compose manager devenv hands it to process-compose, which
+// renders it as a Go template, so "{{" is escaped there.
+func (l *lowerer) probeString(s string) *nix.String {
+	if l.t.processCompose() {
+		return nix.Str(strings.ReplaceAll(s, "{{", `{{"{{"}}`))
+	}
+	return nix.Str(s)
+}
+
 // ready lowers a readiness probe to devenv's ready option.
 func (l *lowerer) ready(a *nix.Attrs, pr *ir.Probe, p *ir.Process) *nix.Attrs {
 	r := nix.Set()
 	subject := func(key string) string { return fmt.Sprintf("readiness_probe.%s of process %q", key, sourceName(p)) }
 	switch {
 	case pr.Exec != nil:
-		r.Add(nix.Str(l.bash(pr.Exec.Command, fmt.Sprintf("the readiness_probe of process %q", p.Name))), "exec")
+		r.Add(l.probeString(l.bash(pr.Exec.Command, fmt.Sprintf("the readiness_probe of process %q", p.Name))), "exec")
 		if pr.Exec.WorkingDir.Set {
 			l.report(a, pr.Exec.WorkingDir.Pos, ir.Warning, ir.IDProbeField, subject("exec.working_dir"), "devenv's ready.exec has no working directory", "start the command with cd")
 		}
@@ -228,7 +238,7 @@ func (l *lowerer) ready(a *nix.Attrs, pr *ir.Probe, p *ir.Process) *nix.Attrs {
 		h := pr.HTTP
 		get := nix.Set()
 		if h.Host.Set {
-			get.Add(nix.Str(h.Host.Val), "host")
+			get.Add(l.probeString(h.Host.Val), "host")
 		}
 		if n := httpPort(h); n > 0 {
 			get.Add(&nix.Int{V: int64(n)}, "port")
@@ -241,7 +251,7 @@ func (l *lowerer) ready(a *nix.Attrs, pr *ir.Probe, p *ir.Process) *nix.Attrs {
 			return nil
 		}
 		if h.Path.Set {
-			get.Add(nix.Str(h.Path.Val), "path")
+			get.Add(l.probeString(h.Path.Val), "path")
 		}
 		if h.Scheme.Set {
 			get.Add(nix.Str(h.Scheme.Val), "scheme")
@@ -403,7 +413,11 @@ func (l *lowerer) extras(a, pc *nix.Attrs, p *ir.Process) {
 			l.dotenvDisabled(a, p, f)
 			continue
 		}
-		l.keyFate(a, pc, f.KeyPos, p, f.Key, valueExpr(f.Value, true))
+		v := valueExpr(f.Value, true)
+		if f.Key == "log_location" && f.Value.Kind == ir.KindString {
+			v = templated(f.Value.Str)
+		}
+		l.keyFate(a, pc, f.KeyPos, p, f.Key, v)
 	}
 }
 

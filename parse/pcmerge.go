@@ -210,23 +210,37 @@ func (r *pcReader) mergeEnv(base, over entry, k keyPath, record bool) entry {
 	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: ov.Line, Column: ov.Column, Style: ov.Style}
 	r.files[seq] = r.pos(ov).File
 	index := map[string]int{}
-	for _, it := range append(append([]*yaml.Node(nil), bv.Content...), ov.Content...) {
+	fromBase := map[string]bool{}
+	for n, it := range append(append([]*yaml.Node(nil), bv.Content...), ov.Content...) {
+		later := n >= len(bv.Content)
 		r.checkEnvMergeEntry(it)
 		d := r.deref(it)
-		name, _, ok := strings.Cut(d.Value, "=")
+		name, value, ok := strings.Cut(d.Value, "=")
 		if d.Kind != yaml.ScalarNode || !ok || name == "" {
 			seq.Content = append(seq.Content, it)
 			continue
 		}
-		if i, dup := index[name]; dup {
+		i, dup := index[name]
+		switch {
+		case dup && later && fromBase[name] && value == "":
+			// The merge never lets an empty value win over the earlier one.
+			prev := r.deref(seq.Content[i])
+			if record {
+				r.recordConsumed(k.child(name, true), d, fmt.Sprintf("an empty value does not override the one at %s", r.pos(prev)))
+			}
+			r.diags.Add(r.pos(d), ir.Warning, ir.IDZeroOverride,
+				fmt.Sprintf("%s: %s= does not override %s from %s: process-compose's merge never lets an empty value win", k.path, name, prev.Value, r.pos(prev)), "")
+		case dup:
 			if record {
 				r.recordConsumed(k.child(name, true), r.deref(seq.Content[i]), fmt.Sprintf("overridden by %s", r.pos(d)))
 			}
 			seq.Content[i] = it
-			continue
+			fromBase[name] = !later
+		default:
+			index[name] = len(seq.Content)
+			fromBase[name] = !later
+			seq.Content = append(seq.Content, it)
 		}
-		index[name] = len(seq.Content)
-		seq.Content = append(seq.Content, it)
 	}
 	if record {
 		r.recordConsumed(k, base.kNode, fmt.Sprintf("merged by name with the list at %s", r.pos(over.kNode)))

@@ -78,7 +78,7 @@ func (tp *templater) decode(s string, pos ir.Pos) ir.Text {
 // keys. Values decode as process-compose's YAML decoder gives them to
 // templates: strings, ints, floats, bools, maps and lists.
 func (r *pcReader) templateVars(n *yaml.Node, k keyPath, what string) map[string]any {
-	r.checkNested(n, &field{kind: kMap, elem: fAny}, k, what)
+	r.checkNested(n, &field{kind: kMap, elem: fAny}, k, what, "")
 	v, ok := r.goValue(n).(map[string]any)
 	if !ok {
 		if d := r.deref(n); !isNull(d) {
@@ -132,6 +132,9 @@ func (r *pcReader) templateData(pp *pcProcess) map[string]any {
 	data["PC_REPLICA_NUM"] = pp.num
 	return data
 }
+
+// templateErrPrefix is what text/template puts before its messages.
+var templateErrPrefix = regexp.MustCompile(`^template: :\d+(:\d+)?: (executing "" at )?`)
 
 var missingKeyRE = regexp.MustCompile(`at <([^>]*)>: map has no entry for key`)
 
@@ -192,8 +195,7 @@ func (r *pcReader) render(t ir.Text, data map[string]any, what string) ir.Text {
 }
 
 func (r *pcReader) templateError(pos ir.Pos, what string, err error) {
-	msg := err.Error()
-	msg = strings.TrimPrefix(msg, "template: ")
+	msg := templateErrPrefix.ReplaceAllString(err.Error(), "")
 	r.diags.Add(pos, ir.Error, ir.IDTemplate,
 		fmt.Sprintf("%s is not a template process-compose can render (%s); it refuses to load the file", what, msg),
 		`write {{ "{{" }} for a literal "{{", or set is_template_disabled: true for a command`)

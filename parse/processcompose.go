@@ -188,7 +188,7 @@ var logLevels = []string{"trace", "debug", "info", "warn", "error", "fatal", "pa
 func (r *pcReader) topKey(e entry, k keyPath) {
 	i := r.record(k, e.kNode, e.value, false)
 	f := fTop.child(e.key)
-	r.checkNested(e.value, f, k, e.key)
+	r.checkNested(e.value, f, k, e.key, "")
 	switch e.key {
 	case "version", "extends", "disable_env_expansion", "file_names", "env_file_names", "dot_env_vars":
 		// Their rules say what becomes of them; nothing to keep.
@@ -248,8 +248,14 @@ func (r *pcReader) defaultShell(n *yaml.Node) bool {
 // checkNested records the keys inside a value the model keeps whole, and
 // reports keys that the object f describes does not define: process-compose
 // ignores them silently.
-func (r *pcReader) checkNested(n *yaml.Node, f *field, k keyPath, where string) {
+// rel is the value's key path relative to owner, which names the process
+// it belongs to, or is empty at the top level.
+func (r *pcReader) checkNested(n *yaml.Node, f *field, k keyPath, rel, owner string) {
 	n = r.deref(n)
+	where := rel
+	if owner != "" {
+		where = rel + " of " + owner
+	}
 	switch n.Kind {
 	case yaml.MappingNode:
 		if f.kind != kStruct && f.kind != kMap && f.kind != kAny {
@@ -273,14 +279,14 @@ func (r *pcReader) checkNested(n *yaml.Node, f *field, k keyPath, where string) 
 				cf = f.elem
 			}
 			r.record(ck, e.kNode, e.value, false)
-			r.checkNested(e.value, cf, ck, where+"."+e.key)
+			r.checkNested(e.value, cf, ck, rel+"."+e.key, owner)
 		}
 	case yaml.SequenceNode:
 		if f.elem == nil || f.elem.kind != kStruct {
 			return
 		}
 		for _, it := range n.Content {
-			r.checkNested(it, f.elem, k, where)
+			r.checkNested(it, f.elem, k, rel, owner)
 		}
 	}
 }
@@ -436,7 +442,7 @@ func (r *pcReader) process(pe entry, k keyPath) *pcProcess {
 					if g := suggest(s, monitorModes); g != "" {
 						hint = fmt.Sprintf("did you mean %q?", g)
 					}
-					r.diags.Add(pos, ir.Error, ir.IDBadEnum, fmt.Sprintf("unknown %s %q; process-compose refuses the file", what, s), hint)
+					r.diags.Add(pos, ir.Error, ir.IDBadEnum, fmt.Sprintf("unknown monitor_for %q of process %q; process-compose refuses the file", s, p.Name), hint)
 					continue
 				}
 			case "namespace":
@@ -445,7 +451,7 @@ func (r *pcReader) process(pe entry, k keyPath) *pcProcess {
 				r.checkExitCodes(e.value, what)
 			}
 			f := fProcess.child(e.key)
-			r.checkNested(e.value, f, ck, what)
+			r.checkNested(e.value, f, ck, e.key, where)
 			if f.kind == kBool {
 				if b, ok := r.boolean(e.value, what); ok && b.Set && !b.Val {
 					r.consume(i, "false is process-compose's default")
@@ -825,7 +831,7 @@ func (r *pcReader) httpProbe(n *yaml.Node, k keyPath, where string) *ir.HTTPProb
 		case "status_code":
 			h.StatusCode, _ = r.integer(e.value, what)
 		case "headers":
-			r.checkNested(e.value, &field{kind: kMap, elem: fString}, ck, what)
+			r.checkNested(e.value, &field{kind: kMap, elem: fString}, ck, what, "")
 			h.Headers = r.value(e.value, what).Map
 		}
 	}
