@@ -207,10 +207,12 @@ func extensionPattern(p string) string {
 
 // KeyFate is what became of one source key, for reports.
 type KeyFate struct {
-	Key  string   `json:"key"`
-	Pos  ir.Pos   `json:"-"`
-	Fate FateKind `json:"fate"`
-	To   string   `json:"to,omitempty"`
+	Key string `json:"key"`
+	Pos ir.Pos `json:"-"`
+	// ValuePos is where the key's value is.
+	ValuePos ir.Pos   `json:"-"`
+	Fate     FateKind `json:"fate"`
+	To       string   `json:"to,omitempty"`
 }
 
 // Fates returns the fate of each key of keys under target t: the reader's
@@ -220,7 +222,7 @@ type KeyFate struct {
 func Fates(keys []ir.Key, t Target, decided map[string]Fate) []KeyFate {
 	out := make([]KeyFate, 0, len(keys))
 	for _, k := range keys {
-		f := KeyFate{Key: k.Path, Pos: k.Pos}
+		f := KeyFate{Key: k.Path, Pos: k.Pos, ValuePos: k.ValuePos}
 		d, isDecided := decided[k.Path]
 		switch {
 		case k.Unknown:

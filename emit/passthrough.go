@@ -144,4 +144,3 @@ func pcShutdown(s *ir.Shutdown) *nix.Attrs {
 	}
 	return a
 }
-

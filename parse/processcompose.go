@@ -121,6 +121,7 @@ func (r *pcReader) quietly(f func()) {
 // the object described by where.
 func (r *pcReader) unknownKey(e entry, k keyPath, where string, known []string) {
 	r.record(k, e.kNode, e.value, true)
+	r.recordUnknownTree(e.value, k)
 	hint := ""
 	if s := suggest(e.key, known); s != "" {
 		hint = fmt.Sprintf("did you mean %q?", s)
@@ -129,6 +130,26 @@ func (r *pcReader) unknownKey(e entry, k keyPath, where string, known []string) 
 	}
 	r.diags.Add(r.pos(e.kNode), ir.Warning, ir.IDUnknownKey,
 		fmt.Sprintf("unknown key %q in %s; process-compose ignores it", e.key, where), hint)
+}
+
+// recordUnknownTree records the keys inside an unknown key's value as
+// unknown too: they are reported with it.
+func (r *pcReader) recordUnknownTree(n *yaml.Node, k keyPath) {
+	n = r.deref(n)
+	switch n.Kind {
+	case yaml.MappingNode:
+		var m []entry
+		r.quietly(func() { m, _ = r.mapping(n, "") })
+		for _, e := range m {
+			ck := k.child(e.key, false)
+			r.record(ck, e.kNode, e.value, true)
+			r.recordUnknownTree(e.value, ck)
+		}
+	case yaml.SequenceNode:
+		for _, it := range n.Content {
+			r.recordUnknownTree(it, k)
+		}
+	}
 }
 
 // strictness ends a message about something process-compose refuses only
