@@ -124,7 +124,9 @@ func (r *pcReader) mergeValue(base, over entry, f *field, k keyPath, record bool
 		if f.kind == kList || f.kind == kReplace {
 			break
 		}
-		r.lose(base, over, k, record, "merged with the one at %s")
+		if record {
+			r.recordConsumed(k, base.kNode, fmt.Sprintf("merged with the one at %s", r.pos(over.kNode)))
+		}
 		return entry{key: over.key, kNode: over.kNode, value: r.mergeMapping(bv, ov, sub, k, record)}
 	case yaml.SequenceNode:
 		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: ov.Line, Column: ov.Column, Style: ov.Style}
