@@ -11,5 +11,4 @@ const (
 	IDEnvCmds        ID = "PC117" // env_cmds run at the start of each command
 	IDReplicaDep     ID = "PC118" // a dependency on one replica under a folded group
 	IDDotenvDisabled ID = "PC119" // is_dotenv_disabled where devenv loads .env
-	IDExitCodes      ID = "PC120" // success_exit_codes mapped onto the exit status
 )

@@ -24,6 +24,4 @@ const (
 	IDSeveralFiles      ID = "PC047" // a directory holds several process-compose files
 	IDLogLevel          ID = "PC048" // an unknown log_level
 	IDIsDisabled        ID = "PC049" // is_disabled that is neither "true" nor "false"
-	IDOverridden        ID = "PC050" // a value another file or an extends replaced
-	IDShortNamespace    ID = "PC051" // a namespace that is not a name or a list of names
 )

@@ -128,6 +128,9 @@ func (r *pcReader) load(path string, src []byte, chain []string, extended bool) 
 		return nil
 	}
 	r.register(root, path)
+	if !r.acyclic(root, map[*yaml.Node]bool{}, map[*yaml.Node]bool{}) {
+		return nil
+	}
 	if root.Kind != yaml.MappingNode {
 		r.typeError(root, "the file", "a mapping")
 		return nil
@@ -215,6 +218,32 @@ func (r *pcReader) register(n *yaml.Node, file string) {
 	for _, c := range n.Content {
 		r.register(c, file)
 	}
+}
+
+// acyclic reports whether no alias in n refers to a node that contains
+// it, which would make the document infinite; it reports such an alias.
+// done holds the nodes already checked, active those being checked.
+func (r *pcReader) acyclic(n *yaml.Node, active, done map[*yaml.Node]bool) bool {
+	if n == nil || done[n] {
+		return true
+	}
+	if n.Kind == yaml.AliasNode {
+		if active[n.Alias] {
+			r.diags.Add(r.pos(n), ir.Error, ir.IDSyntax,
+				fmt.Sprintf("invalid YAML: the alias *%s refers to a value that contains it, which makes the document infinite", n.Value), "")
+			return false
+		}
+		return r.acyclic(n.Alias, active, done)
+	}
+	active[n] = true
+	defer delete(active, n)
+	for _, c := range n.Content {
+		if !r.acyclic(c, active, done) {
+			return false
+		}
+	}
+	done[n] = true
+	return true
 }
 
 // topValue returns the value of a top-level key of a mapping as written
