@@ -242,9 +242,9 @@ processes:
 
 func TestCommentSubstitution(t *testing.T) {
 	for src, want := range map[string]int{
-		"# ${ broken\nprocesses: {a: {command: a}}\n":                              1,
+		"# ${ broken\nprocesses: {a: {command: a}}\n":                            1,
 		"disable_env_expansion: true\n# ${ fine\nprocesses: {a: {command: a}}\n": 0,
-		"# $${ escaped\nprocesses: {a: {command: a}}\n":                            0,
+		"# $${ escaped\nprocesses: {a: {command: a}}\n":                          0,
 	} {
 		_, diags := readFiles(t, "a.yml", src)
 		n := 0
