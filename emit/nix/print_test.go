@@ -87,9 +87,7 @@ func TestAttrNameRoundTripGo(t *testing.T) {
 // TestStringRoundTripNix checks the same strings, as values and as
 // attribute names, against the real evaluator.
 func TestStringRoundTripNix(t *testing.T) {
-	if _, err := exec.LookPath("nix-instantiate"); err != nil {
-		t.Skip("nix-instantiate not installed")
-	}
+	requireNix(t)
 	list := &List{}
 	names := &Attrs{}
 	for i, s := range trickyStrings {
@@ -112,6 +110,13 @@ func TestStringRoundTripNix(t *testing.T) {
 		if got.Names[s] != i {
 			t.Errorf("attribute name %q not read back by Nix", s)
 		}
+	}
+}
+
+func requireNix(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("nix-instantiate"); err != nil {
+		t.Skip("nix-instantiate not installed")
 	}
 }
 
@@ -297,9 +302,7 @@ func parseNix(t *testing.T, src []byte) {
 }
 
 func TestInterpolationAfterDollar(t *testing.T) {
-	if _, err := exec.LookPath("nix-instantiate"); err != nil {
-		t.Skip("nix-instantiate not installed")
-	}
+	requireNix(t)
 	for _, lit := range []string{"a$", "$$", "x\ny$"} {
 		s := &String{Parts: []Part{{Lit: lit}, {Interp: Str("I")}, {Lit: "\n"}}}
 		src, err := Format(&File{Body: Set(Bind(s, "v"))})
