@@ -7,20 +7,25 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzString checks that any string the printer accepts reads back, with
 // Nix's lexing rules, as the same string: as a value and as an attribute
-// name. A string with a NUL byte, which Nix cannot hold, must be refused.
+// name. A string with a NUL byte, which Nix cannot hold, or invalid UTF-8
+// must be refused.
 func FuzzString(f *testing.F) {
 	for _, s := range trickyStrings {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got, err := FormatExpr(Str(s))
-		if strings.IndexByte(s, 0) >= 0 {
+		if strings.IndexByte(s, 0) >= 0 || !utf8.ValidString(s) {
 			if err == nil {
-				t.Fatalf("a string with NUL was printed: %s", got)
+				t.Fatalf("%q was printed: %s", s, got)
+			}
+			if _, err := Format(&File{Body: Set(Bind(&Int{}, s))}); err == nil {
+				t.Fatalf("%q was printed as an attribute name", s)
 			}
 			return
 		}
@@ -64,7 +69,7 @@ func TestFuzzCorpusAgainstNix(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
-		if strings.IndexByte(s, 0) < 0 {
+		if checkString(s) == nil {
 			inputs = append(inputs, s)
 		}
 	}
