@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -52,11 +53,11 @@ func FuzzString(f *testing.F) {
 	})
 }
 
-// TestFuzzCorpusAgainstNix evaluates the fuzz seed corpus, and every input
+// TestStringsAgainstNix evaluates the tricky strings, and every fuzz input
 // saved under testdata/fuzz/FuzzString, with the real Nix evaluator: each
 // printed literal must evaluate to its string, as a value and as an
 // attribute name.
-func TestFuzzCorpusAgainstNix(t *testing.T) {
+func TestStringsAgainstNix(t *testing.T) {
 	requireNix(t)
 	inputs := append([]string(nil), trickyStrings...)
 	files, _ := filepath.Glob(filepath.Join("testdata", "fuzz", "FuzzString", "*"))
@@ -69,7 +70,7 @@ func TestFuzzCorpusAgainstNix(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
-		if checkString(s) == nil {
+		if checkString(s) == nil && !slices.Contains(inputs, s) {
 			inputs = append(inputs, s)
 		}
 	}
@@ -95,7 +96,7 @@ func TestFuzzCorpusAgainstNix(t *testing.T) {
 		if got.Values[i] != s {
 			t.Errorf("Nix reads %q back as %q", s, got.Values[i])
 		}
-		if j, ok := got.Names[s]; !ok || j != i && inputs[j] != s {
+		if j, ok := got.Names[s]; !ok || j != i {
 			t.Errorf("attribute name %q not read back by Nix", s)
 		}
 	}

@@ -84,35 +84,6 @@ func TestAttrNameRoundTripGo(t *testing.T) {
 	}
 }
 
-// TestStringRoundTripNix checks the same strings, as values and as
-// attribute names, against the real evaluator.
-func TestStringRoundTripNix(t *testing.T) {
-	requireNix(t)
-	list := &List{}
-	names := &Attrs{}
-	for i, s := range trickyStrings {
-		list.Items = append(list.Items, &Item{Value: Str(s)})
-		names.Add(&Int{V: int64(i)}, s)
-	}
-	src, err := Format(&File{Body: Set(Bind(list, "values"), Bind(names, "names"))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got struct {
-		Values []string
-		Names  map[string]int
-	}
-	evalJSON(t, src, &got)
-	if diff := cmp.Diff(trickyStrings, got.Values); diff != "" {
-		t.Errorf("values read back by Nix differ (-want +got):\n%s", diff)
-	}
-	for i, s := range trickyStrings {
-		if got.Names[s] != i {
-			t.Errorf("attribute name %q not read back by Nix", s)
-		}
-	}
-}
-
 func requireNix(t *testing.T) {
 	t.Helper()
 	if _, err := exec.LookPath("nix-instantiate"); err != nil {
