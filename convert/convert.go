@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"sort"
 	"strings"
 
 	"github.com/pc2devenv/pc2devenv/emit"
@@ -186,12 +187,24 @@ func serviceFates(fates []emit.KeyFate, keys []ir.Key, replaced map[string]*ir.S
 	if len(replaced) == 0 {
 		return fates
 	}
+	// Longest names first: process names may hold dots.
+	names := make([]string, 0, len(replaced))
+	for name := range replaced {
+		names = append(names, name)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if len(names[i]) != len(names[j]) {
+			return len(names[i]) > len(names[j])
+		}
+		return names[i] < names[j]
+	})
 	for i, k := range keys {
 		rest, ok := strings.CutPrefix(k.Path, "processes.")
 		if !ok {
 			continue
 		}
-		for name, s := range replaced {
+		for _, name := range names {
+			s := replaced[name]
 			if rest != name && !strings.HasPrefix(rest, name+".") {
 				continue
 			}
@@ -204,6 +217,7 @@ func serviceFates(fates []emit.KeyFate, keys []ir.Key, replaced map[string]*ir.S
 			default:
 				fates[i].Fate, fates[i].To = emit.Consumed, "the process became "+svc+"; the service rule's notes say what became of this key"
 			}
+			break
 		}
 	}
 	return fates
