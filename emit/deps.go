@@ -20,7 +20,13 @@ func (l *lowerer) findOneShots() {
 	if !l.t.typed() {
 		return
 	}
-	for _, p := range l.proj.Processes {
+	waiting := l.proj.Processes
+	for _, s := range l.proj.Services {
+		if s.Process != nil {
+			waiting = append(waiting[:len(waiting):len(waiting)], s.Process)
+		}
+	}
+	for _, p := range waiting {
 		for _, d := range p.DependsOn {
 			if d.Condition == ir.ProcessCompletedSuccessfully && l.proj.Process(d.Name) != nil {
 				l.oneshot[d.Name] = true
