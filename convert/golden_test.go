@@ -23,7 +23,8 @@ import (
 // The golden cases live in testdata/golden/<case>/: the sources, an
 // optional "args" file, and per target T the expected T.nix (absent when
 // the case cannot be converted) and T.diag (every diagnostic, notes
-// included; absent when there is none). PC2DEVENV_UPDATE=1 go test ./... rewrites the expectations.
+// included; absent when there is none), and, for cases whose flags
+// include --explain, T.explain (the explanations). PC2DEVENV_UPDATE=1 go test ./... rewrites the expectations.
 const goldenDir = "../testdata/golden"
 
 var update = os.Getenv("PC2DEVENV_UPDATE") != ""
@@ -138,6 +139,16 @@ func runGolden(t *testing.T, dir string, opts *devenvopts.Options) {
 			fmt.Fprintln(&diag, strings.ReplaceAll(d.String(), dir+string(filepath.Separator), ""))
 		}
 		compareGolden(t, diagFile, diag.Bytes(), diag.Len() > 0)
+		if copts.Explain {
+			// --explain's output, for the cases that ask for it.
+			explainFile := filepath.Join(dir, tg.String()+".explain")
+			expected[filepath.Base(explainFile)] = true
+			var ex bytes.Buffer
+			for _, x := range res.Explanations {
+				ex.WriteString(strings.ReplaceAll(x.String(), dir+string(filepath.Separator), ""))
+			}
+			compareGolden(t, explainFile, ex.Bytes(), ex.Len() > 0)
+		}
 		compareGolden(t, nixFile, res.Output, res.Output != nil)
 		if res.Output != nil {
 			checkOutput(t, tg, dir, args, res, opts)
@@ -149,7 +160,7 @@ func runGolden(t *testing.T, dir string, opts *devenvopts.Options) {
 		name := f.Name()
 		switch {
 		case expected[name]:
-		case strings.HasSuffix(name, ".nix") || strings.HasSuffix(name, ".diag"):
+		case strings.HasSuffix(name, ".nix") || strings.HasSuffix(name, ".diag") || strings.HasSuffix(name, ".explain"):
 			if update {
 				os.Remove(filepath.Join(dir, name))
 				continue
@@ -218,14 +229,14 @@ func checkOutput(t *testing.T, tg emit.Target, dir string, args goldenArgs, res 
 		if args.opts.From != "" && args.opts.From != ir.FormatProcessCompose || FormatOf(path, nil) != ir.FormatProcessCompose {
 			continue
 		}
-		checkProcessCompose(t, tg, path, v)
+		checkProcessCompose(t, tg, path, v, res.Replaced)
 	}
 }
 
 // checkProcessCompose compares the evaluated output with the source as an
 // independent YAML decoder reads it: commands with "$$" turned into "$",
 // and environment values.
-func checkProcessCompose(t *testing.T, tg emit.Target, file string, out map[string]any) {
+func checkProcessCompose(t *testing.T, tg emit.Target, file string, out map[string]any, replaced map[string]string) {
 	src, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
@@ -247,6 +258,14 @@ func checkProcessCompose(t *testing.T, tg emit.Target, file string, out map[stri
 		return strings.ReplaceAll(s, "$$", "$")
 	}
 	for name, p := range doc.Processes {
+		if svc, ok := replaced[name]; ok {
+			// The process became a service: the output runs devenv's
+			// service instead of the command.
+			if en, _ := nixeval.Get(out, append(strings.Split(svc, "."), "enable")...); en != true {
+				t.Errorf("%s: process %q became %s, which the output does not enable", tg, name, svc)
+			}
+			continue
+		}
 		proc, ok := nixeval.Get(out, "processes", name)
 		if !ok {
 			proc, ok = nixeval.Get(out, "tasks", "pc:"+name)

@@ -245,11 +245,34 @@ func (l *lowerer) dotenv() {
 func (l *lowerer) service(s *ir.Service) {
 	a := nix.Set(nix.Bind(&nix.Bool{V: true}, "enable"))
 	for _, f := range s.Options {
-		a.Add(valueExpr(f.Value, false), strings.Split(f.Key, ".")...)
+		a.Add(valueExpr(f.Value, false), optionPath(f.Key)...)
 	}
-	b := nix.Bind(a, "services", s.Attr)
+	b := nix.Bind(a, append([]string{"services"}, strings.Split(s.Attr, ".")...)...)
 	b.Comments = s.Comments
 	l.group(b)
+	if s.Process != nil {
+		l.serviceProcess(s)
+	}
+}
+
+// optionPath splits a dotted option path into attribute names; a quoted
+// component ("network.host") keeps its dots.
+func optionPath(key string) []string {
+	var parts []string
+	var cur strings.Builder
+	quoted := false
+	for _, c := range key {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case c == '.' && !quoted:
+			parts = append(parts, cur.String())
+			cur.Reset()
+		default:
+			cur.WriteRune(c)
+		}
+	}
+	return append(parts, cur.String())
 }
 
 func (l *lowerer) script(s *ir.Script) {

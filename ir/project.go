@@ -232,6 +232,14 @@ type Service struct {
 	// Ready says the service's process has a readiness probe, so that
 	// dependents can wait for it to be healthy.
 	Ready bool
+	// ReadyOnPorts says the service's process has no readiness probe but
+	// allocates ports, which devenv 2's native manager checks instead.
+	ReadyOnPorts bool
+	// Process, when not nil, holds what the output sets on the service's
+	// process beside what the service module sets, kept from the process
+	// the service replaced: its Env, its DependsOn, and its Readiness
+	// when the service has no probe of its own. Its Name is ProcessName.
+	Process *Process
 	// Comments are lines to show above the service in the output.
 	Comments []string
 	Pos      Pos
