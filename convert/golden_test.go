@@ -215,10 +215,16 @@ func checkOutput(t *testing.T, tg emit.Target, dir string, args goldenArgs, res 
 	}
 	for _, s := range res.Sources {
 		path := filepath.Join(res.Dir, s)
-		if args.opts.From != "" && args.opts.From != ir.FormatProcessCompose || FormatOf(path, nil) != ir.FormatProcessCompose {
-			continue
+		format := FormatOf(path, nil)
+		if args.opts.From != "" && format != ir.FormatDotenv {
+			format = args.opts.From
 		}
-		checkProcessCompose(t, tg, path, v)
+		switch format {
+		case ir.FormatProcessCompose:
+			checkProcessCompose(t, tg, path, v)
+		case ir.FormatProcfile:
+			checkProcfile(t, tg, path, procfileBase(res, args.opts), v)
+		}
 	}
 }
 
