@@ -325,9 +325,8 @@ func envAttrs(env []ir.EnvVar) *nix.Attrs {
 // runnerOf names the program that ran the source at pos, for messages:
 // foreman for a Procfile, process-compose otherwise.
 func (l *lowerer) runnerOf(pos ir.Pos) string {
-	file := filepath.ToSlash(pos.File)
 	for _, s := range l.proj.Sources {
-		if s.Format == ir.FormatProcfile && (file == s.Path || strings.HasSuffix(file, "/"+s.Path)) {
+		if s.Format == ir.FormatProcfile && filepath.Base(pos.File) == filepath.Base(s.Path) {
 			return "foreman"
 		}
 	}
