@@ -140,9 +140,9 @@ func compareWithForeman(t *testing.T, tg emit.Target, out map[string]any, procs 
 	}
 }
 
-// foremanCase converts paths and compares every target's evaluated output
+// foremanCase converts paths and compares the targets' evaluated outputs
 // with what foreman decides for the same files.
-func foremanCase(t *testing.T, paths []string, opts Options) {
+func foremanCase(t *testing.T, paths []string, opts Options, targets []emit.Target) {
 	t.Helper()
 	res, err := Paths(paths, opts)
 	if err != nil {
@@ -179,7 +179,7 @@ func foremanCase(t *testing.T, paths []string, opts Options) {
 		}
 	}
 	procs := foremanExport(t, res.Dir, procfile, opts.PortBase, envFiles)
-	for _, tg := range emit.Targets {
+	for _, tg := range targets {
 		o := opts
 		o.Target = tg
 		r, err := Paths(paths, o)
@@ -215,7 +215,7 @@ func TestForemanGolden(t *testing.T) {
 			if paths == nil {
 				paths = []string{dir}
 			}
-			foremanCase(t, paths, args.opts)
+			foremanCase(t, paths, args.opts, args.targets)
 		})
 	}
 	if n == 0 {
@@ -227,8 +227,9 @@ func TestForemanGolden(t *testing.T) {
 // with: a base port and a value that must not reach the output.
 const corpusEnv = "PORT=3000\nSECRET_KEY_BASE=corpus-secret-7d1f\n"
 
-// TestForemanCorpus converts every Procfile of the corpus, alone and with
-// a .env file, and compares each with foreman.
+// TestForemanCorpus converts every Procfile of the corpus, alone (for
+// devenv2) and with a .env file (for every target), and compares each with
+// foreman.
 func TestForemanCorpus(t *testing.T) {
 	requireForeman(t)
 	files := corpusFiles(t, "procfile")
@@ -256,7 +257,11 @@ func TestForemanCorpus(t *testing.T) {
 						t.Fatal(err)
 					}
 				}
-				foremanCase(t, []string{p}, Options{})
+				targets := []emit.Target{emit.Devenv2}
+				if withEnv {
+					targets = emit.Targets
+				}
+				foremanCase(t, []string{p}, Options{}, targets)
 			})
 		}
 	}
