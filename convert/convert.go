@@ -20,7 +20,7 @@ import (
 type Options struct {
 	Target emit.Target
 	// From forces the format of the sources; "" decides by name and
-	// content.
+	// content. .env files are always read as .env files.
 	From ir.Format
 	// Services control the rules that turn processes into devenv
 	// services (--no-services, --keep, --force-services).
@@ -28,6 +28,15 @@ type Options struct {
 	// Explain asks for the explanation of every service rule that fired
 	// or almost fired (--explain).
 	Explain bool
+	// PortBase is the PORT of a Procfile's first process, as foreman
+	// start -p sets it; 0 leaves it to PORT in the .env file, then 5000.
+	PortBase int
+	// InlineEnv copies the values of the project's .env files into the
+	// output, instead of having devenv load the files at run time.
+	InlineEnv bool
+
+	// env holds the project's .env files while its sources are read.
+	env *envFiles
 }
 
 // Result is one converted project.
@@ -97,18 +106,23 @@ func Paths(paths []string, opts Options) (res *Result, err error) {
 		}
 	}
 	if res.Dir == "" {
+		res.Dir = filepath.Dir(paths[0])
 		for _, p := range paths {
 			b, err := os.ReadFile(p)
 			if err != nil {
 				return nil, pathError(err)
 			}
 			format := opts.From
-			if format == "" {
+			if format == "" || FormatOf(p, nil) == ir.FormatDotenv {
 				format = FormatOf(p, b)
 			}
-			srcs = append(srcs, source{path: p, name: filepath.Base(p), format: format, content: b})
+			srcs = append(srcs, source{path: p, name: nameIn(res.Dir, p), format: format, content: b})
 		}
-		res.Dir = filepath.Dir(paths[0])
+		env, err := besideNamed(res.Dir, srcs)
+		if err != nil {
+			return nil, pathError(err)
+		}
+		srcs = append(srcs, env...)
 	}
 	return convertSources(res, srcs, opts), nil
 }

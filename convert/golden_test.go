@@ -226,10 +226,16 @@ func checkOutput(t *testing.T, tg emit.Target, dir string, args goldenArgs, res 
 	}
 	for _, s := range res.Sources {
 		path := filepath.Join(res.Dir, s)
-		if args.opts.From != "" && args.opts.From != ir.FormatProcessCompose || FormatOf(path, nil) != ir.FormatProcessCompose {
-			continue
+		format := FormatOf(path, nil)
+		if args.opts.From != "" && format != ir.FormatDotenv {
+			format = args.opts.From
 		}
-		checkProcessCompose(t, tg, path, v, res.Replaced)
+		switch format {
+		case ir.FormatProcessCompose:
+			checkProcessCompose(t, tg, path, v, res.Replaced)
+		case ir.FormatProcfile:
+			checkProcfile(t, tg, path, procfileBase(res, args.opts), v, res.Replaced)
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/pc2devenv/pc2devenv/emit/nix"
@@ -286,7 +287,16 @@ func (l *lowerer) script(s *ir.Script) {
 func (l *lowerer) task(t *ir.Task) {
 	a := nix.Set()
 	if !t.Exec.IsEmpty() {
-		a.Add(nix.Str(t.Exec.Shell()), "exec")
+		text := t.Exec.Shell()
+		if t.NoErrexit && needsSetPlusE(text) {
+			text = "set +e\n" + text
+			if !strings.HasSuffix(text, "\n") {
+				text += "\n"
+			}
+			l.diags.Add(t.Exec.Pos, ir.Note, ir.IDSetE,
+				fmt.Sprintf("the command of task %q runs several statements: it starts with \"set +e\" because devenv runs tasks under set -e and %s did not", t.Name, l.runnerOf(t.Exec.Pos)), "")
+		}
+		a.Add(nix.Str(text), "exec")
 	}
 	if t.Description != "" {
 		a.Add(nix.Str(t.Description), "description")
@@ -333,4 +343,15 @@ func envAttrs(env []ir.EnvVar) *nix.Attrs {
 		a.Add(nix.Str(v.Value.Shell()), v.Name)
 	}
 	return a
+}
+
+// runnerOf names the program that ran the source at pos, for messages:
+// foreman for a Procfile, process-compose otherwise.
+func (l *lowerer) runnerOf(pos ir.Pos) string {
+	for _, s := range l.proj.Sources {
+		if s.Format == ir.FormatProcfile && filepath.Base(pos.File) == filepath.Base(s.Path) {
+			return "foreman"
+		}
+	}
+	return "process-compose"
 }

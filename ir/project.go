@@ -266,6 +266,11 @@ type Task struct {
 	Env            []EnvVar
 	Comments       []string
 	Pos            Pos
+	// NoErrexit says the source ran Exec without "set -e", as sh -c and
+	// bash -c do: where Exec runs several statements, the output keeps
+	// going after a failing one as the source did, although devenv runs
+	// tasks under set -e.
+	NoErrexit bool
 }
 
 // Process returns the process called name, or nil.
