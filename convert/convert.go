@@ -7,18 +7,36 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"sort"
+	"strings"
 
 	"github.com/pc2devenv/pc2devenv/emit"
 	"github.com/pc2devenv/pc2devenv/emit/nix"
 	"github.com/pc2devenv/pc2devenv/ir"
+	"github.com/pc2devenv/pc2devenv/rules"
 )
 
 // Options configure a conversion.
 type Options struct {
 	Target emit.Target
 	// From forces the format of the sources; "" decides by name and
-	// content.
+	// content. .env files are always read as .env files.
 	From ir.Format
+	// Services control the rules that turn processes into devenv
+	// services (--no-services, --keep, --force-services).
+	Services rules.Options
+	// Explain asks for the explanation of every service rule that fired
+	// or almost fired (--explain).
+	Explain bool
+	// PortBase is the PORT of a Procfile's first process, as foreman
+	// start -p sets it; 0 leaves it to PORT in the .env file, then 5000.
+	PortBase int
+	// InlineEnv copies the values of the project's .env files into the
+	// output, instead of having devenv load the files at run time.
+	InlineEnv bool
+
+	// env holds the project's .env files while its sources are read.
+	env *envFiles
 }
 
 // Result is one converted project.
@@ -34,6 +52,12 @@ type Result struct {
 	Diagnostics ir.Diagnostics
 	// Fates say what became of each source key.
 	Fates []emit.KeyFate
+	// Explanations say, when Options.Explain is set, what each service
+	// rule that fired or almost fired saw and decided.
+	Explanations []rules.Explanation
+	// Replaced maps the source name of each process that became a devenv
+	// service to the service's option path, such as "services.postgres".
+	Replaced map[string]string
 
 	internal *InternalError
 }
@@ -82,18 +106,23 @@ func Paths(paths []string, opts Options) (res *Result, err error) {
 		}
 	}
 	if res.Dir == "" {
+		res.Dir = filepath.Dir(paths[0])
 		for _, p := range paths {
 			b, err := os.ReadFile(p)
 			if err != nil {
 				return nil, pathError(err)
 			}
 			format := opts.From
-			if format == "" {
+			if format == "" || FormatOf(p, nil) == ir.FormatDotenv {
 				format = FormatOf(p, b)
 			}
-			srcs = append(srcs, source{path: p, name: filepath.Base(p), format: format, content: b})
+			srcs = append(srcs, source{path: p, name: nameIn(res.Dir, p), format: format, content: b})
 		}
-		res.Dir = filepath.Dir(paths[0])
+		env, err := besideNamed(res.Dir, srcs)
+		if err != nil {
+			return nil, pathError(err)
+		}
+		srcs = append(srcs, env...)
 	}
 	return convertSources(res, srcs, opts), nil
 }
@@ -136,9 +165,20 @@ func convertSources(res *Result, srcs []source, opts Options) (out *Result) {
 		res.Diagnostics.Sort()
 		return res
 	}
+	rr := rules.Apply(proj, opts.Services)
+	res.Diagnostics = append(res.Diagnostics, rr.Diagnostics...)
+	if opts.Explain {
+		res.Explanations = rr.Explanations
+	}
+	for name, s := range rr.Replaced {
+		if res.Replaced == nil {
+			res.Replaced = map[string]string{}
+		}
+		res.Replaced[name] = "services." + s.Attr
+	}
 	e := emit.Emit(proj, emit.Options{Target: opts.Target})
 	res.Diagnostics = append(res.Diagnostics, e.Diagnostics...)
-	res.Fates = e.Fates
+	res.Fates = serviceFates(e.Fates, proj.Keys, rr.Replaced)
 	res.Diagnostics.Sort()
 	res.Diagnostics = res.Diagnostics.Dedup()
 	if res.Diagnostics.HasErrors() {
@@ -151,4 +191,48 @@ func convertSources(res *Result, srcs []source, opts Options) (out *Result) {
 	}
 	res.Output = b
 	return res
+}
+
+// serviceFates corrects the fates of the keys of processes that became
+// services: the process is the service, and each of its keys was mapped
+// to a service option, left out or kept on the service's process, as the
+// service rule's notes say.
+func serviceFates(fates []emit.KeyFate, keys []ir.Key, replaced map[string]*ir.Service) []emit.KeyFate {
+	if len(replaced) == 0 {
+		return fates
+	}
+	// Longest names first: process names may hold dots.
+	names := make([]string, 0, len(replaced))
+	for name := range replaced {
+		names = append(names, name)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if len(names[i]) != len(names[j]) {
+			return len(names[i]) > len(names[j])
+		}
+		return names[i] < names[j]
+	})
+	for i, k := range keys {
+		rest, ok := strings.CutPrefix(k.Path, "processes.")
+		if !ok {
+			continue
+		}
+		for _, name := range names {
+			s := replaced[name]
+			if rest != name && !strings.HasPrefix(rest, name+".") {
+				continue
+			}
+			svc := "services." + s.Attr
+			switch key := strings.TrimPrefix(strings.TrimPrefix(rest, name), "."); {
+			case key == "" || key == "command":
+				fates[i].Fate, fates[i].To = emit.Mapped, svc
+			case key == "depends_on" || strings.HasPrefix(key, "depends_on."):
+				fates[i].Fate, fates[i].To = emit.Mapped, "processes."+s.ProcessName+" (the process of "+svc+")"
+			default:
+				fates[i].Fate, fates[i].To = emit.Consumed, "the process became "+svc+"; the service rule's notes say what became of this key"
+			}
+			break
+		}
+	}
+	return fates
 }

@@ -224,7 +224,7 @@ func TestCorpusShowcase(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", tg, err)
 		}
-		checkProcessCompose(t, tg, files, v)
+		checkProcessCompose(t, tg, files, v, res.Replaced)
 		// process3 waits for nginx, which only the override defines.
 		if tg != emit.Devenv1 {
 			after, _ := nixeval.Get(v, "processes", "process3", "after")

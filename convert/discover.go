@@ -124,12 +124,36 @@ func findSources(dir string, from ir.Format) ([]source, ir.Diagnostics, error) {
 			}
 		}
 	}
+	if from == "" || from == ir.FormatProcfile {
+		other := ""
+		if len(out) > 0 {
+			other = out[0].name
+		}
+		s, d, err := findProcfile(dir, other)
+		if err != nil {
+			return nil, nil, err
+		}
+		diags = append(diags, d...)
+		if s != nil {
+			out = append(out, *s)
+		}
+	}
 	if len(out) == 0 {
-		msg := "no process-compose.yml here"
-		if from != "" && from != ir.FormatProcessCompose {
+		msg := "no process-compose.yml or Procfile here"
+		if from != "" && from != ir.FormatProcessCompose && from != ir.FormatProcfile {
 			msg = fmt.Sprintf("reading %s files is not supported yet", from)
 		}
 		diags.Add(ir.Pos{File: dir}, ir.Error, ir.IDNoSource, msg, "name a source file, or a directory that holds one")
+		return out, diags, nil
+	}
+	// Every runner loads the project's .env (process-compose too, by
+	// default), whatever the other sources are.
+	env, ok, err := findDotenv(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	if ok {
+		out = append(out, env)
 	}
 	return out, diags, nil
 }

@@ -2,6 +2,7 @@ package convert
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -16,6 +17,30 @@ import (
 func (o *Options) AddFlags(fs *pflag.FlagSet) {
 	fs.VarP((*targetFlag)(&o.Target), "target", "t", "write for `TARGET`: devenv2, devenv2-process-compose or devenv1")
 	fs.Var((*formatFlag)(&o.From), "from", "read sources as `FORMAT`: process-compose, procfile or makefile (default: decided by file name, then content)")
+	fs.BoolVar(&o.Services.Off, "no-services", false, "keep every process a process: no devenv services")
+	fs.StringArrayVar(&o.Services.Keep, "keep", nil, "keep the process `NAME` (or every process of the service NAME) a process; repeatable")
+	fs.BoolVar(&o.Services.Force, "force-services", false, "turn a process into a service even when the service cannot express some of its settings, reporting each")
+	fs.BoolVar(&o.Explain, "explain", false, "explain, for each process a service rule fired or almost fired for, the evidence and the decision")
+	fs.Var((*portFlag)(&o.PortBase), "port-base", "give a Procfile's first process PORT `N`, the next N+100, and so on, as foreman start -p does (default: PORT from .env, else 5000)")
+	fs.BoolVar(&o.InlineEnv, "inline-env", false, "copy the values of .env files into the output instead of loading the files at run time (they may be secrets)")
+}
+
+type portFlag int
+
+func (f *portFlag) String() string {
+	if *f == 0 {
+		return ""
+	}
+	return strconv.Itoa(int(*f))
+}
+func (f *portFlag) Type() string { return "port" }
+func (f *portFlag) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > 65535 {
+		return fmt.Errorf("%q is not a port number (1 to 65535)", s)
+	}
+	*f = portFlag(n)
+	return nil
 }
 
 type targetFlag emit.Target

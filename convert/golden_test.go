@@ -25,7 +25,8 @@ import (
 // The golden cases live in testdata/golden/<case>/: the sources, an
 // optional "args" file, and per target T the expected T.nix (absent when
 // the case cannot be converted) and T.diag (every diagnostic, notes
-// included; absent when there is none). PC2DEVENV_UPDATE=1 go test ./... rewrites the expectations.
+// included; absent when there is none), and, for cases whose flags
+// include --explain, T.explain (the explanations). PC2DEVENV_UPDATE=1 go test ./... rewrites the expectations.
 const goldenDir = "../testdata/golden"
 
 var update = os.Getenv("PC2DEVENV_UPDATE") != ""
@@ -140,6 +141,16 @@ func runGolden(t *testing.T, dir string, opts *devenvopts.Options) {
 			fmt.Fprintln(&diag, strings.ReplaceAll(d.String(), dir+string(filepath.Separator), ""))
 		}
 		compareGolden(t, diagFile, diag.Bytes(), diag.Len() > 0)
+		if copts.Explain {
+			// --explain's output, for the cases that ask for it.
+			explainFile := filepath.Join(dir, tg.String()+".explain")
+			expected[filepath.Base(explainFile)] = true
+			var ex bytes.Buffer
+			for _, x := range res.Explanations {
+				ex.WriteString(strings.ReplaceAll(x.String(), dir+string(filepath.Separator), ""))
+			}
+			compareGolden(t, explainFile, ex.Bytes(), ex.Len() > 0)
+		}
 		compareGolden(t, nixFile, res.Output, res.Output != nil)
 		if res.Output != nil {
 			checkOutput(t, tg, dir, args, res, opts)
@@ -151,7 +162,7 @@ func runGolden(t *testing.T, dir string, opts *devenvopts.Options) {
 		name := f.Name()
 		switch {
 		case expected[name]:
-		case strings.HasSuffix(name, ".nix") || strings.HasSuffix(name, ".diag"):
+		case strings.HasSuffix(name, ".nix") || strings.HasSuffix(name, ".diag") || strings.HasSuffix(name, ".explain"):
 			if update {
 				os.Remove(filepath.Join(dir, name))
 				continue
@@ -215,29 +226,51 @@ func checkOutput(t *testing.T, tg emit.Target, dir string, args goldenArgs, res 
 			t.Errorf("%s: %s", tg, p)
 		}
 	}
-	if args.opts.From != "" && args.opts.From != ir.FormatProcessCompose {
-		return
+	var files []string
+	for _, s := range res.Sources {
+		path := filepath.Join(res.Dir, s)
+		format := FormatOf(path, nil)
+		if args.opts.From != "" && format != ir.FormatDotenv {
+			format = args.opts.From
+		}
+		switch format {
+		case ir.FormatProcessCompose:
+			files = append(files, path)
+		case ir.FormatProcfile:
+			checkProcfile(t, tg, path, procfileBase(res, args.opts), v, res.Replaced)
+		}
 	}
-	files := args.paths
-	if files == nil {
-		files = modelDiscover(dir)
-	}
-	files = slices.DeleteFunc(slices.Clone(files), func(f string) bool { return FormatOf(f, nil) != ir.FormatProcessCompose })
 	if len(files) > 0 {
-		checkProcessCompose(t, tg, files, v)
+		// The model loads the files process-compose would load, and those
+		// they extend, itself.
+		if args.paths != nil {
+			files = slices.DeleteFunc(slices.Clone(args.paths), func(f string) bool { return FormatOf(f, nil) != ir.FormatProcessCompose })
+		} else {
+			files = modelDiscover(dir)
+		}
+		checkProcessCompose(t, tg, files, v, res.Replaced)
 	}
 }
 
 // checkProcessCompose compares the evaluated output with the project as
 // an independent model of process-compose's loading reads it (see
 // pcModel): each process's command, or entrypoint, and environment, and
-// the number of replicas where they are passed through.
-func checkProcessCompose(t *testing.T, tg emit.Target, files []string, out map[string]any) {
+// the number of replicas where they are passed through. A process that
+// became a service must have the service enabled instead.
+func checkProcessCompose(t *testing.T, tg emit.Target, files []string, out map[string]any, replaced map[string]string) {
 	m, err := loadModel(files)
 	if err != nil {
 		return
 	}
 	for _, mp := range m.procs {
+		if svc, ok := replaced[mp.name]; ok {
+			// The process became a service: the output runs devenv's
+			// service instead of the command.
+			if en, _ := nixeval.Get(out, append(strings.Split(svc, "."), "enable")...); en != true {
+				t.Errorf("%s: process %q became %s, which the output does not enable", tg, mp.name, svc)
+			}
+			continue
+		}
 		proc, folded, ok := findModelProc(out, mp)
 		if !ok {
 			continue // renamed or replaced: the case's diagnostics say so
@@ -265,7 +298,7 @@ func checkProcessCompose(t *testing.T, tg emit.Target, files []string, out map[s
 			if !slices.Equal(words, want) {
 				t.Errorf("%s: process %q: bash splits exec %q into %q, want the entrypoint %q", tg, name, body, words, want)
 			}
-		case !commandMatches(body, mp.command, len(pre) > 0 || body != gs):
+		case !bodyMatches(body, mp.command, len(pre) > 0 || body != gs):
 			t.Errorf("%s: process %q: evaluated exec is %q, want %q", tg, name, gs, mp.command)
 		}
 		for _, k := range mp.envOrder {
@@ -388,10 +421,21 @@ func splitExec(tg emit.Target, s string) (body string, pre []string) {
 	return strings.Join(lines[i:], ""), pre
 }
 
-// commandMatches reports whether the command inside an exec is want,
+// commandMatches reports whether an evaluated exec runs the source
+// command: exactly, or between lines the target needs (see splitExec).
+func commandMatches(tg emit.Target, got any, want string) bool {
+	s, ok := got.(string)
+	if !ok {
+		return false
+	}
+	body, pre := splitExec(tg, s)
+	return bodyMatches(body, want, len(pre) > 0 || body != s)
+}
+
+// bodyMatches reports whether the command inside an exec is want,
 // allowing for the references the converter moves out of single quotes
 // and, when it added lines, for the newline it ends the command with.
-func commandMatches(body, want string, added bool) bool {
+func bodyMatches(body, want string, added bool) bool {
 	for _, cand := range undoQuoteMoves(body) {
 		if cand == want || added && cand == want+"\n" {
 			return true

@@ -17,6 +17,8 @@ type reader func(srcs []source, opts Options) (*ir.Project, ir.Diagnostics)
 // readers holds the reader of each format.
 var readers = map[ir.Format]reader{
 	ir.FormatProcessCompose: readProcessCompose,
+	ir.FormatProcfile:       readProcfile,
+	ir.FormatDotenv:         readDotenv,
 }
 
 // formatOrder is the order in which the formats' projects are combined:
@@ -53,6 +55,9 @@ func read(srcs []source, opts Options, diags *ir.Diagnostics) *ir.Project {
 			byFormat[s.format] = append(byFormat[s.format], s)
 		}
 	}
+	// .env files are read first: foreman takes PORT from them, and they
+	// decide which variables the other sources can rely on.
+	opts.env = loadEnv(byFormat[ir.FormatDotenv], byFormat)
 	var projects []*ir.Project
 	for _, f := range formatOrder {
 		if len(byFormat[f]) == 0 {

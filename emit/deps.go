@@ -20,7 +20,13 @@ func (l *lowerer) findOneShots() {
 	if !l.t.typed() {
 		return
 	}
-	for _, p := range l.proj.Processes {
+	waiting := l.proj.Processes
+	for _, s := range l.proj.Services {
+		if s.Process != nil {
+			waiting = append(waiting[:len(waiting):len(waiting)], s.Process)
+		}
+	}
+	for _, p := range waiting {
 		for _, d := range p.DependsOn {
 			if d.Condition == ir.ProcessCompletedSuccessfully && l.proj.Process(d.Name) != nil {
 				l.oneshot[d.Name] = true
@@ -40,6 +46,8 @@ type depTarget struct {
 	ready bool
 	// name is the process's name in the output.
 	name string
+	// service is the service whose process it is, if any.
+	service *ir.Service
 }
 
 // target resolves the name a dependency uses: a process, or the process
@@ -54,7 +62,8 @@ func (l *lowerer) target(name string) (depTarget, bool) {
 	}
 	for _, s := range l.proj.Services {
 		if s.ProcessName == name {
-			return depTarget{task: "devenv:processes:" + name, ready: s.Ready, name: name}, true
+			ready := s.Ready || l.t == Devenv2 && s.ReadyOnPorts || s.Process != nil && l.hasReadiness(s.Process)
+			return depTarget{task: "devenv:processes:" + name, ready: ready, name: name, service: s}, true
 		}
 	}
 	return depTarget{}, false
@@ -110,6 +119,12 @@ func (l *lowerer) afterList(a, pc *nix.Attrs, p *ir.Process) *nix.List {
 			ref = t.task + "@completed"
 		case d.Condition == ir.ProcessHealthy && t.ready:
 			ref = t.task
+		case d.Condition == ir.ProcessHealthy && t.service != nil:
+			ref = t.task + "@started"
+			l.diags.Add(d.Pos, ir.Warning, ir.IDServiceNoReadiness,
+				fmt.Sprintf("process %q waits for %q to be healthy (process_healthy), but the process of services.%s has no readiness check under %s; it waits for %q to start", p.Name, d.Name, t.service.Attr, l.t.describe(), d.Name),
+				fmt.Sprintf("give processes.%s a ready check", d.Name))
+			item.Comments = append(item.Comments, fmt.Sprintf("TODO(pc2devenv): services.%s has no readiness check, so this waits for it to start, not to be healthy", t.service.Attr))
 		case d.Condition == ir.ProcessHealthy:
 			ref = t.task + "@started"
 			l.diags.Add(d.Pos, ir.Warning, ir.IDNoReadiness,
@@ -205,4 +220,32 @@ func posOfShutdown(s *ir.Shutdown) ir.Pos {
 		return ir.Pos{}
 	}
 	return s.Pos
+}
+
+// serviceProcess lowers what the output sets on a service's process beside
+// what the service module sets: the environment, dependencies and
+// readiness probe of the process the service replaced.
+func (l *lowerer) serviceProcess(s *ir.Service) {
+	p := s.Process
+	a := nix.Set()
+	pc := nix.Set()
+	if l.t.typed() {
+		if e := l.envAttrs(p, dedupEnv(p.Env)); e != nil {
+			a.Add(e, "env")
+		}
+		l.after(a, pc, p)
+		if p.Readiness != nil {
+			if r := l.ready(a, p.Readiness, p); r != nil {
+				a.Add(r, "ready")
+			}
+		}
+	} else {
+		l.pcProcess(pc, p)
+	}
+	if len(pc.Bindings) > 0 {
+		a.Add(pc, "process-compose")
+	}
+	if len(a.Bindings) > 0 {
+		l.group(nix.Bind(a, "processes", s.ProcessName))
+	}
 }

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/pc2devenv/pc2devenv/emit/nix"
@@ -272,11 +273,34 @@ func (l *lowerer) dotenv() {
 func (l *lowerer) service(s *ir.Service) {
 	a := nix.Set(nix.Bind(&nix.Bool{V: true}, "enable"))
 	for _, f := range s.Options {
-		a.Add(valueExpr(f.Value, false), strings.Split(f.Key, ".")...)
+		a.Add(valueExpr(f.Value, false), optionPath(f.Key)...)
 	}
-	b := nix.Bind(a, "services", s.Attr)
+	b := nix.Bind(a, append([]string{"services"}, strings.Split(s.Attr, ".")...)...)
 	b.Comments = s.Comments
 	l.group(b)
+	if s.Process != nil {
+		l.serviceProcess(s)
+	}
+}
+
+// optionPath splits a dotted option path into attribute names; a quoted
+// component ("network.host") keeps its dots.
+func optionPath(key string) []string {
+	var parts []string
+	var cur strings.Builder
+	quoted := false
+	for _, c := range key {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case c == '.' && !quoted:
+			parts = append(parts, cur.String())
+			cur.Reset()
+		default:
+			cur.WriteRune(c)
+		}
+	}
+	return append(parts, cur.String())
 }
 
 func (l *lowerer) script(s *ir.Script) {
@@ -290,7 +314,16 @@ func (l *lowerer) script(s *ir.Script) {
 func (l *lowerer) task(t *ir.Task) {
 	a := nix.Set()
 	if !t.Exec.IsEmpty() {
-		a.Add(nix.Str(t.Exec.Shell()), "exec")
+		text := t.Exec.Shell()
+		if t.NoErrexit && needsSetPlusE(text) {
+			text = "set +e\n" + text
+			if !strings.HasSuffix(text, "\n") {
+				text += "\n"
+			}
+			l.diags.Add(t.Exec.Pos, ir.Note, ir.IDSetE,
+				fmt.Sprintf("the command of task %q runs several statements: it starts with \"set +e\" because devenv runs tasks under set -e and %s did not", t.Name, l.runnerOf(t.Exec.Pos)), "")
+		}
+		a.Add(nix.Str(text), "exec")
 	}
 	if t.Description != "" {
 		a.Add(nix.Str(t.Description), "description")
@@ -337,4 +370,15 @@ func envAttrs(env []ir.EnvVar) *nix.Attrs {
 		a.Add(nix.Str(v.Value.Shell()), v.Name)
 	}
 	return a
+}
+
+// runnerOf names the program that ran the source at pos, for messages:
+// foreman for a Procfile, process-compose otherwise.
+func (l *lowerer) runnerOf(pos ir.Pos) string {
+	for _, s := range l.proj.Sources {
+		if s.Format == ir.FormatProcfile && filepath.Base(pos.File) == filepath.Base(s.Path) {
+			return "foreman"
+		}
+	}
+	return "process-compose"
 }

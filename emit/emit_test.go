@@ -3,8 +3,11 @@ package emit
 import (
 	"os"
 	"os/exec"
+	"regexp"
+	"strings"
 	"testing"
 
+	"github.com/pc2devenv/pc2devenv/emit/nix"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -166,6 +169,64 @@ func TestExportLineAgainstBash(t *testing.T) {
 		}
 		if want := substitute(v, vars); string(out) != want {
 			t.Errorf("%s\nsets OUT to %q, want %q", line, out, want)
+		}
+	}
+}
+
+// TestPortLowering checks how a process's allocatable PORT is lowered per
+// target: allocated only under the native manager, the fixed number
+// elsewhere.
+func TestPortLowering(t *testing.T) {
+	proj := &ir.Project{Processes: []*ir.Process{{
+		Name:    "web",
+		Command: ir.Plain("serve --port $PORT", ir.Pos{}),
+		Env:     []ir.EnvVar{{Name: "PORT", Value: ir.Plain("5000", ir.Pos{}), Port: "http"}},
+		Ports:   []ir.Port{{Name: "http", Allocate: 5000}},
+	}}}
+	for _, tt := range []struct {
+		target    Target
+		want, not []string
+	}{
+		{Devenv2, []string{"ports.http.allocate = 5000;", "env.PORT = toString config.processes.web.ports.http.value;"}, []string{`"5000"`}},
+		{Devenv2ProcessCompose, []string{`env.PORT = "5000";`}, []string{"allocate", "config."}},
+		{Devenv1, []string{`process-compose.environment = [ "PORT=5000" ];`}, []string{"allocate", "config."}},
+	} {
+		b, err := nix.Format(Emit(proj, Options{Target: tt.target}).File)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(string(b), w) {
+				t.Errorf("%s: output lacks %q:\n%s", tt.target, w, b)
+			}
+		}
+		for _, n := range tt.not {
+			if strings.Contains(string(b), n) {
+				t.Errorf("%s: output has %q:\n%s", tt.target, n, b)
+			}
+		}
+	}
+}
+
+// TestTaskNoErrexit checks that a task whose source ran without -e starts
+// with set +e when it runs several statements, and only then.
+func TestTaskNoErrexit(t *testing.T) {
+	for _, tt := range []struct {
+		exec      string
+		noErrexit bool
+		setPlusE  bool
+	}{
+		{"a; b", true, true},
+		{"a && b", true, false},
+		{"a; b", false, false},
+	} {
+		proj := &ir.Project{Tasks: []*ir.Task{{Name: "x:y", Exec: ir.Plain(tt.exec, ir.Pos{}), NoErrexit: tt.noErrexit}}}
+		b, err := nix.Format(Emit(proj, Options{}).File)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := regexp.MustCompile(`set \+e\n\s*` + regexp.QuoteMeta(tt.exec)).Match(b); got != tt.setPlusE {
+			t.Errorf("%q (NoErrexit %t): set +e is %t, want %t:\n%s", tt.exec, tt.noErrexit, got, tt.setPlusE, b)
 		}
 	}
 }

@@ -65,7 +65,7 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 	if l.t.typed() && needsSetPlusE(text) {
 		pre = append(pre, "set +e")
 		l.diags.Add(cmd.Pos, ir.Note, ir.IDSetE,
-			fmt.Sprintf("the command of %q runs several statements: it starts with \"set +e\" because devenv runs commands under set -e and process-compose did not", p.Name), "")
+			fmt.Sprintf("the command of %q runs several statements: it starts with \"set +e\" because devenv runs commands under set -e and %s did not", p.Name, l.runnerOf(cmd.Pos)), "")
 	}
 	if l.t.typed() {
 		pre = append(pre, l.exports...)
@@ -132,7 +132,9 @@ func (l *lowerer) typedProcess(a, pc *nix.Attrs, p *ir.Process) {
 	if e := l.envAttrs(p, staticEnv(p)); e != nil {
 		a.Add(e, "env")
 	}
-	if len(p.Ports) > 0 {
+	// Only the native manager is given allocated ports: the other targets
+	// get the runner's fixed PORT (see envAttrs).
+	if len(p.Ports) > 0 && l.t == Devenv2 {
 		ports := nix.Set()
 		for _, port := range p.Ports {
 			ports.Add(&nix.Int{V: int64(port.Allocate)}, port.Name, "allocate")
@@ -168,14 +170,15 @@ func staticEnv(p *ir.Process) []ir.EnvVar {
 }
 
 // envAttrs returns a process's env as devenv's env option: strings, and
-// allocated port numbers for variables that carry them.
+// under devenv 2's native manager allocated port numbers for variables
+// that carry them.
 func (l *lowerer) envAttrs(p *ir.Process, env []ir.EnvVar) *nix.Attrs {
 	if len(env) == 0 {
 		return nil
 	}
 	a := nix.Set()
 	for _, v := range env {
-		if v.Port != "" && l.t.typed() {
+		if v.Port != "" && l.t == Devenv2 {
 			a.Add(&nix.Apply{Fn: nix.Ref("toString"), Args: []nix.Expr{nix.Ref("config", "processes", l.names[p.Name], "ports", v.Port, "value")}}, v.Name)
 			continue
 		}

@@ -266,6 +266,14 @@ type Service struct {
 	// Ready says the service's process has a readiness probe, so that
 	// dependents can wait for it to be healthy.
 	Ready bool
+	// ReadyOnPorts says the service's process has no readiness probe but
+	// allocates ports, which devenv 2's native manager checks instead.
+	ReadyOnPorts bool
+	// Process, when not nil, holds what the output sets on the service's
+	// process beside what the service module sets, kept from the process
+	// the service replaced: its Env, its DependsOn, and its Readiness
+	// when the service has no probe of its own. Its Name is ProcessName.
+	Process *Process
 	// Comments are lines to show above the service in the output.
 	Comments []string
 	Pos      Pos
@@ -292,6 +300,11 @@ type Task struct {
 	Env            []EnvVar
 	Comments       []string
 	Pos            Pos
+	// NoErrexit says the source ran Exec without "set -e", as sh -c and
+	// bash -c do: where Exec runs several statements, the output keeps
+	// going after a failing one as the source did, although devenv runs
+	// tasks under set -e.
+	NoErrexit bool
 }
 
 // Process returns the process called name, or nil.

@@ -106,5 +106,8 @@ func (e *env) report(res *convert.Result, o convertOpts) {
 		b.WriteString(d.String())
 		b.WriteByte('\n')
 	}
+	for _, x := range res.Explanations {
+		b.WriteString(x.String())
+	}
 	io.WriteString(e.stderr, b.String())
 }

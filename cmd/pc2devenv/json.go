@@ -35,6 +35,8 @@ type jsonProject struct {
 	Converted   bool             `json:"converted"`
 	Diagnostics []jsonDiagnostic `json:"diagnostics"`
 	Keys        []jsonKey        `json:"keys"`
+	// Explanations are --explain's, one text each.
+	Explanations []string `json:"explanations,omitempty"`
 }
 
 // writeJSONReport writes the machine-readable report of --format json: per
@@ -53,6 +55,9 @@ func writeJSONReport(w io.Writer, results []*convert.Result) {
 		}
 		for _, k := range r.Fates {
 			p.Keys = append(p.Keys, jsonKey{Key: k.Key, jsonPos: toJSONPos(k.Pos), Fate: string(k.Fate), To: k.To})
+		}
+		for _, x := range r.Explanations {
+			p.Explanations = append(p.Explanations, x.String())
 		}
 		out.Projects = append(out.Projects, p)
 	}

@@ -133,6 +133,10 @@ func (p *printer) float(v float64) {
 
 func (p *printer) varRef(v *Var) {
 	for i, c := range v.Path {
+		if err := checkString(c); err != nil {
+			p.fail(err)
+			return
+		}
 		if i > 0 {
 			p.buf.WriteByte('.')
 			p.buf.WriteString(attrName(c))
@@ -254,6 +258,10 @@ func (p *printer) binding(b *Binding) {
 		return
 	}
 	for i, c := range path {
+		if err := checkString(c); err != nil {
+			p.fail(err)
+			return
+		}
 		if i > 0 {
 			p.buf.WriteByte('.')
 		}

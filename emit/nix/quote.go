@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // keywords are the Nix words that cannot be attribute names unquoted.
@@ -17,6 +18,18 @@ var identRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_'-]*$`)
 // IsIdent reports whether name can be written as an attribute name without
 // quotes.
 func IsIdent(name string) bool { return identRE.MatchString(name) && !keywords[name] }
+
+// checkString returns an error for text a Nix file cannot hold: a NUL
+// byte (Nix strings end there), or invalid UTF-8 (the file is text).
+func checkString(s string) error {
+	if strings.IndexByte(s, 0) >= 0 {
+		return fmt.Errorf("nix: a string cannot hold a NUL byte: %q", s)
+	}
+	if !utf8.ValidString(s) {
+		return fmt.Errorf("nix: a string must be valid UTF-8: %q", s)
+	}
+	return nil
+}
 
 // attrName returns name as an attribute name: bare when it is an
 // identifier, quoted otherwise.
@@ -124,8 +137,8 @@ func indentedOK(text string) bool {
 // otherwise.
 func (p *printer) str(s *String) {
 	for _, part := range s.Parts {
-		if part.Interp == nil && strings.IndexByte(part.Lit, 0) >= 0 {
-			p.fail(fmt.Errorf("nix: a string cannot hold a NUL byte: %q", part.Lit))
+		if err := checkString(part.Lit); part.Interp == nil && err != nil {
+			p.fail(err)
 			return
 		}
 	}

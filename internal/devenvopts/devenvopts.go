@@ -23,8 +23,9 @@ type Options struct {
 }
 
 type option struct {
-	Name string `json:"name"`
-	Type string `json:"type"`
+	Name    string  `json:"name"`
+	Type    string  `json:"type"`
+	Default *string `json:"default"`
 }
 
 // Load reads the option list from file.
@@ -50,6 +51,16 @@ func Load(file string) (*Options, error) {
 	// From the file's "source" note: not in 2.2.2.
 	o.unreleased = []string{"processes.<name>.shutdown", "tasks.<name>.process.shutdown", "dotenv.substitution"}
 	return o, nil
+}
+
+// Default returns the default of the option at path, as Nix source text
+// (such as 6379 or "127.0.0.1"), and whether the option has one.
+func (o *Options) Default(path string) (string, bool) {
+	opt, ok := o.byPath[path]
+	if !ok || opt.Default == nil {
+		return "", false
+	}
+	return *opt.Default, true
 }
 
 // splitPath splits an option path at dots outside quotes.

@@ -3,7 +3,7 @@
   env.STAGE = "dev";
 
   processes.redis = {
-    exec = "redis-server";
+    exec = "./cache-server";
     process-compose.working_dir = "shared";
   };
 

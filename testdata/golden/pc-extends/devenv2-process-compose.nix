@@ -7,7 +7,7 @@
   env.STAGE = "dev";
 
   processes.redis = {
-    exec = "redis-server";
+    exec = "./cache-server";
     cwd = "${config.devenv.root}/shared";
     restart.on = "never";
   };

@@ -16,10 +16,10 @@
   processes.both.exec = "echo command";
 
   processes.pg = {
-    exec = "pg_ctl start -D data -w";
+    exec = "./daemon start --data data";
     process-compose = {
       shutdown = {
-        command = "pg_ctl stop -D data";
+        command = "./daemon stop --data data";
         signal = 2;
       };
       is_daemon = true;
@@ -28,7 +28,7 @@
   };
 
   processes.detached = {
-    exec = "docker run -d --name x nginx";
+    exec = "docker run -d --name x my-app:dev";
     process-compose.is_daemon = true;
   };
 

@@ -27,9 +27,9 @@
 
   processes.pg = {
     exec = ''
-      pg_ctl start -D data -w
+      ./daemon start --data data
       pc2devenv_stop() {
-      pg_ctl stop -D data
+      ./daemon stop --data data
       }
       trap pc2devenv_stop EXIT
       trap 'kill $! 2>/dev/null; exit 0' INT TERM
@@ -41,7 +41,7 @@
 
   processes.detached = {
     exec = ''
-      docker run -d --name x nginx
+      docker run -d --name x my-app:dev
       trap 'kill $! 2>/dev/null; exit 0' INT TERM
       sleep infinity & wait
     '';

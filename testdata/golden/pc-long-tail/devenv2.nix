@@ -26,9 +26,9 @@
   processes.pg = {
     exec = ''
       export GIT_SHA="$(git rev-parse --short HEAD)"
-      pg_ctl start -D data -w
+      ./daemon start --data data
       pc2devenv_stop() {
-      pg_ctl stop -D data
+      ./daemon stop --data data
       }
       trap pc2devenv_stop EXIT
       trap 'kill $! 2>/dev/null; exit 0' INT TERM
@@ -41,7 +41,7 @@
   processes.detached = {
     exec = ''
       export GIT_SHA="$(git rev-parse --short HEAD)"
-      docker run -d --name x nginx
+      docker run -d --name x my-app:dev
       trap 'kill $! 2>/dev/null; exit 0' INT TERM
       sleep infinity & wait
     '';

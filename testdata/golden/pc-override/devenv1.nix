@@ -31,7 +31,7 @@
   };
 
   processes.db = {
-    exec = "postgres -D data";
+    exec = "./db-server --data data";
     process-compose = {
       readiness_probe = {
         exec.command = "pg_isready";
@@ -46,5 +46,5 @@
     process-compose.disabled = false;
   };
 
-  processes.cache.exec = "redis-server";
+  processes.cache.exec = "./cache-server";
 }

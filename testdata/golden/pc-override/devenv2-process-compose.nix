@@ -34,7 +34,7 @@
   };
 
   processes.db = {
-    exec = "postgres -D data";
+    exec = "./db-server --data data";
     ready = {
       exec = "pg_isready";
       period = 2;
@@ -49,7 +49,7 @@
   };
 
   processes.cache = {
-    exec = "redis-server";
+    exec = "./cache-server";
     restart.on = "never";
   };
 }

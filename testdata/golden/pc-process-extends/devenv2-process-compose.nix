@@ -3,7 +3,7 @@
   process.manager.implementation = "process-compose";
 
   processes.db = {
-    exec = "postgres";
+    exec = "./db-server";
     restart.on = "never";
   };
 

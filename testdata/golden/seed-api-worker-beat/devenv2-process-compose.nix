@@ -2,16 +2,13 @@
 {
   process.manager.implementation = "process-compose";
 
-  processes.postgres = {
-    exec = "postgres -D .devenv/state/postgres -k /tmp";
-    ready.exec = "pg_isready -h /tmp";
-    restart.on = "never";
-  };
+  # was process "postgres": postgres -D .devenv/state/postgres -k /tmp
+  services.postgres.enable = true;
 
-  processes.redis = {
-    exec = "redis-server --port 6379";
-    ready.exec = "redis-cli ping";
-    restart.on = "never";
+  # was process "redis": redis-server --port 6379
+  services.redis = {
+    enable = true;
+    port = 6379;
   };
 
   processes.api = {

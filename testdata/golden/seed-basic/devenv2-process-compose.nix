@@ -2,33 +2,21 @@
 {
   process.manager.implementation = "process-compose";
 
-  processes.postgresql = {
-    exec = ".pgsql/run.sh";
-    env = {
-      PGDATA = "./.pgsql/data";
-      PGHOST = "./.pgsql";
-    };
-    restart = {
-      on = "always";
-      max = null;
-    };
-  };
+  # was process "postgresql": .pgsql/run.sh
+  services.postgres.enable = true;
 
-  processes.redis = {
-    exec = "redis-server --port 6379 --bind 127.0.0.1";
-    restart = {
-      on = "always";
-      max = null;
-    };
+  # was process "redis": redis-server --port 6379 --bind 127.0.0.1
+  services.redis = {
+    enable = true;
+    port = 6379;
+    bind = "127.0.0.1";
   };
 
   processes.backend = {
     exec = "cd backend && uvicorn app:app --reload";
     after = [
-      # TODO(pc2devenv): postgresql has no readiness probe, so this waits for it to start, not to be healthy
-      "devenv:processes:postgresql@started"
-      # TODO(pc2devenv): redis has no readiness probe, so this waits for it to start, not to be healthy
-      "devenv:processes:redis@started"
+      "devenv:processes:postgres"
+      "devenv:processes:redis"
     ];
     restart.on = "never";
   };

@@ -2,23 +2,13 @@
 {
   process.manager.implementation = "process-compose";
 
-  processes.postgresql = {
-    exec = ".pgsql/run.sh";
-    env = {
-      PGDATA = "./.pgsql/data";
-      PGHOST = "./.pgsql";
-    };
-    restart = {
-      on = "always";
-      max = null;
-    };
-  };
+  # was process "postgresql": .pgsql/run.sh
+  services.postgres.enable = true;
 
-  processes.redis = {
-    exec = "redis-server --port 6379 --bind 127.0.0.1";
-    restart = {
-      on = "always";
-      max = null;
-    };
+  # was process "redis": redis-server --port 6379 --bind 127.0.0.1
+  services.redis = {
+    enable = true;
+    port = 6379;
+    bind = "127.0.0.1";
   };
 }

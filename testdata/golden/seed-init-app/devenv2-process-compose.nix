@@ -2,11 +2,8 @@
 {
   process.manager.implementation = "process-compose";
 
-  processes.postgres = {
-    exec = "postgres -D .devenv/state/postgres -k /tmp";
-    ready.exec = "pg_isready -h /tmp";
-    restart.on = "never";
-  };
+  # was process "postgres": postgres -D .devenv/state/postgres -k /tmp
+  services.postgres.enable = true;
 
   processes.init = {
     exec = ''

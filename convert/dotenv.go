@@ -1,0 +1,111 @@
+package convert
+
+import (
+	"os"
+	"path/filepath"
+
+	"github.com/pc2devenv/pc2devenv/ir"
+	"github.com/pc2devenv/pc2devenv/parse"
+)
+
+// dotenvName is the .env file every runner loads from the project
+// directory by default: foreman, honcho, overmind, hivemind and
+// process-compose.
+const dotenvName = ".env"
+
+// envFiles are a project's .env files, read before its other sources:
+// foreman takes PORT from them as the base port and replaces $NAME in
+// commands for the names they set.
+type envFiles struct {
+	files  []*parse.DotenvFile
+	names  []string // as the output names them, relative to the project
+	diags  ir.Diagnostics
+	runner string
+}
+
+// vars returns every variable the files set, in order.
+func (e *envFiles) vars() []parse.DotenvVar {
+	if e == nil {
+		return nil
+	}
+	var out []parse.DotenvVar
+	for _, f := range e.files {
+		out = append(out, f.Vars...)
+	}
+	return out
+}
+
+// loadEnv reads the .env sources by the rules of the runner of the other
+// sources: foreman's for a Procfile project, godotenv's (process-compose)
+// otherwise.
+func loadEnv(srcs []source, byFormat map[ir.Format][]source) *envFiles {
+	if len(srcs) == 0 {
+		return nil
+	}
+	e := &envFiles{runner: "process-compose"}
+	dialect := parse.GodotenvDotenv
+	switch {
+	case len(byFormat[ir.FormatProcfile]) > 0:
+		dialect, e.runner = parse.ForemanDotenv, "foreman"
+	case len(byFormat[ir.FormatProcessCompose]) == 0:
+		e.runner = "the runner"
+	}
+	for _, s := range srcs {
+		f, d := parse.Dotenv(s.path, s.content, dialect)
+		e.files = append(e.files, f)
+		e.names = append(e.names, filepath.ToSlash(s.name))
+		e.diags = append(e.diags, d...)
+	}
+	return e
+}
+
+// readDotenv returns the project the .env sources describe (see
+// parse.DotenvProject); they were read by loadEnv.
+func readDotenv(srcs []source, opts Options) (*ir.Project, ir.Diagnostics) {
+	e := opts.env
+	if e == nil {
+		e = loadEnv(srcs, nil)
+	}
+	p, d := parse.DotenvProject(e.files, e.names, opts.InlineEnv, e.runner)
+	return p, append(e.diags, d...)
+}
+
+// findDotenv returns the .env file in dir, if there is one.
+func findDotenv(dir string) (source, bool, error) {
+	p := filepath.Join(dir, dotenvName)
+	st, err := os.Stat(p)
+	if err != nil || !st.Mode().IsRegular() {
+		return source{}, false, nil
+	}
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return source{}, false, err
+	}
+	return source{path: p, name: dotenvName, format: ir.FormatDotenv, content: b}, true, nil
+}
+
+// besideNamed returns the .env file in dir, where the output belongs, for
+// a project whose sources were named one by one: the runners load it
+// whichever file they run, unless a .env file is named (foreman's -e
+// replaces the default).
+func besideNamed(dir string, named []source) ([]source, error) {
+	for _, s := range named {
+		if s.format == ir.FormatDotenv {
+			return nil, nil
+		}
+	}
+	s, ok, err := findDotenv(dir)
+	if !ok || err != nil {
+		return nil, err
+	}
+	return []source{s}, nil
+}
+
+// nameIn returns p relative to dir, as the output and its header name it.
+func nameIn(dir, p string) string {
+	rel, err := filepath.Rel(dir, p)
+	if err != nil {
+		return filepath.Base(p)
+	}
+	return rel
+}

@@ -1,0 +1,120 @@
+package convert
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pc2devenv/pc2devenv/emit"
+)
+
+// secretMark is in every value of the .env files below, and nowhere else;
+// secretWord too, in values that look like names.
+const (
+	secretMark = "zq-SECRET-91f3"
+	secretWord = "zqSECRETword91f3"
+)
+
+// secretEnv holds values in every shape a .env line can take, well formed
+// or not, each with secretMark.
+const secretEnv = `# a comment
+PLAIN=plain-zq-SECRET-91f3
+SINGLE='single-zq-SECRET-91f3'
+DOUBLE="double-zq-SECRET-91f3\n"
+EMPTY=
+export EXPORTED=exported-zq-SECRET-91f3
+SPACED = spaced-zq-SECRET-91f3
+YAMLISH: yamlish-zq-SECRET-91f3
+bare-zq-SECRET-91f3
+zqSECRETword91f3
+ghp_zqSECRETword91f3 and more
+WORDY=zqSECRETword91f3
+PORT=3000
+PORTISH=zq-SECRET-91f3;rm -rf /
+UNCLOSED="unclosed-zq-SECRET-91f3
+`
+
+// TestDotenvValuesStayOut converts projects whose .env holds secrets for
+// every target and reads every output the command line can give — the
+// devenv.nix, the diagnostics as text and as JSON, the key fates — for
+// the secret. Only --inline-env may copy values, and then it must.
+func TestDotenvValuesStayOut(t *testing.T) {
+	projects := map[string]map[string]string{
+		"procfile": {
+			"Procfile": "web: bin/server --port $PORT --key $PLAIN\nworker: echo '$SINGLE' $PORTISH $DOUBLEX\nrelease: bin/migrate $EXPORTED\n",
+		},
+		"process-compose": {
+			"process-compose.yml": "processes:\n  web:\n    command: bin/server --key ${PLAIN} $SINGLE\n    environment:\n      - KEY=${DOUBLE:-none}\n",
+		},
+		"named": {
+			"Procfile":         "web: bin/server --port $PORT\n",
+			".env.development": secretEnv,
+		},
+		// godotenv stops at the first line it cannot read: these put
+		// each such line first.
+		"process-compose-word": {
+			"process-compose.yml": "processes:\n  web:\n    command: bin/server\n",
+			".env":                "PLAIN=plain-zq-SECRET-91f3\nzqSECRETword91f3\n",
+		},
+		"process-compose-unclosed": {
+			"process-compose.yml": "processes:\n  web:\n    command: bin/server\n",
+			".env":                "PLAIN=plain-zq-SECRET-91f3\nUNCLOSED='unclosed-zq-SECRET-91f3\n",
+		},
+		"process-compose-bad-name": {
+			"process-compose.yml": "processes:\n  web:\n    command: bin/server\n",
+			".env":                "PLAIN=plain-zq-SECRET-91f3\nzqSECRETword91f3-x=1\n",
+		},
+	}
+	for name, files := range projects {
+		dir := filepath.Join(t.TempDir(), name)
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		_, named := files[".env.development"]
+		if _, ok := files[".env"]; !ok && !named {
+			files[".env"] = secretEnv
+		}
+		var paths []string
+		for f, content := range files {
+			if err := os.WriteFile(filepath.Join(dir, f), []byte(content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			paths = append(paths, filepath.Join(dir, f))
+		}
+		if name != "named" {
+			paths = []string{dir}
+		}
+		for _, tg := range emit.Targets {
+			for _, inline := range []bool{false, true} {
+				res, err := Paths(paths, Options{Target: tg, InlineEnv: inline})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Output == nil {
+					t.Fatalf("%s %s: not converted: %v", name, tg, res.Diagnostics)
+				}
+				var all strings.Builder
+				all.Write(res.Output)
+				for _, d := range res.Diagnostics {
+					all.WriteString(d.String() + "\n")
+				}
+				for _, v := range []any{res.Diagnostics, res.Fates, res.Sources} {
+					b, err := json.Marshal(v)
+					if err != nil {
+						t.Fatal(err)
+					}
+					all.Write(b)
+				}
+				leaked := strings.Count(all.String(), secretMark) + strings.Count(all.String(), secretWord)
+				switch {
+				case !inline && leaked > 0:
+					t.Errorf("%s %s: a value from the .env file is in the output or the diagnostics:\n%s", name, tg, all.String())
+				case inline && !strings.Contains(string(res.Output), "plain-"+secretMark):
+					t.Errorf("%s %s: --inline-env did not copy the values:\n%s", name, tg, res.Output)
+				}
+			}
+		}
+	}
+}

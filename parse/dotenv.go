@@ -1,0 +1,313 @@
+package parse
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/pc2devenv/pc2devenv/ir"
+)
+
+// DotenvDialect says whose rules a .env file is read by. The runners
+// disagree (see the Procfile and .env reference): the one that ran the
+// project decides which variables its processes got.
+type DotenvDialect int
+
+const (
+	// ForemanDotenv reads a .env file as foreman does: only lines
+	// NAME=value, without spaces around "=" or an "export" prefix; a value
+	// in single quotes is literal, one in double quotes has \n turned into
+	// a newline and any other \x into x; no expansion, no multi-line
+	// values.
+	ForemanDotenv DotenvDialect = iota
+	// GodotenvDotenv reads a .env file as godotenv 1.5 does for
+	// process-compose: an optional "export", NAME=value or NAME: value with
+	// spaces allowed, quoted values that may span lines, " #" comments
+	// after unquoted values, and $VAR expansion in unquoted and double
+	// quoted values.
+	GodotenvDotenv
+)
+
+// DotenvVar is one variable a .env file sets.
+type DotenvVar struct {
+	Name  string
+	Value string
+	Pos   ir.Pos
+	// Expands is set when the runner expands references to other
+	// variables in Value ($VAR or ${VAR}) when it loads the file.
+	Expands bool
+}
+
+// DotenvFile is what one .env file sets, in order. A name set twice
+// appears twice; the later one wins.
+type DotenvFile struct {
+	Path string
+	Vars []DotenvVar
+}
+
+// Lookup returns the variable name as the file leaves it: the last
+// assignment.
+func (f *DotenvFile) Lookup(name string) (DotenvVar, bool) {
+	for i := len(f.Vars) - 1; i >= 0; i-- {
+		if f.Vars[i].Name == name {
+			return f.Vars[i], true
+		}
+	}
+	return DotenvVar{}, false
+}
+
+// Dotenv reads a .env file by the dialect's rules. file is the name used in
+// positions. Diagnostics never quote a value or a line of the file, which
+// may hold secrets: they give the line and, where there is one, the
+// variable's name.
+func Dotenv(file string, src []byte, dialect DotenvDialect) (*DotenvFile, ir.Diagnostics) {
+	var diags ir.Diagnostics
+	f := &DotenvFile{Path: file}
+	if b, ok := bytes.CutPrefix(src, utf8BOM); ok {
+		src = b
+		diags.Add(ir.Pos{File: file, Line: 1, Col: 1}, ir.Warning, ir.IDDotenvLine,
+			"the file starts with a UTF-8 byte-order mark, which the runners read as part of the first variable's name", "save the file without a byte-order mark")
+	}
+	text := strings.ReplaceAll(string(src), "\r\n", "\n")
+	switch dialect {
+	case GodotenvDotenv:
+		readGodotenv(f, text, &diags)
+	default:
+		readForemanEnv(f, text, &diags)
+	}
+	return f, diags
+}
+
+var utf8BOM = []byte("\xef\xbb\xbf")
+
+var (
+	foremanEnvLine = regexp.MustCompile(`^([A-Za-z_0-9]+)=(.*)$`)
+	exportLine     = regexp.MustCompile(`^\s*export\s+([A-Za-z_0-9]+)\s*=`)
+	looseLine      = regexp.MustCompile(`^\s*([A-Za-z_0-9.]+)\s*[=:]`)
+)
+
+// readForemanEnv reads text as foreman's Foreman::Env does.
+func readForemanEnv(f *DotenvFile, text string, diags *ir.Diagnostics) {
+	for i, line := range strings.Split(text, "\n") {
+		pos := ir.Pos{File: f.Path, Line: i + 1, Col: 1}
+		trimmed := strings.TrimSpace(line)
+		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+			continue
+		}
+		m := foremanEnvLine.FindStringSubmatch(line)
+		if m == nil {
+			if e := exportLine.FindStringSubmatch(line); e != nil {
+				diags.Add(pos, ir.Warning, ir.IDDotenvExport,
+					fmt.Sprintf("foreman ignores a line that starts with \"export\", so its processes did not get %s; devenv's dotenv reads the line, so under devenv they do", e[1]),
+					"remove \"export\" to have foreman read it too, or the line to keep the variable out")
+				continue
+			}
+			what := "this line is not NAME=value"
+			if l := looseLine.FindStringSubmatch(line); l != nil {
+				what = fmt.Sprintf("the line setting %s is not NAME=value as foreman reads it (no spaces around \"=\", no \":\", a name of letters, digits and \"_\")", l[1])
+			}
+			diags.Add(pos, ir.Warning, ir.IDDotenvLine, what+"; foreman ignores it", "")
+			continue
+		}
+		name, val := m[1], m[2]
+		switch {
+		case len(val) >= 2 && val[0] == '\'' && val[len(val)-1] == '\'':
+			val = val[1 : len(val)-1]
+		case len(val) >= 2 && val[0] == '"' && val[len(val)-1] == '"':
+			val = foremanUnescape(val[1 : len(val)-1])
+		}
+		f.Vars = append(f.Vars, DotenvVar{Name: name, Value: val, Pos: pos})
+	}
+}
+
+// foremanUnescape applies foreman's rules for a double-quoted value:
+// "\n" becomes a newline, then any other backslash escapes the character
+// after it.
+func foremanUnescape(s string) string {
+	s = strings.ReplaceAll(s, `\n`, "\n")
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && s[i+1] != '\n' {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// readGodotenv reads text as godotenv 1.5's parser does, far enough to know
+// the names and values it sets and where it fails. godotenv stops at the
+// first error, and process-compose then loads nothing from the file.
+func readGodotenv(f *DotenvFile, text string, diags *ir.Diagnostics) {
+	line := 1
+	fail := func(l int, msg string) {
+		diags.Add(ir.Pos{File: f.Path, Line: l, Col: 1}, ir.Warning, ir.IDDotenvLine,
+			msg+"; godotenv, which process-compose loads .env files with, fails there and process-compose loads none of the file", "")
+	}
+	for len(text) > 0 {
+		// One statement: skip blank space and comment lines.
+		rest := strings.TrimLeft(text, " \t\r\f\v")
+		if rest == "" {
+			return
+		}
+		switch rest[0] {
+		case '\n':
+			line++
+			text = rest[1:]
+			continue
+		case '#':
+			nl := strings.IndexByte(rest, '\n')
+			if nl < 0 {
+				return
+			}
+			line++
+			text = rest[nl+1:]
+			continue
+		}
+		start := line
+		if after, ok := strings.CutPrefix(rest, "export"); ok && len(after) > 0 && (after[0] == ' ' || after[0] == '\t') {
+			rest = strings.TrimLeft(after, " \t")
+		}
+		n := 0
+		for n < len(rest) && (isNameByte(rest[n]) || rest[n] == '.') {
+			n++
+		}
+		name := rest[:n]
+		rest = strings.TrimLeft(rest[n:], " \t")
+		if name == "" || rest == "" || rest[0] != '=' && rest[0] != ':' {
+			// The name is not named: without a separator after it, it may
+			// be a value, such as a token pasted on a line of its own.
+			fail(start, "this line is not NAME=value (a name holds letters, digits, \"_\" and \".\")")
+			return
+		}
+		rest = strings.TrimLeft(rest[1:], " \t")
+		v := DotenvVar{Name: name, Pos: ir.Pos{File: f.Path, Line: start, Col: 1}}
+		if rest != "" && (rest[0] == '\'' || rest[0] == '"') {
+			q := rest[0]
+			end := closingQuote(rest, q)
+			if end < 0 {
+				diags.Add(v.Pos, ir.Warning, ir.IDDotenvQuote,
+					fmt.Sprintf("the value of %s opens a quote that no later line closes; godotenv, which process-compose loads .env files with, fails there and process-compose loads none of the file", name), "")
+				return
+			}
+			raw := rest[1:end]
+			line += strings.Count(raw, "\n")
+			if q == '"' {
+				v.Value = godotenvUnescape(raw)
+				v.Expands = strings.Contains(raw, "$")
+			} else {
+				v.Value = raw
+			}
+			rest = rest[end+1:]
+			if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+				rest = rest[nl:]
+			} else {
+				rest = ""
+			}
+		} else {
+			nl := strings.IndexByte(rest, '\n')
+			val := rest
+			if nl >= 0 {
+				val, rest = rest[:nl], rest[nl:]
+			} else {
+				rest = ""
+			}
+			if i := strings.Index(val, " #"); i >= 0 {
+				val = val[:i]
+			}
+			v.Value = strings.TrimSpace(val)
+			v.Expands = strings.Contains(v.Value, "$")
+		}
+		f.Vars = append(f.Vars, v)
+		text = rest
+	}
+}
+
+// closingQuote returns the index in s of the quote q that closes the one
+// at s[0], or -1. A backslash escapes the next character in double quotes.
+func closingQuote(s string, q byte) int {
+	for i := 1; i < len(s); i++ {
+		switch {
+		case s[i] == '\\' && q == '"':
+			i++
+		case s[i] == q:
+			return i
+		}
+	}
+	return -1
+}
+
+// godotenvUnescape applies godotenv's escapes for double-quoted values.
+func godotenvUnescape(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\\' && i+1 < len(s) {
+			i++
+			switch s[i] {
+			case 'n':
+				b.WriteByte('\n')
+			case 'r':
+				b.WriteByte('\r')
+			default:
+				b.WriteByte(s[i])
+			}
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// DotenvProject returns the project the .env files describe: by default
+// only which files to load at run time and the names they set — values
+// stay in the files and never reach the output. With inline, the values
+// are copied into the project's environment instead, in order, the later
+// file winning.
+func DotenvProject(files []*DotenvFile, names []string, inline bool, runner string) (*ir.Project, ir.Diagnostics) {
+	var diags ir.Diagnostics
+	p := &ir.Project{}
+	for _, f := range files {
+		p.Sources = append(p.Sources, ir.Source{Path: f.Path, Format: ir.FormatDotenv})
+	}
+	if len(files) == 0 {
+		return p, nil
+	}
+	pos := ir.Pos{File: files[0].Path}
+	if inline {
+		for _, f := range files {
+			for _, v := range f.Vars {
+				p.Env = append(p.Env, ir.EnvVar{Name: v.Name, Value: ir.Plain(v.Value, v.Pos), Pos: v.Pos})
+				if v.Expands {
+					diags.Add(v.Pos, ir.Warning, ir.IDDotenvExpand,
+						fmt.Sprintf("the value of %s refers to other variables, which %s expands when it loads the file; the output has the value as written", v.Name, runner), "")
+				}
+			}
+		}
+		diags.Add(pos, ir.Warning, ir.IDDotenvInline,
+			"--inline-env copies the values of the .env files into the output: do not commit it if they are secrets", "")
+		return p, diags
+	}
+	seen := map[string]bool{}
+	d := &ir.Dotenv{Files: names, Pos: pos}
+	for _, f := range files {
+		for _, v := range f.Vars {
+			if !seen[v.Name] {
+				seen[v.Name] = true
+				d.Names = append(d.Names, v.Name)
+			}
+		}
+	}
+	p.Dotenv = d
+	diags.Add(pos, ir.Note, ir.IDDotenvLoaded,
+		fmt.Sprintf("devenv loads %s when the shell or a process starts (dotenv.enable); the values stay in the file and are not copied into the output", strings.Join(names, ", ")),
+		"pass --inline-env to copy them instead")
+	return p, diags
+}

@@ -1,0 +1,391 @@
+package parse
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/pc2devenv/pc2devenv/ir"
+)
+
+// DefaultPortBase is the PORT foreman, honcho, overmind and hivemind give
+// the first entry of a Procfile when nothing else sets it.
+const DefaultPortBase = 5000
+
+// PortStep is how much the PORT grows from one Procfile entry to the next.
+const PortStep = 100
+
+// ReleaseTask is the devenv task a Procfile's release entry becomes.
+const ReleaseTask = "procfile:release"
+
+// PortName is the name of the port devenv allocates for a process that
+// uses $PORT: processes.<n>.ports.http.
+const PortName = "http"
+
+// ProcfileOptions say what the runner knew besides the Procfile.
+type ProcfileOptions struct {
+	// PortBase is the first entry's PORT, as foreman's -p gives it; 0
+	// leaves it to the PORT of the .env files, then DefaultPortBase.
+	PortBase int
+	// Env are the variables the .env files set, as foreman reads them,
+	// in order: foreman gives them to every process and replaces $NAME
+	// for each in the commands.
+	Env []DotenvVar
+}
+
+// The Procfile line grammar of foreman and honcho (foreman's
+// Foreman::Procfile#parse): a name of ASCII letters, digits, "_" and "-"
+// in column 1, a colon, optional white space (Ruby's \s), and a command of
+// at least one character, kept exactly.
+var (
+	entryLine    = regexp.MustCompile(`^([A-Za-z0-9_-]+):([ \t\r\f\v]*)(.+)$`)
+	indentedLine = regexp.MustCompile(`^[ \t\f\v]+([A-Za-z0-9_-]+):[ \t\r\f\v]*\S`)
+	badNameLine  = regexp.MustCompile(`^([^:#\s][^:]*?)\s*:`)
+	windowsVar   = regexp.MustCompile(`%[A-Z_][A-Z0-9_]+%`)
+)
+
+// Procfile reads a Procfile: one process per line NAME: COMMAND, as
+// foreman, honcho, overmind and hivemind read it. file is the name used
+// in positions; src is its content.
+//
+// Commands are kept byte for byte. Every process gets the PORT foreman
+// would give it (the base port plus 100 for each entry before it), and
+// PS when its command refers to it. The release entry, a Heroku deploy
+// hook, becomes the task ReleaseTask. Lines that are not entries are
+// reported unless they are blank or comments; comment lines right above
+// an entry are kept as its comments.
+func Procfile(file string, src []byte, opts ProcfileOptions) (*ir.Project, ir.Diagnostics) {
+	var diags ir.Diagnostics
+	proj := &ir.Project{Sources: []ir.Source{{Path: file, Format: ir.FormatProcfile}}}
+	if !checkText(file, src, &diags) {
+		return proj, diags
+	}
+	if b, ok := bytes.CutPrefix(src, utf8BOM); ok {
+		src = b
+		diags.Add(ir.Pos{File: file, Line: 1, Col: 1}, ir.Warning, ir.IDProcfileBOM,
+			"the file starts with a UTF-8 byte-order mark: foreman and honcho read it as part of the first line, which then is not an entry for them; pc2devenv reads the line without it",
+			"save the file without a byte-order mark")
+	}
+	r := &procfileReader{file: file, proj: proj, diags: &diags, opts: opts, seen: map[string]ir.Pos{}}
+	r.windows = strings.EqualFold(filepath.Ext(file), ".windows")
+	if r.windows {
+		diags.Add(ir.Pos{File: file}, ir.Warning, ir.IDProcfileWindows,
+			"this is the Windows variant of a Procfile: its commands are written for cmd.exe, while devenv runs them with bash; commands with cmd.exe syntax are converted disabled",
+			"convert the Procfile for Linux and macOS instead, or check each command")
+	}
+	lines := strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
+	for i, line := range lines {
+		r.line(i+1, line)
+	}
+	if len(r.entries) == 0 {
+		diags.Add(ir.Pos{File: file, Line: 1, Col: 1}, ir.Error, ir.IDProcfileEmpty,
+			"the Procfile defines no process: no line is an entry NAME: COMMAND", "")
+		return proj, diags
+	}
+	if diags.HasErrors() {
+		return proj, diags
+	}
+	r.build()
+	return proj, diags
+}
+
+// procEntry is one line NAME: COMMAND.
+type procEntry struct {
+	name     string
+	command  string
+	pos      ir.Pos // the name's
+	cmdPos   ir.Pos
+	comments []string
+	// index is the entry's place among all the entries foreman registers,
+	// which decides its PORT.
+	index int
+	// skip is set for entries that are counted but not converted.
+	skip bool
+}
+
+type procfileReader struct {
+	file    string
+	proj    *ir.Project
+	diags   *ir.Diagnostics
+	opts    ProcfileOptions
+	windows bool
+
+	entries []*procEntry
+	seen    map[string]ir.Pos
+	// comments are the comment lines since the last line that was not a
+	// comment.
+	comments []string
+	// continued is the entry on the line before when its command ends
+	// with a backslash.
+	continued *procEntry
+}
+
+func (r *procfileReader) line(n int, line string) {
+	pos := ir.Pos{File: r.file, Line: n, Col: 1}
+	continued := r.continued
+	r.continued = nil
+	trimmed := strings.TrimSpace(line)
+	switch {
+	case trimmed == "":
+		r.comments = nil
+		return
+	case strings.HasPrefix(trimmed, "#"):
+		c := strings.TrimPrefix(trimmed, "#")
+		r.comments = append(r.comments, strings.TrimSpace(strings.TrimPrefix(c, " ")))
+		return
+	}
+	comments := r.comments
+	r.comments = nil
+	if m := entryLine.FindStringSubmatch(line); m != nil {
+		e := &procEntry{name: m[1], command: m[3], pos: pos, index: len(r.entries)}
+		e.cmdPos = ir.Pos{File: r.file, Line: n, Col: len(m[1]) + 1 + len(m[2]) + 1}
+		e.comments = trimBlank(comments)
+		r.entries = append(r.entries, e)
+		if strings.TrimSpace(e.command) == "" {
+			e.skip = true
+			r.diags.Add(pos, ir.Warning, ir.IDProcfileNoCommand,
+				fmt.Sprintf("entry %q has a command of white space only, which no runner can start; it is not converted", e.name), "")
+			return
+		}
+		if first, dup := r.seen[e.name]; dup {
+			r.diags.Add(pos, ir.Error, ir.IDProcfileDuplicate,
+				fmt.Sprintf("process %q is defined twice (first on line %d): honcho, overmind and hivemind refuse such a Procfile, and foreman starts both", e.name, first.Line),
+				"rename one of them")
+			return
+		}
+		r.seen[e.name] = pos
+		if m[2] == "" {
+			r.diags.Add(e.cmdPos, ir.Note, ir.IDProcfileNoSpace,
+				fmt.Sprintf("entry %q has no space after the colon: foreman and honcho read it, overmind and hivemind ignore it", e.name), "")
+		}
+		if strings.HasSuffix(e.command, `\`) {
+			r.continued = e
+		}
+		return
+	}
+	if m := indentedLine.FindStringSubmatch(line); m != nil {
+		r.diags.Add(pos, ir.Warning, ir.IDProcfileIndented,
+			fmt.Sprintf("entry %q is indented: foreman, honcho, overmind and hivemind ignore such a line, so it is not converted", m[1]),
+			"remove the indentation to run it")
+		return
+	}
+	why := "this line is not an entry NAME: COMMAND, a comment or blank; the runners ignore it, and so does the conversion"
+	switch name := strings.TrimSpace(strings.TrimSuffix(line, ":")); {
+	case continued != nil:
+		why = fmt.Sprintf("Procfiles have no line continuation: the backslash that ends entry %q on line %d does not join this line to it; the runners ignore this line, and so does the conversion", continued.name, continued.pos.Line)
+	case strings.HasSuffix(strings.TrimRight(line, " \t"), ":") && validProcName(name):
+		why = fmt.Sprintf("entry %q has no command; the runners ignore it, and so does the conversion", name)
+		r.diags.Add(pos, ir.Warning, ir.IDProcfileNoCommand, why, "")
+		return
+	default:
+		if m := badNameLine.FindStringSubmatch(line); m != nil {
+			why = fmt.Sprintf("%q is not a process name: a name holds only ASCII letters, digits, \"_\" and \"-\", and starts the line; the runners ignore the line, and so does the conversion", m[1])
+		}
+	}
+	r.diags.Add(pos, ir.Warning, ir.IDProcfileLine, why, "")
+}
+
+var procName = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+
+func validProcName(s string) bool { return procName.MatchString(s) }
+
+// trimBlank drops empty lines at both ends of a comment block.
+func trimBlank(lines []string) []string {
+	for len(lines) > 0 && lines[0] == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
+
+// build turns the entries into processes and tasks.
+func (r *procfileReader) build() {
+	base, baseFrom := r.portBase()
+	var examples []string
+	for _, e := range r.entries {
+		if e.skip {
+			continue
+		}
+		if e.name == "release" {
+			r.release(e)
+			continue
+		}
+		port := base + PortStep*e.index
+		if len(examples) < 3 {
+			examples = append(examples, fmt.Sprintf("%s %d", e.name, port))
+		}
+		r.process(e, port)
+	}
+	if len(examples) > 0 {
+		first := r.entries[0].pos
+		hint := "pass --port-base to start from another port, as foreman start -p does"
+		if filepath.Base(r.file) == "Procfile.dev" {
+			hint = "Rails' bin/dev exports PORT=3000 before it runs foreman start -f Procfile.dev: pass --port-base 3000 to count from there, as it does"
+		}
+		r.diags.Add(first, ir.Note, ir.IDPort,
+			fmt.Sprintf("foreman gives every process PORT = %d + %d × the entry's place in the file, counting from 0%s: %s, …; each process gets the same PORT, and under devenv 2 a command that uses $PORT gets it from a port devenv allocates (ports.%s), which devenv moves up when it is busy",
+				base, PortStep, baseFrom, strings.Join(examples, ", "), PortName),
+			hint)
+		r.diags.Add(ir.Pos{File: r.file}, ir.Note, ir.IDProcfileExitAll,
+			"foreman and honcho stop every process when one exits, and restart none; the processes are not restarted (restart.on = \"never\"), but devenv keeps the others running when one exits", "")
+	}
+}
+
+// portBase returns the first entry's PORT and what set it, as foreman
+// decides: its -p option (--port-base), then PORT in the .env file, then
+// 5000. foreman's last choice, PORT in its own environment, is left out:
+// the output never depends on the machine that converts.
+func (r *procfileReader) portBase() (int, string) {
+	if r.opts.PortBase > 0 {
+		return r.opts.PortBase, fmt.Sprintf(" (%d from --port-base)", r.opts.PortBase)
+	}
+	var port *DotenvVar
+	for i := range r.opts.Env {
+		if r.opts.Env[i].Name == "PORT" {
+			port = &r.opts.Env[i]
+		}
+	}
+	if port == nil {
+		return DefaultPortBase, ""
+	}
+	n, clean := rubyToI(port.Value)
+	switch {
+	case n >= 1 && n <= 65535 && clean:
+		return n, fmt.Sprintf(" (%d is PORT in %s)", n, filepath.Base(port.Pos.File))
+	case n >= 1 && n <= 65535:
+		r.diags.Add(port.Pos, ir.Warning, ir.IDPortDotenv,
+			"PORT is not just a number; foreman takes the digits it starts with as the base port, and so does the conversion", "")
+		return n, fmt.Sprintf(" (%d is PORT in %s)", n, filepath.Base(port.Pos.File))
+	}
+	r.diags.Add(port.Pos, ir.Warning, ir.IDPortDotenv,
+		fmt.Sprintf("PORT is not a port number (foreman reads it as %d); the conversion counts from %d instead", n, DefaultPortBase), "")
+	return DefaultPortBase, ""
+}
+
+// rubyToI converts s as Ruby's String#to_i does: leading white space, a
+// sign, then digits, anything after them ignored. clean reports whether s
+// is nothing but digits.
+func rubyToI(s string) (n int, clean bool) {
+	t := strings.TrimLeft(s, " \t\n\v\f\r")
+	neg := false
+	if t != "" && (t[0] == '-' || t[0] == '+') {
+		neg = t[0] == '-'
+		t = t[1:]
+	}
+	i := 0
+	for i < len(t) && '0' <= t[i] && t[i] <= '9' && n < 1e9 {
+		n = n*10 + int(t[i]-'0')
+		i++
+	}
+	if neg {
+		n = -n
+	}
+	return n, i > 0 && i == len(t) && len(t) == len(s)
+}
+
+var (
+	usesPort = regexp.MustCompile(`\$PORT\b|\$\{PORT\b|%PORT%`)
+	usesPS   = regexp.MustCompile(`\$PS\b|\$\{PS\b`)
+	// nestedRunner matches a command that starts a Procfile runner.
+	nestedRunner = regexp.MustCompile(`(?:^|[\s;&|(/])(?:(foreman|honcho|overmind)\s+(?:start|s)\b|(hivemind)\b)`)
+)
+
+// process converts an entry to a process with the PORT foreman gives it.
+func (r *procfileReader) process(e *procEntry, port int) {
+	p := &ir.Process{Name: e.name, Pos: e.pos, Command: ir.Plain(e.command, e.cmdPos), Comments: e.comments}
+	portVar := ir.EnvVar{Name: "PORT", Value: ir.Plain(strconv.Itoa(port), e.pos), Pos: e.pos}
+	sh := analyzeShell(e.command)
+	switch {
+	case port > 65535:
+		r.diags.Add(e.pos, ir.Warning, ir.IDPortRange,
+			fmt.Sprintf("process %q gets PORT=%d, as foreman gives it, which is not a TCP port", e.name, port),
+			"pass a lower --port-base")
+	case sh.setsPort != "":
+		what := "PORT itself"
+		if sh.portValue != "" {
+			what = "PORT=" + sh.portValue
+		}
+		r.diags.Add(e.cmdPos, ir.Note, ir.IDPortInline,
+			fmt.Sprintf("the command of %q sets %s, which wins over the PORT=%d the runner gives it, as under foreman; no port is allocated for it", e.name, what, port), "")
+	case usesPort.MatchString(e.command):
+		portVar.Port = PortName
+		p.Ports = []ir.Port{{Name: PortName, Allocate: port, Pos: e.pos}}
+	}
+	p.Env = append(p.Env, portVar)
+	if usesPS.MatchString(e.command) {
+		p.Env = append(p.Env, ir.EnvVar{Name: "PS", Value: ir.Plain(e.name+".1", e.pos), Pos: e.pos})
+	}
+	for _, d := range foremanSubstDiffs(e.command, sh, r.substKeys()) {
+		r.diags.Add(e.cmdPos, ir.Warning, ir.IDRunnerSubst,
+			fmt.Sprintf("the command of %q %s; the output leaves expansion to the shell, so the command does not run as it did under foreman", e.name, d.why),
+			d.hint)
+	}
+	if m := nestedRunner.FindStringSubmatch(e.command); m != nil {
+		r.diags.Add(e.cmdPos, ir.Note, ir.IDProcfileNested,
+			fmt.Sprintf("the command of %q starts %s, which runs the processes of another Procfile inside this one, under its own rules", e.name, m[1]+m[2]),
+			"convert that Procfile too, and run its processes as devenv processes")
+	}
+	r.windowsCommand(p, e)
+	r.proj.Processes = append(r.proj.Processes, p)
+}
+
+// substKeys are the variables foreman replaces $NAME for in a command, in
+// its order: the .env file's, then PORT and PS.
+func (r *procfileReader) substKeys() []substKey {
+	var keys []substKey
+	index := map[string]int{}
+	for _, v := range r.opts.Env {
+		if i, ok := index[v.Name]; ok {
+			keys[i].special = shellSpecial(v.Value)
+			continue
+		}
+		index[v.Name] = len(keys)
+		keys = append(keys, substKey{name: v.Name, special: shellSpecial(v.Value)})
+	}
+	for _, k := range []string{"PORT", "PS"} {
+		if i, ok := index[k]; ok {
+			keys[i].special = false
+			continue
+		}
+		keys = append(keys, substKey{name: k})
+	}
+	return keys
+}
+
+// windowsCommand disables a process whose command is written for cmd.exe:
+// %VAR% references, or backslashes in a Windows variant of the Procfile.
+func (r *procfileReader) windowsCommand(p *ir.Process, e *procEntry) {
+	var why string
+	switch m := windowsVar.FindString(e.command); {
+	case m != "":
+		why = fmt.Sprintf("%s is cmd.exe syntax, which bash does not expand", m)
+	case r.windows && strings.Contains(e.command, `\`):
+		why = "it has backslashes, which are path separators for cmd.exe and escapes for bash"
+	default:
+		return
+	}
+	r.diags.Add(e.cmdPos, ir.Warning, ir.IDProcfileWindows,
+		fmt.Sprintf("the command of %q is written for Windows: %s; the process is converted disabled", e.name, why),
+		"rewrite the command for bash (e.g. $PORT for %PORT%), then enable the process")
+	p.Disabled = ir.Some(true, e.cmdPos)
+	p.Comments = append(p.Comments, "TODO(pc2devenv): written for cmd.exe ("+why+"): rewrite it for bash, then enable the process")
+}
+
+// release converts Heroku's release entry, which runs once per deploy, to
+// a task run by hand.
+func (r *procfileReader) release(e *procEntry) {
+	r.proj.Tasks = append(r.proj.Tasks, &ir.Task{
+		Name:      ReleaseTask,
+		Exec:      ir.Plain(e.command, e.cmdPos),
+		Comments:  append(e.comments, "Heroku runs this once per deploy; run it with: devenv tasks run "+ReleaseTask),
+		Pos:       e.pos,
+		NoErrexit: true,
+	})
+	r.diags.Add(e.pos, ir.Note, ir.IDProcfileRelease,
+		fmt.Sprintf("the release entry is Heroku's deploy hook, not a long-running process: it becomes the task %q, run by hand with devenv tasks run %s (foreman started it as a process, and stopped the others when it exited)", ReleaseTask, ReleaseTask), "")
+}

@@ -1,0 +1,314 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/pc2devenv/pc2devenv/ir"
+)
+
+// Options control which rules apply.
+type Options struct {
+	// Off keeps every process a process (--no-services).
+	Off bool
+	// Keep names processes, or services, to leave alone (--keep).
+	Keep []string
+	// Force converts processes whose settings the service cannot
+	// express, reporting each (--force-services).
+	Force bool
+}
+
+// Result is what Apply did.
+type Result struct {
+	Diagnostics ir.Diagnostics
+	// Explanations say, for each process a rule fired or almost fired
+	// for, the evidence and the decision, in source order.
+	Explanations []Explanation
+	// Replaced maps the name of each process that became a service to
+	// the service.
+	Replaced map[string]*ir.Service
+}
+
+// candidate is a process a rule recognised, and the decision about it.
+type candidate struct {
+	m *match
+	// kept says why the process stays a process; "" converts it.
+	kept string
+	// asked says the user asked for it to stay (--keep, --no-services),
+	// which needs no note.
+	asked bool
+}
+
+// Apply turns the processes of p that run a devenv service into services,
+// and points the dependencies on them at the services' processes.
+func Apply(p *ir.Project, opts Options) Result {
+	res := Result{Replaced: map[string]*ir.Service{}}
+	keep := map[string]bool{}
+	for _, k := range opts.Keep {
+		keep[k] = true
+	}
+	used := map[string]bool{}
+	var cands []*candidate
+	byProc := map[*ir.Process]*candidate{}
+	for _, proc := range p.Processes {
+		m, near := recognise(proc)
+		if m == nil {
+			if near != nil {
+				res.nearMiss(proc, near)
+				if keep[proc.Name] {
+					used[proc.Name] = true
+				}
+			}
+			continue
+		}
+		c := &candidate{m: m}
+		switch {
+		case opts.Off:
+			c.kept, c.asked = "--no-services keeps every process", true
+		case keep[proc.Name]:
+			c.kept, c.asked = fmt.Sprintf("--keep %s keeps it", proc.Name), true
+			used[proc.Name] = true
+		case keep[m.rule.Service]:
+			c.kept, c.asked = fmt.Sprintf("--keep %s keeps it", m.rule.Service), true
+			used[m.rule.Service] = true
+		}
+		cands = append(cands, c)
+		byProc[proc] = c
+	}
+	for _, k := range opts.Keep {
+		if !used[k] {
+			res.Diagnostics.Add(ir.Pos{}, ir.Warning, ir.IDKeepUnused,
+				fmt.Sprintf("--keep %s names no process that runs a devenv service, and no such service", k), "")
+		}
+	}
+	decide(p, cands, opts)
+
+	// Build the services and drop the processes they replace.
+	var procs []*ir.Process
+	for _, proc := range p.Processes {
+		c := byProc[proc]
+		if c == nil || c.kept != "" {
+			procs = append(procs, proc)
+			continue
+		}
+		s := c.m.build(opts.Force, &res.Diagnostics)
+		p.Services = append(p.Services, s)
+		res.Replaced[proc.Name] = s
+	}
+	p.Processes = procs
+
+	// Point dependencies at the services' processes.
+	rename := func(deps []ir.Dependency) {
+		for i, d := range deps {
+			if s, ok := res.Replaced[d.Name]; ok {
+				deps[i].Name = s.ProcessName
+			}
+		}
+	}
+	for _, proc := range p.Processes {
+		rename(proc.DependsOn)
+	}
+	for _, s := range p.Services {
+		if s.Process != nil {
+			rename(s.Process.DependsOn)
+		}
+	}
+
+	for _, c := range cands {
+		res.explain(c)
+	}
+	sort.SliceStable(res.Explanations, func(i, j int) bool {
+		return res.Explanations[i].Pos.Before(res.Explanations[j].Pos)
+	})
+	return res
+}
+
+// decide keeps the candidates that cannot be converted: those whose
+// settings the service cannot express (unless forced), those that others
+// wait for to finish, several for one service, and those whose service's
+// process would take the name of a process that stays.
+func decide(p *ir.Project, cands []*candidate, opts Options) {
+	existing := map[string]bool{}
+	for _, s := range p.Services {
+		existing[s.Attr] = true
+	}
+	for _, c := range cands {
+		if c.kept != "" {
+			continue
+		}
+		m := c.m
+		if existing[m.rule.Service] {
+			c.kept = fmt.Sprintf("the project already has %s", m.service())
+			continue
+		}
+		if why := waitsToFinish(p, m.proc); why != "" {
+			c.kept = why
+			continue
+		}
+		if !opts.Force {
+			var whys []string
+			for _, f := range m.findings {
+				if f.kind == fUnsupported {
+					whys = append(whys, fmt.Sprintf("%s (%s)", f.what, f.why))
+				}
+			}
+			if len(whys) > 0 {
+				c.kept = fmt.Sprintf("%s cannot express %s", m.service(), strings.Join(whys, "; "))
+			}
+		}
+	}
+	// Several processes for one service.
+	by := map[string][]*candidate{}
+	for _, c := range cands {
+		if c.kept == "" {
+			by[c.m.rule.Service] = append(by[c.m.rule.Service], c)
+		}
+	}
+	for svc, cs := range by {
+		if len(cs) < 2 {
+			continue
+		}
+		var names []string
+		for _, c := range cs {
+			names = append(names, fmt.Sprintf("%q", c.m.proc.Name))
+		}
+		for _, c := range cs {
+			c.kept = fmt.Sprintf("processes %s all run what services.%s runs, and devenv has one services.%s", strings.Join(names, ", "), svc, svc)
+		}
+	}
+	// Names: a process that stays keeps its name, which the service's
+	// process cannot then take. Keeping one may free another's name, so
+	// repeat until nothing changes.
+	for changed := true; changed; {
+		changed = false
+		staying := map[string]bool{}
+		converting := map[*ir.Process]bool{}
+		for _, c := range cands {
+			if c.kept == "" {
+				converting[c.m.proc] = true
+			}
+		}
+		for _, proc := range p.Processes {
+			if !converting[proc] {
+				staying[proc.Name] = true
+			}
+		}
+		for _, c := range cands {
+			if c.kept != "" {
+				continue
+			}
+			for _, n := range append([]string{c.m.rule.Process}, c.m.rule.Helpers...) {
+				if staying[n] {
+					c.kept = fmt.Sprintf("the process %q stays, and devenv's %s would run its own process under that name", n, c.m.service())
+					changed = true
+					break
+				}
+			}
+		}
+	}
+}
+
+// waitsToFinish says why a process that others wait for to finish, or
+// for a log line of, cannot become a service; "" when none does.
+func waitsToFinish(p *ir.Project, proc *ir.Process) string {
+	for _, other := range p.Processes {
+		for _, d := range other.DependsOn {
+			if d.Name != proc.Name {
+				continue
+			}
+			switch d.Condition {
+			case ir.ProcessCompleted, ir.ProcessCompletedSuccessfully:
+				return fmt.Sprintf("process %q waits for it to finish (%s), and a service does not finish", other.Name, d.Condition)
+			case ir.ProcessLogReady:
+				return fmt.Sprintf("process %q waits for a line of its log (%s), which a service's process does not promise", other.Name, d.Condition)
+			}
+		}
+	}
+	return ""
+}
+
+// build makes the service of a match that converts, and reports what
+// became of each of the process's settings.
+func (m *match) build(force bool, diags *ir.Diagnostics) *ir.Service {
+	r, proc := m.rule, m.proc
+	s := &ir.Service{
+		Attr:         r.Service,
+		ProcessName:  r.Process,
+		Ready:        r.Readiness == ReadyProbe,
+		ReadyOnPorts: r.Readiness == ReadyPorts,
+		Pos:          proc.Pos,
+	}
+	s.Comments = append(s.Comments, fmt.Sprintf("was process %q: %s", proc.Name, commandLine(proc.Command.Shell())))
+	if proc.Description != "" {
+		s.Comments = append(s.Comments, proc.Description)
+	}
+	s.Comments = append(s.Comments, proc.Comments...)
+	diags.Add(proc.Pos, ir.Note, ir.IDServiceConverted,
+		fmt.Sprintf("process %q becomes %s: %s", proc.Name, m.service(), m.evidence), "")
+	if m.wrapper != "" {
+		diags.Add(proc.Command.Pos, ir.Warning, ir.IDServiceWrapper,
+			fmt.Sprintf("%s replaces the script %s of process %q; what the script does beyond starting %s is not carried over", m.service(), m.wrapper, proc.Name, r.Title),
+			"check that the script does nothing devenv's service does not, or keep it with --keep "+proc.Name)
+	}
+	if r.Note != "" {
+		diags.Add(proc.Pos, ir.Warning, ir.IDServiceNeeds, r.Note, "")
+	}
+	var o options
+	carry := &ir.Process{Name: r.Process, Pos: proc.Pos}
+	for _, f := range m.findings {
+		switch f.kind {
+		case fOption:
+			o.add(f)
+			if f.path == "package" {
+				diags.Add(f.pos, ir.Note, ir.IDServicePackage,
+					fmt.Sprintf("%s of process %q sets %s.package = %s", f.what, proc.Name, m.service(), showValue(f.value)), "")
+			}
+		case fDropped:
+			diags.Add(f.pos, ir.Note, ir.IDServiceDropped,
+				fmt.Sprintf("%s of process %q is left out: %s", f.what, proc.Name, f.why), "")
+		case fCarried:
+			carry.Env = append(carry.Env, f.env)
+			diags.Add(f.pos, ir.Note, ir.IDServiceCarried,
+				fmt.Sprintf("%s of process %q is %s", f.what, proc.Name, f.why), "")
+		case fNote:
+			id := f.id
+			if id == "" {
+				id = ir.IDServiceConverted
+			}
+			diags.Add(f.pos, f.sev, id, f.why, "")
+		case fUnsupported:
+			msg := fmt.Sprintf("%s of process %q cannot be expressed with %s: %s; --force-services converts the process without it", f.what, proc.Name, m.service(), f.why)
+			diags.Add(f.pos, ir.Warning, ir.IDServiceForced, msg, "keep the process with --keep "+proc.Name)
+			s.Comments = append(s.Comments, fmt.Sprintf("TODO(pc2devenv): %s: %s", f.what, f.why))
+		}
+	}
+	s.Options = o.fields
+	if len(proc.DependsOn) > 0 {
+		carry.DependsOn = append(carry.DependsOn, proc.DependsOn...)
+		var names []string
+		for _, d := range proc.DependsOn {
+			names = append(names, d.Name)
+		}
+		diags.Add(proc.DependsOn[0].Pos, ir.Note, ir.IDServiceCarried,
+			fmt.Sprintf("the dependencies of process %q (%s) are kept on the process %q of %s", proc.Name, strings.Join(names, ", "), r.Process, m.service()), "")
+	}
+	if proc.Readiness != nil && r.Readiness != ReadyProbe {
+		carry.Readiness = proc.Readiness
+		diags.Add(proc.Readiness.Pos, ir.Note, ir.IDServiceCarried,
+			fmt.Sprintf("the readiness_probe of process %q is kept on the process %q: %s has no readiness probe of its own", proc.Name, r.Process, m.service()), "")
+	}
+	if len(carry.Env) > 0 || len(carry.DependsOn) > 0 || carry.Readiness != nil {
+		s.Process = carry
+	}
+	return s
+}
+
+// commandLine returns a command as one line for a comment.
+func commandLine(cmd string) string {
+	cmd = strings.TrimSpace(cmd)
+	if i := strings.IndexByte(cmd, '\n'); i >= 0 {
+		cmd = strings.TrimSpace(cmd[:i]) + " …"
+	}
+	return cmd
+}

@@ -1,0 +1,393 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// word is one shell word of a command.
+type word struct {
+	// val is the word's value after quote removal, when lit.
+	val string
+	// raw is the word as written.
+	raw string
+	// lit says the word has a fixed value: no expansion in it.
+	lit bool
+}
+
+// show returns the word for messages: its value when fixed, else as
+// written.
+func (w word) show() string {
+	if w.lit {
+		return w.val
+	}
+	return w.raw
+}
+
+// assign is a variable a command sets for its program.
+type assign struct {
+	name string
+	val  word
+}
+
+// invocation is what a command runs, with everything that only prepares
+// for it seen through: the program and its arguments, the variables it
+// sets, the directory it changes to.
+type invocation struct {
+	args []word
+	env  []assign
+	// dir is the directory a "cd" before the program changes to.
+	dir *word
+	// seen lists what was looked through, for --explain: "exec",
+	// "cd DIR", "nix shell nixpkgs#redis", ….
+	seen []string
+}
+
+// program returns the file name of the program run, or "".
+func (inv *invocation) program() string {
+	if len(inv.args) == 0 || !inv.args[0].lit {
+		return ""
+	}
+	p := inv.args[0].val
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		p = p[i+1:]
+	}
+	return p
+}
+
+var varName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// shellParser parses commands as bash does.
+func shellParser() *syntax.Parser {
+	return syntax.NewParser(syntax.Variant(syntax.LangBash), syntax.KeepComments(false))
+}
+
+// parseInvocation finds the one program that a command runs. A command
+// that does more — several programs, a pipeline, a loop, output
+// redirected — gives an error saying so; calls then lists the programs
+// it runs, for --explain.
+func parseInvocation(cmd string) (inv *invocation, calls []string, err error) {
+	f, perr := shellParser().Parse(strings.NewReader(cmd), "")
+	if perr != nil {
+		return nil, nil, fmt.Errorf("bash cannot parse the command")
+	}
+	var stmts []*syntax.Stmt
+	var flatten func(s *syntax.Stmt) bool
+	flatten = func(s *syntax.Stmt) bool {
+		if b, ok := s.Cmd.(*syntax.BinaryCmd); ok && b.Op == syntax.AndStmt && !s.Negated && !s.Background && len(s.Redirs) == 0 {
+			return flatten(b.X) && flatten(b.Y)
+		}
+		stmts = append(stmts, s)
+		return true
+	}
+	for _, s := range f.Stmts {
+		flatten(s)
+	}
+	syntax.Walk(f, func(n syntax.Node) bool {
+		if c, ok := n.(*syntax.CallExpr); ok {
+			for _, a := range c.Args {
+				w := toWord(a)
+				if !w.lit {
+					break
+				}
+				if w.val == "exec" || w.val == "env" || w.val == "nohup" || strings.Contains(w.val, "=") {
+					continue
+				}
+				calls = append(calls, w.val)
+				break
+			}
+		}
+		return true
+	})
+	if len(stmts) == 0 {
+		return nil, calls, fmt.Errorf("the command is empty")
+	}
+	inv = &invocation{}
+	for i, s := range stmts {
+		last := i == len(stmts)-1
+		if s.Negated || s.Background || s.Coprocess {
+			return nil, calls, fmt.Errorf("the command runs %q in a way a service cannot", printNode(s))
+		}
+		if decl, ok := s.Cmd.(*syntax.DeclClause); ok && !last && decl.Variant.Value == "export" && len(s.Redirs) == 0 {
+			for _, a := range decl.Args {
+				if a.Name == nil || a.Value == nil || a.Naked {
+					return nil, calls, fmt.Errorf("the command runs %q before the server", printNode(s))
+				}
+				inv.env = append(inv.env, assign{a.Name.Value, toWord(a.Value)})
+			}
+			inv.seen = append(inv.seen, printNode(s))
+			continue
+		}
+		call, ok := s.Cmd.(*syntax.CallExpr)
+		if !ok {
+			return nil, calls, fmt.Errorf("the command has %s: it does more than start one program", kindOf(s.Cmd))
+		}
+		if len(s.Redirs) > 0 {
+			return nil, calls, fmt.Errorf("the command redirects the input or output of %q", printNode(s))
+		}
+		if len(call.Args) == 0 {
+			// Plain assignments: variables of the shell, which the
+			// program inherits only if exported; treat them as its
+			// environment only when they come right before it.
+			if last {
+				return nil, calls, fmt.Errorf("the command only sets variables")
+			}
+			for _, a := range call.Assigns {
+				if a.Value == nil {
+					continue
+				}
+				inv.env = append(inv.env, assign{a.Name.Value, toWord(a.Value)})
+			}
+			inv.seen = append(inv.seen, printNode(s))
+			continue
+		}
+		args := make([]word, len(call.Args))
+		for j, a := range call.Args {
+			args[j] = toWord(a)
+		}
+		if !last {
+			if err := inv.prepare(args, printNode(s)); err != nil {
+				return nil, calls, err
+			}
+			continue
+		}
+		for _, a := range call.Assigns {
+			if a.Value == nil || a.Name == nil {
+				continue
+			}
+			inv.env = append(inv.env, assign{a.Name.Value, toWord(a.Value)})
+		}
+		inv.args = args
+	}
+	if err := inv.seeThrough(); err != nil {
+		return nil, calls, err
+	}
+	return inv, calls, nil
+}
+
+// prepare accepts a statement before the program that only prepares for
+// it: changing directory, making directories, setting shell options.
+func (inv *invocation) prepare(args []word, text string) error {
+	name := args[0].val
+	switch {
+	case !args[0].lit:
+	case name == "cd" && len(args) == 2:
+		d := args[1]
+		inv.dir = &d
+		inv.seen = append(inv.seen, text)
+		return nil
+	case name == "mkdir":
+		inv.seen = append(inv.seen, text)
+		return nil
+	case name == "set" && len(args) > 1 && strings.HasPrefix(args[1].val, "-"):
+		inv.seen = append(inv.seen, text)
+		return nil
+	}
+	return fmt.Errorf("the command runs %q before the server", text)
+}
+
+// nixRunPrograms maps nixpkgs attributes to the program "nix run" starts
+// for them: meta.mainProgram, as read in nixpkgs. Only attributes checked
+// there are listed.
+var nixRunPrograms = map[string]string{
+	"redis":       "redis-cli",
+	"memcached":   "memcached",
+	"nats-server": "nats-server",
+	"mailpit":     "mailpit",
+	"meilisearch": "meilisearch",
+}
+
+// seeThrough replaces wrappers that only start the program — exec, env,
+// nix shell, nix run — by the program they start.
+func (inv *invocation) seeThrough() error {
+	for len(inv.args) > 0 {
+		a := inv.args
+		name := ""
+		if a[0].lit {
+			name = a[0].val
+		}
+		switch {
+		case name == "exec" && len(a) > 1 && !strings.HasPrefix(a[1].val, "-"):
+			inv.args = a[1:]
+			inv.seen = append(inv.seen, "exec")
+		case name == "env" && len(a) > 1:
+			i := 1
+			for ; i < len(a); i++ {
+				if strings.HasPrefix(a[i].raw, "-") {
+					return fmt.Errorf("env is run with option %s", a[i].raw)
+				}
+				n, v, ok := strings.Cut(a[i].raw, "=")
+				if !ok || !varName.MatchString(n) {
+					break
+				}
+				val := word{raw: v, lit: a[i].lit}
+				if a[i].lit {
+					_, val.val, _ = strings.Cut(a[i].val, "=")
+				}
+				inv.env = append(inv.env, assign{n, val})
+			}
+			if i == len(a) {
+				return fmt.Errorf("env only prints the environment")
+			}
+			inv.args = a[i:]
+			inv.seen = append(inv.seen, "env")
+		case name == "nix" && len(a) > 2 && a[1].val == "shell":
+			i := 2
+			var pkgs []string
+			for ; i < len(a) && a[i].val != "-c" && a[i].val != "--command"; i++ {
+				pkgs = append(pkgs, a[i].raw)
+			}
+			if i+1 >= len(a) {
+				return fmt.Errorf("nix shell is run without --command")
+			}
+			inv.seen = append(inv.seen, "nix shell "+strings.Join(pkgs, " "))
+			inv.args = a[i+1:]
+		case name == "nix" && len(a) > 2 && a[1].val == "run":
+			attr, ok := strings.CutPrefix(a[2].val, "nixpkgs#")
+			if !ok || !a[2].lit {
+				return fmt.Errorf("nix run starts %s, whose program the converter cannot tell", a[2].raw)
+			}
+			prog, ok := nixRunPrograms[attr]
+			if !ok {
+				return fmt.Errorf("nix run starts the main program of nixpkgs#%s, which the converter does not know", attr)
+			}
+			rest := a[3:]
+			if len(rest) > 0 && rest[0].val == "--" {
+				rest = rest[1:]
+			} else if len(rest) > 0 {
+				return fmt.Errorf("nix run is given options of its own: %s", rest[0].raw)
+			}
+			inv.seen = append(inv.seen, fmt.Sprintf("nix run nixpkgs#%s, whose program is %s", attr, prog))
+			inv.args = append([]word{{val: prog, raw: prog, lit: true}}, rest...)
+		default:
+			return nil
+		}
+	}
+	return fmt.Errorf("the command runs no program")
+}
+
+// toWord returns a word's value and text.
+func toWord(w *syntax.Word) word {
+	out := word{raw: printNode(w), lit: true}
+	var b strings.Builder
+	for _, p := range w.Parts {
+		switch p := p.(type) {
+		case *syntax.Lit:
+			b.WriteString(unescape(p.Value, false))
+		case *syntax.SglQuoted:
+			if p.Dollar {
+				out.lit = false
+			}
+			b.WriteString(p.Value)
+		case *syntax.DblQuoted:
+			for _, q := range p.Parts {
+				lit, ok := q.(*syntax.Lit)
+				if !ok {
+					out.lit = false
+					continue
+				}
+				b.WriteString(unescape(lit.Value, true))
+			}
+		default:
+			out.lit = false
+		}
+	}
+	if out.lit {
+		out.val = b.String()
+	}
+	return out
+}
+
+// unescape removes the backslashes bash removes: before any character
+// outside quotes, and before $ ` " \ and newline inside double quotes.
+func unescape(s string, quoted bool) string {
+	if !strings.Contains(s, "\\") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\\' && i+1 < len(s) {
+			n := s[i+1]
+			if n == '\n' {
+				i++
+				continue
+			}
+			if !quoted || strings.IndexByte("$`\"\\", n) >= 0 {
+				b.WriteByte(n)
+				i++
+				continue
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// splitWords splits a word's value into shell words, as a command that
+// gets it as its arguments would: pg_ctl's -o, say. A word with
+// expansions is split as written, and the parts with expansions have no
+// fixed value.
+func splitWords(w word) ([]word, error) {
+	src := w.val
+	if !w.lit {
+		src = w.raw
+		if len(src) >= 2 && src[0] == '"' && src[len(src)-1] == '"' {
+			src = src[1 : len(src)-1]
+		}
+	}
+	f, err := shellParser().Parse(strings.NewReader(src), "")
+	if err != nil || len(f.Stmts) != 1 {
+		return nil, fmt.Errorf("cannot split %s into arguments", w.raw)
+	}
+	call, ok := f.Stmts[0].Cmd.(*syntax.CallExpr)
+	if !ok || len(call.Assigns) > 0 || len(f.Stmts[0].Redirs) > 0 {
+		return nil, fmt.Errorf("cannot split %s into arguments", w.raw)
+	}
+	var out []word
+	for _, a := range call.Args {
+		x := toWord(a)
+		if !w.lit && strings.Contains(x.raw, "$") {
+			x.lit, x.val = false, ""
+		}
+		out = append(out, x)
+	}
+	return out, nil
+}
+
+// printNode returns a node as bash source.
+func printNode(n syntax.Node) string {
+	var b strings.Builder
+	syntax.NewPrinter(syntax.Minify(false)).Print(&b, n)
+	return strings.TrimSpace(b.String())
+}
+
+// kindOf names a compound command in messages.
+func kindOf(c syntax.Command) string {
+	switch c := c.(type) {
+	case *syntax.BinaryCmd:
+		switch c.Op {
+		case syntax.Pipe, syntax.PipeAll:
+			return "a pipeline"
+		case syntax.OrStmt:
+			return "a \"||\" list"
+		}
+		return "a list"
+	case *syntax.IfClause:
+		return "an if statement"
+	case *syntax.WhileClause, *syntax.ForClause:
+		return "a loop"
+	case *syntax.Subshell:
+		return "a subshell"
+	case *syntax.Block:
+		return "a block"
+	case *syntax.FuncDecl:
+		return "a function definition"
+	case *syntax.CaseClause:
+		return "a case statement"
+	}
+	return "a compound command"
+}
