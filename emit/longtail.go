@@ -125,7 +125,9 @@ func daemonLines(stop string) []string {
 	return append(lines, "trap 'kill $! 2>/dev/null; exit 0' INT TERM", "sleep infinity & wait")
 }
 
-// watchLowering lowers watch to devenv's typed watch option.
+// watch lowers watch to devenv's typed watch option: paths relative to
+// devenv.nix, *.EXT include patterns as extensions, exclude patterns as
+// ignore; what devenv's watch cannot say is reported.
 func (l *lowerer) watch(a *nix.Attrs, p *ir.Process, f ir.Field) {
 	subject := func(key string) string { return fmt.Sprintf("watch.%s of process %q", key, sourceName(p)) }
 	w := nix.Set()
