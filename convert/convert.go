@@ -130,7 +130,7 @@ func Paths(paths []string, opts Options) (res *Result, err error) {
 // Source converts one source held in memory, such as standard input.
 // name is used in diagnostics and the header.
 func Source(name string, content []byte, format ir.Format, opts Options) *Result {
-	return convertSources(&Result{Dir: "."}, []source{{path: name, name: name, format: format, content: content}}, opts)
+	return convertSources(&Result{Dir: "."}, []source{{path: name, name: name, format: format, content: content, memory: true}}, opts)
 }
 
 func pathError(err error) error {
@@ -178,7 +178,7 @@ func convertSources(res *Result, srcs []source, opts Options) (out *Result) {
 	}
 	e := emit.Emit(proj, emit.Options{Target: opts.Target})
 	res.Diagnostics = append(res.Diagnostics, e.Diagnostics...)
-	res.Fates = serviceFates(emit.Fates(proj.Keys, opts.Target), proj.Keys, rr.Replaced)
+	res.Fates = serviceFates(e.Fates, proj.Keys, rr.Replaced)
 	res.Diagnostics.Sort()
 	res.Diagnostics = res.Diagnostics.Dedup()
 	if res.Diagnostics.HasErrors() {

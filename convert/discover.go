@@ -12,9 +12,13 @@ import (
 )
 
 // processComposeNames are the file names process-compose looks for in a
-// directory, in its order; compose.* counts only with a top-level
-// "processes" key, since Docker Compose uses the same names.
-var processComposeNames = []string{"compose.yml", "compose.yaml", "process-compose.yml", "process-compose.yaml"}
+// directory, in its order, and processComposeOverrides the override files
+// it loads after the first of them; compose.* names count only with a
+// top-level "processes" key, since Docker Compose uses the same names.
+var (
+	processComposeNames     = []string{"compose.yml", "compose.yaml", "process-compose.yml", "process-compose.yaml"}
+	processComposeOverrides = []string{"compose.override.yml", "compose.override.yaml", "process-compose.override.yml", "process-compose.override.yaml"}
+)
 
 // FormatOf decides the format of a file from its name, then, for names
 // that say nothing, from its content. It returns "" when it cannot tell.
@@ -74,6 +78,9 @@ type source struct {
 	name    string
 	format  ir.Format
 	content []byte
+	// memory is set for a source that is not a file (standard input):
+	// files it refers to cannot be found.
+	memory bool
 }
 
 // findSources lists the sources of the project in dir, by name. from, when
@@ -94,16 +101,27 @@ func findSources(dir string, from ir.Format) ([]source, ir.Diagnostics, error) {
 		return source{path: p, name: name, format: format, content: b}, true, nil
 	}
 	if from == "" || from == ir.FormatProcessCompose {
-		for _, name := range processComposeNames {
-			s, ok, err := read(name, ir.FormatProcessCompose)
-			if err != nil {
-				return nil, nil, err
+		for _, names := range [][]string{processComposeNames, processComposeOverrides} {
+			var found []source
+			for _, name := range names {
+				s, ok, err := read(name, ir.FormatProcessCompose)
+				if err != nil {
+					return nil, nil, err
+				}
+				if !ok || strings.HasPrefix(name, "compose.") && !topProcessesRE.Match(s.content) {
+					continue
+				}
+				found = append(found, s)
 			}
-			if !ok || strings.HasPrefix(name, "compose.") && !topProcessesRE.Match(s.content) {
-				continue
+			if len(found) == 0 {
+				break // no override without a main file
 			}
-			out = append(out, s)
-			break
+			out = append(out, found[0])
+			for _, s := range found[1:] {
+				diags.Add(ir.Pos{File: s.path}, ir.Warning, ir.IDSeveralFiles,
+					fmt.Sprintf("process-compose reads %s and ignores %s, and so does the converter", found[0].name, s.name),
+					"remove or rename the file that is not used")
+			}
 		}
 	}
 	if from == "" || from == ir.FormatProcfile {

@@ -5,14 +5,16 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"text/template"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spf13/pflag"
-	yaml "go.yaml.in/yaml/v4"
 
 	"github.com/pc2devenv/pc2devenv/emit"
 	"github.com/pc2devenv/pc2devenv/internal/devenvopts"
@@ -224,6 +226,7 @@ func checkOutput(t *testing.T, tg emit.Target, dir string, args goldenArgs, res 
 			t.Errorf("%s: %s", tg, p)
 		}
 	}
+	var files []string
 	for _, s := range res.Sources {
 		path := filepath.Join(res.Dir, s)
 		format := FormatOf(path, nil)
@@ -232,103 +235,209 @@ func checkOutput(t *testing.T, tg emit.Target, dir string, args goldenArgs, res 
 		}
 		switch format {
 		case ir.FormatProcessCompose:
-			checkProcessCompose(t, tg, path, v, res.Replaced)
+			files = append(files, path)
 		case ir.FormatProcfile:
 			checkProcfile(t, tg, path, procfileBase(res, args.opts), v, res.Replaced)
 		}
 	}
+	if len(files) > 0 {
+		// The model loads the files process-compose would load, and those
+		// they extend, itself.
+		if args.paths != nil {
+			files = slices.DeleteFunc(slices.Clone(args.paths), func(f string) bool { return FormatOf(f, nil) != ir.FormatProcessCompose })
+		} else {
+			files = modelDiscover(dir)
+		}
+		checkProcessCompose(t, tg, files, v, res.Replaced)
+	}
 }
 
-// checkProcessCompose compares the evaluated output with the source as an
-// independent YAML decoder reads it: commands with "$$" turned into "$",
-// and environment values.
-func checkProcessCompose(t *testing.T, tg emit.Target, file string, out map[string]any, replaced map[string]string) {
-	src, err := os.ReadFile(file)
+// checkProcessCompose compares the evaluated output with the project as
+// an independent model of process-compose's loading reads it (see
+// pcModel): each process's command, or entrypoint, and environment, and
+// the number of replicas where they are passed through. A process that
+// became a service must have the service enabled instead.
+func checkProcessCompose(t *testing.T, tg emit.Target, files []string, out map[string]any, replaced map[string]string) {
+	m, err := loadModel(files)
 	if err != nil {
-		t.Fatal(err)
-	}
-	var doc struct {
-		DisableEnvExpansion bool `yaml:"disable_env_expansion"`
-		Processes           map[string]struct {
-			Command     string `yaml:"command"`
-			Environment any    `yaml:"environment"`
-		} `yaml:"processes"`
-	}
-	if err := yaml.Unmarshal(src, &doc); err != nil {
 		return
 	}
-	load := func(s string) string {
-		if doc.DisableEnvExpansion {
-			return s
-		}
-		return strings.ReplaceAll(s, "$$", "$")
-	}
-	for name, p := range doc.Processes {
-		if svc, ok := replaced[name]; ok {
+	for _, mp := range m.procs {
+		if svc, ok := replaced[mp.name]; ok {
 			// The process became a service: the output runs devenv's
 			// service instead of the command.
 			if en, _ := nixeval.Get(out, append(strings.Split(svc, "."), "enable")...); en != true {
-				t.Errorf("%s: process %q became %s, which the output does not enable", tg, name, svc)
+				t.Errorf("%s: process %q became %s, which the output does not enable", tg, mp.name, svc)
 			}
 			continue
 		}
-		proc, ok := nixeval.Get(out, "processes", name)
-		if !ok {
-			proc, ok = nixeval.Get(out, "tasks", "pc:"+name)
-		}
+		proc, folded, ok := findModelProc(out, mp)
 		if !ok {
 			continue // renamed or replaced: the case's diagnostics say so
 		}
-		want := load(p.Command)
-		got, _ := nixeval.Get(proc, "exec")
-		if !commandMatches(tg, got, want) {
-			t.Errorf("%s: process %q: evaluated exec is %q, want %q", tg, name, got, want)
-		}
-		// The runners pass environment entries on in order, so the last
-		// of repeated names wins; entries without a name or "=" are
-		// not variables.
-		entries, _ := p.Environment.([]any)
-		last := map[string]string{}
-		for _, e := range entries {
-			entry := fmt.Sprint(e)
-			if k, _, ok := strings.Cut(entry, "="); ok && k != "" {
-				last[k] = entry
+		name := mp.name
+		if folded {
+			name = mp.group
+			if n, _ := nixeval.Get(proc, "process-compose", "replicas"); n != float64(mp.replicas) {
+				t.Errorf("%s: process %q: process-compose.replicas is %v, want %d", tg, name, n, mp.replicas)
 			}
 		}
-		for k, entry := range last {
-			_, val, _ := strings.Cut(entry, "=")
+		got, _ := nixeval.Get(proc, "exec")
+		gs, _ := got.(string)
+		body, pre := splitExec(tg, gs)
+		switch {
+		case mp.entrypoint != nil:
+			words, err := bashWords(strings.TrimSuffix(body, "\n"))
+			if err != nil {
+				t.Errorf("%s: process %q: %v", tg, name, err)
+			}
+			var want []string
+			for _, w := range mp.entrypoint {
+				want = append(want, unsetRefs(w))
+			}
+			if !slices.Equal(words, want) {
+				t.Errorf("%s: process %q: bash splits exec %q into %q, want the entrypoint %q", tg, name, body, words, want)
+			}
+		case !bodyMatches(body, mp.command, len(pre) > 0 || body != gs):
+			t.Errorf("%s: process %q: evaluated exec is %q, want %q", tg, name, gs, mp.command)
+		}
+		for _, k := range mp.envOrder {
+			val := mp.env[k]
 			if tg == emit.Devenv1 {
 				list, _ := nixeval.Get(proc, "process-compose", "environment")
+				l, _ := list.([]any)
 				found := false
-				for _, x := range list.([]any) {
-					if xs, _ := x.(string); load(xs) == load(entry) {
+				for _, x := range l {
+					if xs, _ := x.(string); pcLoad(xs) == k+"="+val {
 						found = true
 					}
 				}
 				if !found {
-					t.Errorf("%s: process %q: environment lacks %q", tg, name, entry)
+					t.Errorf("%s: process %q: environment lacks %q", tg, name, k+"="+val)
 				}
 				continue
 			}
-			if strings.Contains(load(val), "${") {
-				continue // exported in the command
+			if got, ok := nixeval.Get(proc, "env", k); ok {
+				if got != val {
+					t.Errorf("%s: process %q: env.%s is %v, want %q", tg, name, k, got, val)
+				}
+				continue
 			}
-			if got, ok := nixeval.Get(proc, "env", k); !ok || got != load(val) {
-				t.Errorf("%s: process %q: env.%s is %v, want %q", tg, name, k, got, load(val))
+			line := ""
+			for _, l := range pre {
+				if strings.HasPrefix(l, "export "+k+"=") {
+					line = l
+				}
+			}
+			if line == "" {
+				t.Errorf("%s: process %q: %s is neither in env nor exported by exec", tg, name, k)
+				continue
+			}
+			if got, err := bashExport(line, k); err != nil || got != unsetRefs(val) {
+				t.Errorf("%s: process %q: %q gives %s = %q (%v), want %q", tg, name, line, k, got, err, unsetRefs(val))
 			}
 		}
 	}
 }
 
-// commandMatches reports whether an evaluated exec runs the source command:
-// exactly, or after lines the target needs ("set +e", exports).
+// findModelProc finds a model process in an evaluated output: as a
+// process or a one-shot task of its name, or, for a replica, as the
+// process of its group that process-compose replicates.
+func findModelProc(out map[string]any, mp *modelProc) (proc any, folded, ok bool) {
+	if proc, ok = nixeval.Get(out, "processes", mp.name); ok {
+		return proc, false, true
+	}
+	if proc, ok = nixeval.Get(out, "tasks", "pc:"+mp.name); ok {
+		return proc, false, true
+	}
+	if mp.group != "" {
+		if proc, ok = nixeval.Get(out, "processes", mp.group); ok {
+			return proc, true, true
+		}
+	}
+	return nil, false, false
+}
+
+// pcLoad reads a string the output passes through to process-compose as
+// process-compose loads it: "$$" is "$", and templates are rendered.
+func pcLoad(s string) string {
+	s = strings.ReplaceAll(s, "$$", "$")
+	if tpl, err := template.New("").Parse(s); err == nil {
+		var b bytes.Buffer
+		if tpl.Execute(&b, map[string]any{}) == nil {
+			return b.String()
+		}
+	}
+	return s
+}
+
+// unsetRefs returns s as bash expands its ${VAR} references when no
+// variable is set.
+func unsetRefs(s string) string { return modelRef.ReplaceAllString(s, "$1") }
+
+// bashWords returns the words bash splits a command line into, run with
+// no variables set.
+func bashWords(cmdline string) ([]string, error) {
+	out, err := exec.Command("env", "-i", "bash", "--norc", "-c", `f() { printf '%s\0' "$@"; }; f `+cmdline).Output()
+	if err != nil {
+		return nil, fmt.Errorf("bash: %v", err)
+	}
+	words := strings.Split(string(out), "\x00")
+	return words[:len(words)-1], nil
+}
+
+// bashExport runs an export line with no variables set and returns the
+// value it gives name.
+func bashExport(line, name string) (string, error) {
+	out, err := exec.Command("env", "-i", "bash", "--norc", "-c", line+`; printf '%s' "$`+name+`"`).Output()
+	return string(out), err
+}
+
+// daemonTail ends the exec of a daemon, after its shutdown function.
+const daemonTail = "trap 'kill $! 2>/dev/null; exit 0' INT TERM\nsleep infinity & wait\n"
+
+// splitExec returns the source command inside an evaluated exec, and the
+// lines the converter put before it (set +e, exports, the loading of an
+// env_file); a daemon's trailing lines are taken off.
+func splitExec(tg emit.Target, s string) (body string, pre []string) {
+	if tg == emit.Devenv1 {
+		return s, nil
+	}
+	if strings.HasSuffix(s, "\n"+daemonTail) {
+		s = strings.TrimSuffix(s, daemonTail)
+		if i := strings.LastIndex(s, "\npc2devenv_stop() {\n"); i >= 0 && strings.HasSuffix(s, "}\ntrap pc2devenv_stop EXIT\n") {
+			s = s[:i+1]
+		}
+	}
+	lines := strings.SplitAfter(s, "\n")
+	i := 0
+	for ; i < len(lines)-1; i++ {
+		l := strings.TrimSuffix(lines[i], "\n")
+		if l != "set +e" && !strings.HasPrefix(l, "export ") && !strings.HasPrefix(l, "if [ -f ") {
+			break
+		}
+		pre = append(pre, l)
+	}
+	return strings.Join(lines[i:], ""), pre
+}
+
+// commandMatches reports whether an evaluated exec runs the source
+// command: exactly, or between lines the target needs (see splitExec).
 func commandMatches(tg emit.Target, got any, want string) bool {
 	s, ok := got.(string)
 	if !ok {
 		return false
 	}
-	for _, cand := range undoQuoteMoves(s) {
-		if cand == want || tg != emit.Devenv1 && afterPreamble(cand, want) {
+	body, pre := splitExec(tg, s)
+	return bodyMatches(body, want, len(pre) > 0 || body != s)
+}
+
+// bodyMatches reports whether the command inside an exec is want,
+// allowing for the references the converter moves out of single quotes
+// and, when it added lines, for the newline it ends the command with.
+func bodyMatches(body, want string, added bool) bool {
+	for _, cand := range undoQuoteMoves(body) {
+		if cand == want || added && cand == want+"\n" {
 			return true
 		}
 	}
@@ -351,20 +460,4 @@ func undoQuoteMoves(s string) []string {
 	u = movedEnd.ReplaceAllString(u, "$1'")
 	u = movedStart.ReplaceAllString(u, "'$1")
 	return []string{s, u, movedWhole.ReplaceAllString(u, "'$1'")}
-}
-
-// afterPreamble reports whether s is want after lines a typed target
-// adds: "set +e" and exports.
-func afterPreamble(s, want string) bool {
-	for _, w := range []string{"\n" + want, "\n" + want + "\n"} {
-		if pre, ok := strings.CutSuffix(s, w); ok {
-			for _, line := range strings.Split(pre, "\n") {
-				if line != "set +e" && !strings.HasPrefix(line, "export ") {
-					return false
-				}
-			}
-			return true
-		}
-	}
-	return false
 }

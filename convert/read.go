@@ -2,6 +2,8 @@ package convert
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/pc2devenv/pc2devenv/ir"
 	"github.com/pc2devenv/pc2devenv/parse"
@@ -24,13 +26,19 @@ var readers = map[ir.Format]reader{
 // and a Makefile's scripts and tasks come last.
 var formatOrder = []ir.Format{ir.FormatProcessCompose, ir.FormatProcfile, ir.FormatDotenv, ir.FormatMakefile}
 
+// readProcessCompose reads a project's process-compose files as one,
+// merged in order as process-compose merges the files -f names, with the
+// files their top-level extends name.
 func readProcessCompose(srcs []source, opts Options) (*ir.Project, ir.Diagnostics) {
-	if len(srcs) > 1 {
-		var d ir.Diagnostics
-		d.Add(ir.Pos{File: srcs[1].path}, ir.Error, ir.IDUsage, "merging several process-compose files is not supported yet", "name one file or a directory")
-		return nil, d
+	files := make([]parse.PCFile, len(srcs))
+	popts := parse.PCOptions{ReadFile: os.ReadFile}
+	for i, s := range srcs {
+		files[i] = parse.PCFile{Path: s.path, Content: s.content}
+		if s.memory {
+			popts.ReadFile = nil
+		}
 	}
-	return parse.ProcessCompose(srcs[0].path, srcs[0].content)
+	return parse.ProcessComposeFiles(files, popts)
 }
 
 // read reads every source with the reader of its format and combines the
@@ -73,6 +81,9 @@ func read(srcs []source, opts Options, diags *ir.Diagnostics) *ir.Project {
 	for i, s := range proj.Sources {
 		if n, ok := names[s.Path]; ok {
 			proj.Sources[i].Path = n
+		} else if rel, err := filepath.Rel(filepath.Dir(srcs[0].path), s.Path); err == nil {
+			// A file another names, such as a process-compose extends.
+			proj.Sources[i].Path = filepath.ToSlash(rel)
 		}
 	}
 	return proj

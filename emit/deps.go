@@ -157,7 +157,7 @@ func (l *lowerer) oneShotTask(p *ir.Process) {
 	l.diags.Add(p.Pos, ir.Note, ir.IDOneShotTask,
 		fmt.Sprintf("process %q becomes the one-shot task %q: other processes wait for it to succeed (process_completed_successfully), which devenv 2 can express only for tasks", p.Name, name), "")
 	a := nix.Set()
-	l.command(a, p.Command, p, "exec")
+	l.command(a, p, "exec", true)
 	if p.Description != "" {
 		a.Add(nix.Str(p.Description), "description")
 	}
@@ -166,13 +166,7 @@ func (l *lowerer) oneShotTask(p *ir.Process) {
 			a.Add(cwd, "cwd")
 		}
 	}
-	var env []ir.EnvVar
-	for _, v := range dedupEnv(p.Env) {
-		if !v.Value.HasRefs() {
-			env = append(env, v)
-		}
-	}
-	if e := l.envAttrs(p, env); e != nil {
+	if e := l.envAttrs(p, staticEnv(p)); e != nil {
 		a.Add(e, "env")
 	}
 	if list := l.afterList(a, nil, p); len(list.Items) > 0 {

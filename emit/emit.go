@@ -18,6 +18,8 @@ type Options struct {
 type Result struct {
 	File        *nix.File
 	Diagnostics ir.Diagnostics
+	// Fates say what became of each of the project's source keys.
+	Fates []KeyFate
 }
 
 // HeaderPrefix starts the first line of every file pc2devenv writes. A
@@ -31,14 +33,14 @@ func Header(sources []string) string {
 
 // Emit lowers p to a devenv.nix for the options' target.
 func Emit(p *ir.Project, opts Options) Result {
-	l := &lowerer{t: opts.Target, proj: p, body: nix.Set()}
+	l := &lowerer{t: opts.Target, proj: p, body: nix.Set(), decided: map[string]Fate{}}
 	l.lower()
 	var sources []string
 	for _, s := range p.Sources {
 		sources = append(sources, s.Path)
 	}
 	header := strings.TrimPrefix(Header(sources), "# ")
-	return Result{File: &nix.File{Comments: []string{header}, Body: l.body}, Diagnostics: l.diags}
+	return Result{File: &nix.File{Comments: []string{header}, Body: l.body}, Diagnostics: l.diags, Fates: Fates(p.Keys, opts.Target, l.decided)}
 }
 
 type lowerer struct {
@@ -54,9 +56,24 @@ type lowerer struct {
 	// exports are bash lines that set the global variables whose values
 	// need expanding; every process command starts with them.
 	exports []string
+	// envCmds are the bash lines that export the variables env_cmds
+	// define, under devenv 2; they come after exports.
+	envCmds []string
+	// decided holds the fates the lowering decided by value, by key path
+	// (see Fates).
+	decided map[string]Fate
+}
+
+// decide records the fate of the key at path, where it depends on the
+// key's value rather than on its rule alone.
+func (l *lowerer) decide(path string, f Fate) {
+	if path != "" {
+		l.decided[path] = f
+	}
 }
 
 func (l *lowerer) lower() {
+	l.proj = l.foldReplicas(l.proj)
 	l.processNames()
 	l.findOneShots()
 	if l.t == Devenv2ProcessCompose {
@@ -130,6 +147,16 @@ func (l *lowerer) topExtra() {
 			continue
 		}
 		fate := r.Fates[l.t]
+		switch f.Key {
+		case "shell":
+			l.shell(f, &todos)
+			continue
+		case "env_cmds":
+			if l.t == Devenv2 {
+				l.lowerEnvCmds(f)
+				continue
+			}
+		}
 		switch fate.Kind {
 		case PassedThrough:
 			settings.Add(valueExpr(f.Value, true), strings.TrimPrefix(fate.To, pcSettings))

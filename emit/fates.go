@@ -28,8 +28,19 @@ const (
 type Fate struct {
 	Kind FateKind
 	// To names the devenv option or process-compose key it becomes, or,
-	// for Reported and Consumed keys, why.
+	// for Reported and Consumed keys, why. For a PassedThrough key it is
+	// exactly the process-compose key path.
 	To string
+	// Note adds when the fate is another.
+	Note string
+}
+
+// String describes the fate's destination, with its note.
+func (f Fate) String() string {
+	if f.Note == "" {
+		return f.To
+	}
+	return f.To + "; " + f.Note
 }
 
 // KeyRule gives the fate of the keys matching Pattern under each target.
@@ -41,10 +52,13 @@ type KeyRule struct {
 	Fates [3]Fate
 }
 
-func mapped(to string) Fate    { return Fate{Mapped, to} }
-func passed(to string) Fate    { return Fate{PassedThrough, to} }
-func reported(why string) Fate { return Fate{Reported, why} }
-func consumed(why string) Fate { return Fate{Consumed, why} }
+func mapped(to string) Fate    { return Fate{Kind: Mapped, To: to} }
+func passed(to string) Fate    { return Fate{Kind: PassedThrough, To: to} }
+func reported(why string) Fate { return Fate{Kind: Reported, To: why} }
+func consumed(why string) Fate { return Fate{Kind: Consumed, To: why} }
+
+// passedNote passes a key through, with a note on when it is not.
+func passedNote(to, note string) Fate { return Fate{Kind: PassedThrough, To: to, Note: note} }
 
 // all gives one fate for every target.
 func all(f Fate) [3]Fate { return [3]Fate{f, f, f} }
@@ -68,25 +82,27 @@ const pcSettings = "process.managers.process-compose.settings."
 // table the emitter follows for keys it has no typed lowering for, the
 // --format json report lists, and the README's "supported keys" table is
 // generated from. A key matches the longest pattern that is a prefix of it
-// at a "." boundary.
+// at a "." boundary. Where a key's fate depends on its value (a default
+// value is consumed, say), the rule's text says so, and the report gives
+// the fate of each key as it was decided.
 var KeyRules = []KeyRule{
 	{"version", all(consumed("informational; process-compose never reads it"))},
 	{"name", nativeOr(reported("the project name only titles process-compose's TUI"), pcSettings+"name")},
 	{"processes", all(mapped("processes"))},
 	{"processes.*", all(mapped("processes.<name>"))},
-	{"environment", [3]Fate{mapped("env"), mapped("env"), mapped("env")}},
-	{"env_cmds", nativeOr(reported("commands run before start to set variables"), pcSettings+"env_cmds")},
-	{"vars", all(reported("template variables: {{.NAME}} is not rendered"))},
+	{"environment", all(mapped("env; values that refer to variables are exported at the start of each command"))},
+	{"env_cmds", nativeOr(mapped("exported at the start of each process's command: `export NAME=\"$(command)\"`"), pcSettings+"env_cmds")},
+	{"vars", all(consumed("rendered into the `{{.NAME}}` templates that use them, as process-compose renders them"))},
 	{"log_location", nativeOr(reported("devenv keeps process logs itself"), pcSettings+"log_location")},
 	{"log_level", nativeOr(reported("process-compose's own log level"), pcSettings+"log_level")},
 	{"log_length", nativeOr(reported("process-compose's log buffer size"), pcSettings+"log_length")},
 	{"log_configuration", nativeOr(reported("process-compose's log file format"), pcSettings+"log_configuration")},
 	{"log_format", nativeOr(reported("process-compose's log format"), pcSettings+"log_format")},
-	{"shell", all(reported("devenv runs every command with bash"))},
-	{"is_strict", nativeOr(reported("process-compose's validation mode; devenv validates the configuration itself"), pcSettings+"is_strict")},
+	{"shell", all(reported("devenv runs every command with bash; consumed when it says bash -c (and sudo -S), process-compose's default"))},
+	{"is_strict", [3]Fate{consumed("the converter reports what strict mode refuses"), passed(pcSettings + "is_strict"), passed(pcSettings + "is_strict")}},
 	{"disable_env_expansion", all(consumed("the converter reads the file without ${} substitution, as process-compose would"))},
 	{"is_tui_disabled", [3]Fate{reported("run devenv up -d for no TUI"), mapped("process.managers.process-compose.tui.enable"), mapped("process.managers.process-compose.tui.enable")}},
-	{"extends", all(reported("the extended file is not read"))},
+	{"extends", all(consumed("the extended file is read and merged first, as process-compose does"))},
 	{"ordered_shutdown", nativeOr(reported("devenv stops processes in its own order"), pcSettings+"ordered_shutdown")},
 	{"mcp_server", nativeOr(reported("process-compose's MCP server"), pcSettings+"mcp_server")},
 	{"file_names", all(reported("an internal process-compose key, not meant to be written"))},
@@ -95,11 +111,11 @@ var KeyRules = []KeyRule{
 	{"x-*", all(consumed("an extension key: anchors in it are used where they are referenced"))},
 
 	{"processes.*.command", all(mapped("processes.<name>.exec"))},
-	{"processes.*.entrypoint", all(reported("entrypoint is not converted yet"))},
+	{"processes.*.entrypoint", all(mapped("processes.<name>.exec, as a quoted command line; reported when command is set too, since command wins"))},
 	{"processes.*.working_dir", typedOr("processes.<name>.cwd", "working_dir")},
 	{"processes.*.environment", typedOr("processes.<name>.env", "environment")},
-	{"processes.*.env_file", all(reported("the process's env file is not loaded"))},
-	{"processes.*.is_dotenv_disabled", all(reported("devenv loads .env for the whole environment"))},
+	{"processes.*.env_file", [3]Fate{mapped("sourced at the start of `processes.<name>.exec`; never copied"), mapped("sourced at the start of `processes.<name>.exec`; never copied"), passed("env_file")}},
+	{"processes.*.is_dotenv_disabled", all(reported("devenv loads .env for every process; consumed when the project has no .env"))},
 	{"processes.*.depends_on", typedOr("processes.<name>.after", "depends_on")},
 	{"processes.*.availability", typedOr("processes.<name>.restart", "availability")},
 	{"processes.*.availability.restart", typedOr("processes.<name>.restart.on", "availability.restart")},
@@ -114,27 +130,36 @@ var KeyRules = []KeyRule{
 	{"processes.*.liveness_probe", nativeOr(reported("devenv 2 has no liveness probe (its watchdog is the nearest thing)"), "liveness_probe")},
 	{"processes.*.ready_log_line", nativeOr(reported("devenv 2 cannot wait for a log line"), "ready_log_line")},
 	{"processes.*.shutdown", nativeOr(reported("devenv 2.2.2 has no shutdown options"), "shutdown")},
+	{"processes.*.shutdown.command", [3]Fate{reported("devenv 2.2.2 has no shutdown command; mapped for a daemon, whose exec runs it when stopped"), passedNote("shutdown.command", "mapped for a daemon, whose exec runs it when stopped"), passed("shutdown.command")}},
 	{"processes.*.disabled", typedOr("processes.<name>.start.enable", "disabled")},
-	{"processes.*.is_disabled", all(reported("is_disabled is not converted yet"))},
-	{"processes.*.is_daemon", [3]Fate{reported("devenv expects processes to stay in the foreground"), reported("devenv's task runner waits for the command, so a daemon looks finished"), passed("is_daemon")}},
-	{"processes.*.launch_timeout_seconds", [3]Fate{reported("only daemons use it"), reported("only daemons use it"), passed("launch_timeout_seconds")}},
+	{"processes.*.is_disabled", [3]Fate{mapped("processes.<name>.start.enable (is_disabled wins over disabled)"), mapped("processes.<name>.start.enable (is_disabled wins over disabled)"), passedNote("disabled", "is_disabled wins over disabled")}},
+	{"processes.*.is_daemon", [3]Fate{mapped("`processes.<name>.exec` keeps the daemon in the foreground: it waits after the command and runs `shutdown.command` when stopped"), mapped("`processes.<name>.exec` keeps the daemon in the foreground: it waits after the command and runs `shutdown.command` when stopped"), passed("is_daemon")}},
+	{"processes.*.launch_timeout_seconds", [3]Fate{consumed("the daemon's command is waited for, not its output"), consumed("the daemon's command is waited for, not its output"), passed("launch_timeout_seconds")}},
 	{"processes.*.is_foreground", nativeOr(reported("devenv 2 has no foreground processes"), "is_foreground")},
 	{"processes.*.is_tty", nativeOr(reported("devenv 2 runs processes without a terminal"), "is_tty")},
 	{"processes.*.is_interactive", nativeOr(reported("devenv 2 has no interactive processes"), "is_interactive")},
-	{"processes.*.is_elevated", nativeOr(reported("devenv 2 does not run processes with sudo"), "is_elevated")},
+	{"processes.*.is_elevated", nativeOr(reported("devenv 2 does not run processes with sudo; mapped to `processes.<name>.linux.capabilities` when the command needs a known one"), "is_elevated")},
 	{"processes.*.description", all(mapped("a comment above the process"))},
 	{"processes.*.namespace", nativeOr(reported("devenv 2 has no namespaces"), "namespace")},
-	{"processes.*.replicas", nativeOr(reported("replicas are not converted yet"), "replicas")},
-	{"processes.*.vars", all(reported("template variables: {{.NAME}} is not rendered"))},
+	{"processes.*.replicas", [3]Fate{mapped("one process per replica, `<name>-0` … `<name>-N`, with `PC_REPLICA_NUM` in env"), passedNote("replicas", "unrolled like devenv2 when the replicas' templates differ"), passedNote("replicas", "unrolled like devenv2 when the replicas' templates differ")}},
+	{"processes.*.vars", all(consumed("rendered into the `{{.NAME}}` templates that use them, as process-compose renders them"))},
 	{"processes.*.log_location", nativeOr(reported("devenv keeps process logs itself"), "log_location")},
 	{"processes.*.log_configuration", nativeOr(reported("devenv keeps process logs itself"), "log_configuration")},
 	{"processes.*.disable_ansi_colors", nativeOr(reported("a process-compose TUI setting"), "disable_ansi_colors")},
 	{"processes.*.truncate_log", nativeOr(reported("a process-compose TUI setting"), "truncate_log")},
-	{"processes.*.is_template_disabled", all(reported("templates are not rendered"))},
+	{"processes.*.is_template_disabled", all(consumed("the converter renders templates, and leaves the command alone, as process-compose does"))},
 	{"processes.*.success_exit_codes", nativeOr(reported("devenv treats only exit status 0 as success"), "success_exit_codes")},
-	{"processes.*.extends", all(reported("process-level extends is not resolved yet"))},
+	{"processes.*.extends", all(consumed("resolved: the process gets the extended process's keys, as process-compose merges them"))},
 	{"processes.*.schedule", nativeOr(reported("devenv 2 has no scheduled processes"), "schedule")},
-	{"processes.*.watch", nativeOr(reported("watch is not converted yet"), "watch")},
+	{"processes.*.watch", typedOr("processes.<name>.watch", "watch")},
+	{"processes.*.watch.paths", typedOr("processes.<name>.watch.paths, as paths relative to devenv.nix", "watch.paths")},
+	{"processes.*.watch.paths.include", typedOr("processes.<name>.watch.extensions, for *.EXT patterns; reported otherwise", "watch.paths.include")},
+	{"processes.*.watch.paths.exclude", typedOr("processes.<name>.watch.ignore", "watch.paths.exclude")},
+	{"processes.*.watch.debounce", [3]Fate{reported("devenv's watch has no debounce setting"), reported("devenv's watch has no debounce setting"), passed("watch.debounce")}},
+	{"processes.*.watch.cascade", [3]Fate{reported("devenv's watch does not restart dependents"), reported("devenv's watch does not restart dependents"), passed("watch.cascade")}},
+	{"processes.*.watch.max_entries", [3]Fate{reported("devenv's watch has no such limit"), reported("devenv's watch has no such limit"), passed("watch.max_entries")}},
+	{"processes.*.watch.buffer_size", [3]Fate{reported("devenv's watch has no such setting"), reported("devenv's watch has no such setting"), passed("watch.buffer_size")}},
+	{"processes.*.watch.disable_default_excludes", [3]Fate{reported("devenv's watch has its own default ignores"), reported("devenv's watch has its own default ignores"), passed("watch.disable_default_excludes")}},
 	{"processes.*.mcp", nativeOr(reported("process-compose's MCP tools"), "mcp")},
 	{"processes.*.monitor_for", nativeOr(reported("a process-compose TUI notification"), "monitor_for")},
 	{"processes.*.monitor_silence_threshold", nativeOr(reported("a process-compose TUI notification"), "monitor_silence_threshold")},
@@ -182,24 +207,38 @@ func extensionPattern(p string) string {
 
 // KeyFate is what became of one source key, for reports.
 type KeyFate struct {
-	Key  string   `json:"key"`
-	Pos  ir.Pos   `json:"-"`
-	Fate FateKind `json:"fate"`
-	To   string   `json:"to,omitempty"`
+	Key string `json:"key"`
+	Pos ir.Pos `json:"-"`
+	// ValuePos is where the key's value is.
+	ValuePos ir.Pos   `json:"-"`
+	Fate     FateKind `json:"fate"`
+	To       string   `json:"to,omitempty"`
 }
 
-// Fates returns the fate of each key of keys under target t. Unknown keys
-// are always reported.
-func Fates(keys []ir.Key, t Target) []KeyFate {
+// Fates returns the fate of each key of keys under target t: the reader's
+// decision for keys it consumed or dropped, the emitter's for keys whose
+// fate depended on their value (decided, by key path), and the rule's
+// otherwise. Unknown keys are always reported.
+func Fates(keys []ir.Key, t Target, decided map[string]Fate) []KeyFate {
 	out := make([]KeyFate, 0, len(keys))
 	for _, k := range keys {
-		f := KeyFate{Key: k.Path, Pos: k.Pos}
-		if k.Unknown {
+		f := KeyFate{Key: k.Path, Pos: k.Pos, ValuePos: k.ValuePos}
+		d, isDecided := decided[k.Path]
+		switch {
+		case k.Unknown:
 			f.Fate, f.To = Reported, "unknown key"
-		} else if r := RuleFor(k.Pattern); r != nil {
-			f.Fate, f.To = r.Fates[t].Kind, r.Fates[t].To
-		} else {
-			f.Fate, f.To = Reported, "no rule"
+		case k.Consumed != "":
+			f.Fate, f.To = Consumed, k.Consumed
+		case k.Dropped != "":
+			f.Fate, f.To = Reported, k.Dropped
+		case isDecided:
+			f.Fate, f.To = d.Kind, d.String()
+		default:
+			if r := RuleFor(k.Pattern); r != nil {
+				f.Fate, f.To = r.Fates[t].Kind, r.Fates[t].String()
+			} else {
+				f.Fate, f.To = Reported, "no rule"
+			}
 		}
 		out = append(out, f)
 	}

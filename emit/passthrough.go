@@ -12,12 +12,20 @@ import (
 // again, as it loaded the source.
 func (l *lowerer) pcProcess(pc *nix.Attrs, p *ir.Process) {
 	if p.Cwd.Set {
-		pc.Add(textExpr(p.Cwd.Val, true), "working_dir")
+		pc.Add(templated(p.Cwd.Val), "working_dir")
 	}
 	if len(p.Env) > 0 {
 		env := &nix.List{}
 		for _, v := range dedupEnv(p.Env) {
-			env.Items = append(env.Items, &nix.Item{Value: nix.Str(v.Name + "=" + v.Value.ProcessCompose())})
+			entry := ir.Plain(v.Name+"=", v.Pos)
+			for _, part := range v.Value.Parts {
+				if part.Ref != nil {
+					entry.AppendRef(part.Ref)
+				} else {
+					entry.Append(part.Lit)
+				}
+			}
+			env.Items = append(env.Items, &nix.Item{Value: templated(entry)})
 		}
 		pc.Add(env, "environment")
 	}
@@ -70,13 +78,16 @@ func (l *lowerer) pcProcess(pc *nix.Attrs, p *ir.Process) {
 	if p.Disabled.Set {
 		pc.Add(&nix.Bool{V: p.Disabled.Val}, "disabled")
 	}
+	if p.EnvFile.Set {
+		pc.Add(nix.Str(p.EnvFile.Val.ProcessCompose()), "env_file")
+	}
 }
 
 // pcProbe returns a probe as process-compose writes it.
 func (l *lowerer) pcProbe(pr *ir.Probe) *nix.Attrs {
 	a := nix.Set()
 	if x := pr.Exec; x != nil {
-		a.Add(textExpr(x.Command, true), "exec", "command")
+		a.Add(templated(x.Command), "exec", "command")
 		if x.WorkingDir.Set {
 			a.Add(textExpr(x.WorkingDir.Val, true), "exec", "working_dir")
 		}
@@ -88,13 +99,13 @@ func (l *lowerer) pcProbe(pr *ir.Probe) *nix.Attrs {
 			key string
 		}{{h.Host, "host"}, {h.Scheme, "scheme"}, {h.Path, "path"}} {
 			if s.o.Set {
-				get.Add(pcString(s.o.Val), s.key)
+				get.Add(templated(ir.Plain(s.o.Val, ir.Pos{})), s.key)
 			}
 		}
 		if n := httpPort(h); n > 0 {
 			get.Add(&nix.Int{V: int64(n)}, "port")
 		} else if h.Port.Set {
-			get.Add(textExpr(h.Port.Val, true), "port")
+			get.Add(templated(h.Port.Val), "port")
 		}
 		if len(h.Headers) > 0 {
 			get.Add(valueExpr(ir.Value{Kind: ir.KindMap, Map: h.Headers}, true), "headers")
@@ -141,6 +152,3 @@ func pcShutdown(s *ir.Shutdown) *nix.Attrs {
 	}
 	return a
 }
-
-// pcString returns a literal string for process-compose to load again.
-func pcString(s string) *nix.String { return textExpr(ir.Plain(s, ir.Pos{}), true) }

@@ -14,7 +14,7 @@ import (
 func (l *lowerer) process(p *ir.Process) {
 	a := nix.Set()
 	pc := nix.Set() // raw process-compose keys
-	l.command(a, p.Command, p, "exec")
+	l.command(a, p, "exec", false)
 	if l.t.typed() {
 		l.typedProcess(a, pc, p)
 	} else {
@@ -33,13 +33,35 @@ func (l *lowerer) process(p *ir.Process) {
 	l.group(b)
 }
 
-// command adds the exec of a process or task: the source command, after
-// "set +e" when the command relies on bash -c's behaviour and the target
-// runs it under set -e, and after the exports of variables whose values
-// need expanding.
-func (l *lowerer) command(a *nix.Attrs, cmd ir.Text, p *ir.Process, key string) {
+// sourceName names a process as the source does: a replica by the
+// process it was made from, so that what is said about all replicas is
+// said once.
+func sourceName(p *ir.Process) string {
+	if p.Replica != nil {
+		return p.Replica.Group
+	}
+	return p.Name
+}
+
+// commandText returns what a process runs: its command, or its
+// entrypoint as a bash command line.
+func (l *lowerer) commandText(p *ir.Process) ir.Text {
+	if p.Command.IsEmpty() && len(p.Entrypoint) > 0 {
+		return commandLine(p.Entrypoint)
+	}
+	return p.Command
+}
+
+// command adds the exec of a process or task: the source command (or
+// entrypoint), after "set +e" when the command relies on bash -c's
+// behaviour and the target runs it under set -e, after the exports of
+// variables whose values need expanding and of env_cmds, and after the
+// loading of the process's env_file; a daemon's command is followed by
+// the lines that keep it in the foreground.
+func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool) {
+	cmd := l.commandText(p)
 	text := l.bash(cmd, fmt.Sprintf("the command of process %q", p.Name))
-	var pre []string
+	var pre, post []string
 	if l.t.typed() && needsSetPlusE(text) {
 		pre = append(pre, "set +e")
 		l.diags.Add(cmd.Pos, ir.Note, ir.IDSetE,
@@ -47,25 +69,54 @@ func (l *lowerer) command(a *nix.Attrs, cmd ir.Text, p *ir.Process, key string) 
 	}
 	if l.t.typed() {
 		pre = append(pre, l.exports...)
+		pre = append(pre, l.envCmds...)
+		if p.EnvFile.Set {
+			pre = append(pre, envFileLine(p.EnvFile.Val))
+			l.diags.Add(p.EnvFile.Pos, ir.Note, ir.IDEnvFile,
+				fmt.Sprintf("the env_file of process %q is loaded when the command starts (its values are not copied into the output): bash reads it, which takes the usual KEY=value lines as process-compose does, but not godotenv's other forms (KEY: value); the process's environment entries are exported after it, so that they win as in process-compose", p.Name), "")
+		}
 		for _, v := range dedupEnv(p.Env) {
+			if !v.Value.HasRefs() && !p.EnvFile.Set {
+				continue
+			}
+			line, ok := exportLine(v.Name, v.Value)
+			if !ok {
+				l.diags.Add(v.Pos, ir.Warning, ir.IDEnvExported,
+					fmt.Sprintf("environment variable %q of process %q refers to %s, and its name cannot be exported from bash; it is left out", v.Name, p.Name, refList(v.Value)), "")
+				continue
+			}
+			pre = append(pre, line)
 			if v.Value.HasRefs() {
-				line, ok := exportLine(v.Name, v.Value)
-				if !ok {
-					l.diags.Add(v.Pos, ir.Warning, ir.IDEnvExported,
-						fmt.Sprintf("environment variable %q of process %q refers to %s, and its name cannot be exported from bash; it is left out", v.Name, p.Name, refList(v.Value)), "")
-					continue
-				}
-				pre = append(pre, line)
 				l.diags.Add(v.Pos, ir.Note, ir.IDEnvExported,
 					fmt.Sprintf("environment variable %q of process %q refers to %s: devenv passes env values on unexpanded, so the command exports it first, where bash expands it", v.Name, p.Name, refList(v.Value)), "")
 			}
 		}
+		if p.IsDaemon.Set && p.IsDaemon.Val && !oneshot {
+			stop := ""
+			if sd := p.Shutdown; sd != nil && sd.Command.Set {
+				stop = l.bash(sd.Command.Val, fmt.Sprintf("the shutdown command of process %q", p.Name))
+				l.decide(p.KeyPath+".shutdown.command", mapped("run by processes.<name>.exec when the daemon is stopped"))
+			}
+			post = daemonLines(stop)
+			why := " and runs its shutdown.command when devenv stops it"
+			if stop == "" {
+				why = "; it has no shutdown.command, so nothing stops the daemon itself, as in process-compose"
+			}
+			l.diags.Add(p.IsDaemon.Pos, ir.Note, ir.IDDaemon,
+				fmt.Sprintf("process %q is a daemon (its command starts it in the background and exits): devenv expects processes to stay in the foreground, so the command waits after starting it%s", p.Name, why), "")
+		}
 	}
 	if len(pre) > 0 {
 		text = strings.Join(pre, "\n") + "\n" + text
+	}
+	if len(post) > 0 {
 		if !strings.HasSuffix(text, "\n") {
 			text += "\n"
 		}
+		text += strings.Join(post, "\n")
+	}
+	if (len(pre) > 0 || len(post) > 0) && !strings.HasSuffix(text, "\n") {
+		text += "\n"
 	}
 	a.Add(nix.Str(text), key)
 }
@@ -78,13 +129,7 @@ func (l *lowerer) typedProcess(a, pc *nix.Attrs, p *ir.Process) {
 			a.Add(cwd, "cwd")
 		}
 	}
-	var env []ir.EnvVar
-	for _, v := range dedupEnv(p.Env) {
-		if !v.Value.HasRefs() {
-			env = append(env, v)
-		}
-	}
-	if e := l.envAttrs(p, env); e != nil {
+	if e := l.envAttrs(p, staticEnv(p)); e != nil {
 		a.Add(e, "env")
 	}
 	// Only the native manager is given allocated ports: the other targets
@@ -106,6 +151,22 @@ func (l *lowerer) typedProcess(a, pc *nix.Attrs, p *ir.Process) {
 	if p.Disabled.Set && p.Disabled.Val {
 		a.Add(&nix.Bool{V: false}, "start", "enable")
 	}
+}
+
+// staticEnv returns the environment a typed target gives a process in
+// env: variables without references, unless the process has an env_file,
+// after which they are all exported.
+func staticEnv(p *ir.Process) []ir.EnvVar {
+	if p.EnvFile.Set {
+		return nil
+	}
+	var env []ir.EnvVar
+	for _, v := range dedupEnv(p.Env) {
+		if !v.Value.HasRefs() {
+			env = append(env, v)
+		}
+	}
+	return env
 }
 
 // envAttrs returns a process's env as devenv's env option: strings, and
@@ -156,13 +217,23 @@ func (l *lowerer) cwd(a *nix.Attrs, t ir.Text, what string) nix.Expr {
 	return &nix.String{Parts: []nix.Part{root, {Lit: "/" + rel}}}
 }
 
+// probeString returns a string of devenv's ready option. Under the
+// process-compose manager devenv hands it to process-compose, which
+// renders it as a Go template, so "{{" is escaped there.
+func (l *lowerer) probeString(s string) *nix.String {
+	if l.t.processCompose() {
+		return nix.Str(strings.ReplaceAll(s, "{{", `{{"{{"}}`))
+	}
+	return nix.Str(s)
+}
+
 // ready lowers a readiness probe to devenv's ready option.
 func (l *lowerer) ready(a *nix.Attrs, pr *ir.Probe, p *ir.Process) *nix.Attrs {
 	r := nix.Set()
-	subject := func(key string) string { return fmt.Sprintf("readiness_probe.%s of process %q", key, p.Name) }
+	subject := func(key string) string { return fmt.Sprintf("readiness_probe.%s of process %q", key, sourceName(p)) }
 	switch {
 	case pr.Exec != nil:
-		r.Add(nix.Str(l.bash(pr.Exec.Command, fmt.Sprintf("the readiness_probe of process %q", p.Name))), "exec")
+		r.Add(l.probeString(l.bash(pr.Exec.Command, fmt.Sprintf("the readiness_probe of process %q", p.Name))), "exec")
 		if pr.Exec.WorkingDir.Set {
 			l.report(a, pr.Exec.WorkingDir.Pos, ir.Warning, ir.IDProbeField, subject("exec.working_dir"), "devenv's ready.exec has no working directory", "start the command with cd")
 		}
@@ -170,7 +241,7 @@ func (l *lowerer) ready(a *nix.Attrs, pr *ir.Probe, p *ir.Process) *nix.Attrs {
 		h := pr.HTTP
 		get := nix.Set()
 		if h.Host.Set {
-			get.Add(nix.Str(h.Host.Val), "host")
+			get.Add(l.probeString(h.Host.Val), "host")
 		}
 		if n := httpPort(h); n > 0 {
 			get.Add(&nix.Int{V: int64(n)}, "port")
@@ -183,7 +254,7 @@ func (l *lowerer) ready(a *nix.Attrs, pr *ir.Probe, p *ir.Process) *nix.Attrs {
 			return nil
 		}
 		if h.Path.Set {
-			get.Add(nix.Str(h.Path.Val), "path")
+			get.Add(l.probeString(h.Path.Val), "path")
 		}
 		if h.Scheme.Set {
 			get.Add(nix.Str(h.Scheme.Val), "scheme")
@@ -277,9 +348,9 @@ func (l *lowerer) keyFate(a, pc *nix.Attrs, pos ir.Pos, p *ir.Process, key strin
 	case PassedThrough:
 		pc.Add(value, strings.Split(f.To, ".")...)
 	case Reported:
-		subject := fmt.Sprintf("%s of process %q", key, p.Name)
+		subject := fmt.Sprintf("%s of process %q", key, sourceName(p))
 		if s := scalarNix(value); s != "" {
-			subject = fmt.Sprintf("%s = %s of process %q", key, s, p.Name)
+			subject = fmt.Sprintf("%s = %s of process %q", key, s, sourceName(p))
 		}
 		l.report(a, pos, ir.Warning, ir.IDNoEquivalent, subject, f.To, "")
 	}
@@ -309,15 +380,24 @@ func (l *lowerer) untyped(a, pc *nix.Attrs, p *ir.Process) {
 			l.keyFate(a, pc, p.Liveness.Pos, p, "liveness_probe", probe)
 		}
 	}
-	if p.Shutdown != nil {
-		if s := pcShutdown(p.Shutdown); len(s.Bindings) > 0 {
-			l.keyFate(a, pc, p.Shutdown.Pos, p, "shutdown", s)
+	if sd := p.Shutdown; sd != nil {
+		daemon := l.t.typed() && p.IsDaemon.Set && p.IsDaemon.Val
+		if daemon && sd.Command.Set {
+			// The daemon's exec runs the command; the rest stays.
+			rest := *sd
+			rest.Command = ir.Opt[ir.Text]{}
+			sd = &rest
+		}
+		if s := pcShutdown(sd); len(s.Bindings) > 0 {
+			l.keyFate(a, pc, sd.Pos, p, "shutdown", s)
+		} else if daemon {
+			l.decide(p.KeyPath+".shutdown", mapped("its command is run by processes.<name>.exec when the daemon is stopped"))
 		}
 	}
 	if p.IsDaemon.Set {
 		l.keyFate(a, pc, p.IsDaemon.Pos, p, "is_daemon", &nix.Bool{V: p.IsDaemon.Val})
 	}
-	if p.Replicas.Set {
+	if p.Replicas.Set && p.Replica == nil {
 		l.keyFate(a, pc, p.Replicas.Pos, p, "replicas", &nix.Int{V: int64(p.Replicas.Val)})
 	}
 }
@@ -325,7 +405,22 @@ func (l *lowerer) untyped(a, pc *nix.Attrs, p *ir.Process) {
 // extras lowers the keys the model keeps whole, following KeyRules.
 func (l *lowerer) extras(a, pc *nix.Attrs, p *ir.Process) {
 	for _, f := range p.Extra {
-		l.keyFate(a, pc, f.KeyPos, p, f.Key, valueExpr(f.Value, true))
+		switch {
+		case f.Key == "watch" && l.t.typed():
+			l.watch(a, p, f)
+			continue
+		case f.Key == "is_elevated" && l.t == Devenv2:
+			l.elevated(a, p, f)
+			continue
+		case f.Key == "is_dotenv_disabled":
+			l.dotenvDisabled(a, p, f)
+			continue
+		}
+		v := valueExpr(f.Value, true)
+		if f.Key == "log_location" && f.Value.Kind == ir.KindString {
+			v = templated(f.Value.Str)
+		}
+		l.keyFate(a, pc, f.KeyPos, p, f.Key, v)
 	}
 }
 

@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"strings"
+
 	"github.com/pc2devenv/pc2devenv/emit/nix"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
@@ -44,4 +46,13 @@ func textExpr(t ir.Text, pc bool) *nix.String {
 		return nix.Str(t.ProcessCompose())
 	}
 	return nix.Str(t.Shell())
+}
+
+// templated renders a Text for a field process-compose loads again and
+// renders as a Go template (working_dir, environment entries, probes,
+// log_location): encoded as textExpr does for process-compose, with every
+// "{{" written as a template that prints "{{", so that rendering gives the
+// text back.
+func templated(t ir.Text) *nix.String {
+	return nix.Str(strings.ReplaceAll(t.ProcessCompose(), "{{", `{{"{{"}}`))
 }

@@ -53,8 +53,19 @@ type Key struct {
 	// "processes.*.availability.restart".
 	Pattern string
 	Pos     Pos
+	// ValuePos is the position of the key's value.
+	ValuePos Pos
 	// Unknown is set for keys the source format does not define.
 	Unknown bool
+	// Consumed, when not empty, says why the reader used the key up itself
+	// and nothing in the output stands for it: a default value, a value a
+	// later file overrides, a template variable. Its fate is "consumed"
+	// under every target, whatever the key's rule says.
+	Consumed string
+	// Dropped, when not empty, says why the reader left the key out, with
+	// a diagnostic at the key (process-compose ignores it too, say). Its
+	// fate is "reported" under every target.
+	Dropped string
 }
 
 // Opt is an optional scalar with its position. Set reports whether the
@@ -93,20 +104,33 @@ type Dotenv struct {
 type Process struct {
 	Name string
 	Pos  Pos // where the process is defined
+	// KeyPath is the path of the source key that defines the process,
+	// such as "processes.web", for reports of what became of its keys;
+	// the replicas of a group share it.
+	KeyPath string
 
 	Description string
 	Command     Text
-	Cwd         Opt[Text]
-	Env         []EnvVar
-	DependsOn   []Dependency
-	Readiness   *Probe
-	Liveness    *Probe
-	Restart     *Restart
-	Shutdown    *Shutdown
-	Disabled    Opt[bool]
-	IsDaemon    Opt[bool]
-	Replicas    Opt[int]
-	Ports       []Port
+	// Entrypoint is the process's command as a list of words, run without
+	// a shell; it is used when Command is empty.
+	Entrypoint []Text
+	// EnvFile is a dotenv file whose variables the process gets when it
+	// starts; its values are never read.
+	EnvFile   Opt[Text]
+	Cwd       Opt[Text]
+	Env       []EnvVar
+	DependsOn []Dependency
+	Readiness *Probe
+	Liveness  *Probe
+	Restart   *Restart
+	Shutdown  *Shutdown
+	Disabled  Opt[bool]
+	IsDaemon  Opt[bool]
+	Replicas  Opt[int]
+	// Replica is set for one of the copies of a process with replicas:
+	// the reader creates them, named <group>-<n>, as process-compose does.
+	Replica *Replica
+	Ports   []Port
 
 	// Comments are lines to show above the process in the output.
 	Comments []string
@@ -114,6 +138,16 @@ type Process struct {
 	// Extra holds keys the model has no typed field for, as the source
 	// gave them, for targets that can pass them through.
 	Extra []Field
+}
+
+// Replica says which copy of a replicated process a Process is.
+type Replica struct {
+	// Group is the name of the process the copies were made from.
+	Group string
+	// Num is the copy's number, from 0, and Count how many there are.
+	Num, Count int
+	// Pos is where the number of replicas is given.
+	Pos Pos
 }
 
 // Port is a TCP port a process listens on, which devenv can allocate.

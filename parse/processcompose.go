@@ -11,49 +11,50 @@ import (
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
-// ProcessCompose reads one process-compose file. file is the name used in
-// positions; src is its content.
-//
-// It reads the file as process-compose (1.75 and later) loads it: "$$" is
-// a literal "$", braced ${VAR} references are kept as load-time references
-// (see ir.Text), YAML anchors, aliases and "<<" merge keys are resolved, a
-// depends_on entry without a condition waits for process_completed, and
-// every key the model has no field for is kept in Extra for the emitter to
-// pass through or report.
-func ProcessCompose(file string, src []byte) (proj *ir.Project, diags ir.Diagnostics) {
-	proj = &ir.Project{Sources: []ir.Source{{Path: file, Format: ir.FormatProcessCompose}}}
-	defer func() {
-		if e := recover(); e != nil {
-			if e != errTooLarge {
-				panic(e)
-			}
-			diags.Add(ir.Pos{File: file}, ir.Error, ir.IDBadValue,
-				fmt.Sprintf("the document expands to more than %d YAML nodes through aliases; refusing to read it", maxYAMLNodes), "")
-		}
-	}()
-	if !checkText(file, src, &diags) {
-		return proj, diags
-	}
-	root := decodeYAML(file, src, &diags)
-	if diags.HasErrors() {
-		return proj, diags
-	}
-	if root == nil {
-		diags.Add(ir.Pos{File: file, Line: 1, Col: 1}, ir.Error, ir.IDEmptyFile, "the file is empty: it defines no processes", "")
-		return proj, diags
-	}
-	r := &pcReader{
-		yamlReader: yamlReader{file: file, diags: &diags, keys: &proj.Keys, expand: true},
-		proj:       proj,
-	}
-	r.top(root)
-	r.checkDependencies()
-	return proj, diags
-}
-
+// pcReader reads a project's process-compose files: it loads and merges
+// them (pcload.go, pcmerge.go), reads the result into the model (this
+// file), resolves process-level extends (pcextends.go), makes replicas and
+// renders templates (pcreplicas.go, pctemplate.go), and checks the
+// project as process-compose does (pcvalidate.go).
 type pcReader struct {
 	yamlReader
 	proj *ir.Project
+	opts PCOptions
+	// dir is the project's directory: that of the first file.
+	dir string
+	// named holds the files given to load, for extends checks.
+	named map[string]bool
+	// envWarned holds the environment entries already warned about.
+	envWarned map[*yaml.Node]bool
+	// strict is set when the project sets is_strict.
+	strict bool
+	// vars are the global template variables.
+	vars map[string]any
+	tmpl templater
+	// procs are the processes read, in source order.
+	procs []*pcProcess
+}
+
+// pcProcess is a process as read, with what the later steps (replicas,
+// templates, checks) need beside the model.
+type pcProcess struct {
+	p *ir.Process
+	// e and k are the process's entry and key path, to read it again for
+	// each replica.
+	e entry
+	k keyPath
+	// num is the replica number, 0 for a process without replicas.
+	num         int
+	replicas    int
+	vars        map[string]any
+	noTemplate  bool
+	description ir.Text
+	// The positions of keys later checks point at; invalid when absent.
+	readyLogLine ir.Pos
+	sendKeys     ir.Pos
+	schedule     ir.Pos
+	watch        ir.Pos
+	terminal     bool
 }
 
 // keyPath is where a key sits: its path with names as written, and its
@@ -71,15 +72,56 @@ func (k keyPath) child(name string, wildcard bool) keyPath {
 	return keyPath{k.path + "." + name, k.pattern + "." + pat}
 }
 
-// record notes a key for the report of what became of each key.
-func (r *pcReader) record(k keyPath, n *yaml.Node, unknown bool) {
-	*r.keys = append(*r.keys, ir.Key{Path: k.path, Pattern: k.pattern, Pos: r.pos(n), Unknown: unknown})
+// record notes a key for the report of what became of each key, and
+// returns its index in the project's keys (-1 for a key the loader made
+// up).
+func (r *pcReader) record(k keyPath, n, value *yaml.Node, unknown bool) int {
+	if r.synthetic[n] {
+		return -1
+	}
+	var vpos ir.Pos
+	if value = r.deref(value); value != nil {
+		vpos = r.pos(value)
+	}
+	*r.keys = append(*r.keys, ir.Key{Path: k.path, Pattern: k.pattern, Pos: r.pos(n), ValuePos: vpos, Unknown: unknown})
+	return len(*r.keys) - 1
+}
+
+// consume marks the key recorded at index i, and the keys recorded after
+// it (those inside its value), as consumed by the reader.
+func (r *pcReader) consume(i int, reason string) {
+	if i < 0 {
+		return
+	}
+	for j := i; j < len(*r.keys); j++ {
+		(*r.keys)[j].Consumed = reason
+	}
+}
+
+// drop marks the key recorded at index i as left out, with a diagnostic
+// already given at it.
+func (r *pcReader) drop(i int, reason string) {
+	if i >= 0 {
+		(*r.keys)[i].Dropped = reason
+	}
+}
+
+// quietly runs f with diagnostics and keys going nowhere, to read a value
+// again (for each replica, say) without reporting it twice.
+func (r *pcReader) quietly(f func()) {
+	d, k, dups := r.diags, r.keys, r.dups
+	var qd ir.Diagnostics
+	var qk []ir.Key
+	r.diags, r.keys, r.dups = &qd, &qk, nil
+	defer func() { r.diags, r.keys, r.dups = d, k, dups }()
+	f()
 }
 
 // unknownKey records and reports a key process-compose does not define in
 // the object described by where.
 func (r *pcReader) unknownKey(e entry, k keyPath, where string, known []string) {
-	r.record(k, e.kNode, true)
+	r.record(k, e.kNode, e.value, true)
+	r.recordUnknownTree(e.value, k)
 	hint := ""
 	if s := suggest(e.key, known); s != "" {
 		hint = fmt.Sprintf("did you mean %q?", s)
@@ -90,16 +132,47 @@ func (r *pcReader) unknownKey(e entry, k keyPath, where string, known []string) 
 		fmt.Sprintf("unknown key %q in %s; process-compose ignores it", e.key, where), hint)
 }
 
+// recordUnknownTree records the keys inside an unknown key's value as
+// unknown too: they are reported with it.
+func (r *pcReader) recordUnknownTree(n *yaml.Node, k keyPath) {
+	n = r.deref(n)
+	switch n.Kind {
+	case yaml.MappingNode:
+		var m []entry
+		r.quietly(func() { m, _ = r.mapping(n, "") })
+		for _, e := range m {
+			ck := k.child(e.key, false)
+			r.record(ck, e.kNode, e.value, true)
+			r.recordUnknownTree(e.value, ck)
+		}
+	case yaml.SequenceNode:
+		for _, it := range n.Content {
+			r.recordUnknownTree(it, k)
+		}
+	}
+}
+
+// strictness ends a message about something process-compose refuses only
+// under is_strict.
+func (r *pcReader) strictness() string {
+	if r.strict {
+		return "process-compose refuses the file, since it sets is_strict"
+	}
+	return "process-compose logs an error (and refuses the file under is_strict)"
+}
+
 func (r *pcReader) top(root *yaml.Node) {
 	entries, ok := r.mapping(root, "the file")
 	if !ok {
 		return
 	}
+	// is_strict changes messages everywhere; read it first, quietly.
 	for _, e := range entries {
-		if e.key == "disable_env_expansion" {
-			if b, ok := r.boolean(e.value, "disable_env_expansion"); ok && b.Val {
-				r.expand = false
-			}
+		if e.key == "is_strict" {
+			r.quietly(func() {
+				b, _ := r.boolean(e.value, "is_strict")
+				r.strict = b.Val
+			})
 		}
 	}
 	sawProcesses := false
@@ -107,37 +180,135 @@ func (r *pcReader) top(root *yaml.Node) {
 		k := keyPath{}.child(e.key, false)
 		switch {
 		case e.key == "processes":
-			r.record(k, e.kNode, false)
+			r.record(k, e.kNode, e.value, false)
 			sawProcesses = true
 			r.processes(e.value, k)
 		case e.key == "environment":
-			r.record(k, e.kNode, false)
+			r.record(k, e.kNode, e.value, false)
 			r.proj.Env = r.environment(e.value, k, "the top-level environment")
+		case e.key == "vars":
+			r.record(k, e.kNode, e.value, false)
+			r.vars = r.templateVars(e.value, k, "vars")
 		case slices.Contains(pcTopKeys, e.key) || strings.HasPrefix(e.key, "x-"):
-			r.record(k, e.kNode, false)
-			r.recordNested(e.value, k)
-			r.proj.Extra = append(r.proj.Extra, ir.Field{Key: e.key, KeyPos: r.pos(e.kNode), Value: r.value(e.value, e.key)})
+			r.topKey(e, k)
 		default:
 			r.unknownKey(e, k, "the top level", pcTopKeys)
 		}
 	}
-	if !sawProcesses || len(r.proj.Processes) == 0 {
+	if !sawProcesses || len(r.procs) == 0 {
 		r.diags.Add(r.pos(root), ir.Warning, ir.IDNoProcesses, "the file defines no processes", "")
 	}
+	r.finish()
 }
 
-// recordNested records the keys inside a value kept whole (passed through
-// or reported as one), so that the report lists them too.
-func (r *pcReader) recordNested(n *yaml.Node, k keyPath) {
-	n = r.deref(n)
-	if n.Kind != yaml.MappingNode {
-		return
+// logLevels are the levels process-compose's logger accepts.
+var logLevels = []string{"trace", "debug", "info", "warn", "error", "fatal", "panic", "disabled"}
+
+// topKey reads a top-level key the model has no typed field for: it is
+// kept whole in Extra unless the reader uses it up.
+func (r *pcReader) topKey(e entry, k keyPath) {
+	i := r.record(k, e.kNode, e.value, false)
+	f := fTop.child(e.key)
+	r.checkNested(e.value, f, k, e.key, "")
+	switch e.key {
+	case "version", "extends", "disable_env_expansion", "file_names", "env_file_names", "dot_env_vars":
+		// Their rules say what becomes of them; nothing to keep.
+		if e.key != "file_names" && e.key != "env_file_names" && e.key != "dot_env_vars" {
+			return
+		}
+	case "shell":
+		if r.defaultShell(e.value) {
+			r.consume(i, "the default shell, bash -c, which devenv runs commands with too")
+			return
+		}
+	case "log_level":
+		if s, pos, ok := r.structural(e.value, "log_level"); ok && s != "" && !slices.Contains(logLevels, strings.ToLower(s)) {
+			hint := "use one of " + strings.Join(logLevels[:7], ", ")
+			if g := suggest(strings.ToLower(s), logLevels); g != "" {
+				hint = fmt.Sprintf("did you mean %q?", g)
+			}
+			r.diags.Add(pos, ir.Warning, ir.IDLogLevel,
+				fmt.Sprintf("unknown log_level %q: %s", s, r.strictness()), hint)
+		}
 	}
-	m, _ := r.mapping(n, k.path)
-	for _, e := range m {
-		ck := k.child(e.key, false)
-		r.record(ck, e.kNode, false)
-		r.recordNested(e.value, ck)
+	if f.kind == kBool {
+		if b, ok := r.boolean(e.value, e.key); ok && b.Set && !b.Val {
+			r.consume(i, "false is process-compose's default")
+			return
+		}
+	}
+	r.proj.Extra = append(r.proj.Extra, ir.Field{Key: e.key, KeyPos: r.pos(e.kNode), Value: r.value(e.value, e.key)})
+}
+
+// defaultShell reports whether a shell setting says what process-compose
+// does anyway: bash -c, and sudo -S for elevated processes.
+func (r *pcReader) defaultShell(n *yaml.Node) bool {
+	defaults := map[string][]string{
+		"shell_command":           {"bash", "/bin/bash", "/usr/bin/bash", "/usr/bin/env bash"},
+		"shell_argument":          {"-c"},
+		"elevated_shell_command":  {"sudo"},
+		"elevated_shell_argument": {"-S"},
+	}
+	ok := true
+	r.quietly(func() {
+		entries, isMap := r.mapping(n, "shell")
+		if !isMap {
+			ok = false
+			return
+		}
+		for _, e := range entries {
+			s, _, _ := r.structural(e.value, e.key)
+			if !slices.Contains(defaults[e.key], strings.TrimSpace(s)) {
+				ok = false
+			}
+		}
+	})
+	return ok
+}
+
+// checkNested records the keys inside a value the model keeps whole, and
+// reports keys that the object f describes does not define: process-compose
+// ignores them silently.
+// rel is the value's key path relative to owner, which names the process
+// it belongs to, or is empty at the top level.
+func (r *pcReader) checkNested(n *yaml.Node, f *field, k keyPath, rel, owner string) {
+	n = r.deref(n)
+	where := rel
+	if owner != "" {
+		where = rel + " of " + owner
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		if f.kind != kStruct && f.kind != kMap && f.kind != kAny {
+			return
+		}
+		m, _ := r.mapping(n, where)
+		for _, e := range m {
+			ck := k.child(e.key, false)
+			cf := fAny
+			switch f.kind {
+			case kStruct:
+				c, known := f.fields[e.key]
+				if !known && !strings.HasPrefix(e.key, "x-") {
+					r.unknownKey(e, ck, where, f.knownKeys())
+					continue
+				}
+				if known {
+					cf = c
+				}
+			case kMap:
+				cf = f.elem
+			}
+			r.record(ck, e.kNode, e.value, false)
+			r.checkNested(e.value, cf, ck, rel+"."+e.key, owner)
+		}
+	case yaml.SequenceNode:
+		if f.elem == nil || f.elem.kind != kStruct {
+			return
+		}
+		for _, it := range n.Content {
+			r.checkNested(it, f.elem, k, rel, owner)
+		}
 	}
 }
 
@@ -146,30 +317,38 @@ func (r *pcReader) processes(n *yaml.Node, k keyPath) {
 	if !ok {
 		return
 	}
+	entries = r.resolveExtends(entries, k)
 	for _, e := range entries {
 		pk := k.child(e.key, true)
-		r.record(pk, e.kNode, false)
-		if p := r.process(e, pk); p != nil {
-			r.proj.Processes = append(r.proj.Processes, p)
+		r.record(pk, e.kNode, e.value, false)
+		if pp := r.process(e, pk); pp != nil {
+			r.procs = append(r.procs, pp)
 		}
 	}
 }
 
-func (r *pcReader) process(pe entry, k keyPath) *ir.Process {
-	p := &ir.Process{Name: pe.key, Pos: r.pos(pe.kNode)}
+// monitorModes are the values of monitor_for.
+var monitorModes = []string{"none", "activity", "silence"}
+
+func (r *pcReader) process(pe entry, k keyPath) *pcProcess {
+	p := &ir.Process{Name: pe.key, Pos: r.pos(pe.kNode), KeyPath: k.path}
+	pp := &pcProcess{p: p, e: pe, k: k, replicas: 1}
 	where := fmt.Sprintf("process %q", p.Name)
 	entries, ok := r.mapping(pe.value, where)
 	if !ok {
 		return nil
 	}
 	hasCommand := false
+	entrypointKey := -1
+	var entrypointPos ir.Pos
+	var isDisabled ir.Opt[bool]
 	for _, e := range entries {
 		ck := k.child(e.key, false)
 		if !slices.Contains(pcProcessKeys, e.key) && !strings.HasPrefix(e.key, "x-") {
 			r.unknownKey(e, ck, where, pcProcessKeys)
 			continue
 		}
-		r.record(ck, e.kNode, false)
+		i := r.record(ck, e.kNode, e.value, false)
 		what := fmt.Sprintf("%s of process %q", e.key, p.Name)
 		switch e.key {
 		case "command":
@@ -183,12 +362,29 @@ func (r *pcReader) process(pe entry, k keyPath) *ir.Process {
 			if t, ok := r.text(e.value, what); ok {
 				p.Command = t
 			}
+		case "entrypoint":
+			items, ok := r.sequence(e.value, what)
+			if !ok {
+				continue
+			}
+			entrypointKey, entrypointPos = i, r.pos(e.kNode)
+			for _, it := range items {
+				if t, ok := r.text(it, "an item of "+what); ok {
+					p.Entrypoint = append(p.Entrypoint, t)
+				}
+			}
 		case "working_dir":
 			if t, ok := r.text(e.value, what); ok {
 				p.Cwd = ir.Some(t, t.Pos)
 			}
 		case "environment":
 			p.Env = r.environment(e.value, ck, fmt.Sprintf("the environment of process %q", p.Name))
+		case "env_file":
+			if t, ok := r.text(e.value, what); ok && !t.IsEmpty() {
+				p.EnvFile = ir.Some(t, t.Pos)
+			} else if ok {
+				r.consume(i, "an empty env_file loads nothing")
+			}
 		case "depends_on":
 			p.DependsOn = r.dependsOn(e.value, ck, p.Name)
 		case "availability":
@@ -202,32 +398,155 @@ func (r *pcReader) process(pe entry, k keyPath) *ir.Process {
 			}
 		case "shutdown":
 			p.Shutdown = r.shutdown(e.value, ck, p.Name)
+			if p.Shutdown != nil {
+				for _, f := range p.Shutdown.Extra {
+					if f.Key == "send_keys" {
+						pp.sendKeys = f.KeyPos
+					}
+				}
+			}
 		case "disabled":
 			p.Disabled, _ = r.boolean(e.value, what)
+		case "is_disabled":
+			s, pos, ok := r.structural(e.value, what)
+			switch {
+			case !ok:
+			case s == "true" || s == "false":
+				isDisabled = ir.Some(s == "true", pos)
+			case s == "":
+				r.consume(i, "an empty is_disabled leaves disabled as it is")
+			default:
+				r.diags.Add(pos, ir.Warning, ir.IDIsDisabled,
+					fmt.Sprintf("%s is %q: process-compose acts only on \"true\" and \"false\" and ignores it", what, s),
+					`write is_disabled: "true" or "false"`)
+				r.drop(i, "neither \"true\" nor \"false\"")
+			}
 		case "is_daemon":
 			p.IsDaemon, _ = r.boolean(e.value, what)
+			if p.IsDaemon.Set && !p.IsDaemon.Val {
+				r.consume(i, "false is process-compose's default")
+				p.IsDaemon = ir.Opt[bool]{}
+			}
 		case "replicas":
 			p.Replicas, _ = r.integer(e.value, what)
-		case "description":
-			if s, ok := r.scalar(e.value, what); ok {
-				p.Description = s
+			if p.Replicas.Set && p.Replicas.Val > 1 {
+				pp.replicas = p.Replicas.Val
+			} else if p.Replicas.Set {
+				r.consume(i, "one replica is process-compose's default")
+				p.Replicas = ir.Opt[int]{}
 			}
-		case "entrypoint":
-			hasCommand = true
-			fallthrough
+		case "description":
+			if t, ok := r.text(e.value, what); ok {
+				pp.description = t
+			}
+		case "vars":
+			pp.vars = r.templateVars(e.value, ck, what)
+		case "is_template_disabled":
+			b, _ := r.boolean(e.value, what)
+			pp.noTemplate = b.Val
+		case "extends", "name":
+			// Resolved, or replaced by the key; the rules say so.
 		default:
-			r.recordNested(e.value, ck)
+			switch e.key {
+			case "ready_log_line":
+				pp.readyLogLine = r.pos(e.kNode)
+			case "schedule":
+				pp.schedule = r.pos(e.kNode)
+			case "watch":
+				pp.watch = r.pos(e.kNode)
+			case "is_tty", "is_interactive":
+				b, _ := r.quietBool(e.value)
+				pp.terminal = pp.terminal || b
+			case "monitor_for":
+				if s, pos, ok := r.structural(e.value, what); ok && s != "" && !slices.Contains(monitorModes, s) {
+					hint := "use one of " + strings.Join(monitorModes, ", ")
+					if g := suggest(s, monitorModes); g != "" {
+						hint = fmt.Sprintf("did you mean %q?", g)
+					}
+					r.diags.Add(pos, ir.Error, ir.IDBadEnum, fmt.Sprintf("unknown monitor_for %q of process %q; process-compose refuses the file", s, p.Name), hint)
+					continue
+				}
+			case "namespace":
+				r.checkNamespace(e.value, what)
+			case "success_exit_codes":
+				r.checkExitCodes(e.value, what)
+			}
+			f := fProcess.child(e.key)
+			r.checkNested(e.value, f, ck, e.key, where)
+			if f.kind == kBool {
+				if b, ok := r.boolean(e.value, what); ok && b.Set && !b.Val {
+					r.consume(i, "false is process-compose's default")
+					continue
+				}
+			}
 			p.Extra = append(p.Extra, ir.Field{Key: e.key, KeyPos: r.pos(e.kNode), Value: r.value(e.value, what)})
 		}
 	}
-	if !hasCommand {
+	if isDisabled.Set {
+		p.Disabled = isDisabled
+	}
+	switch {
+	case hasCommand && entrypointKey >= 0:
+		r.diags.Add(entrypointPos, ir.Warning, ir.IDEntrypointIgnored,
+			fmt.Sprintf("process %q has both command and entrypoint: process-compose runs the command and ignores entrypoint", p.Name),
+			"remove one of them")
+		r.drop(entrypointKey, "command wins over entrypoint")
+		p.Entrypoint = nil
+	case !hasCommand && entrypointKey < 0:
 		r.diags.Add(p.Pos, ir.Warning, ir.IDNoCommand,
 			fmt.Sprintf("process %q has no command: process-compose starts it and it exits at once", p.Name), "")
 	}
-	return p
+	return pp
 }
 
-// environment reads a list of KEY=VALUE entries (or, leniently, a mapping).
+// quietBool reads a boolean without reporting problems, which the reader
+// reports where it reads the value for good.
+func (r *pcReader) quietBool(n *yaml.Node) (v, ok bool) {
+	r.quietly(func() {
+		b, good := r.boolean(n, "")
+		v, ok = b.Val, good
+	})
+	return v, ok
+}
+
+// checkNamespace reports a namespace that is neither a name nor a list of
+// names.
+func (r *pcReader) checkNamespace(n *yaml.Node, what string) {
+	n = r.deref(n)
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return
+	case yaml.SequenceNode:
+		for _, it := range n.Content {
+			if it = r.deref(it); it.Kind != yaml.ScalarNode {
+				r.typeError(it, "an item of "+what, "a name")
+			}
+		}
+		return
+	}
+	r.typeError(n, what, "a name or a list of names")
+}
+
+// checkExitCodes reports success exit codes outside 0–255.
+func (r *pcReader) checkExitCodes(n *yaml.Node, what string) {
+	items, ok := r.sequence(n, what)
+	if !ok {
+		return
+	}
+	for _, it := range items {
+		it = r.deref(it)
+		v, err := strconv.Atoi(it.Value)
+		if it.Kind != yaml.ScalarNode || err != nil {
+			r.typeError(it, "an item of "+what, "a whole number")
+			continue
+		}
+		if v < 0 || v > 255 {
+			r.diags.Add(r.pos(it), ir.Warning, ir.IDExitCode,
+				fmt.Sprintf("%s holds %d, which no process can exit with (exit codes are 0–255): %s", what, v, r.strictness()), "")
+		}
+	}
+}
+
 func (r *pcReader) environment(n *yaml.Node, k keyPath, where string) []ir.EnvVar {
 	n = r.deref(n)
 	var env []ir.EnvVar
@@ -237,7 +556,7 @@ func (r *pcReader) environment(n *yaml.Node, k keyPath, where string) []ir.EnvVa
 			"write it as a list of - KEY=VALUE entries")
 		m, _ := r.mapping(n, where)
 		for _, e := range m {
-			r.record(k.child(e.key, true), e.kNode, false)
+			r.record(k.child(e.key, true), e.kNode, e.value, false)
 			s, ok := r.scalar(e.value, where+" entry "+e.key)
 			if !ok {
 				continue
@@ -264,7 +583,7 @@ func (r *pcReader) environment(n *yaml.Node, k keyPath, where string) []ir.EnvVa
 				"write NAME=VALUE")
 			continue
 		}
-		r.record(k.child(name, true), it, false)
+		r.record(k.child(name, true), it, it, false)
 		// The value starts after "NAME=": keep its column for messages.
 		vpos := pos
 		if it.Style == 0 {
@@ -279,7 +598,7 @@ func (r *pcReader) environment(n *yaml.Node, k keyPath, where string) []ir.EnvVa
 // process-compose passes on as text.
 func (r *pcReader) envVar(name, value string, pos, vpos ir.Pos) ir.EnvVar {
 	t := r.substText(value, vpos)
-	if r.expand {
+	if r.expands(vpos.File) {
 		for _, v := range bareVars(t) {
 			r.diags.Add(vpos, ir.Warning, ir.IDBareVar,
 				fmt.Sprintf("the value of %s holds $%s, which process-compose (since 1.75) passes on as text, not the variable's value (older versions substituted it); the output keeps the text", name, v),
@@ -318,7 +637,7 @@ func (r *pcReader) dependsOn(n *yaml.Node, k keyPath, proc string) []ir.Dependen
 	var deps []ir.Dependency
 	for _, e := range entries {
 		dk := k.child(e.key, true)
-		r.record(dk, e.kNode, false)
+		r.record(dk, e.kNode, e.value, false)
 		d := ir.Dependency{Name: e.key, Pos: r.pos(e.kNode), Condition: ir.ProcessCompleted, Implicit: true}
 		v := r.deref(e.value)
 		if v.Kind == yaml.ScalarNode && !isNull(v) {
@@ -335,14 +654,14 @@ func (r *pcReader) dependsOn(n *yaml.Node, k keyPath, proc string) []ir.Dependen
 			ck := dk.child(ce.key, false)
 			if ce.key != "condition" {
 				if strings.HasPrefix(ce.key, "x-") {
-					r.record(ck, ce.kNode, false)
+					r.record(ck, ce.kNode, ce.value, false)
 					d.Extra = append(d.Extra, ir.Field{Key: ce.key, KeyPos: r.pos(ce.kNode), Value: r.value(ce.value, ce.key)})
 					continue
 				}
 				r.unknownKey(ce, ck, fmt.Sprintf("depends_on.%s of process %q", e.key, proc), pcDependencyKeys)
 				continue
 			}
-			r.record(ck, ce.kNode, false)
+			r.record(ck, ce.kNode, ce.value, false)
 			s, pos, ok := r.structural(ce.value, "condition")
 			if !ok {
 				continue
@@ -386,7 +705,7 @@ func (r *pcReader) availability(n *yaml.Node, k keyPath, proc string) *ir.Restar
 			r.unknownKey(e, ck, where, pcAvailabilityKeys)
 			continue
 		}
-		r.record(ck, e.kNode, false)
+		r.record(ck, e.kNode, e.value, false)
 		what := fmt.Sprintf("availability.%s of process %q", e.key, proc)
 		switch e.key {
 		case "restart":
@@ -434,7 +753,7 @@ func (r *pcReader) probe(n *yaml.Node, k keyPath, where string) *ir.Probe {
 			r.unknownKey(e, ck, where, pcProbeKeys)
 			continue
 		}
-		r.record(ck, e.kNode, false)
+		r.record(ck, e.kNode, e.value, false)
 		what := e.key + " of " + where
 		switch e.key {
 		case "exec":
@@ -473,7 +792,7 @@ func (r *pcReader) execProbe(n *yaml.Node, k keyPath, where string) *ir.ExecProb
 			r.unknownKey(e, ck, where, pcExecProbeKeys)
 			continue
 		}
-		r.record(ck, e.kNode, false)
+		r.record(ck, e.kNode, e.value, false)
 		t, ok := r.text(e.value, e.key+" of "+where)
 		if !ok {
 			continue
@@ -500,7 +819,7 @@ func (r *pcReader) httpProbe(n *yaml.Node, k keyPath, where string) *ir.HTTPProb
 			r.unknownKey(e, ck, where, pcHTTPProbeKeys)
 			continue
 		}
-		r.record(ck, e.kNode, false)
+		r.record(ck, e.kNode, e.value, false)
 		what := e.key + " of " + where
 		switch e.key {
 		case "host", "scheme", "path":
@@ -533,7 +852,7 @@ func (r *pcReader) httpProbe(n *yaml.Node, k keyPath, where string) *ir.HTTPProb
 		case "status_code":
 			h.StatusCode, _ = r.integer(e.value, what)
 		case "headers":
-			r.recordNested(e.value, ck)
+			r.checkNested(e.value, &field{kind: kMap, elem: fString}, ck, what, "")
 			h.Headers = r.value(e.value, what).Map
 		}
 	}
@@ -553,7 +872,7 @@ func (r *pcReader) shutdown(n *yaml.Node, k keyPath, proc string) *ir.Shutdown {
 			r.unknownKey(e, ck, where, pcShutdownKeys)
 			continue
 		}
-		r.record(ck, e.kNode, false)
+		r.record(ck, e.kNode, e.value, false)
 		what := fmt.Sprintf("shutdown.%s of process %q", e.key, proc)
 		switch e.key {
 		case "command":
@@ -571,67 +890,4 @@ func (r *pcReader) shutdown(n *yaml.Node, k keyPath, proc string) *ir.Shutdown {
 		}
 	}
 	return s
-}
-
-// checkDependencies reports dependencies on processes that do not exist
-// and dependency cycles, both of which process-compose refuses.
-func (r *pcReader) checkDependencies() {
-	byName := map[string]*ir.Process{}
-	var names []string
-	for _, p := range r.proj.Processes {
-		byName[p.Name] = p
-		names = append(names, p.Name)
-	}
-	for _, p := range r.proj.Processes {
-		for _, d := range p.DependsOn {
-			if byName[d.Name] == nil {
-				hint := ""
-				if s := suggest(d.Name, names); s != "" {
-					hint = fmt.Sprintf("did you mean %q?", s)
-				}
-				r.diags.Add(d.Pos, ir.Error, ir.IDUndefinedDep,
-					fmt.Sprintf("process %q depends on %q, which is not defined; process-compose refuses the file", p.Name, d.Name), hint)
-			}
-		}
-	}
-	// Depth-first search for a cycle, reported once at the edge that
-	// closes it.
-	const (
-		unvisited = iota
-		active
-		done
-	)
-	state := map[string]int{}
-	var stack []string
-	var visit func(p *ir.Process) bool
-	visit = func(p *ir.Process) bool {
-		state[p.Name] = active
-		stack = append(stack, p.Name)
-		for _, d := range p.DependsOn {
-			q := byName[d.Name]
-			if q == nil {
-				continue
-			}
-			switch state[q.Name] {
-			case active:
-				i := slices.Index(stack, q.Name)
-				cycle := append(append([]string(nil), stack[i:]...), q.Name)
-				r.diags.Add(d.Pos, ir.Error, ir.IDCycle,
-					"processes depend on each other in a cycle: "+strings.Join(cycle, " → ")+"; process-compose refuses the file", "remove one of these dependencies")
-				return true
-			case unvisited:
-				if visit(q) {
-					return true
-				}
-			}
-		}
-		stack = stack[:len(stack)-1]
-		state[p.Name] = done
-		return false
-	}
-	for _, p := range r.proj.Processes {
-		if state[p.Name] == unvisited && visit(p) {
-			return
-		}
-	}
 }

@@ -60,18 +60,36 @@ func yamlHint(msg string) string {
 // "<<" merge keys, reports duplicate keys and values of the wrong type,
 // and records every key it visits.
 type yamlReader struct {
-	file  string
+	// file names the file of nodes that files does not list.
+	file string
+	// files gives the file each node was read from, for projects read
+	// from several files.
+	files map[*yaml.Node]string
 	diags *ir.Diagnostics
 	keys  *[]ir.Key
-	// expand says whether process-compose would substitute ${...} and
-	// "$$" in this file (disable_env_expansion is not set).
-	expand bool
-	nodes  int
+	// noExpand lists the files in which process-compose would not
+	// substitute ${...} and "$$" (disable_env_expansion is set).
+	noExpand map[string]bool
+	// synthetic holds the key nodes the loader made up (a working_dir
+	// that process-compose gives the processes of an extended file):
+	// they are not source keys and are not recorded.
+	synthetic map[*yaml.Node]bool
+	// dups holds the repeated keys already reported.
+	dups  map[*yaml.Node]bool
+	nodes int
 }
 
 func (r *yamlReader) pos(n *yaml.Node) ir.Pos {
-	return ir.Pos{File: r.file, Line: n.Line, Col: n.Column}
+	f := r.file
+	if g, ok := r.files[n]; ok {
+		f = g
+	}
+	return ir.Pos{File: f, Line: n.Line, Col: n.Column}
 }
+
+// expands reports whether process-compose substitutes ${...} and "$$" in
+// the file named file.
+func (r *yamlReader) expands(file string) bool { return !r.noExpand[file] }
 
 // step counts one node against maxYAMLNodes.
 func (r *yamlReader) step() {
@@ -131,6 +149,13 @@ func (r *yamlReader) mapping(n *yaml.Node, what string) ([]entry, bool) {
 			continue
 		}
 		if prev, dup := seen[k.Value]; dup {
+			if r.dups[k] {
+				continue
+			}
+			if r.dups == nil {
+				r.dups = map[*yaml.Node]bool{}
+			}
+			r.dups[k] = true
 			r.diags.Add(r.pos(k), ir.Error, ir.IDDuplicateKey,
 				fmt.Sprintf("%s repeats the key %q (first at line %d); process-compose refuses the file", what, k.Value, prev.Line), "remove one of them")
 			continue
@@ -244,12 +269,17 @@ func (r *yamlReader) text(n *yaml.Node, what string) (ir.Text, bool) {
 }
 
 // substText applies load-time substitution to s when the file has it on.
+// Malformed references are reported once per file, where they stand (see
+// checkRawSubst), not here.
 func (r *yamlReader) substText(s string, pos ir.Pos) ir.Text {
-	if !r.expand {
+	if !r.expands(pos.File) {
 		return ir.Plain(s, pos)
 	}
 	t, problems := scanSubst(s, pos)
 	for _, p := range problems {
+		if p.id == ir.IDBadExpansion {
+			continue
+		}
 		r.diags.Add(pos, p.sev, p.id, p.msg, p.hint)
 	}
 	return t

@@ -27,8 +27,9 @@ type Bool struct{ V bool }
 // Null is null.
 type Null struct{}
 
-// Path is a path literal relative to the file, such as ./src. P is the
-// path without the leading "./".
+// Path is a path literal relative to the file, such as ./src, or an
+// absolute one, such as /srv/data. P is the path without the leading
+// "./", or the absolute path.
 type Path struct{ P string }
 
 // Var is a variable with an optional attribute path: pkgs, pkgs.redis,

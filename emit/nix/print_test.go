@@ -212,6 +212,10 @@ func TestFormat(t *testing.T) {
 				Bind(&Apply{Fn: Ref("toString"), Args: []Expr{Ref("config", "processes", "web.1", "ports", "http", "value")}}, "PORT"),
 				Bind(&Path{P: "src"}, "p1"),
 				Bind(&Path{P: "my dir/x"}, "p2"),
+				Bind(&Path{P: "/srv/data"}, "p3"),
+				Bind(&Path{P: "/my dir"}, "p4"),
+				Bind(&Path{P: "/"}, "p5"),
+				Bind(&Path{P: "../up"}, "p6"),
 				Bind(Ref("pkgs", "postgresql_16"), "package"),
 				Bind(&Float{V: 1.5}, "f"),
 				Bind(&Float{V: 2}, "g"),
@@ -229,6 +233,10 @@ func TestFormat(t *testing.T) {
   PORT = toString config.processes."web.1".ports.http.value;
   p1 = ./src;
   p2 = ./. + "/my dir/x";
+  p3 = /srv/data;
+  p4 = /. + "/my dir";
+  p5 = /.;
+  p6 = ./../up;
   package = pkgs.postgresql_16;
   f = 1.5;
   g = 2.0;

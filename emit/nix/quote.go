@@ -240,8 +240,22 @@ func escapeIndented(line string) string {
 var pathRE = regexp.MustCompile(`^[A-Za-z0-9._+-]+(/[A-Za-z0-9._+-]+)*/?$`)
 
 // path prints a path relative to the file: ./P when P is valid path
-// syntax, and ./. + "/P" otherwise.
+// syntax, and ./. + "/P" otherwise; an absolute path (P starts with "/")
+// likewise as /P or /. + "/P".
 func (p *printer) path(rel string) {
+	if strings.HasPrefix(rel, "/") {
+		abs := strings.Trim(rel, "/")
+		switch {
+		case abs == "":
+			p.buf.WriteString("/.")
+		case pathRE.MatchString(abs):
+			p.buf.WriteString("/" + abs)
+		default:
+			p.buf.WriteString("/. + ")
+			p.str(Str("/" + abs))
+		}
+		return
+	}
 	rel = strings.TrimPrefix(rel, "./")
 	switch {
 	case rel == "" || rel == ".":

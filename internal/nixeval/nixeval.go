@@ -62,11 +62,18 @@ let
     }) (result.processes or { });
   };
   result = if builtins.isFunction mod then mod { inherit pkgs config; lib = { }; inputs = { }; } else mod;
-in result
+  # Paths become strings, so that they are not copied to the store.
+  strip = v:
+    if builtins.isPath v then toString v
+    else if builtins.isAttrs v then builtins.mapAttrs (n: strip) v
+    else if builtins.isList v then map strip v
+    else v;
+in strip result
 `
 
 // EvalModule evaluates the devenv module src and returns its value as JSON
-// data (maps, lists, strings, float64 numbers, bools, nil).
+// data (maps, lists, strings, float64 numbers, bools, nil). Paths are
+// strings: "./x" for a path relative to the module.
 func EvalModule(src []byte) (map[string]any, error) {
 	dir, err := os.MkdirTemp("", "nixeval")
 	if err != nil {
@@ -94,6 +101,8 @@ func EvalModule(src []byte) (map[string]any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("nix-instantiate --eval: %v\n%s", err, stderr.String())
 	}
+	// Paths relative to the module come back relative again.
+	out = bytes.ReplaceAll(out, []byte(`"`+dir+`/`), []byte(`"./`))
 	var v map[string]any
 	if err := json.Unmarshal(out, &v); err != nil {
 		return nil, fmt.Errorf("decoding nix-instantiate output: %v", err)

@@ -5,10 +5,7 @@
 
   processes.server = {
     exec = "./server";
-    process-compose = {
-      readiness_probe.exec.command = "curl -fs localhost:8000";
-      ready_log_line = "listening on";
-    };
+    process-compose.readiness_probe.exec.command = "curl -fs localhost:8000";
   };
 
   processes.logs = {

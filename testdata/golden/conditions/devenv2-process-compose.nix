@@ -13,7 +13,6 @@
     exec = "./server";
     ready.exec = "curl -fs localhost:8000";
     restart.on = "never";
-    process-compose.ready_log_line = "listening on";
   };
 
   processes.logs = {

@@ -11,7 +11,6 @@
     exec = "./server";
     ready.exec = "curl -fs localhost:8000";
     restart.on = "never";
-    # TODO(pc2devenv): ready_log_line = "listening on" of process "server": devenv 2 cannot wait for a log line
   };
 
   processes.logs = {

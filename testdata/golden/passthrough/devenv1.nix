@@ -3,8 +3,6 @@
   process.managers.process-compose.tui.enable = false;
   process.managers.process-compose.settings.log_level = "debug";
 
-  # TODO(pc2devenv): shell: devenv runs every command with bash
-
   # The Vite dev server
   processes.tty = {
     exec = "vite";

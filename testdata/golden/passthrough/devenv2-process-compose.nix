@@ -4,8 +4,6 @@
   process.managers.process-compose.tui.enable = false;
   process.managers.process-compose.settings.log_level = "debug";
 
-  # TODO(pc2devenv): shell: devenv runs every command with bash
-
   # The Vite dev server
   processes.tty = {
     exec = "vite";
@@ -18,11 +16,16 @@
   };
 
   processes.daemon = {
-    exec = "pg_ctl start";
+    exec = ''
+      pg_ctl start
+      pc2devenv_stop() {
+      pg_ctl stop
+      }
+      trap pc2devenv_stop EXIT
+      trap 'kill $! 2>/dev/null; exit 0' INT TERM
+      sleep infinity & wait
+    '';
     restart.on = "never";
-    # TODO(pc2devenv): is_daemon = true of process "daemon": devenv's task runner waits for the command, so a daemon looks finished
-    # TODO(pc2devenv): launch_timeout_seconds = 10 of process "daemon": only daemons use it
-    process-compose.shutdown.command = "pg_ctl stop";
   };
 
   processes.many = {

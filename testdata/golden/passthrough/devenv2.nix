@@ -2,7 +2,6 @@
 {
   # TODO(pc2devenv): log_level = "debug": process-compose's own log level
   # TODO(pc2devenv): is_tui_disabled = true: run devenv up -d for no TUI
-  # TODO(pc2devenv): shell: devenv runs every command with bash
 
   # The Vite dev server
   processes.tty = {
@@ -14,17 +13,29 @@
   };
 
   processes.daemon = {
-    exec = "pg_ctl start";
+    exec = ''
+      pg_ctl start
+      pc2devenv_stop() {
+      pg_ctl stop
+      }
+      trap pc2devenv_stop EXIT
+      trap 'kill $! 2>/dev/null; exit 0' INT TERM
+      sleep infinity & wait
+    '';
     restart.on = "never";
-    # TODO(pc2devenv): shutdown of process "daemon": devenv 2.2.2 has no shutdown options
-    # TODO(pc2devenv): is_daemon = true of process "daemon": devenv expects processes to stay in the foreground
-    # TODO(pc2devenv): launch_timeout_seconds = 10 of process "daemon": only daemons use it
   };
 
-  processes.many = {
+  processes.many-0 = {
     exec = "worker --id $PC_REPLICA_NUM";
+    env.PC_REPLICA_NUM = "0";
     restart.on = "never";
-    # TODO(pc2devenv): replicas = 2 of process "many": replicas are not converted yet
+    # TODO(pc2devenv): success_exit_codes of process "many": devenv treats only exit status 0 as success
+  };
+
+  processes.many-1 = {
+    exec = "worker --id $PC_REPLICA_NUM";
+    env.PC_REPLICA_NUM = "1";
+    restart.on = "never";
     # TODO(pc2devenv): success_exit_codes of process "many": devenv treats only exit status 0 as success
   };
 }

@@ -55,10 +55,22 @@
     restart.on = "never";
   };
 
-  processes.nats = {
+  processes.nats-0 = {
     exec = "nats-server -c nats.conf";
+    env.PC_REPLICA_NUM = "0";
     restart.on = "never";
-    # TODO(pc2devenv): replicas = 3 of process "nats": replicas are not converted yet
+  };
+
+  processes.nats-1 = {
+    exec = "nats-server -c nats.conf";
+    env.PC_REPLICA_NUM = "1";
+    restart.on = "never";
+  };
+
+  processes.nats-2 = {
+    exec = "nats-server -c nats.conf";
+    env.PC_REPLICA_NUM = "2";
+    restart.on = "never";
   };
 
   processes.postgres = {

@@ -1,0 +1,371 @@
+package convert
+
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"text/template"
+
+	yaml "go.yaml.in/yaml/v4"
+)
+
+// pcModel is an independent model of how process-compose loads a
+// project's files, to check the converter's outputs against: written
+// apart from package parse, on plain decoded YAML. It covers what the
+// checks compare — commands, entrypoints, environments, replicas — through
+// the load steps that change them: "$$", top-level and process-level
+// extends, the merge of files, replicas and templates. It keeps
+// environment entries whose values hold "=", which process-compose's merge
+// drops, as the converter does on purpose.
+type pcModel struct {
+	procs []*modelProc
+}
+
+// modelProc is one process (or replica) as process-compose runs it.
+type modelProc struct {
+	name, group string
+	replicas    int
+	command     string
+	entrypoint  []string
+	env         map[string]string
+	envOrder    []string
+}
+
+// modelDiscover returns the files process-compose loads in dir: the
+// first of its file names that exists, and the first override.
+func modelDiscover(dir string) []string {
+	var files []string
+	for _, names := range [][]string{
+		{"compose.yml", "compose.yaml", "process-compose.yml", "process-compose.yaml"},
+		{"compose.override.yml", "compose.override.yaml", "process-compose.override.yml", "process-compose.override.yaml"},
+	} {
+		for _, n := range names {
+			b, err := os.ReadFile(filepath.Join(dir, n))
+			if err != nil || strings.HasPrefix(n, "compose.") && !strings.Contains("\n"+string(b), "\nprocesses:") {
+				continue
+			}
+			files = append(files, filepath.Join(dir, n))
+			break
+		}
+		if len(files) == 0 {
+			break
+		}
+	}
+	return files
+}
+
+// loadModel loads files as process-compose's -f would.
+func loadModel(files []string) (*pcModel, error) {
+	var docs []map[string]any
+	for _, f := range files {
+		chain, err := modelChain(f, 0)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, chain...)
+	}
+	if len(docs) == 0 {
+		return &pcModel{}, nil
+	}
+	top := docs[0]
+	for _, d := range docs[1:] {
+		top = modelMergeTop(top, d)
+	}
+	procs, _ := top["processes"].(map[string]any)
+	vars, _ := top["vars"].(map[string]any)
+	names := slices.Sorted(maps.Keys(procs))
+	resolved := map[string]map[string]any{}
+	var resolve func(name string, depth int) map[string]any
+	resolve = func(name string, depth int) map[string]any {
+		if r, ok := resolved[name]; ok {
+			return r
+		}
+		p, _ := procs[name].(map[string]any)
+		if p == nil {
+			p = map[string]any{}
+		}
+		if ext, ok := p["extends"].(string); ok && ext != "" && depth < 20 {
+			if _, exists := procs[ext]; exists && ext != name {
+				p = modelMergeProc(modelCopy(resolve(ext, depth+1)).(map[string]any), p)
+			}
+		}
+		resolved[name] = p
+		return p
+	}
+	m := &pcModel{}
+	for _, name := range names {
+		p := resolve(name, 0)
+		n := modelInt(p["replicas"])
+		count := max(n, 1)
+		for i := 0; i < count; i++ {
+			mp := &modelProc{name: name, replicas: n, env: map[string]string{}}
+			if n > 1 {
+				mp.group = name
+				mp.name = fmt.Sprintf("%s-%0*d", name, len(strconv.Itoa(n)), i)
+			}
+			data := maps.Clone(vars)
+			if data == nil {
+				data = map[string]any{}
+			}
+			pv, _ := p["vars"].(map[string]any)
+			maps.Copy(data, pv)
+			data["PC_REPLICA_NUM"] = i
+			cmd, _ := p["command"].(string)
+			if b, _ := p["is_template_disabled"].(bool); !b {
+				cmd = modelRender(cmd, data)
+			}
+			mp.command = cmd
+			if cmd == "" {
+				for _, w := range modelList(p["entrypoint"]) {
+					mp.entrypoint = append(mp.entrypoint, fmt.Sprint(w))
+				}
+			}
+			for _, e := range modelList(p["environment"]) {
+				entry := modelRender(fmt.Sprint(e), data)
+				k, v, ok := strings.Cut(entry, "=")
+				if !ok || k == "" {
+					continue
+				}
+				if _, dup := mp.env[k]; !dup {
+					mp.envOrder = append(mp.envOrder, k)
+				}
+				mp.env[k] = v
+			}
+			m.procs = append(m.procs, mp)
+		}
+	}
+	return m, nil
+}
+
+// modelChain reads a file and the files its top-level extends names,
+// extended files first.
+func modelChain(file string, depth int) ([]map[string]any, error) {
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	var probe struct {
+		DisableEnvExpansion bool   `yaml:"disable_env_expansion"`
+		Extends             string `yaml:"extends"`
+	}
+	yaml.Unmarshal(raw, &probe)
+	text := string(raw)
+	if !probe.DisableEnvExpansion {
+		text = strings.ReplaceAll(text, "$$", "\x00")
+		text = strings.ReplaceAll(text, "\x00", "$")
+	}
+	var doc map[string]any
+	if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
+		return nil, err
+	}
+	var out []map[string]any
+	if probe.Extends != "" && depth < 10 {
+		base, err := modelChain(filepath.Join(filepath.Dir(file), probe.Extends), depth+1)
+		if err != nil {
+			return nil, err
+		}
+		out = base
+	}
+	return append(out, doc), nil
+}
+
+func modelMergeTop(a, b map[string]any) map[string]any {
+	out := maps.Clone(a)
+	for k, bv := range b {
+		switch k {
+		case "processes":
+			ap, _ := out[k].(map[string]any)
+			bp, _ := bv.(map[string]any)
+			merged := maps.Clone(ap)
+			if merged == nil {
+				merged = map[string]any{}
+			}
+			for name, p := range bp {
+				pm, _ := p.(map[string]any)
+				if old, ok := merged[name].(map[string]any); ok {
+					merged[name] = modelMergeProc(old, pm)
+				} else {
+					merged[name] = pm
+				}
+			}
+			out[k] = merged
+		case "environment":
+			out[k] = modelMergeEnv(out[k], bv)
+		default:
+			out[k] = modelMerge(out[k], bv)
+		}
+	}
+	return out
+}
+
+func modelMergeProc(a, b map[string]any) map[string]any {
+	out := maps.Clone(a)
+	for k, bv := range b {
+		switch k {
+		case "environment":
+			out[k] = modelMergeEnv(out[k], bv)
+		case "depends_on":
+			am, _ := out[k].(map[string]any)
+			bm, _ := bv.(map[string]any)
+			m := maps.Clone(am)
+			if m == nil {
+				m = map[string]any{}
+			}
+			maps.Copy(m, bm)
+			out[k] = m
+		case "namespace":
+			if !modelZero(bv) {
+				out[k] = bv
+			}
+		default:
+			out[k] = modelMerge(out[k], bv)
+		}
+	}
+	return out
+}
+
+// modelMergeEnv merges KEY=VALUE lists by key, later entries winning.
+func modelMergeEnv(a, b any) any {
+	if a == nil {
+		return b
+	}
+	var order []string
+	vals := map[string]string{}
+	inA := map[string]bool{}
+	for i, e := range append(modelList(a), modelList(b)...) {
+		s := fmt.Sprint(e)
+		k, v, ok := strings.Cut(s, "=")
+		if !ok {
+			continue
+		}
+		_, dup := vals[k]
+		if !dup {
+			order = append(order, k)
+		}
+		if i >= len(modelList(a)) && inA[k] && v == "" {
+			continue // an empty value never wins over an earlier file's
+		}
+		inA[k] = i < len(modelList(a))
+		vals[k] = s
+	}
+	var out []any
+	for _, k := range order {
+		out = append(out, vals[k])
+	}
+	return out
+}
+
+// modelMerge merges generic values: maps deeply, lists appended, scalars
+// replaced unless the later one is zero.
+func modelMerge(a, b any) any {
+	if modelZero(b) {
+		if a == nil {
+			return b
+		}
+		return a
+	}
+	switch bv := b.(type) {
+	case map[string]any:
+		am, ok := a.(map[string]any)
+		if !ok {
+			return b
+		}
+		out := maps.Clone(am)
+		for k, v := range bv {
+			out[k] = modelMerge(out[k], v)
+		}
+		return out
+	case []any:
+		al, ok := a.([]any)
+		if !ok {
+			return b
+		}
+		return append(slices.Clone(al), bv...)
+	}
+	return b
+}
+
+func modelZero(v any) bool {
+	switch v := v.(type) {
+	case nil:
+		return true
+	case bool:
+		return !v
+	case int:
+		return v == 0
+	case float64:
+		return v == 0
+	case string:
+		return v == ""
+	case []any:
+		return len(v) == 0
+	case map[string]any:
+		return len(v) == 0
+	}
+	return false
+}
+
+func modelCopy(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		out := map[string]any{}
+		for k, x := range v {
+			out[k] = modelCopy(x)
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = modelCopy(x)
+		}
+		return out
+	}
+	return v
+}
+
+func modelList(v any) []any {
+	l, _ := v.([]any)
+	return l
+}
+
+func modelInt(v any) int {
+	switch v := v.(type) {
+	case int:
+		return v
+	case string:
+		n, _ := strconv.Atoi(v)
+		return n
+	}
+	return 0
+}
+
+var (
+	modelAction = regexp.MustCompile(`\{\{.*?\}\}`)
+	modelRef    = regexp.MustCompile(`\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=]([^}]*))?\}`)
+)
+
+// modelRender renders s as process-compose does, with the ${VAR} inside
+// actions taken as unset (the environment at load time is unknown).
+func modelRender(s string, data map[string]any) string {
+	if !strings.Contains(s, "{{") {
+		return s
+	}
+	s = modelAction.ReplaceAllStringFunc(s, func(a string) string {
+		return modelRef.ReplaceAllString(a, "$1")
+	})
+	tpl, err := template.New("").Parse(s)
+	if err != nil {
+		return s
+	}
+	var b bytes.Buffer
+	if err := tpl.Execute(&b, data); err != nil {
+		return s
+	}
+	return b.String()
+}

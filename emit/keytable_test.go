@@ -1,0 +1,64 @@
+package emit
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// The README's supported keys table lies between these markers.
+const (
+	tableStart = "<!-- supported-keys:start (generated from emit.KeyRules; PC2DEVENV_UPDATE=1 go test ./emit rewrites it) -->\n"
+	tableEnd   = "<!-- supported-keys:end -->"
+)
+
+// TestREADMEKeyTable checks that the README's table of supported keys is
+// the one KeyRules gives; PC2DEVENV_UPDATE=1 rewrites it.
+func TestREADMEKeyTable(t *testing.T) {
+	const readme = "../README.md"
+	b, err := os.ReadFile(readme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	i := strings.Index(s, tableStart)
+	j := strings.Index(s, tableEnd)
+	if i < 0 || j < i {
+		t.Fatalf("README.md has no supported keys table between %q and %q", tableStart, tableEnd)
+	}
+	got := s[i+len(tableStart) : j]
+	want := "\n" + KeyTable() + "\n"
+	if got == want {
+		return
+	}
+	if os.Getenv("PC2DEVENV_UPDATE") != "" {
+		if err := os.WriteFile(readme, []byte(s[:i+len(tableStart)]+want+s[j:]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Errorf("README.md's supported keys table differs from emit.KeyRules; run PC2DEVENV_UPDATE=1 go test ./emit to rewrite it")
+}
+
+// TestKeyRules checks the table itself: patterns are unique, every
+// target has a fate, and a passed-through key names a process-compose key
+// path. (The corpus and golden tests check that every key read has a
+// rule.)
+func TestKeyRules(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range KeyRules {
+		if seen[r.Pattern] {
+			t.Errorf("pattern %q has two rules", r.Pattern)
+		}
+		seen[r.Pattern] = true
+		for _, tg := range Targets {
+			f := r.Fates[tg]
+			if f.Kind == "" || f.To == "" {
+				t.Errorf("%s under %s has no fate", r.Pattern, tg)
+			}
+			if f.Kind == PassedThrough && strings.ContainsAny(f.To, " ;,") {
+				t.Errorf("%s under %s passes through to %q, which is not a key path", r.Pattern, tg, f.To)
+			}
+		}
+	}
+}

@@ -1,0 +1,121 @@
+package parse
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+
+	"github.com/pc2devenv/pc2devenv/ir"
+)
+
+// finish runs process-compose's load steps after the files are read:
+// replicas, templates, dependencies on replica groups, and the checks.
+func (r *pcReader) finish() {
+	r.makeReplicas()
+	for _, pp := range r.procs {
+		r.renderProcess(pp)
+	}
+	r.notePerReplicaProbes()
+	for _, pp := range r.procs {
+		r.proj.Processes = append(r.proj.Processes, pp.p)
+	}
+	r.fanOut()
+	r.validate()
+}
+
+// makeReplicas replaces each process with replicas: N (N > 1) by N copies
+// named <name>-<i>, i from 0, zero-padded to the width of N, as
+// process-compose names them. Each copy has PC_REPLICA_NUM in its
+// environment, below the process's own variables, and renders its
+// templates with its number.
+func (r *pcReader) makeReplicas() {
+	var out []*pcProcess
+	for _, pp := range r.procs {
+		n := pp.replicas
+		if n <= 1 {
+			out = append(out, pp)
+			continue
+		}
+		group := pp.p.Name
+		width := len(strconv.Itoa(n))
+		pos := pp.p.Replicas.Pos
+		for i := 0; i < n; i++ {
+			q := pp
+			if i > 0 {
+				r.quietly(func() { q = r.process(pp.e, pp.k) })
+			}
+			q.num = i
+			q.p.Name = fmt.Sprintf("%s-%0*d", group, width, i)
+			q.p.Replica = &ir.Replica{Group: group, Num: i, Count: n, Pos: pos}
+			q.p.Env = append([]ir.EnvVar{{Name: "PC_REPLICA_NUM", Value: ir.Plain(strconv.Itoa(i), pos), Pos: pos}}, q.p.Env...)
+			out = append(out, q)
+		}
+	}
+	r.procs = out
+}
+
+// notePerReplicaProbes says where replicas' probes differ: process-compose
+// renders a replicated process's probes once, for all replicas alike (and
+// with the number of whichever replica it renders last), while the output
+// gives each replica its own, as the file means.
+func (r *pcReader) notePerReplicaProbes() {
+	first := map[string]*ir.Process{}
+	noted := map[string]bool{}
+	for _, pp := range r.procs {
+		p := pp.p
+		if p.Replica == nil {
+			continue
+		}
+		f, ok := first[p.Replica.Group]
+		if !ok {
+			first[p.Replica.Group] = p
+			continue
+		}
+		for _, pr := range [][2]*ir.Probe{{f.Readiness, p.Readiness}, {f.Liveness, p.Liveness}} {
+			if pr[0] == nil || pr[1] == nil || noted[p.Replica.Group] || reflect.DeepEqual(pr[0], pr[1]) {
+				continue
+			}
+			noted[p.Replica.Group] = true
+			r.diags.Add(pr[1].Pos, ir.Note, ir.IDProbePerReplica,
+				fmt.Sprintf("the probe of process %q uses PC_REPLICA_NUM: process-compose renders it once for all %d replicas (so all probe the same replica's port, whichever it rendered last), while the output renders it for each replica, as meant", p.Replica.Group, p.Replica.Count), "")
+		}
+	}
+}
+
+// fanOut turns a dependency on a replicated process's name into one
+// dependency on each replica, as process-compose (1.116 and later) does;
+// dependencies that name a replica stay as they are.
+func (r *pcReader) fanOut() {
+	groups := map[string][]string{}
+	for _, p := range r.proj.Processes {
+		if p.Replica != nil {
+			groups[p.Replica.Group] = append(groups[p.Replica.Group], p.Name)
+		}
+	}
+	if len(groups) == 0 {
+		return
+	}
+	for _, p := range r.proj.Processes {
+		named := map[string]bool{}
+		for _, d := range p.DependsOn {
+			named[d.Name] = true
+		}
+		var deps []ir.Dependency
+		for _, d := range p.DependsOn {
+			replicas, ok := groups[d.Name]
+			if !ok || r.proj.Process(d.Name) != nil {
+				deps = append(deps, d)
+				continue
+			}
+			for _, name := range replicas {
+				if named[name] {
+					continue
+				}
+				rd := d
+				rd.Name = name
+				deps = append(deps, rd)
+			}
+		}
+		p.DependsOn = deps
+	}
+}

@@ -1,0 +1,297 @@
+package parse
+
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"regexp"
+	"strconv"
+	"strings"
+	"text/template"
+	"text/template/parse"
+
+	yaml "go.yaml.in/yaml/v4"
+
+	"github.com/pc2devenv/pc2devenv/ir"
+)
+
+// process-compose renders some fields of every process as Go templates
+// (text/template, the engine used here too), after it has substituted
+// ${VAR} in the file's text. The data is the global vars, the process's
+// vars over them, and PC_REPLICA_NUM. Since that runs for every process,
+// any {{ }} in those fields is a template, and a variable that does not
+// exist renders as "<no value>".
+//
+// The converter keeps ${VAR} references for bash (see ir.Text), so it
+// renders text in which each reference stands as a placeholder that
+// templates copy as they copy any text; a reference inside an action,
+// whose meaning depends on the value process-compose substituted, is
+// replaced by the value it has when the variable is unset.
+
+// Placeholders: a private-use character, the reference's number, another.
+const (
+	phOpen  = '\uE000'
+	phClose = '\uE001'
+)
+
+var placeholderRE = regexp.MustCompile("\uE000([0-9]+)\uE001")
+
+// templater holds the references that placeholders stand for.
+type templater struct {
+	refs []*ir.VarRef
+}
+
+// encode returns t's text with placeholders for its references.
+func (tp *templater) encode(t ir.Text) string {
+	var b strings.Builder
+	for _, p := range t.Parts {
+		if p.Ref == nil {
+			b.WriteString(p.Lit)
+			continue
+		}
+		b.WriteRune(phOpen)
+		b.WriteString(strconv.Itoa(len(tp.refs)))
+		b.WriteRune(phClose)
+		tp.refs = append(tp.refs, p.Ref)
+	}
+	return b.String()
+}
+
+// decode turns placeholders back into references.
+func (tp *templater) decode(s string, pos ir.Pos) ir.Text {
+	t := ir.Text{Pos: pos}
+	last := 0
+	for _, m := range placeholderRE.FindAllStringSubmatchIndex(s, -1) {
+		i, _ := strconv.Atoi(s[m[2]:m[3]])
+		if i >= len(tp.refs) {
+			continue
+		}
+		t.Append(s[last:m[0]])
+		t.AppendRef(tp.refs[i])
+		last = m[1]
+	}
+	t.Append(s[last:])
+	return t
+}
+
+// templateVars reads a vars mapping into template data, recording its
+// keys. Values decode as process-compose's YAML decoder gives them to
+// templates: strings, ints, floats, bools, maps and lists.
+func (r *pcReader) templateVars(n *yaml.Node, k keyPath, what string) map[string]any {
+	r.checkNested(n, &field{kind: kMap, elem: fAny}, k, what, "")
+	v, ok := r.goValue(n).(map[string]any)
+	if !ok {
+		if d := r.deref(n); !isNull(d) {
+			r.typeError(d, what, "a mapping")
+		}
+		return nil
+	}
+	return v
+}
+
+// goValue converts a YAML value into the Go value templates see.
+func (r *pcReader) goValue(n *yaml.Node) any {
+	n = r.deref(n)
+	switch n.Kind {
+	case yaml.MappingNode:
+		m := map[string]any{}
+		var entries []entry
+		r.quietly(func() { entries, _ = r.mapping(n, "") })
+		for _, e := range entries {
+			m[e.key] = r.goValue(e.value)
+		}
+		return m
+	case yaml.SequenceNode:
+		l := []any{}
+		for _, it := range n.Content {
+			l = append(l, r.goValue(it))
+		}
+		return l
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null", "!!bool", "!!int", "!!float":
+			var v any
+			if err := n.Decode(&v); err == nil {
+				return v
+			}
+		}
+		var t ir.Text
+		r.quietly(func() { t = r.substText(n.Value, r.pos(n)) })
+		return r.tmpl.encode(t)
+	}
+	return nil
+}
+
+// templateData returns the data a process's templates see.
+func (r *pcReader) templateData(pp *pcProcess) map[string]any {
+	data := maps.Clone(r.vars)
+	if data == nil {
+		data = map[string]any{}
+	}
+	maps.Copy(data, pp.vars)
+	data["PC_REPLICA_NUM"] = pp.num
+	return data
+}
+
+// templateErrPrefix is what text/template puts before its messages.
+var templateErrPrefix = regexp.MustCompile(`^template: :\d+(:\d+)?: (executing "" at )?`)
+
+var missingKeyRE = regexp.MustCompile(`at <([^>]*)>: map has no entry for key`)
+
+// render renders t as process-compose renders a templated field. what
+// names the field in messages.
+func (r *pcReader) render(t ir.Text, data map[string]any, what string) ir.Text {
+	src := r.tmpl.encode(t)
+	if !strings.Contains(src, "{{") {
+		return t
+	}
+	tpl, err := template.New("").Parse(src)
+	if err != nil {
+		r.templateError(t.Pos, what, err)
+		return t
+	}
+	// A reference inside an action is what process-compose substituted
+	// before it rendered: use its value for an unset variable.
+	inText := textNodes(tpl)
+	changed := false
+	src = placeholderRE.ReplaceAllStringFunc(src, func(ph string) string {
+		if strings.Contains(inText, ph) {
+			return ph
+		}
+		m := placeholderRE.FindStringSubmatch(ph)
+		i, _ := strconv.Atoi(m[1])
+		ref := r.tmpl.refs[i]
+		d, _ := ref.Default()
+		r.diags.Add(t.Pos, ir.Warning, ir.IDTemplateEnv,
+			fmt.Sprintf("%s uses %s inside a template action: process-compose substitutes it from its environment before it renders the template, so the result depends on that environment; the output is rendered as if %s were unset", what, ref.Raw, ref.Name),
+			"move the reference out of {{ }}, or use a template variable")
+		changed = true
+		return d
+	})
+	if changed {
+		if tpl, err = template.New("").Parse(src); err != nil {
+			r.templateError(t.Pos, what, err)
+			return t
+		}
+	}
+	var out bytes.Buffer
+	if err := tpl.Execute(&out, data); err != nil {
+		r.templateError(t.Pos, what, err)
+		return t
+	}
+	s := out.String()
+	if n := strings.Count(s, "<no value>"); n > strings.Count(inText, "<no value>") {
+		key := "a variable"
+		if err := tpl.Option("missingkey=error").Execute(&bytes.Buffer{}, data); err != nil {
+			if m := missingKeyRE.FindStringSubmatch(err.Error()); m != nil {
+				key = "{{" + m[1] + "}}"
+			}
+		}
+		r.diags.Add(t.Pos, ir.Warning, ir.IDTemplateNoValue,
+			fmt.Sprintf("%s renders %s as \"<no value>\": process-compose renders every {{ }} in it as a Go template, and no such template variable exists; the output has \"<no value>\" too, as process-compose runs it", what, key),
+			`to keep the braces as text, write {{ "{{" }} for "{{" (or set is_template_disabled: true for the command); to use a variable, define it under vars`)
+	}
+	return r.tmpl.decode(s, t.Pos)
+}
+
+func (r *pcReader) templateError(pos ir.Pos, what string, err error) {
+	msg := templateErrPrefix.ReplaceAllString(err.Error(), "")
+	r.diags.Add(pos, ir.Error, ir.IDTemplate,
+		fmt.Sprintf("%s is not a template process-compose can render (%s); it refuses to load the file", what, msg),
+		`write {{ "{{" }} for a literal "{{", or set is_template_disabled: true for a command`)
+}
+
+// textNodes returns the literal text of a parsed template, all parts
+// joined, to tell placeholders in text from those in actions.
+func textNodes(tpl *template.Template) string {
+	var b strings.Builder
+	var walk func(n parse.Node)
+	walk = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n == nil {
+				return
+			}
+			for _, c := range n.Nodes {
+				walk(c)
+			}
+		case *parse.TextNode:
+			b.Write(n.Text)
+			b.WriteByte(0)
+		case *parse.IfNode:
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.RangeNode:
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.WithNode:
+			walk(n.List)
+			walk(n.ElseList)
+		}
+	}
+	for _, t := range tpl.Templates() {
+		if t.Tree != nil {
+			walk(t.Tree.Root)
+		}
+	}
+	return b.String()
+}
+
+// renderProcess renders the fields process-compose renders: the command
+// (unless is_template_disabled), working_dir, description, log_location,
+// every environment entry and the probes' exec command and http_get host,
+// path, scheme and port.
+func (r *pcReader) renderProcess(pp *pcProcess) {
+	p := pp.p
+	data := r.templateData(pp)
+	name := p.Name
+	if p.Replica != nil {
+		name = p.Replica.Group
+	}
+	of := func(field string) string { return fmt.Sprintf("%s of process %q", field, name) }
+	if !pp.noTemplate {
+		p.Command = r.render(p.Command, data, of("the command"))
+	}
+	if p.Cwd.Set {
+		p.Cwd.Val = r.render(p.Cwd.Val, data, of("working_dir"))
+	}
+	if !pp.description.IsEmpty() {
+		p.Description = r.render(pp.description, data, of("the description")).Shell()
+	}
+	for i := range p.Extra {
+		if f := &p.Extra[i]; f.Key == "log_location" && f.Value.Kind == ir.KindString {
+			f.Value.Str = r.render(f.Value.Str, data, of("log_location"))
+		}
+	}
+	for i := range p.Env {
+		v := &p.Env[i]
+		if strings.Contains(v.Name, "{{") {
+			v.Name = r.render(ir.Plain(v.Name, v.Pos), data, of("the environment entry "+v.Name)).Shell()
+		}
+		v.Value = r.render(v.Value, data, of("the environment variable "+v.Name))
+	}
+	for _, pr := range []*ir.Probe{p.Readiness, p.Liveness} {
+		if pr == nil {
+			continue
+		}
+		kind := "readiness_probe"
+		if pr == p.Liveness {
+			kind = "liveness_probe"
+		}
+		if x := pr.Exec; x != nil {
+			x.Command = r.render(x.Command, data, of(kind+".exec.command"))
+		} else if h := pr.HTTP; h != nil {
+			for _, s := range []struct {
+				o   *ir.Opt[string]
+				key string
+			}{{&h.Host, "host"}, {&h.Path, "path"}, {&h.Scheme, "scheme"}} {
+				if s.o.Set && strings.Contains(s.o.Val, "{{") {
+					s.o.Val = r.render(ir.Plain(s.o.Val, s.o.Pos), data, of(kind+".http_get."+s.key)).Shell()
+				}
+			}
+			if h.Port.Set {
+				h.Port.Val = r.render(h.Port.Val, data, of(kind+".http_get.port"))
+			}
+		}
+	}
+}

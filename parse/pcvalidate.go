@@ -1,0 +1,124 @@
+package parse
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/pc2devenv/pc2devenv/ir"
+)
+
+// validate checks the project as process-compose does when it loads it.
+func (r *pcReader) validate() {
+	byName := map[string]*pcProcess{}
+	for _, pp := range r.procs {
+		byName[pp.p.Name] = pp
+	}
+	for _, pp := range r.procs {
+		p := pp.p
+		if pp.readyLogLine.IsValid() && p.Readiness != nil {
+			r.diags.Add(pp.readyLogLine, ir.Error, ir.IDReadyLogLineProbe,
+				fmt.Sprintf("process %q has both ready_log_line and a readiness_probe; process-compose refuses the file", nameOf(p)),
+				"keep one of them")
+		}
+		if p.Replica != nil && p.Replica.Num == 0 {
+			for _, at := range []ir.Pos{pp.schedule, pp.watch} {
+				if at.IsValid() {
+					r.diags.Add(at, ir.Warning, ir.IDReplicaConflict,
+						fmt.Sprintf("process %q has %d replicas, and process-compose cannot schedule or watch a replicated process: %s", p.Replica.Group, p.Replica.Count, r.strictness()), "")
+				}
+			}
+		}
+		if pp.sendKeys.IsValid() && !pp.terminal && (p.Replica == nil || p.Replica.Num == 0) {
+			r.diags.Add(pp.sendKeys, ir.Warning, ir.IDSendKeys,
+				fmt.Sprintf("shutdown.send_keys of process %q needs is_interactive or is_tty to reach the process: %s", nameOf(p), r.strictness()), "")
+		}
+		for _, d := range p.DependsOn {
+			dep := byName[d.Name]
+			if dep == nil {
+				continue
+			}
+			if d.Condition == ir.ProcessLogReady && !dep.readyLogLine.IsValid() {
+				r.diags.Add(d.Pos, ir.Error, ir.IDLogReadyNoLine,
+					fmt.Sprintf("process %q waits for a log line of %q (process_log_ready), but %q has no ready_log_line; process-compose refuses the file", p.Name, d.Name, d.Name),
+					fmt.Sprintf("give %q a ready_log_line, or wait with another condition", d.Name))
+			}
+			if dep.p.Disabled.Set && dep.p.Disabled.Val {
+				r.diags.Add(d.Pos, ir.Warning, ir.IDDisabledDep,
+					fmt.Sprintf("process %q depends on %q, which is disabled: %s", p.Name, d.Name, r.strictness()), "")
+			}
+		}
+	}
+	r.checkDependencies()
+}
+
+// nameOf names a process in messages: a replica by its group.
+func nameOf(p *ir.Process) string {
+	if p.Replica != nil {
+		return p.Replica.Group
+	}
+	return p.Name
+}
+
+// checkDependencies reports dependencies on processes that do not exist
+// and dependency cycles, both of which process-compose refuses.
+func (r *pcReader) checkDependencies() {
+	byName := map[string]*ir.Process{}
+	var names []string
+	for _, p := range r.proj.Processes {
+		byName[p.Name] = p
+		names = append(names, p.Name)
+	}
+	for _, p := range r.proj.Processes {
+		for _, d := range p.DependsOn {
+			if byName[d.Name] == nil {
+				hint := ""
+				if s := suggest(d.Name, names); s != "" {
+					hint = fmt.Sprintf("did you mean %q?", s)
+				}
+				r.diags.Add(d.Pos, ir.Error, ir.IDUndefinedDep,
+					fmt.Sprintf("process %q depends on %q, which is not defined; process-compose refuses the file", p.Name, d.Name), hint)
+			}
+		}
+	}
+	// Depth-first search for a cycle, reported once at the edge that
+	// closes it.
+	const (
+		unvisited = iota
+		active
+		done
+	)
+	state := map[string]int{}
+	var stack []string
+	var visit func(p *ir.Process) bool
+	visit = func(p *ir.Process) bool {
+		state[p.Name] = active
+		stack = append(stack, p.Name)
+		for _, d := range p.DependsOn {
+			q := byName[d.Name]
+			if q == nil {
+				continue
+			}
+			switch state[q.Name] {
+			case active:
+				i := slices.Index(stack, q.Name)
+				cycle := append(append([]string(nil), stack[i:]...), q.Name)
+				r.diags.Add(d.Pos, ir.Error, ir.IDCycle,
+					"processes depend on each other in a cycle: "+strings.Join(cycle, " → ")+"; process-compose refuses the file", "remove one of these dependencies")
+				return true
+			case unvisited:
+				if visit(q) {
+					return true
+				}
+			}
+		}
+		stack = stack[:len(stack)-1]
+		state[p.Name] = done
+		return false
+	}
+	for _, p := range r.proj.Processes {
+		if state[p.Name] == unvisited && visit(p) {
+			return
+		}
+	}
+}
