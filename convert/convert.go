@@ -19,6 +19,14 @@ type Options struct {
 	// From forces the format of the sources; "" decides by name and
 	// content.
 	From ir.Format
+
+	// Scripts says which Makefile targets get a script besides their
+	// task: "phony" (default), "none" or "all".
+	Scripts string
+	// ProcessesFromTargets names Makefile targets that become processes.
+	ProcessesFromTargets []string
+	// Quiet drops the echo of recipe lines that make prints.
+	Quiet bool
 }
 
 // Result is one converted project.
@@ -101,7 +109,7 @@ func Paths(paths []string, opts Options) (res *Result, err error) {
 // Source converts one source held in memory, such as standard input.
 // name is used in diagnostics and the header.
 func Source(name string, content []byte, format ir.Format, opts Options) *Result {
-	return convertSources(&Result{Dir: "."}, []source{{path: name, name: name, format: format, content: content}}, opts)
+	return convertSources(&Result{Dir: "."}, []source{{path: name, name: name, format: format, content: content, stdin: true}}, opts)
 }
 
 func pathError(err error) error {

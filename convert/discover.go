@@ -16,6 +16,10 @@ import (
 // "processes" key, since Docker Compose uses the same names.
 var processComposeNames = []string{"compose.yml", "compose.yaml", "process-compose.yml", "process-compose.yaml"}
 
+// makefileNames are the names make looks for in a directory, in its
+// order.
+var makefileNames = []string{"GNUmakefile", "makefile", "Makefile"}
+
 // FormatOf decides the format of a file from its name, then, for names
 // that say nothing, from its content. It returns "" when it cannot tell.
 func FormatOf(name string, content []byte) ir.Format {
@@ -74,6 +78,9 @@ type source struct {
 	name    string
 	format  ir.Format
 	content []byte
+	// stdin says the source was read from standard input, so that files
+	// it refers to cannot be found beside it.
+	stdin bool
 }
 
 // findSources lists the sources of the project in dir, by name. from, when
@@ -106,9 +113,21 @@ func findSources(dir string, from ir.Format) ([]source, ir.Diagnostics, error) {
 			break
 		}
 	}
+	if from == "" || from == ir.FormatMakefile {
+		for _, name := range makefileNames {
+			s, ok, err := read(name, ir.FormatMakefile)
+			if err != nil {
+				return nil, nil, err
+			}
+			if ok {
+				out = append(out, s)
+				break
+			}
+		}
+	}
 	if len(out) == 0 {
-		msg := "no process-compose.yml here"
-		if from != "" && from != ir.FormatProcessCompose {
+		msg := "no process-compose.yml or Makefile here"
+		if from != "" && from != ir.FormatProcessCompose && from != ir.FormatMakefile {
 			msg = fmt.Sprintf("reading %s files is not supported yet", from)
 		}
 		diags.Add(ir.Pos{File: dir}, ir.Error, ir.IDNoSource, msg, "name a source file, or a directory that holds one")

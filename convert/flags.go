@@ -16,6 +16,27 @@ import (
 func (o *Options) AddFlags(fs *pflag.FlagSet) {
 	fs.VarP((*targetFlag)(&o.Target), "target", "t", "write for `TARGET`: devenv2, devenv2-process-compose or devenv1")
 	fs.Var((*formatFlag)(&o.From), "from", "read sources as `FORMAT`: process-compose, procfile or makefile (default: decided by file name, then content)")
+	fs.Var((*scriptsFlag)(&o.Scripts), "scripts", "which Makefile targets also get a script: `WHICH` is none, phony or all (default phony)")
+	fs.StringSliceVar(&o.ProcessesFromTargets, "processes-from-targets", nil, "turn the Makefile targets in `LIST` (comma-separated) into processes instead of tasks")
+	fs.BoolVar(&o.Quiet, "quiet", false, "do not echo Makefile recipe lines as make does")
+}
+
+type scriptsFlag string
+
+func (f *scriptsFlag) String() string {
+	if *f == "" {
+		return "phony"
+	}
+	return string(*f)
+}
+func (f *scriptsFlag) Type() string { return "which" }
+func (f *scriptsFlag) Set(s string) error {
+	switch s {
+	case "none", "phony", "all":
+		*f = scriptsFlag(s)
+		return nil
+	}
+	return fmt.Errorf("unknown value %q (choose none, phony or all)", s)
 }
 
 type targetFlag emit.Target

@@ -2,6 +2,8 @@ package convert
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/pc2devenv/pc2devenv/ir"
 	"github.com/pc2devenv/pc2devenv/parse"
@@ -15,6 +17,7 @@ type reader func(srcs []source, opts Options) (*ir.Project, ir.Diagnostics)
 // readers holds the reader of each format.
 var readers = map[ir.Format]reader{
 	ir.FormatProcessCompose: readProcessCompose,
+	ir.FormatMakefile:       readMakefile,
 }
 
 // formatOrder is the order in which the formats' projects are combined:
@@ -29,6 +32,25 @@ func readProcessCompose(srcs []source, opts Options) (*ir.Project, ir.Diagnostic
 		return nil, d
 	}
 	return parse.ProcessCompose(srcs[0].path, srcs[0].content)
+}
+
+// readMakefile reads a Makefile; the files it includes are read from
+// disk, relative to it.
+func readMakefile(srcs []source, opts Options) (*ir.Project, ir.Diagnostics) {
+	if len(srcs) > 1 {
+		var d ir.Diagnostics
+		d.Add(ir.Pos{File: srcs[1].path}, ir.Error, ir.IDUsage, "converting several Makefiles as one project is not supported", "name one Makefile; it can include the others")
+		return nil, d
+	}
+	mo := parse.MakeOptions{
+		Scripts:              opts.Scripts,
+		ProcessesFromTargets: opts.ProcessesFromTargets,
+		Quiet:                opts.Quiet,
+	}
+	if !srcs[0].stdin {
+		mo.ReadFile = os.ReadFile
+	}
+	return parse.Makefile(srcs[0].path, srcs[0].content, mo)
 }
 
 // read reads every source with the reader of its format and combines the
@@ -68,6 +90,11 @@ func read(srcs []source, opts Options, diags *ir.Diagnostics) *ir.Project {
 	for i, s := range proj.Sources {
 		if n, ok := names[s.Path]; ok {
 			proj.Sources[i].Path = n
+		} else if len(srcs) > 0 {
+			// A file a source includes: relative to the project.
+			if rel, err := filepath.Rel(filepath.Dir(srcs[0].path), s.Path); err == nil {
+				proj.Sources[i].Path = filepath.ToSlash(rel)
+			}
 		}
 	}
 	return proj
@@ -87,8 +114,8 @@ func combine(projects []*ir.Project) *ir.Project {
 			if out.Dotenv == nil {
 				out.Dotenv = p.Dotenv
 			} else {
-				out.Dotenv.Files = append(out.Dotenv.Files, p.Dotenv.Files...)
-				out.Dotenv.Names = append(out.Dotenv.Names, p.Dotenv.Names...)
+				out.Dotenv.Files = appendNew(out.Dotenv.Files, p.Dotenv.Files...)
+				out.Dotenv.Names = appendNew(out.Dotenv.Names, p.Dotenv.Names...)
 			}
 		}
 		out.Processes = append(out.Processes, p.Processes...)
@@ -100,4 +127,22 @@ func combine(projects []*ir.Project) *ir.Project {
 		out.Keys = append(out.Keys, p.Keys...)
 	}
 	return out
+}
+
+// appendNew appends the items of add that list does not hold yet: two
+// readers may name the same .env file.
+func appendNew(list []string, add ...string) []string {
+	for _, a := range add {
+		found := false
+		for _, x := range list {
+			if x == a {
+				found = true
+				break
+			}
+		}
+		if !found {
+			list = append(list, a)
+		}
+	}
+	return list
 }

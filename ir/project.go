@@ -107,6 +107,8 @@ type Process struct {
 	IsDaemon    Opt[bool]
 	Replicas    Opt[int]
 	Ports       []Port
+	// After names tasks that must succeed before the process starts.
+	After []string
 
 	// Comments are lines to show above the process in the output.
 	Comments []string
@@ -242,7 +244,12 @@ type Script struct {
 	Name        string
 	Exec        Text
 	Description string
-	Pos         Pos
+	// SameAsTask names a task whose exec is Exec; the output then refers
+	// to the task's exec instead of repeating it.
+	SameAsTask string
+	// Comments are lines to show above the script in the output.
+	Comments []string
+	Pos      Pos
 }
 
 // Task is a devenv task: a one-shot command in a dependency graph.
@@ -256,8 +263,11 @@ type Task struct {
 	ExecIfModified []string
 	Cwd            Opt[Text]
 	Env            []EnvVar
-	Comments       []string
-	Pos            Pos
+	// ShowOutput asks devenv to show the task's output as it runs, as
+	// make shows its recipes'.
+	ShowOutput bool
+	Comments   []string
+	Pos        Pos
 }
 
 // Process returns the process called name, or nil.
