@@ -214,6 +214,12 @@ func checkOutput(t *testing.T, tg emit.Target, dir string, args goldenArgs, res 
 		}
 	}
 	for _, s := range res.Sources {
+		if FormatOf(s, nil) == ir.FormatMakefile || args.opts.From == ir.FormatMakefile {
+			checkBash(t, v)
+			break
+		}
+	}
+	for _, s := range res.Sources {
 		path := filepath.Join(res.Dir, s)
 		if args.opts.From != "" && args.opts.From != ir.FormatProcessCompose || FormatOf(path, nil) != ir.FormatProcessCompose {
 			continue

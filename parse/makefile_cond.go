@@ -18,6 +18,20 @@ type condFrame struct {
 	// not.
 	taken   bool
 	sawElse bool
+	// assumed says a condition was decided by assumption (it depends on
+	// the environment).
+	assumed bool
+}
+
+// assumed reports whether the lines being read depend on a condition
+// decided by assumption.
+func (r *mkReader) assumed() bool {
+	for _, c := range r.conds {
+		if c.assumed {
+			return true
+		}
+	}
+	return false
 }
 
 // skipping reports whether lines are in a conditional branch that is not
@@ -35,7 +49,7 @@ func (r *mkReader) conditional(word, rest string, l *mkLine) bool {
 		outer := !r.skipping()
 		f := condFrame{pos: l.pos, outer: outer}
 		if outer {
-			f.active = r.evalCond(word, rest, l)
+			f.active, f.assumed = r.evalCond(word, rest, l)
 			f.taken = f.active
 		}
 		r.conds = append(r.conds, f)
@@ -59,7 +73,9 @@ func (r *mkReader) conditional(word, rest string, l *mkLine) bool {
 			f.taken = f.taken || f.active
 		case "ifeq", "ifneq", "ifdef", "ifndef":
 			if f.outer && !f.taken {
-				f.active = r.evalCond(w, cond, l)
+				var assumed bool
+				f.active, assumed = r.evalCond(w, cond, l)
+				f.assumed = f.assumed || assumed
 				f.taken = f.active
 			} else {
 				f.active = false
@@ -82,7 +98,18 @@ func (r *mkReader) conditional(word, rest string, l *mkLine) bool {
 // evalCond evaluates the condition of an ifeq, ifneq, ifdef or ifndef.
 // A condition that depends on the environment or on commands is decided
 // as make decides it when the variables are unset, with a warning.
-func (r *mkReader) evalCond(word, rest string, l *mkLine) bool {
+func (r *mkReader) evalCond(word, rest string, l *mkLine) (result, assumed bool) {
+	n := len(*r.diags)
+	result = r.evalCondition(word, rest, l)
+	for _, d := range (*r.diags)[n:] {
+		if d.ID == ir.IDMakeCondition {
+			assumed = true
+		}
+	}
+	return result, assumed
+}
+
+func (r *mkReader) evalCondition(word, rest string, l *mkLine) bool {
 	e := r.expanderAt(l, -1)
 	rest = strings.TrimSpace(rest)
 	switch word {

@@ -27,9 +27,14 @@ type expander struct {
 	// recipe is set while expanding a recipe: messages become commands
 	// (in msgs) instead of diagnostics.
 	recipe bool
-	msgs   []recipeMsg
+	msgs   *[]recipeMsg
 	// target names the rule whose recipe is expanded, for messages.
 	target string
+	// cond names the variable whose being set (condSet) or not decides
+	// whether the text being expanded is used: the branches of
+	// $(if $(VAR),…); "?" when it is not a variable bash can test.
+	cond    string
+	condSet bool
 	depth  int
 }
 
@@ -38,6 +43,10 @@ type expander struct {
 type recipeMsg struct {
 	fn, text string
 	pos      ir.Pos
+	// cond, when set, is the variable whose being set (ifSet) or unset
+	// decides whether make prints the message: $(if $(V),…,$(error …)).
+	cond  string
+	ifSet bool
 }
 
 const maxExpandDepth = 200
@@ -196,6 +205,27 @@ func topLevelIndex(s string, c byte, open byte) int {
 	return -1
 }
 
+// ruleColon returns the index of the colon that separates a rule's
+// targets from its prerequisites: the first outside variable references,
+// or -1.
+func ruleColon(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '$' && i+1 < len(s) && (s[i+1] == '(' || s[i+1] == '{'):
+			end := matchClose(s, i+1)
+			if end < 0 {
+				return -1
+			}
+			i = end
+		case s[i] == '$':
+			i++
+		case s[i] == ':':
+			return i
+		}
+	}
+	return -1
+}
+
 // splitArgs splits a function's argument text at top-level commas; the
 // last of max arguments takes the rest of the text.
 func splitArgs(s string, open byte, max int) []string {
@@ -266,8 +296,13 @@ func (e *expander) lookup(name string) *mkVar {
 // variable expands a reference to the variable called name.
 func (e *expander) variable(name string, pos ir.Pos) val {
 	if env, ok := strings.CutPrefix(name, "\x00"); ok {
-		// The environment's value, that += and := build on.
-		return e.r.envVar(env, pos)
+		// The environment's value that += appends to, with the space
+		// make puts between them when there is one.
+		v := e.r.envVar(env, pos)
+		if len(v) == 1 {
+			v[0].d.sep = true
+		}
+		return v
 	}
 	if v := e.lookup(name); v != nil {
 		return e.value(v, pos)

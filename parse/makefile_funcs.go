@@ -121,6 +121,10 @@ func init() {
 		}},
 		"shell": {1, func(e *expander, name string, args []string, pos ir.Pos) val {
 			v := e.expand(arg(args, 0))
+			if s, ok := v.static(); ok && strings.TrimSpace(s) == "pwd" {
+				// make runs in the project's directory: $(CURDIR).
+				return lit(rootMark)
+			}
 			return dynVal(&dyn{kind: dynShell, cmd: v, pos: pos})
 		}},
 		"if":      {3, fnIf},
@@ -312,9 +316,9 @@ func dedupSorted(w []string) []string {
 // fnIf is $(if cond,then[,else]): cond is true when it expands to
 // something other than whitespace.
 func fnIf(e *expander, name string, args []string, pos ir.Pos) val {
-	cond := e.expand(strings.TrimSpace(arg(args, 0))).trimSpace()
+	cond := e.expand(strings.TrimSpace(arg(args, 0)))
 	if s, ok := cond.static(); ok {
-		if strings.TrimSpace(s) != "" {
+		if s != "" {
 			return e.expand(arg(args, 1))
 		}
 		if len(args) > 2 {
@@ -322,13 +326,29 @@ func fnIf(e *expander, name string, args []string, pos ir.Pos) val {
 		}
 		return nil
 	}
-	then := e.expand(arg(args, 1))
+	// The branches' messages are printed only in their case.
+	condVar := ""
+	if len(cond) == 1 && cond[0].d != nil && (cond[0].d.kind == dynEnv || cond[0].d.kind == dynEnvDefault) {
+		condVar = cond[0].d.name
+	}
+	branch := func(text string, ifSet bool) val {
+		c := *e
+		c.cond, c.condSet = condVar, ifSet
+		if condVar == "" {
+			c.cond = "?"
+		}
+		return c.expand(text)
+	}
+	then := branch(arg(args, 1), true)
 	var els val
 	if len(args) > 2 {
-		els = e.expand(args[2])
+		els = branch(args[2], false)
+	}
+	if then.isEmpty() && els.isEmpty() {
+		return nil
 	}
 	fb := els.fallback()
-	if strings.TrimSpace(cond.fallback()) != "" {
+	if cond.fallback() != "" {
 		fb = then.fallback()
 	}
 	// $(if $(NAME),then) on a variable bash can read: ${NAME:+then}.
@@ -428,11 +448,18 @@ func fnMessage(e *expander, name string, args []string, pos ir.Pos) val {
 	v := e.expand(arg(args, 0))
 	text := v.fallback()
 	if e.recipe {
-		e.msgs = append(e.msgs, recipeMsg{fn: name, text: text, pos: pos})
+		*e.msgs = append(*e.msgs, recipeMsg{fn: name, text: text, pos: pos, cond: e.cond, ifSet: e.condSet})
 		return nil
 	}
-	switch name {
-	case "error":
+	switch {
+	case name == "error" && (e.cond != "" || e.r.assumed()):
+		why := "the conditional around it"
+		if e.cond != "" {
+			why = e.cond
+		}
+		e.r.diags.Add(pos, ir.Warning, ir.IDMakeError,
+			fmt.Sprintf("make stops here with the error %q, depending on %s; the output assumes it does not", strings.TrimSpace(text), why), "")
+	case name == "error":
 		e.r.diags.Add(pos, ir.Error, ir.IDMakeError, fmt.Sprintf("make stops here with the error %q", strings.TrimSpace(text)), "")
 		e.r.stopped = true
 	default:

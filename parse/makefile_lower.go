@@ -222,23 +222,14 @@ func (lw *mkLowerer) looksPhony(t *mkTarget) bool {
 	return !lw.usedAsFile(t.name) && !recipeMakes(t)
 }
 
-// usedAsFile reports whether name is an order-only prerequisite (the
-// idiom for directories), or a prerequisite of a target named like a
-// file.
+// usedAsFile reports whether name is an order-only prerequisite: the
+// idiom for directories.
 func (lw *mkLowerer) usedAsFile(name string) bool {
 	for _, n := range lw.db.order {
-		t := lw.db.targets[n]
-		normal, order := t.prereqs()
+		_, order := lw.db.targets[n].prereqs()
 		for _, p := range order {
 			if p == name {
 				return true
-			}
-		}
-		if strings.ContainsAny(n, "./") && !lw.db.phony[n] {
-			for _, p := range normal {
-				if p == name {
-					return true
-				}
 			}
 		}
 	}
@@ -326,7 +317,15 @@ func (lw *mkLowerer) selectTargets() {
 		normal, order := t.prereqs()
 		if !t.hasRecipe() && len(normal)+len(order) == 0 {
 			delete(lw.tasks, name)
-			lw.r.diags.Add(t.pos, ir.Note, ir.IDMakeNotNeeded, fmt.Sprintf("target %s has neither a recipe nor prerequisites: there is nothing to convert", name), "")
+			dynamic := false
+			for _, r := range t.rules {
+				dynamic = dynamic || len(r.dynPrereqs) > 0
+			}
+			msg := fmt.Sprintf("target %s has neither a recipe nor prerequisites: there is nothing to convert", name)
+			if dynamic {
+				msg = fmt.Sprintf("target %s has no recipe, and its prerequisites are known only when make runs: there is nothing to convert", name)
+			}
+			lw.r.diags.Add(t.pos, ir.Note, ir.IDMakeNotNeeded, msg, "")
 		}
 	}
 }
@@ -512,7 +511,7 @@ func (lw *mkLowerer) afterList(t *mkTarget) []string {
 // lowerTask writes one target as a task, and its script.
 func (lw *mkLowerer) lowerTask(t *mkTarget) {
 	name := lw.taskName[t.name]
-	task := &ir.Task{Name: name, Description: t.help, After: lw.afterList(t), ShowOutput: true, Pos: t.pos}
+	task := &ir.Task{Name: name, Description: t.help, After: lw.afterList(t), Pos: t.pos}
 	if t.name == lw.defaultGoal() {
 		task.Comments = append(task.Comments, "make's default goal: what plain `make` runs")
 	}
@@ -521,6 +520,14 @@ func (lw *mkLowerer) lowerTask(t *mkTarget) {
 		lw.unconvertible(t, b, &task.Comments)
 	} else if b.text != "" {
 		task.Exec = ir.Plain(b.text, t.pos)
+		task.ShowOutput = true
+	}
+	if t.doubleColon && len(t.rules) > 1 {
+		msg := fmt.Sprintf("%s has %d double-colon rules: the task runs their recipes one after the other", t.name, len(t.rules))
+		if !lw.phony[t.name] {
+			msg += ", where make runs each only when its own prerequisites are newer"
+		}
+		lw.r.diags.Add(t.pos, ir.Note, ir.IDMakeDoubleColon, msg, "")
 	}
 	if st, ok := lw.status(t); ok && b.err == nil {
 		task.Status = ir.Some(ir.Plain(st, t.pos), t.pos)
@@ -530,6 +537,10 @@ func (lw *mkLowerer) lowerTask(t *mkTarget) {
 		lw.r.diags.Add(t.pos, ir.Note, ir.IDMakeProcess,
 			fmt.Sprintf("target %s starts a server or watcher that keeps running; it stays a task unless you ask for a process", t.name),
 			"pass --processes-from-targets "+t.name+" to make it a process")
+	}
+	if recipeUses(t, "MAKEFILE_LIST") {
+		lw.r.diags.Add(t.pos, ir.Note, ir.IDMakeSpecial,
+			fmt.Sprintf("the recipe of %s reads the Makefile itself ($(MAKEFILE_LIST)), so it needs the Makefile to stay; the help comments are the descriptions devenv info shows", t.name), "")
 	}
 	if !lw.wantsScript(t.name) || b.err != nil {
 		return
@@ -646,9 +657,20 @@ func (lw *mkLowerer) status(t *mkTarget) (string, bool) {
 			return "", false // a phony prerequisite makes the target run every time
 		}
 	}
+	// A prerequisite that has a rule but is not there after its task
+	// ran counts as newer, as it does for make.
+	var made []string
+	for _, p := range normal {
+		if pt := lw.db.targets[p]; pt != nil && pt.hasRecipe() {
+			made = append(made, shellQuote(p))
+		}
+	}
 	target := shellQuote(t.name)
 	if len(dynamic) == 0 && len(normal) <= 3 {
 		parts := []string{"[ -e " + target + " ]"}
+		for _, p := range made {
+			parts = append(parts, "[ -e "+p+" ]")
+		}
 		for _, p := range normal {
 			parts = append(parts, "[ ! "+shellQuote(p)+" -nt "+target+" ]")
 		}
@@ -657,6 +679,10 @@ func (lw *mkLowerer) status(t *mkTarget) (string, bool) {
 	var words []string
 	for _, p := range normal {
 		words = append(words, shellQuote(p))
+	}
+	exists := ""
+	for _, p := range made {
+		exists += "[ -e " + p + " ] || exit 1\n"
 	}
 	rr := &renderer{mode: forTask, args: lw.args, seen: map[string]bool{}}
 	for _, d := range dynamic {
@@ -674,7 +700,7 @@ func (lw *mkLowerer) status(t *mkTarget) (string, bool) {
 	if len(rr.defaults) > 0 {
 		return "", false
 	}
-	return fmt.Sprintf("[ -e %s ] || exit 1\nfor p in %s; do\n  [ ! \"$p\" -nt %s ] || exit 1\ndone\n", target, strings.Join(words, " "), target), true
+	return fmt.Sprintf("[ -e %s ] || exit 1\n%sfor p in %s; do\n  [ ! \"$p\" -nt %s ] || exit 1\ndone\n", target, exists, strings.Join(words, " "), target), true
 }
 
 // noteDyn explains, once per variable or command, what was left for bash.
@@ -699,7 +725,7 @@ func (lw *mkLowerer) noteDyn(d *dyn) {
 			fmt.Sprintf("%s is set with ?=, so the environment can override it: the output sets it only when the environment does not", d.name), "")
 	case dynShell:
 		key := "shell:" + d.pos.String()
-		if lw.noted[key] {
+		if lw.noted[key] || d.why == "!=" {
 			return
 		}
 		lw.noted[key] = true
@@ -739,7 +765,7 @@ func looksLikeServer(rec expandedRecipe) bool {
 // lowerProcess writes a target chosen with --processes-from-targets as a
 // process.
 func (lw *mkLowerer) lowerProcess(t *mkTarget) {
-	b := lw.body(t, forTask)
+	b := lw.body(t, forProcess)
 	p := &ir.Process{Name: lw.scriptName[t.name], Description: t.help, Pos: t.pos,
 		Restart: &ir.Restart{Pos: t.pos, Policy: ir.Some(ir.RestartNo, t.pos)}}
 	p.After = lw.afterList(t)
@@ -750,6 +776,6 @@ func (lw *mkLowerer) lowerProcess(t *mkTarget) {
 		p.Command = ir.Plain(b.text, t.pos)
 	}
 	lw.r.diags.Add(t.pos, ir.Note, ir.IDMakeProcess,
-		fmt.Sprintf("target %s becomes a process (--processes-from-targets): devenv up starts it and does not restart it", t.name), "")
+		fmt.Sprintf("target %s becomes a process (--processes-from-targets): devenv up starts it and does not restart it; its log does not echo the commands as make did", t.name), "")
 	lw.proj.Processes = append(lw.proj.Processes, p)
 }

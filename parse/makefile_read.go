@@ -184,7 +184,7 @@ func (r *mkReader) statement(lx *mkLexer, l *mkLine) {
 		r.diags.Add(l.pos, ir.Error, ir.IDMakeSyntax, "a directive modifier (override, export, private) without a variable assignment", "")
 		return
 	}
-	if topLevelIndex(text, ':', '(') >= 0 {
+	if ruleColon(text) >= 0 {
 		r.rule(l, text, help)
 		return
 	}
@@ -195,7 +195,7 @@ func (r *mkReader) statement(lx *mkLexer, l *mkLine) {
 		if v.isEmpty() {
 			return
 		}
-		if s, ok := v.static(); ok && strings.Contains(s, ":") {
+		if s, ok := v.static(); ok && ruleColon(s) >= 0 {
 			r.rule(l, s, help)
 			return
 		}
@@ -362,7 +362,7 @@ func (r *mkReader) assign(l *mkLine, name, op, value string, mods varMods, t *mk
 			}
 			// make appends to the environment's value when there is one.
 			v.flavor = recursive
-			v.raw = "$(\x00" + name + ") " + value
+			v.raw = "$(\x00" + name + ")" + value
 			v.selfRef = true
 		case old.condDefault:
 			kept := *old
@@ -394,7 +394,7 @@ func (r *mkReader) assign(l *mkLine, name, op, value string, mods varMods, t *mk
 	case "!=":
 		v.flavor = simple
 		cmd := e.expand(value)
-		v.value = dynVal(&dyn{kind: dynShell, cmd: cmd, pos: pos})
+		v.value = dynVal(&dyn{kind: dynShell, cmd: cmd, pos: pos, why: "!="})
 		r.diags.Add(pos, ir.Warning, ir.IDMakeShell,
 			fmt.Sprintf("%s != runs %q with the shell when make reads the Makefile; the converter does not run it: bash runs it where the value is used", name, cmd.fallback()), "")
 	}
@@ -635,7 +635,7 @@ func describeDyn(d *dyn) string {
 	case dynEnvDefault:
 		return fmt.Sprintf("the environment variable %s (taken as unset, so %s keeps its ?= default)", d.name, d.name)
 	case dynShell:
-		return fmt.Sprintf("the output of $(shell %s), which the converter does not run", d.cmd.fallback())
+		return fmt.Sprintf("the output of $(shell %s), which the converter does not run (taken as empty)", d.cmd.fallback())
 	case dynGlob:
 		return fmt.Sprintf("the files matching %s when make runs", d.cmd.fallback())
 	case dynIfSet:

@@ -115,7 +115,8 @@ func (lw *mkLowerer) recipe(t *mkTarget) expandedRecipe {
 	ignoreAll := lw.db.ignoreAll || lw.db.ignore[t.name]
 	for _, rule := range t.rules {
 		e := lw.r.expanderAt(nil, -1)
-		e.recipe = true
+		var msgs []recipeMsg
+		e.recipe, e.msgs = true, &msgs
 		e.target = t.name
 		e.scopes = []map[string]*mkVar{lw.autoScope(t, rule)}
 		if s := targetScope(t); s != nil {
@@ -136,7 +137,7 @@ func (lw *mkLowerer) recipe(t *mkTarget) expandedRecipe {
 				out.cmds = append(out.cmds, c.with(chunk))
 			}
 		}
-		out.msgs = append(out.msgs, e.msgs...)
+		out.msgs = append(out.msgs, msgs...)
 	}
 	if lw.db.oneShell && len(out.cmds) > 1 {
 		one := out.cmds[0]
@@ -266,7 +267,7 @@ func (lw *mkLowerer) body(t *mkTarget, mode renderMode) bodyResult {
 			return bodyResult{err: err, pos: c.pos}
 		}
 		echoSrc := c.v
-		if rewritten, changed := lw.rewriteMake(text, c.pos, mode); changed {
+		if rewritten, changed := lw.rewriteMake(text, t.name, c.pos); changed {
 			text = rewritten
 			echoSrc = lit(rewritten)
 			if _, ok := c.v.static(); !ok {
@@ -274,7 +275,7 @@ func (lw *mkLowerer) body(t *mkTarget, mode renderMode) bodyResult {
 			}
 		}
 		var echo string
-		if !c.silent && !lw.r.opts.Quiet {
+		if !c.silent && !lw.r.opts.Quiet && mode != forProcess {
 			e, err := rr.echoText(echoSrc)
 			if err != nil {
 				return bodyResult{err: err, pos: c.pos}
@@ -343,17 +344,35 @@ func (lw *mkLowerer) body(t *mkTarget, mode renderMode) bodyResult {
 	}
 	lines = append(lines[:pre], append(defaults, lines[pre:]...)...)
 	for _, m := range rec.msgs {
+		var line string
 		switch m.fn {
 		case "info":
-			lines = append(lines, "echo "+shellQuote(m.text))
+			line = "echo " + shellQuote(m.text)
 		case "warning":
-			lines = append(lines, "echo "+shellQuote(fmt.Sprintf("%s:%d: %s", path.Base(m.pos.File), m.pos.Line, m.text))+" >&2")
+			line = "echo " + shellQuote(fmt.Sprintf("%s:%d: %s", path.Base(m.pos.File), m.pos.Line, m.text)) + " >&2"
 		case "error":
-			lines = append(lines, "echo "+shellQuote(fmt.Sprintf("%s:%d: *** %s.  Stop.", path.Base(m.pos.File), m.pos.Line, m.text))+" >&2", "exit 2")
-			lw.r.diags.Add(m.pos, ir.Warning, ir.IDMakeError,
-				fmt.Sprintf("the recipe of %s stops with the error %q before running any line; so does the task", t.name, m.text), "")
-			return bodyResult{text: strings.Join(lines, "\n") + "\n"}
+			line = "echo " + shellQuote(fmt.Sprintf("%s:%d: *** %s.  Stop.", path.Base(m.pos.File), m.pos.Line, m.text)) + " >&2"
 		}
+		if m.cond == "?" {
+			return bodyResult{err: errUnknown{&dyn{why: fmt.Sprintf("$(%s …) under a condition known only when make runs", m.fn)}}, pos: m.pos}
+		}
+		if m.cond == "" {
+			lines = append(lines, line)
+			if m.fn == "error" {
+				lw.r.diags.Add(m.pos, ir.Warning, ir.IDMakeError,
+					fmt.Sprintf("the recipe of %s stops with the error %q before running any line; so does the task", t.name, m.text), "")
+				return bodyResult{text: strings.Join(append(lines, "exit 2"), "\n") + "\n"}
+			}
+			continue
+		}
+		test := fmt.Sprintf(`[ -n "$%s" ]`, m.cond)
+		if m.ifSet {
+			test = fmt.Sprintf(`[ -z "$%s" ]`, m.cond)
+		}
+		if m.fn == "error" {
+			line = "{ " + line + "; exit 2; }"
+		}
+		lines = append(lines, test+" || "+line)
 	}
 	for _, c := range cmds {
 		if c.echo != "" {
@@ -507,7 +526,7 @@ func (lw *mkLowerer) exportLine(v *mkVar, t *mkTarget) (string, bool) {
 // rewriteMake replaces "make TARGET…" (which $(MAKE) expands to) by
 // "devenv tasks run make:TARGET…": the other task, with its prerequisites,
 // as a recursive make would run them.
-func (lw *mkLowerer) rewriteMake(text string, pos ir.Pos, mode renderMode) (string, bool) {
+func (lw *mkLowerer) rewriteMake(text, self string, pos ir.Pos) (string, bool) {
 	if !strings.Contains(text, "make") {
 		return text, false
 	}
@@ -520,6 +539,13 @@ func (lw *mkLowerer) rewriteMake(text string, pos ir.Pos, mode renderMode) (stri
 		with       string
 	}
 	var edits []edit
+	cdAt := -1
+	syntax.Walk(f, func(n syntax.Node) bool {
+		if c, ok := n.(*syntax.CallExpr); ok && len(c.Args) > 0 && (c.Args[0].Lit() == "cd" || c.Args[0].Lit() == "pushd") && cdAt < 0 {
+			cdAt = int(c.Pos().Offset())
+		}
+		return true
+	})
 	syntax.Walk(f, func(n syntax.Node) bool {
 		c, ok := n.(*syntax.CallExpr)
 		if !ok || len(c.Args) == 0 || c.Args[0].Lit() != "make" {
@@ -532,14 +558,14 @@ func (lw *mkLowerer) rewriteMake(text string, pos ir.Pos, mode renderMode) (stri
 			s := a.Lit()
 			switch {
 			case s == "":
-				bad = "an argument known only when the command runs"
+				bad = "runs make with an argument known only when the command runs"
 			case s == "-s" || s == "--silent" || s == "--quiet":
 				silent = true
 			case s == "--no-print-directory" || strings.HasPrefix(s, "-j") || strings.HasPrefix(s, "--jobs"):
 			case strings.HasPrefix(s, "-"):
-				bad = "the option " + s
+				bad = "runs make with the option " + s
 			case strings.Contains(s, "="):
-				bad = "the variable assignment " + s
+				bad = "runs make with the variable assignment " + s
 			default:
 				goals = append(goals, s)
 			}
@@ -547,11 +573,14 @@ func (lw *mkLowerer) rewriteMake(text string, pos ir.Pos, mode renderMode) (stri
 				break
 			}
 		}
+		if bad == "" && cdAt >= 0 && cdAt < int(c.Pos().Offset()) {
+			bad = "runs make in another directory (after cd)"
+		}
 		if bad == "" && len(goals) == 0 {
 			if g := lw.defaultGoal(); g != "" {
 				goals = []string{g}
 			} else {
-				bad = "no target"
+				bad = "runs make without a target, and the Makefile has no default goal"
 			}
 		}
 		var tasks []string
@@ -561,19 +590,21 @@ func (lw *mkLowerer) rewriteMake(text string, pos ir.Pos, mode renderMode) (stri
 			}
 			name, ok := lw.taskName[g]
 			switch {
+			case ok && g == self:
+				bad = "runs make on its own target " + g
 			case ok:
 				tasks = append(tasks, name)
 			case lw.process[g]:
-				bad = "the target " + g + ", which is a process"
+				bad = "runs make on " + g + ", which is now a process"
 			case lw.db.targets[g] == nil:
-				bad = "the target " + g + ", which the Makefile does not have"
+				bad = "runs make on " + g + ", which the Makefile has no rule for"
 			default:
-				bad = "the target " + g + ", which is not converted"
+				bad = "runs make on " + g + ", which is not converted"
 			}
 		}
 		if bad != "" {
 			lw.r.warnOnce("make:"+pos.String(), pos, ir.Warning, ir.IDMakeRecursive,
-				fmt.Sprintf("this recipe runs make with %s; it is kept as written, so it still needs make and the Makefile", bad), "")
+				fmt.Sprintf("this recipe %s; it is kept as written, so it still needs make and a Makefile", bad), "")
 			return true
 		}
 		start, end := int(c.Args[0].Pos().Offset()), int(c.Args[len(c.Args)-1].End().Offset())

@@ -22,7 +22,14 @@ var specialTargets = map[string]bool{
 func (r *mkReader) rule(l *mkLine, text string, help []string) {
 	r.endRule()
 	off := len(l.text) - len(text)
-	colon := topLevelIndex(text, ':', '(')
+	if !strings.HasSuffix(l.text, text) {
+		off = -1 // text a variable expanded to
+	}
+	colon := ruleColon(text)
+	if colon < 0 {
+		r.diags.Add(l.pos, ir.Error, ir.IDMakeSyntax, "missing separator: the line is neither a rule, a variable assignment nor a directive", "")
+		return
+	}
 	targetsText := text[:colon]
 	rest := text[colon+1:]
 	doubleColon := strings.HasPrefix(rest, ":")
@@ -75,7 +82,7 @@ func (r *mkReader) rule(l *mkLine, text string, help []string) {
 	}
 	// A static pattern rule: targets: target-pattern: prereq-patterns.
 	var staticPattern string
-	if c := topLevelIndex(rest, ':', '('); c >= 0 {
+	if c := ruleColon(rest); c >= 0 {
 		staticPattern = strings.TrimSpace(e.staticOrWarn(e.expand(rest[:c]), "a static pattern"))
 		rest = rest[c+1:]
 	}

@@ -124,6 +124,8 @@ const (
 	forTask renderMode = iota
 	// forScript renders argument variables as the script's arguments.
 	forScript
+	// forProcess is for a process, whose log does not echo commands.
+	forProcess
 )
 
 // renderer writes expanded recipe text as bash, and collects what the
@@ -175,13 +177,19 @@ func (rr *renderer) render(v val) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		out := b.String()
-		if st == stSingle && next == '\'' && sc.justOpened && strings.HasSuffix(out, "'") {
-			// '$(VAR)' becomes "$VAR", not ''"$VAR"''.
-			b.Reset()
-			b.WriteString(out[:len(out)-1])
-			expr = expr[1 : len(expr)-1]
-			skipQuote = true
+		if st == stSingle {
+			// The value goes between the single quotes, in double ones:
+			// 'a $(VAR) b' becomes 'a '"$VAR"' b', and quotes left
+			// empty go: '$(VAR)' becomes "$VAR".
+			if out := b.String(); sc.justOpened && strings.HasSuffix(out, "'") {
+				b.Reset()
+				b.WriteString(out[:len(out)-1])
+				expr = expr[1:]
+			}
+			if next == '\'' {
+				expr = expr[:len(expr)-1]
+				skipQuote = true
+			}
 		}
 		b.WriteString(expr)
 	}
@@ -236,6 +244,9 @@ func (rr *renderer) expr(d *dyn, st shState, next byte) (string, error) {
 		inDouble = "${" + d.name + "}"
 		if !isNameByte(next) {
 			inDouble = core
+		}
+		if d.sep {
+			core, inDouble = varExpr(d.name, ' ')+" ", varExpr(d.name, ' ')+" "
 		}
 	case dynShell:
 		rr.used = append(rr.used, d)
@@ -315,6 +326,25 @@ func (rr *renderer) echoText(v val) (string, error) {
 	for i, p := range pieces {
 		if p.d == nil {
 			b.WriteString(escapeDouble(p.lit))
+			continue
+		}
+		if p.d.kind == dynGlob {
+			// make prints the file names: the glob goes outside the
+			// quotes, where bash expands it.
+			pat, err := rr.render(p.d.cmd)
+			if err != nil {
+				return "", err
+			}
+			if b.Len() == 1 {
+				b.Reset() // no empty "" before it
+			} else {
+				b.WriteByte('"')
+			}
+			b.WriteString(pat)
+			if i == len(pieces)-1 {
+				return b.String(), nil
+			}
+			b.WriteByte('"')
 			continue
 		}
 		next := byte(0)

@@ -55,6 +55,9 @@ type dyn struct {
 	fallback string
 	// why says, for dynUnknown, what cannot be expressed.
 	why string
+	// sep says a space follows the value when it is not empty: make's
+	// += on a variable the environment may set.
+	sep bool
 	pos ir.Pos
 }
 
