@@ -35,7 +35,7 @@ type expander struct {
 	// $(if $(VAR),…); "?" when it is not a variable bash can test.
 	cond    string
 	condSet bool
-	depth  int
+	depth   int
 }
 
 // recipeMsg is an $(info), $(warning) or $(error) met while expanding a

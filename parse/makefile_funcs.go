@@ -41,7 +41,7 @@ func init() {
 		"patsubst": text(3, func(a []string) string {
 			return patsubst(strings.TrimSpace(arg(a, 0)), strings.TrimSpace(arg(a, 1)), arg(a, 2))
 		}),
-		"strip":     text(1, func(a []string) string { return strings.Join(fields(arg(a, 0)), " ") }),
+		"strip": text(1, func(a []string) string { return strings.Join(fields(arg(a, 0)), " ") }),
 		"findstring": text(2, func(a []string) string {
 			if strings.Contains(arg(a, 1), arg(a, 0)) {
 				return arg(a, 0)
