@@ -207,6 +207,14 @@ func runMakeSemantics(t *testing.T, dir, bin string) {
 	}
 	tasks, _ := nixeval.Get(v, "tasks")
 	scripts, _ := nixeval.Get(v, "scripts")
+	// devenv puts the module's env into the environment of tasks and
+	// scripts.
+	var devenvEnv []string
+	if env, ok := nixeval.Get(v, "env"); ok {
+		for k, x := range env.(map[string]any) {
+			devenvEnv = append(devenvEnv, k+"="+fmt.Sprint(x))
+		}
+	}
 	taskJSON, err := json.Marshal(tasks)
 	if err != nil {
 		t.Fatal(err)
@@ -246,7 +254,7 @@ func runMakeSemantics(t *testing.T, dir, bin string) {
 				if len(st.args) > 0 {
 					tenv = append(tenv, "ARGS="+strings.Join(st.args, " "))
 				}
-				got := runIn(t, task, tenv, filepath.Join(bin, "devenv"), "tasks", "run", taskName)
+				got := runIn(t, task, append(devenvEnv, tenv...), filepath.Join(bin, "devenv"), "tasks", "run", taskName)
 				compareRun(t, where+", task "+taskName, want, got)
 			} else if _, ok := nixeval.Get(v, "processes", st.target); !ok {
 				t.Errorf("%s: the output has no task %s", where, taskName)
@@ -256,12 +264,12 @@ func runMakeSemantics(t *testing.T, dir, bin string) {
 				if err := os.WriteFile(file, []byte(s.(string)), 0o755); err != nil {
 					t.Fatal(err)
 				}
-				got := runIn(t, script, env, "bash", append([]string{file}, st.args...)...)
+				got := runIn(t, script, append(devenvEnv, env...), "bash", append([]string{file}, st.args...)...)
 				compareRun(t, where+", script "+st.target, want, got)
 			} else if _, ok := nixeval.Get(tasks, taskName); ok {
 				// Without a script, run the task there too, so that the
 				// directories stay comparable.
-				runIn(t, script, env, filepath.Join(bin, "devenv"), "tasks", "run", taskName)
+				runIn(t, script, append(devenvEnv, env...), filepath.Join(bin, "devenv"), "tasks", "run", taskName)
 			}
 		}
 		wantFiles := snapshot(t, mk)
@@ -306,7 +314,7 @@ type runResult struct {
 func runIn(t *testing.T, dir string, env []string, name string, args ...string) runResult {
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
-	cmd.Env = append(env, "HOME="+dir)
+	cmd.Env = append(env, "HOME="+dir, "DEVENV_ROOT="+dir)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
