@@ -19,8 +19,11 @@ type mkDB struct {
 	silentAll, ignoreAll bool
 	oneShell, posix      bool
 	exportAll            bool
-	notParallel          bool
-	suffixes             []string
+	// exportLater holds the names export (true) or unexport (false)
+	// named before they were defined.
+	exportLater map[string]bool
+	notParallel bool
+	suffixes    []string
 	// defaultGoal is the first ordinary target, unless .DEFAULT_GOAL
 	// says otherwise.
 	defaultGoal string
@@ -129,11 +132,12 @@ type targetVar struct {
 
 func newMkDB() *mkDB {
 	return &mkDB{
-		vars:    map[string]*mkVar{},
-		targets: map[string]*mkTarget{},
-		phony:   map[string]bool{},
-		silent:  map[string]bool{},
-		ignore:  map[string]bool{},
+		vars:        map[string]*mkVar{},
+		targets:     map[string]*mkTarget{},
+		phony:       map[string]bool{},
+		silent:      map[string]bool{},
+		ignore:      map[string]bool{},
+		exportLater: map[string]bool{},
 		suffixes: []string{".out", ".a", ".ln", ".o", ".c", ".cc", ".C", ".cpp", ".p", ".f", ".F", ".m", ".r", ".y", ".l",
 			".ym", ".yl", ".s", ".S", ".mod", ".sym", ".def", ".h", ".info", ".dvi", ".tex", ".texinfo", ".texi", ".txinfo",
 			".w", ".ch", ".web", ".sh", ".elc", ".el"},

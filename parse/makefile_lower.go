@@ -259,7 +259,7 @@ func (lw *mkLowerer) selectTargets() {
 		t := lw.db.targets[name]
 		switch {
 		case t == nil || !t.explicit():
-			lw.r.diags.Add(ir.Pos{File: lw.r.mainFile, Line: 1, Col: 1}, ir.Warning, ir.IDMakeUnknownGoal,
+			lw.r.diags.Add(ir.Pos{File: lw.r.mainFile}, ir.Warning, ir.IDMakeUnknownGoal,
 				fmt.Sprintf("--processes-from-targets names %s, which the Makefile has no rule for", name), "")
 		case !t.hasRecipe():
 			lw.r.diags.Add(t.pos, ir.Warning, ir.IDMakeProcess,

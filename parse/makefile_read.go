@@ -323,6 +323,11 @@ func (r *mkReader) assign(l *mkLine, name, op, value string, mods varMods, t *mk
 	v := &mkVar{name: name, origin: origin, pos: pos, private: mods.private}
 	if old != nil {
 		v.export = old.export
+	} else if exp, ok := r.db.exportLater[name]; ok && t == nil {
+		v.export = -1
+		if exp {
+			v.export = 1
+		}
 	}
 	if mods.export {
 		v.export = 1
@@ -431,6 +436,8 @@ func (r *mkReader) exportNames(l *mkLine, text string, mods varMods) {
 	for _, n := range names {
 		v := r.db.vars[n]
 		if v == nil {
+			// A later definition is exported.
+			r.db.exportLater[n] = mods.export
 			if mods.unexport {
 				r.diags.Add(l.pos, ir.Warning, ir.IDMakeDirective,
 					fmt.Sprintf("unexport %s removes %s from the recipes' environment; the output leaves it there", n, n), "")
