@@ -39,7 +39,7 @@ func Makefile(file string, src []byte, opts MakeOptions) (proj *ir.Project, diag
 	}
 	r := &mkReader{
 		db: newMkDB(), diags: &diags, opts: opts, dir: filepath.Dir(file), mainFile: file,
-		notedEnv: map[string]bool{}, warned: map[string]bool{},
+		notedEnv: map[string]bool{}, warned: map[string]bool{}, budget: maxExpansion,
 	}
 	r.db.makefiles = []string{filepath.Base(file)}
 	r.readFile(file, string(src))

@@ -5,6 +5,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pc2devenv/pc2devenv/ir"
 )
@@ -51,6 +52,10 @@ type recipeMsg struct {
 
 const maxExpandDepth = 200
 
+// maxExpansion bounds the text expanded while reading one Makefile, so
+// that variables that double at each level cannot exhaust memory.
+const maxExpansion = 16 << 20
+
 func (r *mkReader) expanderAt(l *mkLine, base int) *expander {
 	e := &expander{r: r, line: l, base: base, busy: map[string]bool{}}
 	if l != nil {
@@ -85,6 +90,14 @@ func (e *expander) expand(s string) val {
 		return nil
 	}
 	var out val
+	e.r.budget -= len(s)
+	if e.r.budget < 0 {
+		if !e.r.stopped {
+			e.r.diags.Add(e.pos, ir.Error, ir.IDMakeSyntax, fmt.Sprintf("the Makefile's variables expand to more than %d bytes; refusing to expand further", maxExpansion), "")
+			e.r.stopped = true
+		}
+		return nil
+	}
 	for i := 0; i < len(s); {
 		j := strings.IndexByte(s[i:], '$')
 		if j < 0 {
@@ -113,9 +126,15 @@ func (e *expander) expand(s string) val {
 			out = out.add(ref.reference(inner, c, i)...)
 			i = end + 1
 		default:
-			out = out.add(e.variable(string(c), e.posAt(i))...)
-			i += 2
+			// $X names a one-character variable; a character, not a
+			// byte, so that UTF-8 stays whole.
+			_, size := utf8.DecodeRuneInString(s[i+1:])
+			out = out.add(e.variable(s[i+1:i+1+size], e.posAt(i))...)
+			i += 1 + size
 		}
+	}
+	for _, p := range out {
+		e.r.budget -= len(p.lit)
 	}
 	return out
 }

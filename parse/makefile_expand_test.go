@@ -103,7 +103,7 @@ func TestExpandAgainstMake(t *testing.T) {
 			}
 
 			var diags ir.Diagnostics
-			r := &mkReader{db: newMkDB(), diags: &diags, dir: dir, mainFile: file, notedEnv: map[string]bool{}, warned: map[string]bool{}}
+			r := &mkReader{db: newMkDB(), diags: &diags, dir: dir, mainFile: file, notedEnv: map[string]bool{}, warned: map[string]bool{}, budget: maxExpansion}
 			r.db.makefiles = []string{"Makefile"}
 			r.readFile(file, src)
 			for _, d := range diags {

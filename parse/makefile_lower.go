@@ -240,7 +240,10 @@ func (lw *mkLowerer) usedAsFile(name string) bool {
 // the target: mkdir or touch of it, a redirection into it, -o it.
 func recipeMakes(t *mkTarget) bool {
 	q := regexp.QuoteMeta(t.name)
-	re := regexp.MustCompile(`(?:\b(?:mkdir|touch)\b[^;&|]*\s|>>?\s*|\s-o\s+)` + q + `(?:$|[\s;&|)])`)
+	re, err := regexp.Compile(`(?:\b(?:mkdir|touch)\b[^;&|]*\s|>>?\s*|\s-o\s+)` + q + `(?:$|[\s;&|)])`)
+	if err != nil {
+		return false
+	}
 	for _, r := range t.rules {
 		for _, rl := range r.recipe {
 			if re.MatchString(rl.text) {

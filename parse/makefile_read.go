@@ -38,6 +38,8 @@ type mkReader struct {
 	depth   int
 	// lx is the lexer of the file being read.
 	lx *mkLexer
+	// budget is what is left of maxExpansion.
+	budget int
 	// warned keeps one-time diagnostics from repeating.
 	warned map[string]bool
 }
