@@ -530,7 +530,7 @@ func (lw *mkLowerer) rewriteMake(text, self string, pos ir.Pos) (string, bool) {
 	if !strings.Contains(text, "make") {
 		return text, false
 	}
-	f, err := bashParser.Parse(strings.NewReader(text), "")
+	f, err := bashParser().Parse(strings.NewReader(text), "")
 	if err != nil {
 		return text, false
 	}

@@ -414,12 +414,16 @@ const (
 	shapeSubNoE
 )
 
-var bashParser = syntax.NewParser(syntax.Variant(syntax.LangBash), syntax.KeepComments(true))
+// bashParser returns a parser for bash with comments kept. A parser is
+// not safe for concurrent use: each call gets its own.
+func bashParser() *syntax.Parser {
+	return syntax.NewParser(syntax.Variant(syntax.LangBash), syntax.KeepComments(true))
+}
 
 // classify decides the shape of a recipe line. errexit says make's shell
 // itself ran with -e (.POSIX, or -e in .SHELLFLAGS).
 func classify(text string, errexit bool) (cmdShape, *syntax.File, error) {
-	f, err := bashParser.Parse(strings.NewReader(text), "")
+	f, err := bashParser().Parse(strings.NewReader(text), "")
 	if err != nil {
 		return shapeSubNoE, nil, err
 	}
