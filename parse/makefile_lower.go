@@ -333,62 +333,6 @@ func (lw *mkLowerer) selectTargets() {
 	}
 }
 
-var (
-	validTaskName = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
-	badNameRun    = regexp.MustCompile(`[^A-Za-z0-9_-]+`)
-)
-
-// names decides the task and script name of each target: names outside
-// [A-Za-z0-9_-] have their other characters replaced by "-".
-func (lw *mkLowerer) names() {
-	taken := map[string]bool{}
-	for _, name := range lw.db.order {
-		if (lw.tasks[name] || lw.process[name]) && validTaskName.MatchString(name) {
-			taken[name] = true
-		}
-	}
-	for _, name := range lw.db.order {
-		if !lw.tasks[name] && !lw.process[name] {
-			continue
-		}
-		out := name
-		if !validTaskName.MatchString(name) {
-			base := strings.Trim(badNameRun.ReplaceAllString(name, "-"), "-")
-			if base == "" {
-				base = "target"
-			}
-			out = base
-			for i := 2; taken[out]; i++ {
-				out = fmt.Sprintf("%s-%d", base, i)
-			}
-			taken[out] = true
-			what := "the task " + TaskPrefix + out
-			if lw.process[name] {
-				what = "the process " + out
-			} else if lw.wantsScript(name) {
-				what += " and the script " + out
-			}
-			lw.r.diags.Add(lw.db.targets[name].pos, ir.Warning, ir.IDRenamed,
-				fmt.Sprintf("target %q becomes %s: devenv's task and script names may hold only letters, digits, \"_\" and \"-\"", name, what), "")
-		}
-		if lw.tasks[name] {
-			lw.taskName[name] = TaskPrefix + out
-		}
-		lw.scriptName[name] = out
-	}
-}
-
-// wantsScript reports whether a target gets a script.
-func (lw *mkLowerer) wantsScript(name string) bool {
-	switch lw.r.opts.Scripts {
-	case "none":
-		return false
-	case "all":
-		return lw.tasks[name]
-	}
-	return lw.tasks[name] && lw.phony[name]
-}
-
 // globalExports decides how exported variables reach the recipes:
 // literal values go to devenv's env, the others are exported by every
 // recipe.
@@ -604,18 +548,6 @@ func argsEnv(names []string) string {
 	return b.String()
 }
 
-// bashBuiltins are the names bash runs as builtins before looking at PATH.
-var bashBuiltins = map[string]bool{}
-
-func init() {
-	for _, n := range strings.Fields(`alias bg bind break builtin caller cd command compgen complete compopt continue
-		declare dirs disown echo enable eval exec exit export false fc fg getopts hash help history jobs kill
-		let local logout mapfile popd printf pushd pwd read readarray readonly return set shift shopt source
-		suspend test times trap true type typeset ulimit umask unalias unset wait`) {
-		bashBuiltins[n] = true
-	}
-}
-
 // unconvertible reports a recipe the converter cannot write, with the
 // recipe as comments for whoever finishes the job.
 func (lw *mkLowerer) unconvertible(t *mkTarget, b bodyResult, comments *[]string) {
@@ -639,71 +571,6 @@ func (lw *mkLowerer) defaultGoal() string {
 		return strings.TrimSpace(e.value(v, v.pos).fallback())
 	}
 	return lw.db.defaultGoal
-}
-
-// status returns a check that exits 0 when make would find a file target
-// up to date: it exists and no prerequisite is newer.
-func (lw *mkLowerer) status(t *mkTarget) (string, bool) {
-	if lw.phony[t.name] || !t.hasRecipe() {
-		return "", false
-	}
-	normal, _ := t.prereqs()
-	var dynamic []val
-	for _, r := range t.rules {
-		if t.doubleColon && len(r.prereqs)+len(r.dynPrereqs) == 0 {
-			return "", false // a double-colon rule without prerequisites always runs
-		}
-		dynamic = append(dynamic, r.dynPrereqs...)
-	}
-	for _, p := range normal {
-		if lw.phony[p] {
-			return "", false // a phony prerequisite makes the target run every time
-		}
-	}
-	// A prerequisite that has a rule but is not there after its task
-	// ran counts as newer, as it does for make.
-	var made []string
-	for _, p := range normal {
-		if pt := lw.db.targets[p]; pt != nil && pt.hasRecipe() {
-			made = append(made, shellQuote(p))
-		}
-	}
-	target := shellQuote(t.name)
-	if len(dynamic) == 0 && len(normal) <= 3 {
-		parts := []string{"[ -e " + target + " ]"}
-		for _, p := range made {
-			parts = append(parts, "[ -e "+p+" ]")
-		}
-		for _, p := range normal {
-			parts = append(parts, "[ ! "+shellQuote(p)+" -nt "+target+" ]")
-		}
-		return strings.Join(parts, " && "), true
-	}
-	var words []string
-	for _, p := range normal {
-		words = append(words, shellQuote(p))
-	}
-	exists := ""
-	for _, p := range made {
-		exists += "[ -e " + p + " ] || exit 1\n"
-	}
-	rr := &renderer{mode: forTask, args: lw.args, seen: map[string]bool{}}
-	for _, d := range dynamic {
-		s, err := rr.render(d)
-		if err != nil {
-			lw.r.diags.Add(t.pos, ir.Warning, ir.IDMakeDynamic,
-				fmt.Sprintf("the prerequisites of %s include %s; the task runs every time", t.name, err), "")
-			return "", false
-		}
-		words = append(words, s)
-		for _, x := range rr.used {
-			lw.noteDyn(x)
-		}
-	}
-	if len(rr.defaults) > 0 {
-		return "", false
-	}
-	return fmt.Sprintf("[ -e %s ] || exit 1\n%sfor p in %s; do\n  [ ! \"$p\" -nt %s ] || exit 1\ndone\n", target, exists, strings.Join(words, " "), target), true
 }
 
 // noteDyn explains, once per variable or command, what was left for bash.
