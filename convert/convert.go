@@ -37,6 +37,14 @@ type Options struct {
 
 	// env holds the project's .env files while its sources are read.
 	env *envFiles
+
+	// Scripts says which Makefile targets get a script besides their
+	// task: "phony" (default), "none" or "all".
+	Scripts string
+	// ProcessesFromTargets names Makefile targets that become processes.
+	ProcessesFromTargets []string
+	// Quiet drops the echo of recipe lines that make prints.
+	Quiet bool
 }
 
 // Result is one converted project.

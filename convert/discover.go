@@ -20,6 +20,10 @@ var (
 	processComposeOverrides = []string{"compose.override.yml", "compose.override.yaml", "process-compose.override.yml", "process-compose.override.yaml"}
 )
 
+// makefileNames are the names make looks for in a directory, in its
+// order.
+var makefileNames = []string{"GNUmakefile", "makefile", "Makefile"}
+
 // FormatOf decides the format of a file from its name, then, for names
 // that say nothing, from its content. It returns "" when it cannot tell.
 func FormatOf(name string, content []byte) ir.Format {
@@ -138,9 +142,22 @@ func findSources(dir string, from ir.Format) ([]source, ir.Diagnostics, error) {
 			out = append(out, *s)
 		}
 	}
+	if from == "" || from == ir.FormatMakefile {
+		for _, name := range makefileNames {
+			s, ok, err := read(name, ir.FormatMakefile)
+			if err != nil {
+				return nil, nil, err
+			}
+			if ok {
+				out = append(out, s)
+				break
+			}
+		}
+	}
 	if len(out) == 0 {
-		msg := "no process-compose.yml or Procfile here"
-		if from != "" && from != ir.FormatProcessCompose && from != ir.FormatProcfile {
+		msg := "no process-compose.yml, Procfile or Makefile here"
+		if from != "" {
+			msg = fmt.Sprintf("no %s file here", from)
 			msg = fmt.Sprintf("reading %s files is not supported yet", from)
 		}
 		diags.Add(ir.Pos{File: dir}, ir.Error, ir.IDNoSource, msg, "name a source file, or a directory that holds one")

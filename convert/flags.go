@@ -23,6 +23,9 @@ func (o *Options) AddFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&o.Explain, "explain", false, "explain, for each process a service rule fired or almost fired for, the evidence and the decision")
 	fs.Var((*portFlag)(&o.PortBase), "port-base", "give a Procfile's first process PORT `N`, the next N+100, and so on, as foreman start -p does (default: PORT from .env, else 5000)")
 	fs.BoolVar(&o.InlineEnv, "inline-env", false, "copy the values of .env files into the output instead of loading the files at run time (they may be secrets)")
+	fs.Var((*scriptsFlag)(&o.Scripts), "scripts", "which Makefile targets also get a script: `WHICH` is none, phony or all (default phony)")
+	fs.StringSliceVar(&o.ProcessesFromTargets, "processes-from-targets", nil, "turn the Makefile targets in `LIST` (comma-separated) into processes instead of tasks")
+	fs.BoolVar(&o.Quiet, "quiet", false, "do not echo Makefile recipe lines as make does")
 }
 
 type portFlag int
@@ -41,6 +44,24 @@ func (f *portFlag) Set(s string) error {
 	}
 	*f = portFlag(n)
 	return nil
+}
+
+type scriptsFlag string
+
+func (f *scriptsFlag) String() string {
+	if *f == "" {
+		return "phony"
+	}
+	return string(*f)
+}
+func (f *scriptsFlag) Type() string { return "which" }
+func (f *scriptsFlag) Set(s string) error {
+	switch s {
+	case "none", "phony", "all":
+		*f = scriptsFlag(s)
+		return nil
+	}
+	return fmt.Errorf("unknown value %q (choose none, phony or all)", s)
 }
 
 type targetFlag emit.Target

@@ -228,6 +228,12 @@ func checkOutput(t *testing.T, tg emit.Target, dir string, args goldenArgs, res 
 	}
 	var files []string
 	for _, s := range res.Sources {
+		if FormatOf(s, nil) == ir.FormatMakefile || args.opts.From == ir.FormatMakefile {
+			checkBash(t, v)
+			break
+		}
+	}
+	for _, s := range res.Sources {
 		path := filepath.Join(res.Dir, s)
 		format := FormatOf(path, nil)
 		if args.opts.From != "" && format != ir.FormatDotenv {

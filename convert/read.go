@@ -19,6 +19,7 @@ var readers = map[ir.Format]reader{
 	ir.FormatProcessCompose: readProcessCompose,
 	ir.FormatProcfile:       readProcfile,
 	ir.FormatDotenv:         readDotenv,
+	ir.FormatMakefile:       readMakefile,
 }
 
 // formatOrder is the order in which the formats' projects are combined:
@@ -39,6 +40,25 @@ func readProcessCompose(srcs []source, opts Options) (*ir.Project, ir.Diagnostic
 		}
 	}
 	return parse.ProcessComposeFiles(files, popts)
+}
+
+// readMakefile reads a Makefile; the files it includes are read from
+// disk, relative to it.
+func readMakefile(srcs []source, opts Options) (*ir.Project, ir.Diagnostics) {
+	if len(srcs) > 1 {
+		var d ir.Diagnostics
+		d.Add(ir.Pos{File: srcs[1].path}, ir.Error, ir.IDUsage, "converting several Makefiles as one project is not supported", "name one Makefile; it can include the others")
+		return nil, d
+	}
+	mo := parse.MakeOptions{
+		Scripts:              opts.Scripts,
+		ProcessesFromTargets: opts.ProcessesFromTargets,
+		Quiet:                opts.Quiet,
+	}
+	if !srcs[0].memory {
+		mo.ReadFile = os.ReadFile
+	}
+	return parse.Makefile(srcs[0].path, srcs[0].content, mo)
 }
 
 // read reads every source with the reader of its format and combines the
@@ -84,6 +104,11 @@ func read(srcs []source, opts Options, diags *ir.Diagnostics) *ir.Project {
 		} else if rel, err := filepath.Rel(filepath.Dir(srcs[0].path), s.Path); err == nil {
 			// A file another names, such as a process-compose extends.
 			proj.Sources[i].Path = filepath.ToSlash(rel)
+		} else if len(srcs) > 0 {
+			// A file a source includes: relative to the project.
+			if rel, err := filepath.Rel(filepath.Dir(srcs[0].path), s.Path); err == nil {
+				proj.Sources[i].Path = filepath.ToSlash(rel)
+			}
 		}
 	}
 	return proj
@@ -103,8 +128,8 @@ func combine(projects []*ir.Project) *ir.Project {
 			if out.Dotenv == nil {
 				out.Dotenv = p.Dotenv
 			} else {
-				out.Dotenv.Files = append(out.Dotenv.Files, p.Dotenv.Files...)
-				out.Dotenv.Names = append(out.Dotenv.Names, p.Dotenv.Names...)
+				out.Dotenv.Files = appendNew(out.Dotenv.Files, p.Dotenv.Files...)
+				out.Dotenv.Names = appendNew(out.Dotenv.Names, p.Dotenv.Names...)
 			}
 		}
 		out.Processes = append(out.Processes, p.Processes...)
@@ -116,4 +141,22 @@ func combine(projects []*ir.Project) *ir.Project {
 		out.Keys = append(out.Keys, p.Keys...)
 	}
 	return out
+}
+
+// appendNew appends the items of add that list does not hold yet: two
+// readers may name the same .env file.
+func appendNew(list []string, add ...string) []string {
+	for _, a := range add {
+		found := false
+		for _, x := range list {
+			if x == a {
+				found = true
+				break
+			}
+		}
+		if !found {
+			list = append(list, a)
+		}
+	}
+	return list
 }

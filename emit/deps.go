@@ -83,7 +83,11 @@ func (l *lowerer) hasReadiness(p *ir.Process) bool {
 // after cannot express go to pc under the process-compose target. TODO
 // comments for what is lost go into a.
 func (l *lowerer) after(a, pc *nix.Attrs, p *ir.Process) {
-	if list := l.afterList(a, pc, p); len(list.Items) > 0 {
+	list := l.afterList(a, pc, p)
+	for _, t := range p.After {
+		list.Items = append(list.Items, &nix.Item{Value: nix.Str(t)})
+	}
+	if len(list.Items) > 0 {
 		a.Add(list, "after")
 	}
 }

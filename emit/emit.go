@@ -304,11 +304,30 @@ func optionPath(key string) []string {
 }
 
 func (l *lowerer) script(s *ir.Script) {
-	a := nix.Set(nix.Bind(nix.Str(s.Exec.Shell()), "exec"))
+	var exec nix.Expr = nix.Str(s.Exec.Shell())
+	if s.SameAsTask != "" && l.hasTask(s.SameAsTask) {
+		// The same commands as the task: refer to them, so that they
+		// are written once.
+		exec = nix.Ref("config", "tasks", s.SameAsTask, "exec")
+	}
+	a := nix.Set(nix.Bind(exec, "exec"))
 	if s.Description != "" {
 		a.Add(nix.Str(s.Description), "description")
 	}
-	l.group(nix.Bind(a, "scripts", s.Name))
+	b := nix.Bind(a, "scripts", s.Name)
+	b.Comments = s.Comments
+	l.group(b)
+}
+
+// hasTask reports whether the project has a task called name with an
+// exec.
+func (l *lowerer) hasTask(name string) bool {
+	for _, t := range l.proj.Tasks {
+		if t.Name == name && !t.Exec.IsEmpty() {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *lowerer) task(t *ir.Task) {
@@ -345,6 +364,9 @@ func (l *lowerer) task(t *ir.Task) {
 	}
 	if len(t.Before) > 0 {
 		a.Add(stringList(t.Before), "before")
+	}
+	if t.ShowOutput {
+		a.Add(&nix.Bool{V: true}, "showOutput")
 	}
 	b := nix.Bind(a, "tasks", t.Name)
 	b.Comments = t.Comments

@@ -19,6 +19,10 @@ func (l *lowerer) process(p *ir.Process) {
 		l.typedProcess(a, pc, p)
 	} else {
 		l.pcProcess(pc, p)
+		if len(p.After) > 0 {
+			l.report(a, p.Pos, ir.Warning, ir.IDNoEquivalent, fmt.Sprintf("process %q waiting for %s", p.Name, strings.Join(p.After, ", ")),
+				"devenv 1 processes cannot wait for tasks", "run the tasks before devenv up")
+		}
 	}
 	l.untyped(a, pc, p)
 	l.extras(a, pc, p)

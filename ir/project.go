@@ -131,6 +131,8 @@ type Process struct {
 	// the reader creates them, named <group>-<n>, as process-compose does.
 	Replica *Replica
 	Ports   []Port
+	// After names tasks that must succeed before the process starts.
+	After []string
 
 	// Comments are lines to show above the process in the output.
 	Comments []string
@@ -284,7 +286,12 @@ type Script struct {
 	Name        string
 	Exec        Text
 	Description string
-	Pos         Pos
+	// SameAsTask names a task whose exec is Exec; the output then refers
+	// to the task's exec instead of repeating it.
+	SameAsTask string
+	// Comments are lines to show above the script in the output.
+	Comments []string
+	Pos      Pos
 }
 
 // Task is a devenv task: a one-shot command in a dependency graph.
@@ -305,6 +312,9 @@ type Task struct {
 	// going after a failing one as the source did, although devenv runs
 	// tasks under set -e.
 	NoErrexit bool
+	// ShowOutput asks devenv to show the task's output as it runs, as
+	// make shows its recipes'.
+	ShowOutput bool
 }
 
 // Process returns the process called name, or nil.

@@ -48,6 +48,11 @@ var trickyStrings = []string{
 	"set +e\nexport A=\"${B:-c}\"\nrun $$ '$1'\n",
 	"\x1b[31mred\x07\n",
 	"dollar brace at end $\n{ next\n",
+	"recipe \\\n\tcontinued \\\n\t\tdeeper\n",
+	"\tleading tab\nno tab\n",
+	"  spaces\n\ttab first\n",
+	"tab only line\n\t\nafter\n",
+	"trailing tab\t\n",
 }
 
 func TestStringRoundTripGo(t *testing.T) {

@@ -106,15 +106,17 @@ func literalText(s *String) (string, bool) {
 // indentedOK reports whether text can be written as an indented string
 // whose value is exactly text. The rules were checked against the Nix
 // evaluator: the text must span lines and end in a newline; it must hold
-// no tab or carriage return (tabs do not count as indentation; CRs are
-// normalised); no line may be whitespace only (such lines come out empty);
-// at least one line must start without a space (Nix strips the common
-// indentation); and no ' may precede ${ (it would merge with the escape).
+// no carriage return (CRs are normalised); no line may be spaces only
+// (such lines come out empty); at least one line must start without a
+// space (Nix strips the common indentation of spaces); and no ' may
+// precede ${ (it would merge with the escape). Tabs are content: they do
+// not count as indentation, and the printer puts its indentation of
+// spaces before every line, so a tab at the start of a line stays.
 func indentedOK(text string) bool {
 	if !strings.Contains(text, "\n") || !strings.HasSuffix(text, "\n") {
 		return false
 	}
-	if strings.ContainsAny(text, "\t\r\x00") || strings.Contains(text, "'${") {
+	if strings.ContainsAny(text, "\r\x00") || strings.Contains(text, "'${") {
 		return false
 	}
 	flush := false

@@ -49,8 +49,9 @@ var pkgsRef = regexp.MustCompile(`pkgs\.([A-Za-z0-9_'-]+)`)
 const Root = "/ROOT"
 
 // wrapper evaluates a devenv module file with stub arguments: pkgs.<x>
-// becomes the string "<pkgs.x>", config.devenv.root is Root, and
-// config.processes.<n>.ports.<p>.value is the port's allocate value.
+// becomes the string "<pkgs.x>", config.devenv.root is Root,
+// config.processes.<n>.ports.<p>.value is the port's allocate value, and
+// config.tasks and config.scripts are the module's own.
 const wrapper = `
 let
   mod = import %s;
@@ -60,6 +61,8 @@ let
     processes = builtins.mapAttrs (n: p: p // {
       ports = builtins.mapAttrs (pn: pv: pv // { value = pv.allocate; }) (p.ports or { });
     }) (result.processes or { });
+    tasks = result.tasks or { };
+    scripts = result.scripts or { };
   };
   result = if builtins.isFunction mod then mod { inherit pkgs config; lib = { }; inputs = { }; } else mod;
   # Paths become strings, so that they are not copied to the store.

@@ -1,0 +1,56 @@
+package parse
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/pc2devenv/pc2devenv/ir"
+)
+
+// MakeOptions configure the Makefile reader.
+type MakeOptions struct {
+	// ReadFile reads included makefiles. Without it, includes are
+	// reported and not read.
+	ReadFile func(name string) ([]byte, error)
+	// Scripts says which targets get a script besides their task:
+	// "phony" (the default, also for ""), "none" or "all".
+	Scripts string
+	// ProcessesFromTargets names the targets that become processes
+	// instead of tasks.
+	ProcessesFromTargets []string
+	// Quiet drops the echo of recipe lines that make prints.
+	Quiet bool
+}
+
+// Makefile reads a makefile as GNU make (4.3) reads it, and lowers its
+// targets to devenv tasks (tasks."make:<target>"), scripts and, on
+// request, processes. file is the name used in positions; includes are
+// read relative to its directory.
+//
+// The tasks keep make's semantics: each recipe line runs as if in its
+// own shell, the first failing line stops the recipe unless it starts
+// with "-", lines are echoed unless they start with "@", "$$" is "$", and
+// make's variables are expanded; what make knows only when it runs
+// (environment variables, $(shell …)) is left for bash to compute.
+func Makefile(file string, src []byte, opts MakeOptions) (proj *ir.Project, diags ir.Diagnostics) {
+	proj = &ir.Project{Sources: []ir.Source{{Path: file, Format: ir.FormatMakefile}}}
+	if !checkText(file, src, &diags) {
+		return proj, diags
+	}
+	r := &mkReader{
+		db: newMkDB(), diags: &diags, opts: opts, dir: filepath.Dir(file), mainFile: file,
+		notedEnv: map[string]bool{}, warned: map[string]bool{}, budget: maxExpansion,
+	}
+	r.db.makefiles = []string{filepath.Base(file)}
+	r.readFile(file, string(src))
+	proj.Sources = append(proj.Sources, r.db.sources...)
+	if diags.HasErrors() {
+		return proj, diags
+	}
+	r.lower(proj)
+	if len(proj.Tasks)+len(proj.Processes) == 0 && proj.Dotenv == nil {
+		diags.Add(ir.Pos{File: file, Line: 1, Col: 1}, ir.Warning, ir.IDMakeNotNeeded,
+			fmt.Sprintf("%s has no target to convert", filepath.Base(file)), "")
+	}
+	return proj, diags
+}

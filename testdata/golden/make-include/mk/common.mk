@@ -1,0 +1,4 @@
+BIN = app
+.PHONY: lint
+lint: ## Lint the code
+	golangci-lint run
