@@ -1,0 +1,240 @@
+package parse
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	yaml "go.yaml.in/yaml/v4"
+
+	"github.com/pc2devenv/pc2devenv/ir"
+)
+
+// dependsOn reads a process's depends_on: process names mapped to their
+// condition. An entry without a condition waits for process_completed, the
+// zero value of process-compose's enum, whatever its documentation says.
+func (r *pcReader) dependsOn(n *yaml.Node, k keyPath, proc string) []ir.Dependency {
+	where := fmt.Sprintf("depends_on of process %q", proc)
+	entries, ok := r.mapping(n, where)
+	if !ok {
+		return nil
+	}
+	var deps []ir.Dependency
+	for _, e := range entries {
+		dk := k.child(e.key, true)
+		r.record(dk, e.kNode, e.value, false)
+		d := ir.Dependency{Name: e.key, Pos: r.pos(e.kNode), Condition: ir.ProcessCompleted, Implicit: true}
+		v := r.deref(e.value)
+		if v.Kind == yaml.ScalarNode && !isNull(v) {
+			hint := fmt.Sprintf("write it as %s: {condition: %s}", e.key, v.Value)
+			r.diags.Add(r.pos(v), ir.Error, ir.IDShortDependsOn,
+				fmt.Sprintf("depends_on entry %q is a plain value; process-compose needs a mapping with a condition and refuses the file", e.key), hint)
+			continue
+		}
+		m, ok := r.mapping(v, fmt.Sprintf("depends_on.%s of process %q", e.key, proc))
+		if !ok {
+			continue
+		}
+		for _, ce := range m {
+			ck := dk.child(ce.key, false)
+			if ce.key != "condition" {
+				if strings.HasPrefix(ce.key, "x-") {
+					r.record(ck, ce.kNode, ce.value, false)
+					d.Extra = append(d.Extra, ir.Field{Key: ce.key, KeyPos: r.pos(ce.kNode), Value: r.value(ce.value, ce.key)})
+					continue
+				}
+				r.unknownKey(ce, ck, fmt.Sprintf("depends_on.%s of process %q", e.key, proc), pcDependencyKeys)
+				continue
+			}
+			r.record(ck, ce.kNode, ce.value, false)
+			s, _, ok := r.enum(ce.value, "condition", "condition", "", conditionNames, ir.Error, ir.IDCondition, "process-compose refuses the file")
+			if !ok {
+				continue
+			}
+			d.Condition, d.Implicit = ir.Condition(s), false
+		}
+		if d.Implicit {
+			r.diags.Add(d.Pos, ir.Note, ir.IDImplicitCondition,
+				fmt.Sprintf("depends_on %q gives no condition: process-compose then waits for %q to exit (process_completed), not to start", e.key, e.key),
+				"write the condition to make it plain")
+		}
+		deps = append(deps, d)
+	}
+	return deps
+}
+
+// availability reads a process's restart policy.
+func (r *pcReader) availability(n *yaml.Node, k keyPath, proc string) *ir.Restart {
+	keys, ok := r.fields(n, k, fmt.Sprintf("availability of process %q", proc), pcAvailabilityKeys, false)
+	if !ok {
+		return nil
+	}
+	a := &ir.Restart{Pos: r.pos(r.deref(n))}
+	for _, f := range keys {
+		what := fmt.Sprintf("availability.%s of process %q", f.key, proc)
+		switch f.key {
+		case "restart":
+			s, pos, ok := r.enum(f.value, what, "restart policy", "", restartNames, ir.Error, ir.IDRestartPolicy, "process-compose refuses the file")
+			if ok && s != "" {
+				a.Policy = ir.Some(ir.RestartPolicy(s), pos)
+			}
+		case "backoff_seconds":
+			a.Backoff, _ = r.integer(f.value, what)
+		case "max_restarts":
+			a.MaxRestarts, _ = r.integer(f.value, what)
+		case "exit_on_end":
+			a.ExitOnEnd, _ = r.boolean(f.value, what)
+		case "exit_on_skipped":
+			a.ExitOnSkipped, _ = r.boolean(f.value, what)
+		}
+	}
+	return a
+}
+
+// conditionNames and restartNames are the values of depends_on conditions
+// and restart policies, as process-compose spells them.
+var (
+	conditionNames = names(ir.Conditions)
+	restartNames   = names(ir.RestartPolicies)
+)
+
+// names returns values as strings.
+func names[T ~string](values []T) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// probe reads a readiness or liveness probe.
+func (r *pcReader) probe(n *yaml.Node, k keyPath, where string) *ir.Probe {
+	keys, ok := r.fields(n, k, where, pcProbeKeys, false)
+	if !ok {
+		return nil
+	}
+	p := &ir.Probe{Pos: r.pos(r.deref(n))}
+	ints := map[string]*ir.Opt[int]{
+		"initial_delay_seconds": &p.InitialDelay,
+		"period_seconds":        &p.Period,
+		"timeout_seconds":       &p.Timeout,
+		"success_threshold":     &p.SuccessThreshold,
+		"failure_threshold":     &p.FailureThreshold,
+	}
+	for _, f := range keys {
+		what := f.key + " of " + where
+		switch f.key {
+		case "exec":
+			p.Exec = r.execProbe(f.value, f.k, what)
+		case "http_get":
+			p.HTTP = r.httpProbe(f.value, f.k, what)
+		default:
+			*ints[f.key], _ = r.integer(f.value, what)
+		}
+	}
+	if p.Exec == nil && p.HTTP == nil {
+		r.diags.Add(p.Pos, ir.Warning, ir.IDBadValue,
+			where+" has neither exec nor http_get: process-compose cannot run it, and the process never becomes ready",
+			"put the command under exec: {command: ...}")
+	}
+	return p
+}
+
+// execProbe reads a probe's exec: a command and its working directory.
+func (r *pcReader) execProbe(n *yaml.Node, k keyPath, where string) *ir.ExecProbe {
+	keys, ok := r.fields(n, k, where, pcExecProbeKeys, false)
+	if !ok {
+		return nil
+	}
+	x := &ir.ExecProbe{Pos: r.pos(r.deref(n))}
+	for _, f := range keys {
+		t, ok := r.text(f.value, f.key+" of "+where)
+		if !ok {
+			continue
+		}
+		switch f.key {
+		case "command":
+			x.Command = t
+		case "working_dir":
+			x.WorkingDir = ir.Some(t, t.Pos)
+		}
+	}
+	return x
+}
+
+// httpProbe reads a probe's http_get. Its port is text, as process-compose
+// reads it, so that it can be templated.
+func (r *pcReader) httpProbe(n *yaml.Node, k keyPath, where string) *ir.HTTPProbe {
+	keys, ok := r.fields(n, k, where, pcHTTPProbeKeys, false)
+	if !ok {
+		return nil
+	}
+	h := &ir.HTTPProbe{Pos: r.pos(r.deref(n))}
+	for _, f := range keys {
+		e, ck := f.entry, f.k
+		what := e.key + " of " + where
+		switch e.key {
+		case "host", "scheme", "path":
+			s, pos, ok := r.structural(e.value, what)
+			if !ok {
+				continue
+			}
+			o := ir.Some(s, pos)
+			switch e.key {
+			case "host":
+				h.Host = o
+			case "scheme":
+				h.Scheme = o
+			case "path":
+				h.Path = o
+			}
+		case "port", "num_port":
+			t, ok := r.text(e.value, what)
+			if !ok {
+				continue
+			}
+			h.Port = ir.Some(t, t.Pos)
+			if s, lit := t.Literal(); lit && !strings.Contains(s, "{{") {
+				if n, err := strconv.Atoi(s); err != nil || n < 1 || n > 65535 {
+					r.diags.Add(t.Pos, ir.Warning, ir.IDBadValue,
+						fmt.Sprintf("%s is %q, which is not a port number: process-compose treats the probe as having no port, so it never succeeds", what, s),
+						"write the port number, or ${VAR:-number}")
+				}
+			}
+		case "status_code":
+			h.StatusCode, _ = r.integer(e.value, what)
+		case "headers":
+			r.checkNested(e.value, &field{kind: kMap, elem: fString}, ck, what, "")
+			h.Headers = r.value(e.value, what).Map
+		}
+	}
+	return h
+}
+
+// shutdown reads how a process is stopped.
+func (r *pcReader) shutdown(n *yaml.Node, k keyPath, proc string) *ir.Shutdown {
+	keys, ok := r.fields(n, k, fmt.Sprintf("shutdown of process %q", proc), pcShutdownKeys, false)
+	if !ok {
+		return nil
+	}
+	s := &ir.Shutdown{Pos: r.pos(r.deref(n))}
+	for _, f := range keys {
+		e := f.entry
+		what := fmt.Sprintf("shutdown.%s of process %q", e.key, proc)
+		switch e.key {
+		case "command":
+			if t, ok := r.text(e.value, what); ok {
+				s.Command = ir.Some(t, t.Pos)
+			}
+		case "signal":
+			s.Signal, _ = r.integer(e.value, what)
+		case "timeout_seconds":
+			s.Timeout, _ = r.integer(e.value, what)
+		case "parent_only":
+			s.ParentOnly, _ = r.boolean(e.value, what)
+		default:
+			s.Extra = append(s.Extra, ir.Field{Key: e.key, KeyPos: r.pos(e.kNode), Value: r.value(e.value, what)})
+		}
+	}
+	return s
+}
