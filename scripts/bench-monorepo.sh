@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# bench-monorepo.sh N [N ...] — time pc2devenv on synthetic monorepos.
+#
+# For each N, generates a monorepo of N projects (100 per directory) whose
+# process-compose.yml files are the golden inputs that convert
+# (testdata/golden/*/process-compose.yml with an expected devenv2.nix), in
+# turn, and measures wall time and peak RSS of:
+#
+#   cat          cat-ing the same source files (find | xargs cat): the floor
+#   convert -r -w   on the fresh tree (writes N devenv.nix files)
+#   convert -r -w   again (nothing to write)
+#   diff -r      on the up-to-date tree
+#
+# and, once, one typical project converted by one process against a Go
+# hello-world binary measured the same way (the process floor).
+#
+# Each measurement runs REPEAT times (default 5); the best and the median
+# are printed. Other load on the machine shows in the median more than in
+# the best. Wall time comes from the shell's clock, peak RSS from
+# /usr/bin/time (Debian: apt-get install time).
+#
+# Environment: REPEAT (default 5), KEEP=1 keeps the temporary directory,
+# JOBS passes -j to pc2devenv.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if (($# == 0)); then
+	echo "usage: $0 N [N ...]   (e.g. $0 10000, or $0 5000 10000 20000 to see growth)" >&2
+	exit 2
+fi
+if [[ ! -x /usr/bin/time ]]; then
+	echo "$0: /usr/bin/time is needed for peak RSS (Debian: apt-get install time)" >&2
+	exit 2
+fi
+repeat=${REPEAT:-5}
+jobs=()
+[[ -n ${JOBS:-} ]] && jobs=(-j "$JOBS")
+
+tmp=$(mktemp -d)
+if [[ -z ${KEEP:-} ]]; then
+	trap 'rm -rf "$tmp"' EXIT
+else
+	echo "keeping $tmp"
+fi
+
+go build -o "$tmp/pc2devenv" ./cmd/pc2devenv
+mkdir -p "$tmp/hello"
+cat >"$tmp/hello/main.go" <<'EOF'
+package main
+
+import "fmt"
+
+func main() { fmt.Println("hello, world") }
+EOF
+(cd "$tmp/hello" && go mod init hello >/dev/null 2>&1 && go build -o "$tmp/hello-world" .)
+pc="$tmp/pc2devenv"
+
+inputs=()
+for f in testdata/golden/*/process-compose.yml; do
+	[[ -f "$(dirname "$f")/devenv2.nix" ]] && inputs+=("$f")
+done
+
+# now_ns prints the clock in nanoseconds.
+now_ns() { date +%s%N; }
+
+# measure NAME CMD...: runs CMD $repeat times (after PREP, if set, each
+# time), and prints the best and median wall time and the peak RSS.
+measure() {
+	local name=$1
+	shift
+	local times=() rss=0 t0 t1 r
+	for ((i = 0; i < repeat; i++)); do
+		[[ -n ${PREP:-} ]] && eval "$PREP"
+		t0=$(now_ns)
+		/usr/bin/time -f '%M' -o "$tmp/rss" "$@" >/dev/null 2>"$tmp/stderr" || {
+			local rc=$?
+			if [[ ${ALLOW_FAIL:-} != 1 ]]; then
+				echo "$name: exit status $rc" >&2
+				tail -5 "$tmp/stderr" >&2
+				exit 1
+			fi
+		}
+		t1=$(now_ns)
+		times+=($(((t1 - t0) / 1000)))
+		r=$(tail -1 "$tmp/rss")
+		((r > rss)) && rss=$r
+	done
+	report "$name" "$rss" "${times[@]}"
+}
+
+# report NAME RSS_KB MICROSECONDS...: prints best and median.
+report() {
+	local name=$1 rss=$2
+	shift 2
+	local sorted
+	sorted=($(printf '%s\n' "$@" | sort -n))
+	local best=${sorted[0]} median=${sorted[$((${#sorted[@]} / 2))]}
+	printf '%-28s best %9.3f s   median %9.3f s   peak RSS %6.1f MB\n' \
+		"$name" "$(bc -l <<<"$best/1000000")" "$(bc -l <<<"$median/1000000")" "$(bc -l <<<"$rss/1024")"
+	last_best=$best
+}
+
+echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$("$pc" version), $(go version | cut -d' ' -f3)"
+echo
+
+# One project, one process, against hello-world: loops of 100 runs, since
+# one run takes a few milliseconds.
+one=$(dirname "$(ls testdata/golden/seed-hakuto-backend/process-compose.yml)")
+loop() {
+	local n=100 t0 t1
+	t0=$(now_ns)
+	for ((k = 0; k < n; k++)); do "$@" >/dev/null; done
+	t1=$(now_ns)
+	echo $(((t1 - t0) / n / 1000))
+}
+h=() c=()
+for ((i = 0; i < repeat; i++)); do
+	h+=($(loop "$tmp/hello-world"))
+	c+=($(loop "$pc" convert "$one"))
+done
+/usr/bin/time -f '%M' -o "$tmp/rss" "$tmp/hello-world" >/dev/null
+report "hello-world (per run)" "$(tail -1 "$tmp/rss")" "${h[@]}"
+hello=$last_best
+/usr/bin/time -f '%M' -o "$tmp/rss" "$pc" convert "$one" >/dev/null
+report "convert one project" "$(tail -1 "$tmp/rss")" "${c[@]}"
+echo "  ratio to hello-world (best): $(bc -l <<<"scale=2; $last_best/$hello")"
+echo
+
+for n in "$@"; do
+	root="$tmp/mono-$n"
+	rm -rf "$root"
+	for ((i = 0; i < n; i++)); do
+		d=$(printf '%s/g%03d/p%05d' "$root" $((i / 100)) "$i")
+		mkdir -p "$d"
+		cp "${inputs[i % ${#inputs[@]}]}" "$d/process-compose.yml"
+	done
+	echo "N = $n projects ($(du -sh "$root" | cut -f1) on disk)"
+	measure "cat (floor)" sh -c "find '$root' -name process-compose.yml -print0 | xargs -0 cat"
+	floor=$last_best
+	PREP="find '$root' -name devenv.nix -delete" measure "convert -r -w (fresh)" "$pc" convert -r -w "${jobs[@]}" "$root"
+	echo "  ratio to cat (best): $(bc -l <<<"scale=2; $last_best/$floor")"
+	measure "convert -r -w (unchanged)" "$pc" convert -r -w "${jobs[@]}" "$root"
+	measure "diff -r (up to date)" "$pc" diff -r "${jobs[@]}" "$root"
+	echo
+	rm -rf "$root"
+done
