@@ -131,14 +131,22 @@ func Run(paths []string, o Options, report func(*Project)) *Summary {
 	}
 	r := &runner{o: o, cwd: cwd()}
 	sum := newSummary()
-	jobs := make(chan job, 4*workers)
+	// The walk hands jobs to the workers in chunks, and the workers
+	// report a chunk at a time: a hand-over per project would cost more
+	// in waking goroutines than converting a small project does.
+	chunks := make(chan []job, 2*workers)
 	go func() {
-		defer close(jobs)
+		defer close(chunks)
+		var chunk []job
 		w := &walker{makefiles: o.Makefiles, send: func(j job) {
 			if o.Progress != nil && j.problem == nil {
 				o.Progress.Found.Add(1)
 			}
-			jobs <- j
+			chunk = append(chunk, j)
+			if len(chunk) == chunkSize {
+				chunks <- chunk
+				chunk = make([]job, 0, chunkSize)
+			}
 		}}
 		if o.Recursive {
 			if len(paths) > 1 {
@@ -149,6 +157,9 @@ func Run(paths []string, o Options, report func(*Project)) *Summary {
 			}
 		} else {
 			w.project(paths...)
+		}
+		if len(chunk) > 0 {
+			chunks <- chunk
 		}
 		if o.Progress != nil {
 			o.Progress.Walked.Store(true)
@@ -165,13 +176,20 @@ func Run(paths []string, o Options, report func(*Project)) *Summary {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
-				p := r.process(j)
-				if o.Progress != nil && p.Status != Problem {
-					o.Progress.Done.Add(1)
+			done := make([]*Project, 0, chunkSize)
+			for chunk := range chunks {
+				done = done[:0]
+				for _, j := range chunk {
+					p := r.process(j)
+					if o.Progress != nil && p.Status != Problem {
+						o.Progress.Done.Add(1)
+					}
+					done = append(done, p)
 				}
 				mu.Lock()
-				pending[j.idx] = p
+				for i, p := range done {
+					pending[chunk[i].idx] = p
+				}
 				for {
 					q, ok := pending[next]
 					if !ok {
@@ -198,6 +216,9 @@ func Run(paths []string, o Options, report func(*Project)) *Summary {
 	return sum
 }
 
+// chunkSize is how many jobs the walk hands over at once.
+const chunkSize = 16
+
 // runner converts and writes or checks projects.
 type runner struct {
 	o Options
@@ -210,7 +231,13 @@ func (r *runner) process(j job) *Project {
 		return &Project{Status: Problem, Diagnostics: ir.Diagnostics{*j.problem}}
 	}
 	p := &Project{Dir: j.paths[0]}
-	res, err := convert.Paths(j.paths, r.o.Convert)
+	var res *convert.Result
+	var err error
+	if j.files != nil {
+		res, err = convert.Project(j.paths[0], j.files, r.o.Convert)
+	} else {
+		res, err = convert.Paths(j.paths, r.o.Convert)
+	}
 	if err != nil {
 		p.Status = Failed
 		p.Diagnostics.Add(ir.Pos{}, ir.Error, ir.IDIO, err.Error(), "")
@@ -267,7 +294,7 @@ func (r *runner) handWritten(p *Project) {
 
 func (r *runner) check(p *Project) {
 	out := p.Result.Output
-	old, err := os.ReadFile(p.File)
+	old, err := convert.ReadFile(p.File)
 	name := r.diffName(p.File)
 	switch {
 	case errors.Is(err, os.ErrNotExist):

@@ -21,7 +21,9 @@ type job struct {
 	idx int
 	// paths name the project: one directory, or the source files named
 	// on the command line.
-	paths   []string
+	paths []string
+	// files, for a directory a walk found, are the names of its files.
+	files   []string
 	problem *ir.Diagnostic
 }
 
@@ -35,15 +37,18 @@ type walker struct {
 	seen map[string]bool
 }
 
-func (w *walker) project(paths ...string) {
+func (w *walker) project(paths ...string) { w.found(job{paths: paths}) }
+
+func (w *walker) found(j job) {
 	if w.seen != nil {
-		abs, err := filepath.Abs(paths[0])
+		abs, err := filepath.Abs(j.paths[0])
 		if err == nil && w.seen[abs] {
 			return
 		}
 		w.seen[abs] = true
 	}
-	w.send(job{idx: w.n, paths: paths})
+	j.idx = w.n
+	w.send(j)
 	w.n++
 }
 
@@ -97,7 +102,7 @@ func (w *walker) dir(path, key string, ign *ignoreSet, ancestors []os.FileInfo) 
 	}
 	skip := func(name string) bool { return ign.ignored(join(key, name), false) }
 	if convert.IsProject(path, files, w.makefiles, skip) {
-		w.project(path)
+		w.found(job{paths: []string{path}, files: files})
 	}
 	for _, e := range entries {
 		name := e.Name()

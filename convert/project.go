@@ -52,3 +52,22 @@ func projectFile(name string, makefiles bool) bool {
 	}
 	return false
 }
+
+// Project converts the project in the directory dir, whose files a walk
+// has just listed (their names, files), without looking for its sources
+// on disk again. Otherwise it is Paths with one directory.
+func Project(dir string, files []string, opts Options) (*Result, error) {
+	if files == nil {
+		files = []string{}
+	}
+	res := &Result{Dir: dir}
+	srcs, diags, err := findSources(dir, opts.From, files)
+	if err != nil {
+		return nil, pathError(err)
+	}
+	res.Diagnostics = diags
+	if diags.HasErrors() {
+		return res, nil
+	}
+	return convertSources(res, srcs, opts), nil
+}

@@ -59,7 +59,7 @@ func Scaffold(dir string, sync bool) (changed []string, err error) {
 
 // addGitignore adds the entries .gitignore lacks, keeping what it holds.
 func addGitignore(path string, sync bool) (bool, error) {
-	old, mode, err := readExisting(path)
+	old, err := ReadFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return createFile(path, gitignoreAddition(nil), 0o644, sync)
@@ -70,6 +70,10 @@ func addGitignore(path string, sync bool) (bool, error) {
 	if add == nil {
 		return false, nil
 	}
+	mode, err := fileMode(path)
+	if err != nil {
+		return false, err
+	}
 	data := append([]byte{}, old...)
 	if len(data) > 0 && data[len(data)-1] != '\n' {
 		data = append(data, '\n')
@@ -78,7 +82,7 @@ func addGitignore(path string, sync bool) (bool, error) {
 		data = append(data, '\n')
 	}
 	data = append(data, add...)
-	return true, replaceFile(path, data, mode, sync)
+	return true, replaceFile(path, data, mode, true, sync)
 }
 
 // gitignoreAddition returns the block of entries that the .gitignore

@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"github.com/pc2devenv/pc2devenv/emit"
 )
@@ -46,16 +47,18 @@ const (
 )
 
 // WriteFile writes data to path atomically: to a temporary file in the
-// same directory, then renamed over path, so that a reader never sees half
-// a file and a failed or killed write leaves the old file as it was. An
-// existing file keeps its mode; a symbolic link keeps pointing where it
-// did, and the file it points to is replaced. Nothing is written when path
-// already holds data (the Change is Unchanged, and the file's
-// modification time stays). A file pc2devenv did not generate is replaced only with
-// o.Force; otherwise the error wraps ErrHandWritten.
+// same directory, then renamed over path, so that a reader never sees
+// half a file and a failed or killed write leaves the old file as it was.
+// An existing file keeps its mode, and a new one gets 0644 less the
+// umask, as os.WriteFile gives; a symbolic link keeps pointing where it
+// did, and the file it points to is replaced. Nothing is written when
+// path already holds data (the Change is Unchanged, and the file's
+// modification time stays). A file pc2devenv did not generate is replaced
+// only with o.Force; otherwise the error wraps ErrHandWritten.
 func WriteFile(path string, data []byte, o WriteOptions) (Change, error) {
 	change := Replaced
-	old, mode, err := readExisting(path)
+	var mode fs.FileMode
+	old, err := ReadFile(path)
 	switch {
 	case err == nil:
 		if bytes.Equal(old, data) {
@@ -63,6 +66,9 @@ func WriteFile(path string, data []byte, o WriteOptions) (Change, error) {
 		}
 		if !o.Force && !Generated(old) {
 			return Unchanged, fmt.Errorf("%s: %w", path, ErrHandWritten)
+		}
+		if mode, err = fileMode(path); err != nil {
+			return Unchanged, err
 		}
 		if st, err := os.Lstat(path); err == nil && st.Mode()&fs.ModeSymlink != 0 {
 			if real, err := filepath.EvalSymlinks(path); err == nil {
@@ -74,41 +80,19 @@ func WriteFile(path string, data []byte, o WriteOptions) (Change, error) {
 	default:
 		return Unchanged, err
 	}
-	if err := replaceFile(path, data, mode, o.Sync); err != nil {
+	if err := replaceFile(path, data, mode, change == Replaced, o.Sync); err != nil {
 		return Unchanged, err
 	}
 	return change, nil
 }
 
-// readExisting reads the file at path and its permission bits, with one
-// open.
-func readExisting(path string) ([]byte, fs.FileMode, error) {
-	f, err := os.Open(path)
+// fileMode returns the permission bits of the file at path.
+func fileMode(path string) (fs.FileMode, error) {
+	st, err := os.Stat(path)
 	if err != nil {
-		return nil, 0, err
+		return 0, err
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, 0, err
-	}
-	if st.IsDir() {
-		return nil, 0, fmt.Errorf("%s: is a directory", path)
-	}
-	b := make([]byte, 0, st.Size()+1)
-	for {
-		n, err := f.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			return b, st.Mode().Perm(), nil
-		}
-		if err != nil {
-			return nil, 0, err
-		}
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
-	}
+	return st.Mode().Perm(), nil
 }
 
 // The steps of a write that tests replace to make a write fail or die
@@ -122,10 +106,10 @@ var (
 )
 
 // replaceFile writes data to a temporary file next to path and renames it
-// over path. On any error the temporary file is removed and path is as it
-// was.
-func replaceFile(path string, data []byte, mode fs.FileMode, sync bool) error {
-	tmp, err := writeTempFile(path, data, mode, sync)
+// over path. The new file has mode, less the umask unless exact. On any
+// error the temporary file is removed and path is as it was.
+func replaceFile(path string, data []byte, mode fs.FileMode, exact, sync bool) error {
+	tmp, err := writeTempFile(path, data, mode, exact, sync)
 	if err != nil {
 		return err
 	}
@@ -139,12 +123,13 @@ func replaceFile(path string, data []byte, mode fs.FileMode, sync bool) error {
 	return nil
 }
 
-// createFile writes data to path only if nothing is there yet: the
+// createFile writes data to path only if nothing is there yet, with mode
+// less the umask: the
 // temporary file is linked to path, which fails when path exists, so that
 // an existing file is never replaced, not even by a concurrent writer.
 // created is false when path existed.
 func createFile(path string, data []byte, mode fs.FileMode, sync bool) (created bool, err error) {
-	tmp, err := writeTempFile(path, data, mode, sync)
+	tmp, err := writeTempFile(path, data, mode, false, sync)
 	if err != nil {
 		return false, err
 	}
@@ -161,10 +146,12 @@ func createFile(path string, data []byte, mode fs.FileMode, sync bool) (created 
 	return true, nil
 }
 
-// writeTempFile writes data with mode to a new temporary file in path's
-// directory and returns its name. On error, nothing is left behind.
-func writeTempFile(path string, data []byte, mode fs.FileMode, sync bool) (name string, err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+// writeTempFile writes data to a new temporary file in path's directory
+// and returns its name. The file is created with mode, less the umask;
+// exact sets mode as it is (to keep an existing file's mode). On error,
+// nothing is left behind.
+func writeTempFile(path string, data []byte, mode fs.FileMode, exact, sync bool) (name string, err error) {
+	tmp, err := createTemp(path, mode)
 	if err != nil {
 		return "", err
 	}
@@ -177,8 +164,10 @@ func writeTempFile(path string, data []byte, mode fs.FileMode, sync bool) (name 
 	if err := writeTemp(tmp, data); err != nil {
 		return "", err
 	}
-	if err := tmp.Chmod(mode); err != nil {
-		return "", err
+	if exact {
+		if err := tmp.Chmod(mode); err != nil {
+			return "", err
+		}
 	}
 	if sync {
 		if err := tmp.Sync(); err != nil {
@@ -189,6 +178,21 @@ func writeTempFile(path string, data []byte, mode fs.FileMode, sync bool) (name 
 		return "", err
 	}
 	return tmp.Name(), nil
+}
+
+// createTemp creates a new file named .BASE.RANDOM.tmp beside path, as
+// os.CreateTemp does, but with mode rather than 0600, which would need
+// changing afterwards.
+func createTemp(path string, mode fs.FileMode) (*os.File, error) {
+	dir, base := filepath.Split(path)
+	for try := 0; ; try++ {
+		name := filepath.Join(dir, "."+base+"."+strconv.FormatUint(uint64(rand.Uint32()), 10)+".tmp")
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, mode)
+		if errors.Is(err, fs.ErrExist) && try < 10000 {
+			continue
+		}
+		return f, err
+	}
 }
 
 // syncDir flushes a directory, so that a rename or link in it survives a

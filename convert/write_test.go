@@ -57,6 +57,20 @@ func checkFile(t *testing.T, path string, want []byte) {
 	}
 }
 
+// newFileMode is the mode os.WriteFile gives a new file with 0644: less
+// the umask, as WriteFile should.
+func newFileMode(t *testing.T) fs.FileMode {
+	ref := filepath.Join(t.TempDir(), "ref")
+	if err := os.WriteFile(ref, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Mode().Perm()
+}
+
 func TestWriteFile(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -94,7 +108,7 @@ func TestWriteFile(t *testing.T) {
 			}
 			wantMode := fs.FileMode(0o640)
 			if tt.old == nil {
-				wantMode = 0o644
+				wantMode = newFileMode(t)
 			}
 			if st.Mode().Perm() != wantMode {
 				t.Errorf("mode = %v, want %v", st.Mode().Perm(), wantMode)

@@ -12,11 +12,22 @@ var keywords = map[string]bool{
 	"let": true, "in": true, "rec": true, "inherit": true, "or": true,
 }
 
-var identRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_'-]*$`)
-
 // IsIdent reports whether name can be written as an attribute name without
-// quotes.
-func IsIdent(name string) bool { return identRE.MatchString(name) && !keywords[name] }
+// quotes: it matches [A-Za-z_][A-Za-z0-9_'-]* and is not a keyword.
+func IsIdent(name string) bool {
+	if name == "" {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', c == '_':
+		case i > 0 && ('0' <= c && c <= '9' || c == '\'' || c == '-'):
+		default:
+			return false
+		}
+	}
+	return !keywords[name]
+}
 
 // attrName returns name as an attribute name: bare when it is an
 // identifier, quoted otherwise.
