@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -18,6 +19,23 @@ func BenchmarkPipeline(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				if res := Source("process-compose.yml", in.Source, ir.FormatProcessCompose, Options{}); res.Output == nil {
+					b.Fatal(res.Diagnostics)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkPipelineGrowth converts files of 2,500, 5,000 and 10,000
+// processes: each twice the one before, which should take at most 2.2
+// times as long (time grows linearly with the input).
+func BenchmarkPipelineGrowth(b *testing.B) {
+	for _, n := range []int{2500, 5000, 10000} {
+		src := benchdata.Generate(n)
+		b.Run(fmt.Sprintf("processes=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				if res := Source("process-compose.yml", src, ir.FormatProcessCompose, Options{}); res.Output == nil {
 					b.Fatal(res.Diagnostics)
 				}
 			}

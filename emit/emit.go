@@ -53,6 +53,22 @@ type lowerer struct {
 	// exports are bash lines that set the global variables whose values
 	// need expanding; every process command starts with them.
 	exports []string
+	// byName finds processes by source name, as proj.Process does, in
+	// constant time: dependencies are looked up once per edge.
+	byName map[string]*ir.Process
+}
+
+// lookup returns the process named name, or nil.
+func (l *lowerer) lookup(name string) *ir.Process {
+	if l.byName == nil {
+		l.byName = make(map[string]*ir.Process, len(l.proj.Processes))
+		for _, p := range l.proj.Processes {
+			if _, dup := l.byName[p.Name]; !dup {
+				l.byName[p.Name] = p
+			}
+		}
+	}
+	return l.byName[name]
 }
 
 func (l *lowerer) lower() {

@@ -1,11 +1,11 @@
 package emit
 
 import (
-	"regexp"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
 
+	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -94,7 +94,7 @@ func setsErrexit(s *syntax.Stmt) bool {
 	return false
 }
 
-var shellName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+var shellName = lazyre.New(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 // exportLine returns a bash line that exports name with value t, in which
 // bash substitutes t's references and nothing else. ok is false when name

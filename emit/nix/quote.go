@@ -2,8 +2,9 @@ package nix
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
+
+	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 )
 
 // keywords are the Nix words that cannot be attribute names unquoted.
@@ -235,7 +236,7 @@ func escapeIndented(line string) string {
 	return b.String()
 }
 
-var pathRE = regexp.MustCompile(`^[A-Za-z0-9._+-]+(/[A-Za-z0-9._+-]+)*/?$`)
+var pathRE = lazyre.New(`^[A-Za-z0-9._+-]+(/[A-Za-z0-9._+-]+)*/?$`)
 
 // path prints a path relative to the file: ./P when P is valid path
 // syntax, and ./. + "/P" otherwise.
