@@ -54,8 +54,9 @@ Regenerate the devenv.nix of the project PATH names (default ".") and
 compare it with the one on disk. Print a unified diff that patch -p1 and
 git apply accept, and exit 1, when they differ or devenv.nix is missing;
 print nothing and exit 0 when they are the same. A devenv.nix that
-pc2devenv did not generate is skipped with a warning, unless --force. With
--r, check every project under the PATH directories, as convert -r does.
+pc2devenv did not generate is not compared (-v says so), unless --force.
+With -r, check every project under the PATH directories, as convert -r
+does.
 
 Flags:
 %s
