@@ -6,10 +6,11 @@
 # (testdata/golden/*/process-compose.yml with an expected devenv2.nix), in
 # turn, and measures wall time and peak RSS of:
 #
-#   cat          cat-ing the same source files (find | xargs cat): the floor
-#   convert -r -w   on the fresh tree (writes N devenv.nix files)
-#   convert -r -w   again (nothing to write)
-#   diff -r      on the up-to-date tree
+#   cat-ing the sources (find | xargs cat): the floor for a fresh tree
+#   convert -r -w on the fresh tree (writes N devenv.nix files)
+#   cat-ing the sources and the devenv.nix files: the floor for the rest
+#   convert -r -w again (nothing to write)
+#   diff -r on the up-to-date tree
 #
 # and, once, one typical project converted by one process against a Go
 # hello-world binary measured the same way (the process floor).
@@ -20,7 +21,8 @@
 # /usr/bin/time (Debian: apt-get install time).
 #
 # Environment: REPEAT (default 5), KEEP=1 keeps the temporary directory,
-# JOBS passes -j to pc2devenv.
+# JOBS passes -j to pc2devenv, TMPDIR says where the trees go (their file
+# system matters: TMPDIR=/dev/shm measures without the disk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -62,6 +64,43 @@ inputs=()
 for f in testdata/golden/*/process-compose.yml; do
 	[[ -f "$(dirname "$f")/devenv2.nix" ]] && inputs+=("$f")
 done
+
+# gen-monorepo ROOT N FILE... writes the monorepo: one process, rather
+# than two per project.
+mkdir -p "$tmp/gen"
+cat >"$tmp/gen/main.go" <<'EOF'
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+)
+
+func main() {
+	root := os.Args[1]
+	n, _ := strconv.Atoi(os.Args[2])
+	var inputs [][]byte
+	for _, f := range os.Args[3:] {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			panic(err)
+		}
+		inputs = append(inputs, b)
+	}
+	for i := 0; i < n; i++ {
+		d := filepath.Join(root, fmt.Sprintf("g%03d", i/100), fmt.Sprintf("p%05d", i))
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			panic(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, "process-compose.yml"), inputs[i%len(inputs)], 0o644); err != nil {
+			panic(err)
+		}
+	}
+}
+EOF
+(cd "$tmp/gen" && go mod init gen >/dev/null 2>&1 && CGO_ENABLED=0 go build -o "$tmp/gen-monorepo" .)
 
 # now_ns prints the clock in nanoseconds.
 now_ns() { date +%s%N; }
@@ -134,18 +173,19 @@ echo
 for n in "$@"; do
 	root="$tmp/mono-$n"
 	rm -rf "$root"
-	for ((i = 0; i < n; i++)); do
-		d=$(printf '%s/g%03d/p%05d' "$root" $((i / 100)) "$i")
-		mkdir -p "$d"
-		cp "${inputs[i % ${#inputs[@]}]}" "$d/process-compose.yml"
-	done
+	"$tmp/gen-monorepo" "$root" "$n" "${inputs[@]}"
+	sync
 	echo "N = $n projects ($(du -sh "$root" | cut -f1) on disk)"
-	measure "cat (floor)" sh -c "find '$root' -name process-compose.yml -print0 | xargs -0 cat"
+	measure "cat sources (floor)" sh -c "find '$root' -name process-compose.yml -print0 | xargs -0 cat"
 	floor=$last_best
-	PREP="find '$root' -name devenv.nix -delete" measure "convert -r -w (fresh)" "$pc" convert -r -w "${jobs[@]}" "$root"
-	echo "  ratio to cat (best): $(bc -l <<<"scale=2; $last_best/$floor")"
+	PREP="find '$root' -name devenv.nix -delete; sync" measure "convert -r -w (fresh)" "$pc" convert -r -w "${jobs[@]}" "$root"
+	echo "  ratio to the floor (best): $(bc -l <<<"scale=2; $last_best/$floor")"
+	measure "cat sources + devenv.nix" sh -c "find '$root' \\( -name devenv.nix -o -name process-compose.yml \\) -print0 | xargs -0 cat"
+	floor=$last_best
 	measure "convert -r -w (unchanged)" "$pc" convert -r -w "${jobs[@]}" "$root"
+	echo "  ratio to the floor (best): $(bc -l <<<"scale=2; $last_best/$floor")"
 	measure "diff -r (up to date)" "$pc" diff -r "${jobs[@]}" "$root"
+	echo "  ratio to the floor (best): $(bc -l <<<"scale=2; $last_best/$floor")"
 	echo
 	rm -rf "$root"
 done
