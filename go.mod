@@ -7,7 +7,6 @@ require (
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/spf13/pflag v1.1.0
 	go.yaml.in/yaml/v4 v4.0.0
-	golang.org/x/term v0.45.0
 	mvdan.cc/sh/v3 v3.14.1
 )
 

@@ -106,15 +106,18 @@ EOF
 now_ns() { date +%s%N; }
 
 # measure NAME CMD...: runs CMD $repeat times (after PREP, if set, each
-# time), and prints the best and median wall time and the peak RSS.
+# time; @TREE@ in CMD stands for $tree, which PREP may set), and prints the
+# best and median wall time and the peak RSS.
 measure() {
 	local name=$1
 	shift
 	local times=() rss=0 t0 t1 r
 	for ((i = 0; i < repeat; i++)); do
 		[[ -n ${PREP:-} ]] && eval "$PREP"
+		local args=()
+		for a in "$@"; do args+=("${a//@TREE@/${tree:-}}"); done
 		t0=$(now_ns)
-		/usr/bin/time -f '%M' -o "$tmp/rss" "$@" >/dev/null 2>"$tmp/stderr" || {
+		/usr/bin/time -f '%M' -o "$tmp/rss" "${args[@]}" >/dev/null 2>"$tmp/stderr" || {
 			local rc=$?
 			if [[ ${ALLOW_FAIL:-} != 1 ]]; then
 				echo "$name: exit status $rc" >&2
@@ -172,20 +175,27 @@ echo
 
 for n in "$@"; do
 	root="$tmp/mono-$n"
-	rm -rf "$root"
-	"$tmp/gen-monorepo" "$root" "$n" "${inputs[@]}"
+	# The fresh runs each get a tree of their own, all made beforehand:
+	# deleting the devenv.nix files between runs would measure ext4's
+	# allocator skipping recently deleted inodes, not a migration.
+	fresh=()
+	for ((i = 0; i < repeat; i++)); do
+		"$tmp/gen-monorepo" "$root-$i" "$n" "${inputs[@]}"
+		fresh+=("$root-$i")
+	done
 	sync
-	echo "N = $n projects ($(du -sh "$root" | cut -f1) on disk)"
-	measure "cat sources (floor)" sh -c "find '$root' -name process-compose.yml -print0 | xargs -0 cat"
+	echo "N = $n projects ($(du -sh "$root-0" | cut -f1) on disk)"
+	measure "cat sources (floor)" sh -c "find '$root-0' -name process-compose.yml -print0 | xargs -0 cat"
 	floor=$last_best
-	PREP="find '$root' -name devenv.nix -delete; sync" measure "convert -r -w (fresh)" "$pc" convert -r -w "${jobs[@]}" "$root"
+	k=0
+	PREP='tree=${fresh[k]}; k=$((k + 1))' measure "convert -r -w (fresh)" "$pc" convert -r -w "${jobs[@]}" @TREE@
 	echo "  ratio to the floor (best): $(bc -l <<<"scale=2; $last_best/$floor")"
-	measure "cat sources + devenv.nix" sh -c "find '$root' \\( -name devenv.nix -o -name process-compose.yml \\) -print0 | xargs -0 cat"
+	measure "cat sources + devenv.nix" sh -c "find '$root-0' \\( -name devenv.nix -o -name process-compose.yml \\) -print0 | xargs -0 cat"
 	floor=$last_best
-	measure "convert -r -w (unchanged)" "$pc" convert -r -w "${jobs[@]}" "$root"
+	measure "convert -r -w (unchanged)" "$pc" convert -r -w "${jobs[@]}" "$root-0"
 	echo "  ratio to the floor (best): $(bc -l <<<"scale=2; $last_best/$floor")"
-	measure "diff -r (up to date)" "$pc" diff -r "${jobs[@]}" "$root"
+	measure "diff -r (up to date)" "$pc" diff -r "${jobs[@]}" "$root-0"
 	echo "  ratio to the floor (best): $(bc -l <<<"scale=2; $last_best/$floor")"
 	echo
-	rm -rf "$root"
+	rm -rf "${fresh[@]}"
 done

@@ -1,13 +1,9 @@
 package main
 
-import (
-	"os"
-
-	"golang.org/x/term"
-)
+import "os"
 
 // isTerminal reports whether w is a terminal.
 func isTerminal(w any) bool {
 	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
+	return ok && isTerminalFd(f.Fd())
 }
