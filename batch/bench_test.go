@@ -1,12 +1,10 @@
 package batch
 
-import (
-	"testing"
-)
+import "testing"
 
 // BenchmarkRun runs convert -r -w and diff -r over a monorepo of 1,000
-// projects made of the golden inputs that convert: the writes of the first run are
-// not measured, only runs over an up-to-date tree.
+// projects made of the golden inputs that convert: the writes of the
+// first run are not measured, only runs over an up-to-date tree.
 func BenchmarkRun(b *testing.B) {
 	root := monorepo(b, 1000, true)
 	Run([]string{root}, Options{Mode: Write, Recursive: true}, func(*Project) {})
