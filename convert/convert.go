@@ -103,7 +103,7 @@ func Paths(paths []string, opts Options) (res *Result, err error) {
 		if st.IsDir() {
 			res.Dir = paths[0]
 			var diags ir.Diagnostics
-			srcs, diags, err = findSources(paths[0], opts.From)
+			srcs, diags, err = findSources(paths[0], opts.From, nil)
 			if err != nil {
 				return nil, pathError(err)
 			}

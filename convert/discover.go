@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/pc2devenv/pc2devenv/ir"
@@ -88,17 +89,23 @@ type source struct {
 }
 
 // findSources lists the sources of the project in dir, by name. from, when
-// set, restricts them to one format.
-func findSources(dir string, from ir.Format) ([]source, ir.Diagnostics, error) {
+// set, restricts them to one format. listed, when not nil, holds the names
+// of dir's files, which a walk has just read: names not in it are not
+// looked for on disk.
+func findSources(dir string, from ir.Format, listed []string) ([]source, ir.Diagnostics, error) {
 	var diags ir.Diagnostics
 	var out []source
 	read := func(name string, format ir.Format) (source, bool, error) {
 		p := filepath.Join(dir, name)
-		st, err := os.Stat(p)
-		if err != nil || st.IsDir() {
+		if listed == nil {
+			st, err := os.Stat(p)
+			if err != nil || st.IsDir() {
+				return source{}, false, nil
+			}
+		} else if !slices.Contains(listed, name) {
 			return source{}, false, nil
 		}
-		b, err := os.ReadFile(p)
+		b, err := ReadFile(p)
 		if err != nil {
 			return source{}, false, err
 		}

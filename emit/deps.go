@@ -28,7 +28,7 @@ func (l *lowerer) findOneShots() {
 	}
 	for _, p := range waiting {
 		for _, d := range p.DependsOn {
-			if d.Condition == ir.ProcessCompletedSuccessfully && l.proj.Process(d.Name) != nil {
+			if d.Condition == ir.ProcessCompletedSuccessfully && l.lookup(d.Name) != nil {
 				l.oneshot[d.Name] = true
 			}
 		}
@@ -53,7 +53,7 @@ type depTarget struct {
 // target resolves the name a dependency uses: a process, or the process
 // of a service that replaced one.
 func (l *lowerer) target(name string) (depTarget, bool) {
-	if p := l.proj.Process(name); p != nil {
+	if p := l.lookup(name); p != nil {
 		out := l.names[name]
 		if l.oneshot[name] {
 			return depTarget{task: oneShotPrefix + out, oneshot: true, name: out}, true

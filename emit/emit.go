@@ -62,6 +62,9 @@ type lowerer struct {
 	// decided holds the fates the lowering decided by value, by key path
 	// (see Fates).
 	decided map[string]Fate
+	// byName finds processes by source name, as proj.Process does, in
+	// constant time: dependencies are looked up once per edge.
+	byName map[string]*ir.Process
 }
 
 // decide records the fate of the key at path, where it depends on the
@@ -70,6 +73,19 @@ func (l *lowerer) decide(path string, f Fate) {
 	if path != "" {
 		l.decided[path] = f
 	}
+}
+
+// lookup returns the process named name, or nil.
+func (l *lowerer) lookup(name string) *ir.Process {
+	if l.byName == nil {
+		l.byName = make(map[string]*ir.Process, len(l.proj.Processes))
+		for _, p := range l.proj.Processes {
+			if _, dup := l.byName[p.Name]; !dup {
+				l.byName[p.Name] = p
+			}
+		}
+	}
+	return l.byName[name]
 }
 
 func (l *lowerer) lower() {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"mvdan.cc/sh/v3/syntax"
+
 	"github.com/pc2devenv/pc2devenv/emit/nix"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
@@ -73,6 +75,33 @@ func TestNeedsSetPlusE(t *testing.T) {
 	for _, tt := range tests {
 		if got := needsSetPlusE(tt.cmd); got != tt.want {
 			t.Errorf("needsSetPlusE(%q) = %v, want %v", tt.cmd, got, tt.want)
+		}
+	}
+}
+
+// TestPlainCommand checks the parser-free path of needsSetPlusE against
+// the parser: every command it accepts is one simple statement.
+func TestPlainCommand(t *testing.T) {
+	cmds := []string{"npm run dev", "redis-server --port 6379 --bind 127.0.0.1", "./bin/migrate up", "a=b c", "PORT=3000 node x.js",
+		"time make", "if", "coproc x", "for", "function", "select", "in x", "done", "", " a", "a  b", "a,b@c%d+e", "make -j4 all",
+		"echo $HOME", "a;b", "a|b", "a&", "a>b", "(a)", "{ a; }", "a # c", "!a", "a\tb", "[[ x ]]", "x=(a)", "~/bin/x", "a*", "a?", "[a]"}
+	for _, c := range cmds {
+		if !plainCommand(c) {
+			continue
+		}
+		f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(c), "")
+		if err != nil || len(f.Stmts) != 1 || !simpleStmt(f.Stmts[0]) {
+			t.Errorf("plainCommand(%q) is true, but the parser says otherwise (%v)", c, err)
+		}
+	}
+	for _, c := range []string{"npm run dev", "PORT=3000 node x.js", "make -j4 all"} {
+		if !plainCommand(c) {
+			t.Errorf("plainCommand(%q) = false", c)
+		}
+	}
+	for _, c := range []string{"time make", "if", "a;b", "echo $HOME", ""} {
+		if plainCommand(c) {
+			t.Errorf("plainCommand(%q) = true", c)
 		}
 	}
 }

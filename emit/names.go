@@ -2,15 +2,15 @@ package emit
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
+	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
 var (
-	validName = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
-	badRun    = regexp.MustCompile(`[^A-Za-z0-9_-]+`)
+	validName = lazyre.New(`^[A-Za-z0-9_-]+$`)
+	badRun    = lazyre.New(`[^A-Za-z0-9_-]+`)
 )
 
 // processNames decides the name each process has in the output. Under

@@ -43,7 +43,7 @@ func (l *lowerer) pcProcess(pc *nix.Attrs, p *ir.Process) {
 				fmt.Sprintf("process %q waits for %q to be healthy (process_healthy), but the process of services.%s has no readiness probe under %s, which would refuse the wait; it waits for %q to start (process_started)", p.Name, d.Name, t.service.Attr, l.t.describe(), d.Name),
 				fmt.Sprintf("give processes.%s a readiness probe", d.Name))
 		} else if d.Condition == ir.ProcessHealthy && !t.ready && !t.oneshot {
-			if dep := l.proj.Process(d.Name); dep == nil || dep.Liveness == nil {
+			if dep := l.lookup(d.Name); dep == nil || dep.Liveness == nil {
 				l.diags.Add(d.Pos, ir.Warning, ir.IDNoReadiness,
 					fmt.Sprintf("process %q waits for %q to be healthy (process_healthy), but %q has no readiness probe: process-compose refuses to start %q, as it did for the source", p.Name, d.Name, d.Name, p.Name),
 					fmt.Sprintf("give %q a readiness_probe", d.Name))

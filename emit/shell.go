@@ -1,11 +1,11 @@
 package emit
 
 import (
-	"regexp"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
 
+	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -16,6 +16,9 @@ import (
 // parse gets "set +e" too: it is harmless, and the analysis cannot prove
 // it unneeded.
 func needsSetPlusE(cmd string) bool {
+	if plainCommand(cmd) {
+		return false
+	}
 	f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(cmd), "")
 	if err != nil {
 		return true
@@ -27,6 +30,35 @@ func needsSetPlusE(cmd string) bool {
 		return false
 	}
 	return len(f.Stmts) > 1 || !simpleStmt(f.Stmts[0])
+}
+
+// plainCommand reports whether cmd is plainly one simple command, without
+// parsing it: words of letters, digits and _./:=,@%+- separated by
+// spaces (no quote, expansion, operator, redirection or comment), the
+// first of which is not a reserved word. Most commands are, and the
+// parser is the most expensive step of lowering them.
+func plainCommand(cmd string) bool {
+	if cmd == "" || cmd[0] == ' ' {
+		return false
+	}
+	for i := 0; i < len(cmd); i++ {
+		switch c := cmd[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		case strings.IndexByte(" _./:=,@%+-", c) >= 0:
+		default:
+			return false
+		}
+	}
+	first, _, _ := strings.Cut(cmd, " ")
+	return !bashReserved[first]
+}
+
+// bashReserved are the reserved words that can start a command and are
+// made of the characters plainCommand accepts.
+var bashReserved = map[string]bool{
+	"if": true, "then": true, "else": true, "elif": true, "fi": true, "do": true, "done": true,
+	"case": true, "esac": true, "while": true, "until": true, "for": true, "in": true,
+	"select": true, "function": true, "time": true, "coproc": true,
 }
 
 // simpleStmt reports whether s ends the script with its own status under
@@ -62,7 +94,7 @@ func setsErrexit(s *syntax.Stmt) bool {
 	return false
 }
 
-var shellName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+var shellName = lazyre.New(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 // exportLine returns a bash line that exports name with value t, in which
 // bash substitutes t's references and nothing else. ok is false when name

@@ -5,6 +5,7 @@
 // Usage:
 //
 //	pc2devenv convert [flags] [PATH ...]
+//	pc2devenv diff [flags] [PATH ...]
 //	pc2devenv version
 //	pc2devenv help [COMMAND]
 //
@@ -19,8 +20,8 @@ import (
 
 // Exit codes, the same for every command.
 const (
-	exitOK    = 0 // success
-	exitFail  = 1 // the inputs are not as they should be: could not convert, or a warning under --strict
+	exitOK    = 0 // success (for diff: nothing differs)
+	exitFail  = 1 // the inputs are not as they should be: drift, could not convert, or a warning under --strict
 	exitUsage = 2 // a usage error, or an internal error
 )
 
@@ -45,6 +46,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "convert":
 		return e.convert(rest)
+	case "diff":
+		return e.diff(rest)
 	case "version":
 		return e.version(rest)
 	case "help":

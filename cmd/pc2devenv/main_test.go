@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -22,6 +23,10 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		UpdateScripts:       os.Getenv("PC2DEVENV_UPDATE") != "",
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"settime": setTime,
+			"oldtime": oldTime,
+		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {
 			case "nix":
@@ -31,4 +36,33 @@ func TestScripts(t *testing.T) {
 			return false, nil
 		},
 	})
+}
+
+// past is the modification time settime gives files, and oldtime expects.
+var past = time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// setTime sets the modification time of files to long ago:
+// settime FILE...
+func setTime(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: settime FILE...")
+	}
+	for _, f := range args {
+		ts.Check(os.Chtimes(ts.MkAbs(f), past, past))
+	}
+}
+
+// oldTime checks that files were not written since settime:
+// [!] oldtime FILE...
+func oldTime(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) == 0 {
+		ts.Fatalf("usage: [!] oldtime FILE...")
+	}
+	for _, f := range args {
+		st, err := os.Stat(ts.MkAbs(f))
+		ts.Check(err)
+		if old := st.ModTime().Equal(past); old == neg {
+			ts.Fatalf("%s: modified %v", f, st.ModTime())
+		}
+	}
 }

@@ -2,9 +2,10 @@ package nix
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 )
 
 // keywords are the Nix words that cannot be attribute names unquoted.
@@ -13,11 +14,22 @@ var keywords = map[string]bool{
 	"let": true, "in": true, "rec": true, "inherit": true, "or": true,
 }
 
-var identRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_'-]*$`)
-
 // IsIdent reports whether name can be written as an attribute name without
-// quotes.
-func IsIdent(name string) bool { return identRE.MatchString(name) && !keywords[name] }
+// quotes: it matches [A-Za-z_][A-Za-z0-9_'-]* and is not a keyword.
+func IsIdent(name string) bool {
+	if name == "" {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', c == '_':
+		case i > 0 && ('0' <= c && c <= '9' || c == '\'' || c == '-'):
+		default:
+			return false
+		}
+	}
+	return !keywords[name]
+}
 
 // checkString returns an error for text a Nix file cannot hold: a NUL
 // byte (Nix strings end there), or invalid UTF-8 (the file is text).
@@ -239,7 +251,7 @@ func escapeIndented(line string) string {
 	return b.String()
 }
 
-var pathRE = regexp.MustCompile(`^[A-Za-z0-9._+-]+(/[A-Za-z0-9._+-]+)*/?$`)
+var pathRE = lazyre.New(`^[A-Za-z0-9._+-]+(/[A-Za-z0-9._+-]+)*/?$`)
 
 // path prints a path relative to the file: ./P when P is valid path
 // syntax, and ./. + "/P" otherwise; an absolute path (P starts with "/")

@@ -1,0 +1,7 @@
+// Package batch converts many projects at once, the way pc2devenv's
+// convert -w, convert -r and diff commands do: it walks directories for
+// projects (skipping what git ignores), converts them in parallel with a
+// bounded number of workers, writes each devenv.nix atomically or
+// compares it with the one on disk, and reports the outcomes in a stable
+// order with a summary.
+package batch

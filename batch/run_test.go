@@ -1,0 +1,248 @@
+package batch
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"sync/atomic"
+	"testing"
+
+	"github.com/pc2devenv/pc2devenv/convert"
+	"github.com/pc2devenv/pc2devenv/ir"
+)
+
+// goldenInputs returns the process-compose files of the golden cases;
+// with convertible, only those that convert.
+func goldenInputs(t testing.TB, convertible bool) [][]byte {
+	t.Helper()
+	files, err := filepath.Glob("../testdata/golden/*/process-compose.yml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no golden inputs: %v", err)
+	}
+	sort.Strings(files)
+	var out [][]byte
+	for _, f := range files {
+		if _, err := os.Stat(filepath.Join(filepath.Dir(f), "devenv2.nix")); err != nil && convertible {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// monorepo creates n projects under a new directory, nested two levels
+// deep, from the golden inputs in turn (only those that convert, with
+// convertible).
+func monorepo(t testing.TB, n int, convertible bool) string {
+	t.Helper()
+	inputs := goldenInputs(t, convertible)
+	root := t.TempDir()
+	for i := range n {
+		dir := filepath.Join(root, fmt.Sprintf("g%02d", i/50), fmt.Sprintf("p%04d", i))
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "process-compose.yml"), inputs[i%len(inputs)], 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+// outcome is what a test compares between runs.
+type outcome struct {
+	Dir, Status string
+	Diff        string
+	Diagnostics string
+}
+
+// runAll runs and records the reports, checking that they never overlap.
+func runAll(t *testing.T, paths []string, o Options) ([]outcome, *Summary) {
+	t.Helper()
+	var inReport atomic.Int32
+	var got []outcome
+	sum := Run(paths, o, func(p *Project) {
+		if inReport.Add(1) != 1 {
+			t.Error("report called concurrently")
+		}
+		defer inReport.Add(-1)
+		var d bytes.Buffer
+		for _, x := range p.AllDiagnostics() {
+			fmt.Fprintln(&d, x)
+		}
+		got = append(got, outcome{p.Dir, p.Status.Name(o.Mode), string(p.Diff), d.String()})
+	})
+	return got, sum
+}
+
+// TestRunConcurrent converts a monorepo with many workers, and checks the
+// reports against a run with one: same projects, same order, same
+// outcome; and the written files are those a single conversion gives.
+// go test -race runs it for data races.
+func TestRunConcurrent(t *testing.T) {
+	n := 300
+	if testing.Short() {
+		n = 60
+	}
+	root := monorepo(t, n, false)
+	check := Options{Mode: Check, Recursive: true}
+
+	one := check
+	one.Jobs = 1
+	want, sum := runAll(t, []string{root}, one)
+	if len(want) != n || sum.Projects != n {
+		t.Fatalf("found %d projects (summary %d), want %d", len(want), sum.Projects, n)
+	}
+	if sum.Counts[Failed] == 0 || sum.Counts[Created] == 0 {
+		t.Fatalf("the inputs should include failures and missing files: %v", sum.Counts)
+	}
+	for i := 1; i < len(want); i++ {
+		if want[i-1].Dir >= want[i].Dir {
+			t.Fatalf("reports out of order: %s before %s", want[i-1].Dir, want[i].Dir)
+		}
+	}
+
+	many := check
+	many.Jobs = 8
+	many.Progress = &Progress{}
+	got, _ := runAll(t, []string{root}, many)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("8 workers report differently from 1")
+	}
+	if f, d := many.Progress.Found.Load(), many.Progress.Done.Load(); f != int64(n) || d != int64(n) || !many.Progress.Walked.Load() {
+		t.Errorf("progress: found %d, done %d, walked %v", f, d, many.Progress.Walked.Load())
+	}
+
+	write := Options{Mode: Write, Recursive: true, Jobs: 8}
+	_, wsum := runAll(t, []string{root}, write)
+	if wsum.Counts[Created] != sum.Counts[Created] || wsum.Counts[Failed] != sum.Counts[Failed] {
+		t.Errorf("write: %v, check said %v", wsum.Counts, sum.Counts)
+	}
+	for _, o := range want {
+		if o.Status == "failed" {
+			continue
+		}
+		res, err := convert.Paths([]string{o.Dir}, convert.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(o.Dir, "devenv.nix"))
+		if err != nil || !bytes.Equal(b, res.Output) {
+			t.Fatalf("%s: written devenv.nix differs from the conversion (%v)", o.Dir, err)
+		}
+	}
+
+	// Now everything is up to date, and a second write changes nothing.
+	after, asum := runAll(t, []string{root}, many)
+	if asum.Counts[Unchanged] != n-sum.Counts[Failed] || asum.Counts[Created]+asum.Counts[Updated] != 0 {
+		t.Errorf("after writing: %v", asum.Counts)
+	}
+	for _, o := range after {
+		if o.Diff != "" {
+			t.Errorf("%s: diff after writing:\n%s", o.Dir, o.Diff)
+		}
+	}
+	_, again := runAll(t, []string{root}, write)
+	if again.Counts[Unchanged] != n-sum.Counts[Failed] {
+		t.Errorf("second write: %v", again.Counts)
+	}
+}
+
+func TestRunStatuses(t *testing.T) {
+	root := makeTree(t, map[string]string{
+		"created/process-compose.yml":   pcFile,
+		"updated/process-compose.yml":   pcFile,
+		"updated/devenv.nix":            "# Generated by pc2devenv from process-compose.yml; old\n{ }\n",
+		"hand/process-compose.yml":      pcFile,
+		"hand/devenv.nix":               "{ }\n",
+		"failed/process-compose.yml":    "processes: [\n",
+		"unchanged/process-compose.yml": pcFile,
+	})
+	res, err := convert.Paths([]string{filepath.Join(root, "unchanged")}, convert.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "unchanged", "devenv.nix"), res.Output, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	statuses := func(o Options) map[string]string {
+		got, _ := runAll(t, []string{root}, o)
+		m := map[string]string{}
+		for _, x := range got {
+			m[filepath.Base(x.Dir)] = x.Status
+		}
+		return m
+	}
+	check := statuses(Options{Mode: Check, Recursive: true})
+	want := map[string]string{"created": "missing", "updated": "out-of-date", "hand": "skipped", "failed": "failed", "unchanged": "up-to-date"}
+	if !reflect.DeepEqual(check, want) {
+		t.Errorf("check: %v, want %v", check, want)
+	}
+	forced := statuses(Options{Mode: Check, Recursive: true, Force: true})
+	if forced["hand"] != "out-of-date" {
+		t.Errorf("check --force: hand-written is %s", forced["hand"])
+	}
+	write := statuses(Options{Mode: Write, Recursive: true})
+	want = map[string]string{"created": "created", "updated": "converted", "hand": "skipped", "failed": "failed", "unchanged": "unchanged"}
+	if !reflect.DeepEqual(write, want) {
+		t.Errorf("write: %v, want %v", write, want)
+	}
+	if b, _ := os.ReadFile(filepath.Join(root, "hand", "devenv.nix")); string(b) != "{ }\n" {
+		t.Errorf("the hand-written devenv.nix changed: %q", b)
+	}
+	strict := statuses(Options{Mode: Check, Recursive: true, Strict: true})
+	if strict["unchanged"] != "up-to-date" {
+		t.Errorf("strict: %v", strict)
+	}
+}
+
+func TestRunNoProjects(t *testing.T) {
+	root := makeTree(t, map[string]string{"README.md": "x"})
+	got, sum := runAll(t, []string{root}, Options{Mode: Check, Recursive: true})
+	if len(got) != 1 || sum.OK(Check) || sum.Projects != 0 {
+		t.Errorf("no projects: %v, summary %+v", got, sum)
+	}
+}
+
+func TestFirstDiffLine(t *testing.T) {
+	tests := []struct {
+		old, new string
+		want     int
+	}{
+		{"a\nb\nc\n", "a\nx\nc\n", 2},
+		{"a\nb\n", "a\nb\nc\n", 3},
+		{"a\n", "b\n", 1},
+		{"", "a\n", 1},
+	}
+	for _, tt := range tests {
+		if got := firstDiffLine([]byte(tt.old), []byte(tt.new)); got != tt.want {
+			t.Errorf("firstDiffLine(%q, %q) = %d, want %d", tt.old, tt.new, got, tt.want)
+		}
+	}
+}
+
+func TestSummaryString(t *testing.T) {
+	s := newSummary()
+	for _, p := range []*Project{
+		{Status: Created},
+		{Status: Updated, Diagnostics: ir.Diagnostics{{Severity: ir.Warning, ID: "PC102"}, {Severity: ir.Warning, ID: "PC010"}, {Severity: ir.Warning, ID: "PC102"}}},
+		{Status: Unchanged},
+		{Status: Skipped},
+		{Status: Failed},
+	} {
+		s.add(p)
+	}
+	if got, want := s.String(Write), "5 projects: 2 converted (1 new), 1 unchanged, 1 skipped (hand-written), 1 failed; warnings: PC010 ×1, PC102 ×2"; got != want {
+		t.Errorf("write summary:\n got %s\nwant %s", got, want)
+	}
+	if got, want := s.String(Check), "5 projects: 2 out of date (1 missing), 1 up to date, 1 skipped (hand-written), 1 failed; warnings: PC010 ×1, PC102 ×2"; got != want {
+		t.Errorf("check summary:\n got %s\nwant %s", got, want)
+	}
+}
