@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/pc2devenv/pc2devenv/emit"
 	"github.com/pc2devenv/pc2devenv/internal/devenvopts"
+	"github.com/pc2devenv/pc2devenv/internal/nixcheck"
 	"github.com/pc2devenv/pc2devenv/internal/nixeval"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
@@ -220,6 +222,13 @@ func checkOutput(t *testing.T, tg emit.Target, dir string, args goldenArgs, res 
 	if err != nil {
 		t.Errorf("%s: %v", tg, err)
 		return
+	}
+	// The fuzz tests' Go reader of Nix must agree with Nix on every
+	// golden output.
+	if g, err := nixcheck.EvalModule(res.Output); err != nil {
+		t.Errorf("%s: nixcheck cannot read what Nix reads: %v", tg, err)
+	} else if !reflect.DeepEqual(g, v) {
+		t.Errorf("%s: nixcheck reads the output as %v, Nix as %v", tg, g, v)
 	}
 	if opts != nil {
 		for _, p := range opts.Check(v, tg != emit.Devenv1) {

@@ -70,15 +70,42 @@ func (p *printer) newline() {
 // current indentation, ending with a newline and the indentation of the
 // next line.
 func (p *printer) comment(text string) {
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimRight(line, " \t\r")
-		if line == "" {
-			p.buf.WriteString("#")
-		} else {
-			p.buf.WriteString("# ")
-			p.buf.WriteString(line)
-		}
+	for _, line := range p.commentLines(text) {
+		p.buf.WriteString(line)
 		p.newline()
+	}
+}
+
+// commentLines returns text as # comment lines. Nix ends a # comment at
+// a carriage return as well as at a newline, so both break lines here (a
+// CR LF pair once): a carriage return left inside a comment line would
+// end the comment, and the rest of the line would be read as code.
+// Comments hold source text (process names, keys, values), so this is
+// escaping too. A NUL byte or invalid UTF-8, which a Nix file cannot
+// hold, is an error.
+func (p *printer) commentLines(text string) []string {
+	if err := checkString(text); err != nil {
+		p.fail(err)
+		return nil
+	}
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	var out []string
+	for {
+		i := strings.IndexAny(text, "\r\n")
+		line := text
+		if i >= 0 {
+			line = text[:i]
+		}
+		line = strings.TrimRight(line, " \t")
+		if line == "" {
+			out = append(out, "#")
+		} else {
+			out = append(out, "# "+line)
+		}
+		if i < 0 {
+			return out
+		}
+		text = text[i+1:]
 	}
 }
 
@@ -154,16 +181,27 @@ func (p *printer) apply(a *Apply) {
 	}
 }
 
-// operand prints e where it must bind tighter than function application.
+// operand prints e where it must bind tighter than function application:
+// an argument, or a list item. A negative number is an operand only in
+// parentheses, since Nix reads its "-" as an operator ([ -1 ] is a syntax
+// error, and f -1 a subtraction).
 func (p *printer) operand(e Expr) {
-	switch e.(type) {
+	paren := false
+	switch e := e.(type) {
 	case *Apply:
-		p.buf.WriteByte('(')
-		p.expr(e, false)
-		p.buf.WriteByte(')')
-	default:
-		p.expr(e, false)
+		paren = true
+	case *Int:
+		paren = e.V < 0
+	case *Float:
+		paren = math.Signbit(e.V)
 	}
+	if !paren {
+		p.expr(e, false)
+		return
+	}
+	p.buf.WriteByte('(')
+	p.expr(e, false)
+	p.buf.WriteByte(')')
 }
 
 func (p *printer) list(l *List) {
@@ -173,7 +211,7 @@ func (p *printer) list(l *List) {
 	}
 	if len(l.Items) == 1 && len(l.Items[0].Comments) == 0 && inline(l.Items[0].Value) {
 		p.buf.WriteString("[ ")
-		p.expr(l.Items[0].Value, false)
+		p.operand(l.Items[0].Value)
 		p.buf.WriteString(" ]")
 		return
 	}
@@ -234,16 +272,11 @@ func (p *printer) binding(b *Binding) {
 	for i, c := range b.Comments {
 		if b.Value == nil && i == len(b.Comments)-1 {
 			// A comment on its own: no newline after its last line.
-			for j, line := range strings.Split(c, "\n") {
+			for j, line := range p.commentLines(c) {
 				if j > 0 {
 					p.newline()
 				}
-				line = strings.TrimRight(line, " \t\r")
-				if line == "" {
-					p.buf.WriteString("#")
-				} else {
-					p.buf.WriteString("# " + line)
-				}
+				p.buf.WriteString(line)
 			}
 			return
 		}
