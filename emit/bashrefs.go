@@ -6,6 +6,7 @@ import (
 
 	"mvdan.cc/sh/v3/syntax"
 
+	"github.com/pc2devenv/pc2devenv/internal/shparse"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -33,7 +34,7 @@ func bashCommand(t ir.Text) (cmd string, problems []string) {
 		}
 	}
 	s := b.String()
-	f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(s), "")
+	f, err := shparse.Parse(syntax.NewParser(syntax.Variant(syntax.LangBash)), s)
 	if err != nil {
 		return s, nil
 	}

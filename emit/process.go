@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/pc2devenv/pc2devenv/emit/nix"
+	"github.com/pc2devenv/pc2devenv/internal/shparse"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -431,6 +432,11 @@ func (l *lowerer) extras(a, pc *nix.Attrs, p *ir.Process) {
 // bash renders a command for bash (see bashCommand), reporting the
 // references bash cannot expand where they stand.
 func (l *lowerer) bash(cmd ir.Text, what string) string {
+	if err := shparse.Check(cmd.Shell()); err != nil {
+		l.diags.Add(cmd.Pos, ir.Warning, ir.IDCommandDepth,
+			fmt.Sprintf("%s is not analysed (%s): it is kept as written, with \"set +e\" before it", what, strings.TrimPrefix(err.Error(), "the command ")),
+			"check the command by hand")
+	}
 	text, problems := bashCommand(cmd)
 	for _, p := range problems {
 		l.diags.Add(cmd.Pos, ir.Warning, ir.IDExpansionDiff,

@@ -6,6 +6,7 @@ import (
 	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/pc2devenv/pc2devenv/internal/lazyre"
+	"github.com/pc2devenv/pc2devenv/internal/shparse"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -19,7 +20,7 @@ func needsSetPlusE(cmd string) bool {
 	if plainCommand(cmd) {
 		return false
 	}
-	f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(cmd), "")
+	f, err := shparse.Parse(syntax.NewParser(syntax.Variant(syntax.LangBash)), cmd)
 	if err != nil {
 		return true
 	}

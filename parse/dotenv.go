@@ -64,6 +64,9 @@ func (f *DotenvFile) Lookup(name string) (DotenvVar, bool) {
 func Dotenv(file string, src []byte, dialect DotenvDialect) (*DotenvFile, ir.Diagnostics) {
 	var diags ir.Diagnostics
 	f := &DotenvFile{Path: file}
+	if !checkText(file, src, &diags) {
+		return f, diags
+	}
 	if b, ok := bytes.CutPrefix(src, utf8BOM); ok {
 		src = b
 		diags.Add(ir.Pos{File: file, Line: 1, Col: 1}, ir.Warning, ir.IDDotenvLine,

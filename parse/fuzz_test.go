@@ -1,29 +1,208 @@
 package parse
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/pc2devenv/pc2devenv/internal/fuzzcheck"
+	"github.com/pc2devenv/pc2devenv/ir"
 )
 
-// FuzzProcessComposeFiles reads two files as one project, an override
-// merged over a base: whatever the bytes, reading returns a project and
-// diagnostics, never a panic.
-func FuzzProcessComposeFiles(f *testing.F) {
+// The fuzz tests of the readers. Each reads arbitrary bytes and checks,
+// through fuzzcheck, that reading and the rest of the pipeline finish
+// without a panic or a loop, and that whatever the reader accepts prints,
+// for every target, as Nix that parses. TestFuzzSeedsAgainstNix runs the
+// real Nix parser on the outputs of their seeds and of the saved inputs
+// under testdata/fuzz.
+
+// pcSeeds are pairs of process-compose files, a base and an override.
+func pcSeeds() [][2][]byte {
+	var out [][2][]byte
 	seeds, _ := filepath.Glob("../testdata/golden/*/process-compose.yml")
 	for i, s := range seeds {
 		b, err := os.ReadFile(s)
 		if err != nil {
 			continue
 		}
-		next, _ := os.ReadFile(seeds[(i+1)%len(seeds)])
-		f.Add(b, next)
+		next, _ := os.ReadFile(seeds[(i+7)%len(seeds)])
+		out = append(out, [2][]byte{b, next})
 	}
-	f.Add([]byte("processes: {a: {command: '{{.X}}', replicas: 3, extends: b}, b: {command: b}}"), []byte("processes: {a: {environment: [A=1=2]}}"))
+	for _, s := range [][2]string{
+		{"processes: {a: {command: '{{.X}}', replicas: 3, extends: b}, b: {command: b}}", "processes: {a: {environment: [A=1=2]}}"},
+		{"processes:\n  \"a\\rb\": {command: \"x\\r$$y\", description: \"d\\re = 1; #\"}\n", ""},
+		{"processes: {a: {command: x, log_configuration: {fields_order: [-1, 2.5, -0.0]}}}", ""},
+		{"version: '0.5'\nx-a: &a [1, *a]\nprocesses: {a: {command: x}}", ""},
+	} {
+		out = append(out, [2][]byte{[]byte(s[0]), []byte(s[1])})
+	}
+	return out
+}
+
+func readPC(base, override []byte) func() (*ir.Project, ir.Diagnostics) {
+	return func() (*ir.Project, ir.Diagnostics) {
+		return ProcessComposeFiles([]PCFile{{Path: "a.yml", Content: base}, {Path: "b.yml", Content: override}}, PCOptions{})
+	}
+}
+
+// FuzzProcessComposeFiles reads two files as one project, an override
+// merged over a base.
+func FuzzProcessComposeFiles(f *testing.F) {
+	for _, s := range pcSeeds() {
+		f.Add(s[0], s[1])
+	}
 	f.Fuzz(func(t *testing.T, base, override []byte) {
-		p, _ := ProcessComposeFiles([]PCFile{{Path: "a.yml", Content: base}, {Path: "b.yml", Content: override}}, PCOptions{})
-		if p == nil {
-			t.Fatal("no project")
+		check(t, "reading process-compose files", readPC(base, override), nil)
+	})
+}
+
+func procfileSeeds() [][]byte {
+	out := goldenFiles("Procfile*")
+	for _, s := range []string{"web: a $PORT\nrelease: b\n", "\ufeffw:x\r\n  y: z\n", "a: '$PORT' $PORTAL %PORT%\n", "x: PORT=1; echo $PORT\n", "w: echo '${builtins.readFile /etc/passwd}' \"''${x}\" \\${ \r\n"} {
+		out = append(out, []byte(s))
+	}
+	return out
+}
+
+func readProcfile(src []byte) func() (*ir.Project, ir.Diagnostics) {
+	return func() (*ir.Project, ir.Diagnostics) {
+		return Procfile("Procfile", src, ProcfileOptions{Env: []DotenvVar{{Name: "K", Value: "a;b"}}})
+	}
+}
+
+// FuzzProcfile reads arbitrary bytes as a Procfile; each process it
+// reads must be a line of the source.
+func FuzzProcfile(f *testing.F) {
+	for _, s := range procfileSeeds() {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		check(t, "reading a Procfile", readProcfile(src), func() error {
+			p, d := readProcfile(src)()
+			for _, x := range d {
+				if x.Severity == ir.Error && x.Pos.Line == 0 {
+					return fmt.Errorf("error without a line: %v", x)
+				}
+			}
+			if d.HasErrors() {
+				return nil
+			}
+			for _, proc := range p.Processes {
+				if !strings.Contains(string(src), proc.Name+":") || !strings.Contains(string(src), proc.Command.Shell()) {
+					return fmt.Errorf("process %q with command %q is not in the source", proc.Name, proc.Command.Shell())
+				}
+			}
+			return nil
+		})
+	})
+}
+
+func dotenvSeeds() [][]byte {
+	var out [][]byte
+	for _, s := range []string{"A=1\nexport B='2'\nC = \"3\n4\"\n", "# x\nD=$E\n", "E='${builtins.readFile /etc/passwd}'\nF=\"''${x}\"\nG=\\${\n", "K=\"a\\rb\"\n"} {
+		out = append(out, []byte(s))
+	}
+	return out
+}
+
+func readDotenv(src []byte, dialect DotenvDialect, inline bool) func() (*ir.Project, ir.Diagnostics) {
+	return func() (*ir.Project, ir.Diagnostics) {
+		file, d := Dotenv(".env", src, dialect)
+		if d.HasErrors() {
+			return nil, d
+		}
+		p, d2 := DotenvProject([]*DotenvFile{file}, []string{".env"}, inline, "foreman")
+		return p, append(d, d2...)
+	}
+}
+
+// FuzzDotenv reads arbitrary bytes as a .env file in both dialects, and
+// lowers its values copied into the output (--inline-env).
+func FuzzDotenv(f *testing.F) {
+	for _, s := range dotenvSeeds() {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		for _, dialect := range []DotenvDialect{ForemanDotenv, GodotenvDotenv} {
+			check(t, "reading a .env file", readDotenv(src, dialect, true), func() error {
+				file, d := Dotenv(".env", src, dialect)
+				for _, x := range d {
+					if x.Pos.Line == 0 && x.ID != ir.IDDotenvLoaded {
+						return fmt.Errorf("diagnostic without a line: %v", x)
+					}
+				}
+				for _, v := range file.Vars {
+					if v.Name == "" {
+						return fmt.Errorf("a variable without a name")
+					}
+				}
+				return nil
+			})
 		}
 	})
+}
+
+func makefileSeeds() []string {
+	var out []string
+	for _, c := range expandCases {
+		out = append(out, c.src+"\nt: a b\n\t@echo $("+c.expr+") '$$x' \"$(HOME)\"\n")
+	}
+	for _, b := range goldenFiles("Makefile") {
+		out = append(out, string(b))
+	}
+	out = append(out,
+		"a: b | c ; echo x\n\t-false\n.PHONY: a\ninclude x.mk\n-include .env\nifdef X\nelse\nendif\n",
+		"define X\n$(error e)\nendef\n$(eval $(X))\n%.o: %.c\n\tcc $<\n",
+		"X = ${builtins.readFile /etc/passwd}\n## help: ''${x} \\${\nt$$x: ## '''\n\techo \"; import /etc/x; \" $(X)\n",
+	)
+	return out
+}
+
+func readMakefile(src string) func() (*ir.Project, ir.Diagnostics) {
+	return func() (*ir.Project, ir.Diagnostics) {
+		return Makefile("Makefile", []byte(src), MakeOptions{Scripts: "all"})
+	}
+}
+
+// FuzzMakefile reads arbitrary text as a Makefile.
+func FuzzMakefile(f *testing.F) {
+	for _, s := range makefileSeeds() {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		check(t, "reading a Makefile", readMakefile(src), nil)
+	})
+}
+
+// check runs read through the pipeline with fuzzcheck.Outputs, and extra
+// (when not nil), all within fuzzcheck's bound on time.
+func check(t *testing.T, what string, read func() (*ir.Project, ir.Diagnostics), extra func() error) {
+	t.Helper()
+	err := fuzzcheck.Bounded(what, func() error {
+		if _, err := fuzzcheck.Outputs(read); err != nil {
+			return err
+		}
+		if extra != nil {
+			return extra()
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// goldenFiles returns the contents of the golden cases' files whose names
+// match pattern.
+func goldenFiles(pattern string) [][]byte {
+	var out [][]byte
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "golden", "*", pattern))
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil {
+			out = append(out, b)
+		}
+	}
+	return out
 }

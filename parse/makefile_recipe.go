@@ -8,6 +8,7 @@ import (
 
 	"mvdan.cc/sh/v3/syntax"
 
+	"github.com/pc2devenv/pc2devenv/internal/shparse"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -530,7 +531,7 @@ func (lw *mkLowerer) rewriteMake(text, self string, pos ir.Pos) (string, bool) {
 	if !strings.Contains(text, "make") {
 		return text, false
 	}
-	f, err := bashParser().Parse(strings.NewReader(text), "")
+	f, err := shparse.Parse(bashParser(), text)
 	if err != nil {
 		return text, false
 	}

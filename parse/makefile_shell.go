@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
+
+	"github.com/pc2devenv/pc2devenv/internal/shparse"
 )
 
 // shState is a shell quoting context.
@@ -423,7 +425,7 @@ func bashParser() *syntax.Parser {
 // classify decides the shape of a recipe line. errexit says make's shell
 // itself ran with -e (.POSIX, or -e in .SHELLFLAGS).
 func classify(text string, errexit bool) (cmdShape, *syntax.File, error) {
-	f, err := bashParser().Parse(strings.NewReader(text), "")
+	f, err := shparse.Parse(bashParser(), text)
 	if err != nil {
 		return shapeSubNoE, nil, err
 	}

@@ -91,7 +91,9 @@ processes:
 	}
 }
 
-func TestAliasBomb(t *testing.T) {
+// aliasBomb is a "billion laughs" document: nine levels of ten aliases
+// each, a billion values.
+func aliasBomb() string {
 	var b strings.Builder
 	b.WriteString("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n")
 	for i := 1; i < 9; i++ {
@@ -105,9 +107,39 @@ func TestAliasBomb(t *testing.T) {
 		b.WriteString("]\n")
 	}
 	b.WriteString("x-bomb: *a8\nprocesses:\n  a:\n    command: a\n")
-	_, diags := read(t, b.String())
-	if len(diags) == 0 || !strings.Contains(strings.Join(diags, " "), "PC017") {
-		t.Errorf("an alias bomb is not refused: %v", diags)
+	return b.String()
+}
+
+func TestAliasBomb(t *testing.T) {
+	_, diags := read(t, aliasBomb())
+	if len(diags) != 1 || diags[0] != "pc.yml:6:10 PC541" {
+		t.Errorf("an alias bomb is not refused where its aliases start: %v", diags)
+	}
+}
+
+// BenchmarkAliasBomb measures how long refusing a billion laughs takes.
+func BenchmarkAliasBomb(b *testing.B) {
+	src := []byte(aliasBomb())
+	for b.Loop() {
+		ProcessCompose("pc.yml", src)
+	}
+}
+
+func TestLimits(t *testing.T) {
+	deep := "processes:\n  a:\n    command: a\n    x-deep: " + strings.Repeat("[", 150) + strings.Repeat("]", 150) + "\n"
+	wide := "processes:\n  a:\n    command: a\n    x-wide: [" + strings.Repeat("1,", maxYAMLNodes) + "1]\n"
+	cyclic := "processes:\n  a: &a\n    command: a\n    x-self: *a\n"
+	merged := "x-base: &b {command: a}\nprocesses:\n  a:\n    <<: *b\n  b:\n    <<: [*b, *b]\n"
+	for _, tc := range []struct{ name, src, want string }{
+		{"deep", deep, "pc.yml:4:109 PC542"},
+		{"wide", wide, "pc.yml:4:13 PC541"},
+		{"cyclic", cyclic, "pc.yml:4:13 PC001"},
+		{"merge keys are fine", merged, ""},
+	} {
+		_, diags := read(t, tc.src)
+		if got := strings.Join(diags, " "); got != tc.want {
+			t.Errorf("%s: diagnostics %q, want %q", tc.name, got, tc.want)
+		}
 	}
 }
 

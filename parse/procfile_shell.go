@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
+
+	"github.com/pc2devenv/pc2devenv/internal/shparse"
 )
 
 // shellFacts are what a Procfile command does with the variables the
@@ -26,7 +28,7 @@ type shellFacts struct {
 // analyzeShell parses cmd as bash and collects its shellFacts.
 func analyzeShell(cmd string) shellFacts {
 	var f shellFacts
-	file, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(cmd), "")
+	file, err := shparse.Parse(syntax.NewParser(syntax.Variant(syntax.LangBash)), cmd)
 	if err != nil {
 		return f
 	}

@@ -13,11 +13,16 @@ func suggest(key string, known []string) string {
 			return k
 		}
 	}
+	limit := 2
+	if len(key) <= 4 {
+		limit = 1
+	}
 	var rows [3][]int
 	for _, k := range known {
 		// The distance is at least the difference in length: a key
-		// that cannot beat the best so far is not measured.
-		if best != "" && abs(len(key)-len(k)) >= bestDist {
+		// that cannot be close enough, or beat the best so far, is not
+		// measured (so a long key costs nothing).
+		if diff := abs(len(key) - len(k)); diff > limit || best != "" && diff >= bestDist {
 			continue
 		}
 		d := distanceRows(key, k, &rows)
@@ -25,11 +30,7 @@ func suggest(key string, known []string) string {
 			best, bestDist = k, d
 		}
 	}
-	limit := 2
-	if len(key) <= 4 {
-		limit = 1
-	}
-	if bestDist <= limit {
+	if best != "" && bestDist <= limit {
 		return best
 	}
 	return ""

@@ -13,8 +13,14 @@ import (
 )
 
 // maxYAMLNodes bounds how many nodes a document may expand to through
-// aliases, so that a "billion laughs" document is refused quickly.
-const maxYAMLNodes = 1_000_000
+// aliases, so that a "billion laughs" document is refused quickly (see
+// checkShape); a large process-compose file has a few thousand.
+// maxYAMLDepth bounds how deep its values nest: process-compose's own
+// keys nest five levels deep, passed-through values a few more.
+const (
+	maxYAMLNodes = 200_000
+	maxYAMLDepth = 100
+)
 
 // errTooLarge stops a walk that exceeds maxYAMLNodes.
 var errTooLarge = errors.New("too many YAML nodes")

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
+
+	"github.com/pc2devenv/pc2devenv/internal/shparse"
 )
 
 // word is one shell word of a command.
@@ -70,7 +72,7 @@ func shellParser() *syntax.Parser {
 // redirected — gives an error saying so; calls then lists the programs
 // it runs, for --explain.
 func parseInvocation(cmd string) (inv *invocation, calls []string, err error) {
-	f, perr := shellParser().Parse(strings.NewReader(cmd), "")
+	f, perr := shparse.Parse(shellParser(), cmd)
 	if perr != nil {
 		return nil, nil, fmt.Errorf("bash cannot parse the command")
 	}
@@ -339,7 +341,7 @@ func splitWords(w word) ([]word, error) {
 			src = src[1 : len(src)-1]
 		}
 	}
-	f, err := shellParser().Parse(strings.NewReader(src), "")
+	f, err := shparse.Parse(shellParser(), src)
 	if err != nil || len(f.Stmts) != 1 {
 		return nil, fmt.Errorf("cannot split %s into arguments", w.raw)
 	}

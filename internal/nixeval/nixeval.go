@@ -43,6 +43,41 @@ func Parse(src []byte) error {
 	return nil
 }
 
+// ParseAll checks that every file in srcs is valid Nix, with one run of
+// nix-instantiate --parse for all of them. The error names the first
+// file (by index) that Nix refuses.
+func ParseAll(srcs [][]byte) error {
+	if len(srcs) == 0 {
+		return nil
+	}
+	dir, err := os.MkdirTemp("", "nixparse")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	args := []string{"--parse"}
+	for i, src := range srcs {
+		f := filepath.Join(dir, fmt.Sprintf("%d.nix", i))
+		if err := os.WriteFile(f, src, 0o644); err != nil {
+			return err
+		}
+		args = append(args, f)
+	}
+	cmd := exec.Command("nix-instantiate", args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		// Find the file it stopped at, and say which it is.
+		for i, src := range srcs {
+			if perr := Parse(src); perr != nil {
+				return fmt.Errorf("file %d: %v\n%s", i, perr, src)
+			}
+		}
+		return fmt.Errorf("nix-instantiate --parse: %v\n%s", err, stderr.String())
+	}
+	return nil
+}
+
 var pkgsRef = regexp.MustCompile(`pkgs\.([A-Za-z0-9_'-]+)`)
 
 // Root is the stand-in for config.devenv.root in evaluated modules.
