@@ -139,7 +139,7 @@ func Run(paths []string, o Options, report func(*Project)) *Summary {
 		defer close(chunks)
 		var chunk []job
 		w := &walker{makefiles: o.Makefiles, send: func(j job) {
-			if o.Progress != nil && j.problem == nil {
+			if o.Progress != nil && j.isProject() {
 				o.Progress.Found.Add(1)
 			}
 			chunk = append(chunk, j)
@@ -148,16 +148,25 @@ func Run(paths []string, o Options, report func(*Project)) *Summary {
 				chunk = make([]job, 0, chunkSize)
 			}
 		}}
-		if o.Recursive {
-			if len(paths) > 1 {
-				w.seen = map[string]bool{}
+		func() {
+			// A bug in the walk ends it, reported; the projects found
+			// so far are still converted.
+			defer func() {
+				if v := recover(); v != nil {
+					w.internal(strings.Join(paths, ", "), v)
+				}
+			}()
+			if o.Recursive {
+				if len(paths) > 1 {
+					w.seen = map[string]bool{}
+				}
+				for _, p := range paths {
+					w.walk(p)
+				}
+			} else {
+				w.project(paths...)
 			}
-			for _, p := range paths {
-				w.walk(p)
-			}
-		} else {
-			w.project(paths...)
-		}
+		}()
 		if len(chunk) > 0 {
 			chunks <- chunk
 		}
@@ -181,7 +190,7 @@ func Run(paths []string, o Options, report func(*Project)) *Summary {
 				done = done[:0]
 				for _, j := range chunk {
 					p := r.process(j)
-					if o.Progress != nil && p.Status != Problem {
+					if o.Progress != nil && j.isProject() {
 						o.Progress.Done.Add(1)
 					}
 					done = append(done, p)
@@ -226,11 +235,21 @@ type runner struct {
 	cwd string
 }
 
-func (r *runner) process(j job) *Project {
+func (r *runner) process(j job) (p *Project) {
+	if j.internal != nil {
+		return &Project{Status: Problem, Result: j.internal}
+	}
 	if j.problem != nil {
 		return &Project{Status: Problem, Diagnostics: ir.Diagnostics{*j.problem}}
 	}
-	p := &Project{Dir: j.paths[0]}
+	p = &Project{Dir: j.paths[0]}
+	defer func() {
+		// A bug in writing or checking a project fails the project, not
+		// the run.
+		if v := recover(); v != nil {
+			p = &Project{Dir: j.paths[0], Status: Failed, Result: convert.Recovered(j.paths[0], v)}
+		}
+	}()
 	var res *convert.Result
 	var err error
 	if j.files != nil {
@@ -245,6 +264,12 @@ func (r *runner) process(j job) *Project {
 	}
 	p.Result = res
 	p.Dir = res.Dir
+	if res.Skip {
+		// Not a project after all: its sources went away, or are
+		// binary; the notes say so.
+		p.Status = Problem
+		return p
+	}
 	p.File = filepath.Join(res.Dir, "devenv.nix")
 	if res.Output == nil || r.o.Strict && res.Diagnostics.Count(ir.Warning) > 0 {
 		p.Status = Failed

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/pc2devenv/pc2devenv/convert"
+	"github.com/pc2devenv/pc2devenv/internal/testhook"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -25,7 +26,13 @@ type job struct {
 	// files, for a directory a walk found, are the names of its files.
 	files   []string
 	problem *ir.Diagnostic
+	// internal is a bug met while walking, recovered.
+	internal *convert.Result
 }
+
+// isProject reports whether j is a project to convert rather than a
+// problem met on the way.
+func (j *job) isProject() bool { return j.problem == nil && j.internal == nil }
 
 // A walker finds the projects under some directories.
 type walker struct {
@@ -57,6 +64,12 @@ func (w *walker) problem(d ir.Diagnostic) {
 	w.n++
 }
 
+// internal reports a bug met while walking root: v, recovered.
+func (w *walker) internal(root string, v any) {
+	w.send(job{idx: w.n, internal: convert.Recovered(root, v)})
+	w.n++
+}
+
 // walk sends every project under root, in a stable order: depth first,
 // names sorted. A root that is a file is a project of its own. Symbolic
 // links to directories are not followed (git stores them as links, and
@@ -81,6 +94,11 @@ func (w *walker) walk(root string) {
 // above, ancestors the directories on the way down.
 func (w *walker) dir(path, key string, ign *ignoreSet, ancestors []os.FileInfo) {
 	entries, err := os.ReadDir(path)
+	if errors.Is(err, fs.ErrNotExist) && len(ancestors) > 1 {
+		w.problem(ir.Diagnostic{Pos: ir.Pos{File: path}, Severity: ir.Note, ID: ir.IDVanished,
+			Message: "the directory was removed after the walk listed it, so it was not walked"})
+		return
+	}
 	if err != nil && len(entries) == 0 {
 		w.problem(ir.Diagnostic{Pos: ir.Pos{File: path}, Severity: ir.Warning, ID: ir.IDWalk,
 			Message:    "cannot read this directory, so projects under it were not checked: " + pathMessage(err),
@@ -99,6 +117,9 @@ func (w *walker) dir(path, key string, ign *ignoreSet, ancestors []os.FileInfo) 
 		if !e.IsDir() {
 			files = append(files, e.Name())
 		}
+	}
+	if testhook.Listed != nil {
+		testhook.Listed(path)
 	}
 	skip := func(name string) bool { return ign.ignored(join(key, name), false) }
 	if convert.IsProject(path, files, w.makefiles, skip) {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/pc2devenv/pc2devenv/emit"
 	"github.com/pc2devenv/pc2devenv/emit/nix"
+	"github.com/pc2devenv/pc2devenv/internal/testhook"
 	"github.com/pc2devenv/pc2devenv/ir"
 	"github.com/pc2devenv/pc2devenv/rules"
 )
@@ -45,6 +46,10 @@ type Options struct {
 	ProcessesFromTargets []string
 	// Quiet drops the echo of recipe lines that make prints.
 	Quiet bool
+
+	// MaxSize is the largest input file read, in bytes; 0 means
+	// DefaultMaxSize.
+	MaxSize int64
 }
 
 // Result is one converted project.
@@ -66,12 +71,32 @@ type Result struct {
 	// Replaced maps the source name of each process that became a devenv
 	// service to the service's option path, such as "services.postgres".
 	Replaced map[string]string
+	// Skip is set when a walk found the directory to be a project, but
+	// none of its sources is left to convert: they were removed since the
+	// walk listed them, or are binary files. Notes say which; a walk
+	// passes over the directory.
+	Skip bool
 
 	internal *InternalError
 }
 
 // Internal returns the internal error met while converting, if any.
 func (r *Result) Internal() *InternalError { return r.internal }
+
+// Recovered returns the result of a conversion of input that stopped at a
+// bug in pc2devenv: v, recovered from a panic. Its diagnostic names the
+// input; the stack is kept in the InternalError, for a bug report.
+func Recovered(input string, v any) *Result {
+	return recovered(&Result{Dir: input}, input, v)
+}
+
+func recovered(res *Result, input string, v any) *Result {
+	ie := &InternalError{Input: input, Value: v, Stack: debug.Stack()}
+	res.Output = nil
+	res.Diagnostics = append(res.Diagnostics, ir.Diagnostic{Pos: ir.Pos{File: input}, Severity: ir.Error, ID: ir.IDInternal, Message: ie.Error()})
+	res.internal = ie
+	return res
+}
 
 // InternalError is a bug in pc2devenv found while converting a project:
 // a recovered panic, with the stack for a bug report.
@@ -93,6 +118,11 @@ func Paths(paths []string, opts Options) (res *Result, err error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
+	defer func() {
+		if v := recover(); v != nil {
+			res, err = Recovered(paths[0], v), nil
+		}
+	}()
 	var srcs []source
 	res = &Result{}
 	if len(paths) == 1 {
@@ -103,7 +133,7 @@ func Paths(paths []string, opts Options) (res *Result, err error) {
 		if st.IsDir() {
 			res.Dir = paths[0]
 			var diags ir.Diagnostics
-			srcs, diags, err = findSources(paths[0], opts.From, nil)
+			srcs, diags, err = findSources(paths[0], opts.From, nil, opts.maxSize())
 			if err != nil {
 				return nil, pathError(err)
 			}
@@ -116,9 +146,17 @@ func Paths(paths []string, opts Options) (res *Result, err error) {
 	if res.Dir == "" {
 		res.Dir = filepath.Dir(paths[0])
 		for _, p := range paths {
-			b, err := os.ReadFile(p)
-			if err != nil {
+			if _, err := os.Stat(p); err != nil {
 				return nil, pathError(err)
+			}
+		}
+		for _, p := range paths {
+			// A file named on the command line may be a pipe (<(cmd)):
+			// only the size is limited.
+			b, err := readFile(p, opts.maxSize(), false)
+			if err != nil {
+				res.Diagnostics = append(res.Diagnostics, readDiag(p, err))
+				continue
 			}
 			format := opts.From
 			if format == "" || FormatOf(p, nil) == ir.FormatDotenv {
@@ -126,9 +164,10 @@ func Paths(paths []string, opts Options) (res *Result, err error) {
 			}
 			srcs = append(srcs, source{path: p, name: nameIn(res.Dir, p), format: format, content: b})
 		}
-		env, err := besideNamed(res.Dir, srcs)
-		if err != nil {
-			return nil, pathError(err)
+		env, d := besideNamed(res.Dir, srcs, opts.maxSize())
+		res.Diagnostics = append(res.Diagnostics, d...)
+		if res.Diagnostics.HasErrors() {
+			return res, nil
 		}
 		srcs = append(srcs, env...)
 	}
@@ -153,24 +192,25 @@ func pathError(err error) error {
 // InternalError diagnostic naming the input, never a crash.
 func convertSources(res *Result, srcs []source, opts Options) (out *Result) {
 	out = res
+	name := res.Dir
+	if len(srcs) > 0 {
+		name = srcs[0].path
+	}
 	defer func() {
 		if v := recover(); v != nil {
-			name := res.Dir
-			if len(srcs) > 0 {
-				name = srcs[0].path
-			}
-			ie := &InternalError{Input: name, Value: v, Stack: debug.Stack()}
-			res.Output = nil
-			res.Diagnostics = append(res.Diagnostics, ir.Diagnostic{Pos: ir.Pos{File: name}, Severity: ir.Error, ID: ir.IDInternal, Message: ie.Error()})
-			res.internal = ie
+			out = recovered(res, name, v)
 		}
 	}()
+	if testhook.Convert != nil {
+		testhook.Convert(name)
+	}
 	for _, s := range srcs {
 		res.Sources = append(res.Sources, filepath.ToSlash(s.name))
 	}
 	proj := read(srcs, opts, &res.Diagnostics)
 	if proj == nil || res.Diagnostics.HasErrors() {
 		res.Diagnostics.Sort()
+		res.Diagnostics = res.Diagnostics.Dedup()
 		return res
 	}
 	rr := rules.Apply(proj, opts.Services)

@@ -2,13 +2,16 @@ package convert
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 
+	"github.com/pc2devenv/pc2devenv/internal/testhook"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -88,37 +91,67 @@ type source struct {
 	memory bool
 }
 
+// finder reads the files of a project directory that are its sources.
+type finder struct {
+	dir string
+	// listed, when not nil, holds the names of dir's files, which a walk
+	// has just read: names not in it are not looked for on disk, a file
+	// in it that is gone was removed during the walk, and a binary file
+	// is skipped rather than refused.
+	listed []string
+	max    int64
+	diags  ir.Diagnostics
+	// skipped is set when a source was passed over (removed, binary).
+	skipped bool
+}
+
+// read reads the file name of the directory, if it exists, as a source
+// of format. Problems are diagnostics.
+func (f *finder) read(name string, format ir.Format) (source, bool) {
+	p := filepath.Join(f.dir, name)
+	if f.listed == nil {
+		st, err := os.Stat(p)
+		if err != nil || st.IsDir() {
+			return source{}, false
+		}
+	} else if !slices.Contains(f.listed, name) {
+		return source{}, false
+	}
+	if testhook.Read != nil {
+		testhook.Read(p)
+	}
+	b, err := readFile(p, f.max, true)
+	switch {
+	case f.listed != nil && errors.Is(err, fs.ErrNotExist):
+		f.diags.Add(ir.Pos{File: p}, ir.Note, ir.IDVanished,
+			"the file was removed after the walk listed it, so it was not converted", "")
+		f.skipped = true
+		return source{}, false
+	case err != nil:
+		f.diags = append(f.diags, readDiag(p, err))
+		return source{}, false
+	case f.listed != nil && binaryAt(b) >= 0:
+		f.diags.Add(ir.Pos{File: p}, ir.Note, ir.IDBinary,
+			fmt.Sprintf("this is a binary file (a NUL byte at offset %d), not a %s, so the walk skipped it", binaryAt(b), format), "")
+		f.skipped = true
+		return source{}, false
+	}
+	return source{path: p, name: name, format: format, content: b}, true
+}
+
 // findSources lists the sources of the project in dir, by name. from, when
 // set, restricts them to one format. listed, when not nil, holds the names
-// of dir's files, which a walk has just read: names not in it are not
-// looked for on disk.
-func findSources(dir string, from ir.Format, listed []string) ([]source, ir.Diagnostics, error) {
-	var diags ir.Diagnostics
+// of dir's files, which a walk has just read (see finder). Input files are
+// read up to max bytes. Problems with the files are diagnostics; an error
+// means the directory could not be read.
+func findSources(dir string, from ir.Format, listed []string, max int64) ([]source, ir.Diagnostics, error) {
+	f := &finder{dir: dir, listed: listed, max: max}
 	var out []source
-	read := func(name string, format ir.Format) (source, bool, error) {
-		p := filepath.Join(dir, name)
-		if listed == nil {
-			st, err := os.Stat(p)
-			if err != nil || st.IsDir() {
-				return source{}, false, nil
-			}
-		} else if !slices.Contains(listed, name) {
-			return source{}, false, nil
-		}
-		b, err := ReadFile(p)
-		if err != nil {
-			return source{}, false, err
-		}
-		return source{path: p, name: name, format: format, content: b}, true, nil
-	}
 	if from == "" || from == ir.FormatProcessCompose {
 		for _, names := range [][]string{processComposeNames, processComposeOverrides} {
 			var found []source
 			for _, name := range names {
-				s, ok, err := read(name, ir.FormatProcessCompose)
-				if err != nil {
-					return nil, nil, err
-				}
+				s, ok := f.read(name, ir.FormatProcessCompose)
 				if !ok || strings.HasPrefix(name, "compose.") && !topProcessesRE.Match(s.content) {
 					continue
 				}
@@ -129,7 +162,7 @@ func findSources(dir string, from ir.Format, listed []string) ([]source, ir.Diag
 			}
 			out = append(out, found[0])
 			for _, s := range found[1:] {
-				diags.Add(ir.Pos{File: s.path}, ir.Warning, ir.IDSeveralFiles,
+				f.diags.Add(ir.Pos{File: s.path}, ir.Warning, ir.IDSeveralFiles,
 					fmt.Sprintf("process-compose reads %s and ignores %s, and so does the converter", found[0].name, s.name),
 					"remove or rename the file that is not used")
 			}
@@ -140,44 +173,38 @@ func findSources(dir string, from ir.Format, listed []string) ([]source, ir.Diag
 		if len(out) > 0 {
 			other = out[0].name
 		}
-		s, d, err := findProcfile(dir, other)
+		s, err := findProcfile(f, other)
 		if err != nil {
 			return nil, nil, err
 		}
-		diags = append(diags, d...)
 		if s != nil {
 			out = append(out, *s)
 		}
 	}
 	if from == "" || from == ir.FormatMakefile {
 		for _, name := range makefileNames {
-			s, ok, err := read(name, ir.FormatMakefile)
-			if err != nil {
-				return nil, nil, err
-			}
-			if ok {
+			if s, ok := f.read(name, ir.FormatMakefile); ok {
 				out = append(out, s)
 				break
 			}
 		}
 	}
 	if len(out) == 0 {
+		if f.skipped || f.diags.HasErrors() {
+			// The notes or errors say why there is nothing to convert.
+			return out, f.diags, nil
+		}
 		msg := "no process-compose.yml, Procfile or Makefile here"
 		if from != "" {
 			msg = fmt.Sprintf("no %s file here", from)
-			msg = fmt.Sprintf("reading %s files is not supported yet", from)
 		}
-		diags.Add(ir.Pos{File: dir}, ir.Error, ir.IDNoSource, msg, "name a source file, or a directory that holds one")
-		return out, diags, nil
+		f.diags.Add(ir.Pos{File: dir}, ir.Error, ir.IDNoSource, msg, "name a source file, or a directory that holds one")
+		return out, f.diags, nil
 	}
 	// Every runner loads the project's .env (process-compose too, by
 	// default), whatever the other sources are.
-	env, ok, err := findDotenv(dir)
-	if err != nil {
-		return nil, nil, err
-	}
-	if ok {
+	if env, ok := findDotenv(f); ok {
 		out = append(out, env)
 	}
-	return out, diags, nil
+	return out, f.diags, nil
 }

@@ -70,35 +70,35 @@ func readDotenv(srcs []source, opts Options) (*ir.Project, ir.Diagnostics) {
 	return p, append(e.diags, d...)
 }
 
-// findDotenv returns the .env file in dir, if there is one.
-func findDotenv(dir string) (source, bool, error) {
-	p := filepath.Join(dir, dotenvName)
-	st, err := os.Stat(p)
-	if err != nil || !st.Mode().IsRegular() {
-		return source{}, false, nil
+// findDotenv returns the .env file in f's directory, if there is one. A
+// .env that is not a regular file (a named pipe a secrets manager feeds,
+// say) is not read, with a note: the runners read it when they start.
+func findDotenv(f *finder) (source, bool) {
+	p := filepath.Join(f.dir, dotenvName)
+	if st, err := os.Stat(p); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		f.diags.Add(ir.Pos{File: p}, ir.Note, ir.IDNotRegular,
+			"this .env is not a regular file, so the converter does not read it; the runners read it when they start", "")
+		return source{}, false
 	}
-	b, err := os.ReadFile(p)
-	if err != nil {
-		return source{}, false, err
-	}
-	return source{path: p, name: dotenvName, format: ir.FormatDotenv, content: b}, true, nil
+	return f.read(dotenvName, ir.FormatDotenv)
 }
 
 // besideNamed returns the .env file in dir, where the output belongs, for
 // a project whose sources were named one by one: the runners load it
 // whichever file they run, unless a .env file is named (foreman's -e
 // replaces the default).
-func besideNamed(dir string, named []source) ([]source, error) {
+func besideNamed(dir string, named []source, max int64) ([]source, ir.Diagnostics) {
 	for _, s := range named {
 		if s.format == ir.FormatDotenv {
 			return nil, nil
 		}
 	}
-	s, ok, err := findDotenv(dir)
-	if !ok || err != nil {
-		return nil, err
+	f := &finder{dir: dir, max: max}
+	s, ok := findDotenv(f)
+	if !ok {
+		return nil, f.diags
 	}
-	return []source{s}, nil
+	return []source{s}, f.diags
 }
 
 // nameIn returns p relative to dir, as the output and its header name it.

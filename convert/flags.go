@@ -26,6 +26,25 @@ func (o *Options) AddFlags(fs *pflag.FlagSet) {
 	fs.Var((*scriptsFlag)(&o.Scripts), "scripts", "which Makefile targets also get a script: `WHICH` is none, phony or all (default phony)")
 	fs.StringSliceVar(&o.ProcessesFromTargets, "processes-from-targets", nil, "turn the Makefile targets in `LIST` (comma-separated) into processes instead of tasks")
 	fs.BoolVar(&o.Quiet, "quiet", false, "do not echo Makefile recipe lines as make does")
+	fs.Var((*sizeFlag)(&o.MaxSize), "max-size", "read input files of up to `SIZE` (such as 64MiB); larger ones are refused (default 16MiB)")
+}
+
+type sizeFlag int64
+
+func (f *sizeFlag) String() string {
+	if *f == 0 {
+		return ""
+	}
+	return SizeText(int64(*f))
+}
+func (f *sizeFlag) Type() string { return "size" }
+func (f *sizeFlag) Set(s string) error {
+	n, err := ParseSize(s)
+	if err != nil {
+		return err
+	}
+	*f = sizeFlag(n)
+	return nil
 }
 
 type portFlag int

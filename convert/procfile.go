@@ -28,26 +28,35 @@ func readProcfile(srcs []source, opts Options) (*ir.Project, ir.Diagnostics) {
 	return parse.Procfile(srcs[0].path, srcs[0].content, parse.ProcfileOptions{PortBase: opts.PortBase, Env: opts.env.vars()})
 }
 
-// findProcfile returns the Procfile of the project in dir: Procfile.dev,
-// or else Procfile. other names the source of another format the project
-// is converted from instead (its process-compose file), or is "": then a
-// Procfile found is not used, and a note says so. Variants such as
-// Procfile.windows are never chosen; a note names them.
-func findProcfile(dir, other string) (*source, ir.Diagnostics, error) {
-	var diags ir.Diagnostics
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, nil, err
+// findProcfile returns the Procfile of the project in f's directory:
+// Procfile.dev, or else Procfile. other names the source of another
+// format the project is converted from instead (its process-compose
+// file), or is "": then a Procfile found is not used, and a note says so.
+// Variants such as Procfile.windows are never chosen; a note names them.
+// Notes and problems go to f's diagnostics; an error means the directory
+// could not be listed.
+func findProcfile(f *finder, other string) (*source, error) {
+	dir := f.dir
+	names := f.listed
+	if names == nil {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
 	}
 	found := map[string]bool{}
 	var variants []string
-	for _, e := range entries {
-		name := e.Name()
+	for _, name := range names {
 		if name != "Procfile" && !strings.HasPrefix(name, "Procfile.") {
 			continue
 		}
-		if st, err := os.Stat(filepath.Join(dir, name)); err != nil || !st.Mode().IsRegular() {
-			continue
+		if f.listed == nil {
+			if st, err := os.Stat(filepath.Join(dir, name)); err != nil || st.IsDir() {
+				continue
+			}
 		}
 		found[name] = true
 		if name != "Procfile" && name != "Procfile.dev" {
@@ -64,35 +73,35 @@ func findProcfile(dir, other string) (*source, ir.Diagnostics, error) {
 	}
 	if other != "" {
 		if chosen != "" {
-			diags.Add(ir.Pos{File: filepath.Join(dir, chosen)}, ir.Note, ir.IDProcfileNotUsed,
+			f.diags.Add(ir.Pos{File: filepath.Join(dir, chosen)}, ir.Note, ir.IDProcfileNotUsed,
 				fmt.Sprintf("the directory has both %s and %s: %s is converted, and %s is not", other, chosen, other, chosen),
 				"pass --from procfile to convert the Procfile instead")
 		}
-		return nil, diags, nil
+		return nil, nil
 	}
 	if chosen == "" {
 		if len(variants) > 0 {
-			diags.Add(ir.Pos{File: dir}, ir.Note, ir.IDProcfileNotUsed,
+			f.diags.Add(ir.Pos{File: dir}, ir.Note, ir.IDProcfileNotUsed,
 				fmt.Sprintf("the directory has %s but no Procfile or Procfile.dev: a variant is converted only when it is named", strings.Join(variants, ", ")),
 				fmt.Sprintf("name it, as in pc2devenv convert %s", filepath.ToSlash(filepath.Join(dir, variants[0]))))
 		}
-		return nil, diags, nil
+		return nil, nil
 	}
-	p := filepath.Join(dir, chosen)
-	b, err := os.ReadFile(p)
-	if err != nil {
-		return nil, nil, err
+	s, ok := f.read(chosen, ir.FormatProcfile)
+	if !ok {
+		return nil, nil
 	}
+	p := s.path
 	if chosen == "Procfile.dev" && found["Procfile"] {
-		diags.Add(ir.Pos{File: p}, ir.Note, ir.IDProcfileChosen,
+		f.diags.Add(ir.Pos{File: p}, ir.Note, ir.IDProcfileChosen,
 			"Procfile.dev, the development manifest (what Rails' bin/dev runs), is converted rather than Procfile",
 			"name Procfile to convert it instead")
 	}
 	if len(variants) > 0 {
-		diags.Add(ir.Pos{File: p}, ir.Note, ir.IDProcfileNotUsed,
+		f.diags.Add(ir.Pos{File: p}, ir.Note, ir.IDProcfileNotUsed,
 			fmt.Sprintf("%s %s not converted: a Procfile variant is converted only when it is named", strings.Join(variants, ", "), isAre(len(variants))), "")
 	}
-	return &source{path: p, name: chosen, format: ir.FormatProcfile, content: b}, diags, nil
+	return &s, nil
 }
 
 func isAre(n int) string {

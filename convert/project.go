@@ -1,7 +1,7 @@
 package convert
 
 import (
-	"os"
+	"errors"
 	"path/filepath"
 	"strings"
 )
@@ -26,8 +26,11 @@ func IsProject(dir string, names []string, makefiles bool, skip func(name string
 			continue
 		}
 		if strings.HasPrefix(name, "compose.") {
-			b, err := os.ReadFile(filepath.Join(dir, name))
-			if err != nil || !topProcessesRE.Match(b) {
+			// Docker Compose's file is read to tell; one too large to
+			// read is taken as a project, whose conversion says so.
+			var tl *TooLargeError
+			b, err := readFile(filepath.Join(dir, name), DefaultMaxSize, true)
+			if !errors.As(err, &tl) && (err != nil || !topProcessesRE.Match(b)) {
 				continue
 			}
 		}
@@ -56,17 +59,27 @@ func projectFile(name string, makefiles bool) bool {
 // Project converts the project in the directory dir, whose files a walk
 // has just listed (their names, files), without looking for its sources
 // on disk again. Otherwise it is Paths with one directory.
-func Project(dir string, files []string, opts Options) (*Result, error) {
+func Project(dir string, files []string, opts Options) (res *Result, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			res, err = Recovered(dir, v), nil
+		}
+	}()
 	if files == nil {
 		files = []string{}
 	}
-	res := &Result{Dir: dir}
-	srcs, diags, err := findSources(dir, opts.From, files)
+	res = &Result{Dir: dir}
+	srcs, diags, err := findSources(dir, opts.From, files, opts.maxSize())
 	if err != nil {
 		return nil, pathError(err)
 	}
 	res.Diagnostics = diags
 	if diags.HasErrors() {
+		return res, nil
+	}
+	if len(srcs) == 0 {
+		// Its sources went away, or are binary: the notes say so.
+		res.Skip = true
 		return res, nil
 	}
 	return convertSources(res, srcs, opts), nil

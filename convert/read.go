@@ -2,7 +2,6 @@ package convert
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/pc2devenv/pc2devenv/ir"
@@ -32,7 +31,7 @@ var formatOrder = []ir.Format{ir.FormatProcessCompose, ir.FormatProcfile, ir.For
 // files their top-level extends name.
 func readProcessCompose(srcs []source, opts Options) (*ir.Project, ir.Diagnostics) {
 	files := make([]parse.PCFile, len(srcs))
-	popts := parse.PCOptions{ReadFile: os.ReadFile}
+	popts := parse.PCOptions{ReadFile: opts.readIncluded}
 	for i, s := range srcs {
 		files[i] = parse.PCFile{Path: s.path, Content: s.content}
 		if s.memory {
@@ -56,9 +55,15 @@ func readMakefile(srcs []source, opts Options) (*ir.Project, ir.Diagnostics) {
 		Quiet:                opts.Quiet,
 	}
 	if !srcs[0].memory {
-		mo.ReadFile = os.ReadFile
+		mo.ReadFile = opts.readIncluded
 	}
 	return parse.Makefile(srcs[0].path, srcs[0].content, mo)
+}
+
+// readIncluded reads a file a source names (an extends, an include), as
+// an input file: up to the size limit, and only a regular file.
+func (o *Options) readIncluded(path string) ([]byte, error) {
+	return readFile(path, o.maxSize(), true)
 }
 
 // read reads every source with the reader of its format and combines the

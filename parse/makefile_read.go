@@ -36,6 +36,8 @@ type mkReader struct {
 	// stopped is set by an $(error …) make would stop at.
 	stopped bool
 	depth   int
+	// included counts the files included so far, against maxIncludes.
+	included int
 	// lx is the lexer of the file being read.
 	lx *mkLexer
 	// budget is what is left of maxExpansion.
@@ -541,7 +543,13 @@ func isDotenvName(name string) bool {
 	return base == ".env" || strings.HasPrefix(base, ".env.") || strings.HasSuffix(base, ".env")
 }
 
-const maxIncludeDepth = 20
+// maxIncludeDepth bounds how deep includes nest, and maxIncludes how
+// many files are included in all: a file that includes itself twice would
+// otherwise be read 2^maxIncludeDepth times.
+const (
+	maxIncludeDepth = 20
+	maxIncludes     = 1000
+)
 
 func (r *mkReader) includeFile(name string, optional bool, l *mkLine) {
 	if r.opts.ReadFile == nil {
@@ -575,6 +583,14 @@ func (r *mkReader) includeFile(name string, optional bool, l *mkLine) {
 			r.diags.Add(l.pos, ir.Error, ir.IDMakeInclude, fmt.Sprintf("includes nest more than %d deep (an include cycle?); %s is not read", maxIncludeDepth, n), "")
 			return
 		}
+		if r.included >= maxIncludes {
+			if !r.warned["maxIncludes"] {
+				r.warned["maxIncludes"] = true
+				r.diags.Add(l.pos, ir.Error, ir.IDMakeInclude, fmt.Sprintf("more than %d files are included (an include cycle?); %s is not read", maxIncludes, n), "")
+			}
+			return
+		}
+		r.included++
 		src, err := r.opts.ReadFile(p)
 		if err != nil {
 			if optional {

@@ -66,7 +66,7 @@ func ProcessComposeFiles(files []PCFile, opts PCOptions) (proj *ir.Project, diag
 				panic(e)
 			}
 			diags.Add(ir.Pos{File: files[0].Path}, ir.Error, ir.IDAliasBomb,
-				fmt.Sprintf("the project holds more than %d YAML values once its aliases are expanded; refusing to read it", maxYAMLNodes), "")
+				fmt.Sprintf("reading the project takes more than %d steps; refusing to go on", maxYAMLSteps), "")
 		}
 		diags.Sort()
 		diags = diags.Dedup()

@@ -14,12 +14,15 @@ import (
 
 // maxYAMLNodes bounds how many nodes a document may expand to through
 // aliases, so that a "billion laughs" document is refused quickly (see
-// checkShape); a large process-compose file has a few thousand.
-// maxYAMLDepth bounds how deep its values nest: process-compose's own
-// keys nest five levels deep, passed-through values a few more.
+// checkShape); a typical process-compose file has a few hundred, one of
+// five thousand processes a hundred thousand. maxYAMLDepth bounds how
+// deep its values nest: process-compose's own keys nest five levels deep,
+// passed-through values a few more. maxYAMLSteps is a safety net on the
+// walk itself, which visits some nodes more than once.
 const (
-	maxYAMLNodes = 200_000
+	maxYAMLNodes = 1_000_000
 	maxYAMLDepth = 100
+	maxYAMLSteps = 20 * maxYAMLNodes
 )
 
 // errTooLarge stops a walk that exceeds maxYAMLNodes.
@@ -97,10 +100,10 @@ func (r *yamlReader) pos(n *yaml.Node) ir.Pos {
 // the file named file.
 func (r *yamlReader) expands(file string) bool { return !r.noExpand[file] }
 
-// step counts one node against maxYAMLNodes.
+// step counts one node against maxYAMLSteps.
 func (r *yamlReader) step() {
 	r.nodes++
-	if r.nodes > maxYAMLNodes {
+	if r.nodes > maxYAMLSteps {
 		panic(errTooLarge)
 	}
 }

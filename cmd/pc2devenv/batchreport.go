@@ -37,7 +37,7 @@ func (e *env) runBatch(paths []string, o batch.Options, ro reportOpts) int {
 		fmt.Fprintln(e.stderr, sum.String(o.Mode))
 	}
 	switch {
-	case sum.Internal > 0:
+	case sum.Internal > 0 || r.internal:
 		return exitUsage
 	case !sum.OK(o.Mode), ro.strict && len(sum.Warnings) > 0:
 		return exitFail
@@ -67,9 +67,19 @@ type batchReporter struct {
 	json     *jsonStream
 	progress *progressLine
 	buf      bytes.Buffer
+	// internal is set when reporting met a bug.
+	internal bool
 }
 
 func (r *batchReporter) project(p *batch.Project) {
+	// Reports run on the run's workers, where a panic would end the
+	// program: a bug here is reported like one in a conversion.
+	defer func() {
+		if v := recover(); v != nil {
+			fmt.Fprintf(r.e.stderr, "%s: error[%s]: internal error while reporting on %s: %v (please report this with the input)\n", p.Dir, ir.IDInternal, p.Dir, v)
+			r.internal = true
+		}
+	}()
 	r.progress.hide(func() {
 		if r.json != nil {
 			r.json.project(p)

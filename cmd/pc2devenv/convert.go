@@ -88,12 +88,7 @@ func (e *env) convertOne(paths []string, o convertOpts) int {
 		if opts.From == "" {
 			return e.usageError("convert", "reading standard input needs --from")
 		}
-		src, err := io.ReadAll(e.stdin)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "pc2devenv convert: reading standard input: %v\n", err)
-			return exitFail
-		}
-		res = convert.Source("<stdin>", src, opts.From, opts)
+		res = convert.FromReader("<stdin>", e.stdin, opts.From, opts)
 	} else {
 		res, err = convert.Paths(paths, opts)
 		if err != nil {

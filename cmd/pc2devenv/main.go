@@ -16,6 +16,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/pc2devenv/pc2devenv/internal/testhook"
 )
 
 // Exit codes, the same for every command.
@@ -36,8 +38,19 @@ type env struct {
 	stderr io.Writer
 }
 
-// run runs the command line args and returns the exit code.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// run runs the command line args and returns the exit code. A bug that
+// gets this far (a panic) is reported in one line, without a stack, and
+// exits with exitUsage.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if v := recover(); v != nil {
+			fmt.Fprintf(stderr, "pc2devenv: internal error: %v (please report this, with the command line and its input)\n", v)
+			code = exitUsage
+		}
+	}()
+	if testhook.Command != nil {
+		testhook.Command(args)
+	}
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
