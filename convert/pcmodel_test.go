@@ -61,10 +61,13 @@ func modelDiscover(dir string) []string {
 }
 
 // loadModel loads files as process-compose's -f would.
-func loadModel(files []string) (*pcModel, error) {
+func loadModel(files []string) (*pcModel, error) { return loadModelWith(files, os.ReadFile) }
+
+// loadModelWith loads files as loadModel does, reading them with read.
+func loadModelWith(files []string, read func(string) ([]byte, error)) (*pcModel, error) {
 	var docs []map[string]any
 	for _, f := range files {
-		chain, err := modelChain(f, 0)
+		chain, err := modelChain(f, 0, read)
 		if err != nil {
 			return nil, err
 		}
@@ -78,7 +81,7 @@ func loadModel(files []string) (*pcModel, error) {
 		top = modelMergeTop(top, d)
 	}
 	procs, _ := top["processes"].(map[string]any)
-	vars, _ := top["vars"].(map[string]any)
+	vars, _ := modelPlain(top["vars"]).(map[string]any)
 	names := slices.Sorted(maps.Keys(procs))
 	resolved := map[string]map[string]any{}
 	var resolve func(name string, depth int) map[string]any
@@ -90,7 +93,7 @@ func loadModel(files []string) (*pcModel, error) {
 		if p == nil {
 			p = map[string]any{}
 		}
-		if ext, ok := p["extends"].(string); ok && ext != "" && depth < 20 {
+		if ext := modelString(p["extends"]); ext != "" && depth < 20 {
 			if _, exists := procs[ext]; exists && ext != name {
 				p = modelMergeProc(modelCopy(resolve(ext, depth+1)).(map[string]any), p)
 			}
@@ -113,21 +116,21 @@ func loadModel(files []string) (*pcModel, error) {
 			if data == nil {
 				data = map[string]any{}
 			}
-			pv, _ := p["vars"].(map[string]any)
+			pv, _ := modelPlain(p["vars"]).(map[string]any)
 			maps.Copy(data, pv)
 			data["PC_REPLICA_NUM"] = i
-			cmd, _ := p["command"].(string)
-			if b, _ := p["is_template_disabled"].(bool); !b {
+			cmd := modelString(p["command"])
+			if !modelBool(p["is_template_disabled"]) {
 				cmd = modelRender(cmd, data)
 			}
 			mp.command = cmd
 			if cmd == "" {
 				for _, w := range modelList(p["entrypoint"]) {
-					mp.entrypoint = append(mp.entrypoint, fmt.Sprint(w))
+					mp.entrypoint = append(mp.entrypoint, modelString(w))
 				}
 			}
 			for _, e := range modelList(p["environment"]) {
-				entry := modelRender(fmt.Sprint(e), data)
+				entry := modelRender(modelString(e), data)
 				k, v, ok := strings.Cut(entry, "=")
 				if !ok || k == "" {
 					continue
@@ -145,8 +148,8 @@ func loadModel(files []string) (*pcModel, error) {
 
 // modelChain reads a file and the files its top-level extends names,
 // extended files first.
-func modelChain(file string, depth int) ([]map[string]any, error) {
-	raw, err := os.ReadFile(file)
+func modelChain(file string, depth int, read func(string) ([]byte, error)) ([]map[string]any, error) {
+	raw, err := read(file)
 	if err != nil {
 		return nil, err
 	}
@@ -160,13 +163,14 @@ func modelChain(file string, depth int) ([]map[string]any, error) {
 		text = strings.ReplaceAll(text, "$$", "\x00")
 		text = strings.ReplaceAll(text, "\x00", "$")
 	}
-	var doc map[string]any
-	if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
+	var node yaml.Node
+	if err := yaml.Unmarshal([]byte(text), &node); err != nil {
 		return nil, err
 	}
+	doc, _ := modelValue(&node, 0).(map[string]any)
 	var out []map[string]any
 	if probe.Extends != "" && depth < 10 {
-		base, err := modelChain(filepath.Join(filepath.Dir(file), probe.Extends), depth+1)
+		base, err := modelChain(filepath.Join(filepath.Dir(file), probe.Extends), depth+1, read)
 		if err != nil {
 			return nil, err
 		}
@@ -223,6 +227,11 @@ func modelMergeProc(a, b map[string]any) map[string]any {
 			if !modelZero(bv) {
 				out[k] = bv
 			}
+		case "command", "working_dir", "description", "log_location", "extends":
+			// String fields: "0" is not zero, though YAML reads a number.
+			if modelString(bv) != "" {
+				out[k] = bv
+			}
 		default:
 			out[k] = modelMerge(out[k], bv)
 		}
@@ -239,7 +248,7 @@ func modelMergeEnv(a, b any) any {
 	vals := map[string]string{}
 	inA := map[string]bool{}
 	for i, e := range append(modelList(a), modelList(b)...) {
-		s := fmt.Sprint(e)
+		s := modelString(e)
 		k, v, ok := strings.Cut(s, "=")
 		if !ok {
 			continue
@@ -291,7 +300,130 @@ func modelMerge(a, b any) any {
 	return b
 }
 
+// modelScalar is a YAML scalar that is not a string: its text, which a
+// string field gets (process-compose's decoder gives "00" to a string
+// field, not "0"), and its value, for the fields of other types.
+type modelScalar struct {
+	text string
+	val  any
+}
+
+// modelValue converts a YAML node into maps, lists, strings and
+// modelScalars, with aliases and "<<" merge keys resolved (keys of the
+// mapping itself win, then earlier merged mappings).
+func modelValue(n *yaml.Node, depth int) any {
+	if n == nil || depth > 200 {
+		return nil
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return nil
+		}
+		return modelValue(n.Content[0], depth+1)
+	case yaml.AliasNode:
+		return modelValue(n.Alias, depth+1)
+	case yaml.SequenceNode:
+		l := []any{}
+		for _, c := range n.Content {
+			l = append(l, modelValue(c, depth+1))
+		}
+		return l
+	case yaml.MappingNode:
+		m := map[string]any{}
+		var merges []*yaml.Node
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			for k.Kind == yaml.AliasNode {
+				k = k.Alias
+			}
+			if k.Tag == "!!merge" {
+				merges = append(merges, v)
+				continue
+			}
+			m[k.Value] = modelValue(v, depth+1)
+		}
+		for _, v := range merges {
+			for v.Kind == yaml.AliasNode {
+				v = v.Alias
+			}
+			srcs := []*yaml.Node{v}
+			if v.Kind == yaml.SequenceNode {
+				srcs = v.Content
+			}
+			for _, s := range srcs {
+				sm, _ := modelValue(s, depth+1).(map[string]any)
+				for k, x := range sm {
+					if _, set := m[k]; !set {
+						m[k] = x
+					}
+				}
+			}
+		}
+		return m
+	}
+	switch n.Tag {
+	case "!!str", "!!binary", "":
+		return n.Value
+	case "!!null":
+		return nil
+	}
+	var v any
+	if err := n.Decode(&v); err != nil {
+		return n.Value
+	}
+	return modelScalar{text: n.Value, val: v}
+}
+
+// modelPlain returns v with its scalars as their values, as
+// process-compose's vars (a map of any) hold them.
+func modelPlain(v any) any {
+	switch v := v.(type) {
+	case modelScalar:
+		return v.val
+	case map[string]any:
+		out := map[string]any{}
+		for k, x := range v {
+			out[k] = modelPlain(x)
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = modelPlain(x)
+		}
+		return out
+	}
+	return v
+}
+
+// modelString returns a value as a string field of process-compose gets
+// it: a string, or the text of another scalar.
+func modelString(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case modelScalar:
+		return v.text
+	case nil:
+		return ""
+	}
+	return fmt.Sprint(v)
+}
+
+// modelBool returns a value as a bool field gets it.
+func modelBool(v any) bool {
+	if s, ok := v.(modelScalar); ok {
+		b, _ := s.val.(bool)
+		return b
+	}
+	return false
+}
+
 func modelZero(v any) bool {
+	if s, ok := v.(modelScalar); ok {
+		v = s.val
+	}
 	switch v := v.(type) {
 	case nil:
 		return true
@@ -335,6 +467,9 @@ func modelList(v any) []any {
 }
 
 func modelInt(v any) int {
+	if s, ok := v.(modelScalar); ok {
+		v = s.val
+	}
 	switch v := v.(type) {
 	case int:
 		return v

@@ -9,4 +9,6 @@ const (
 	IDVanished     ID = "PC544" // a file or directory was removed during a walk
 	IDNotRegular   ID = "PC545" // a source is a directory, pipe or device, not a file
 	IDCommandDepth ID = "PC546" // a command too long or nested too deeply to analyse; kept as written
+	IDNameClash    ID = "PC547" // two processes get the same name (a replica and another process)
+	IDTooMany      ID = "PC548" // more replicas, or more template work, than the converter does
 )

@@ -125,7 +125,12 @@ func (r *pcReader) process(pe entry, k keyPath) *pcProcess {
 			}
 		case "replicas":
 			p.Replicas, _ = r.integer(e.value, what)
-			if p.Replicas.Set && p.Replicas.Val > 1 {
+			if p.Replicas.Set && p.Replicas.Val > maxReplicas {
+				r.diags.Add(p.Replicas.Pos, ir.Error, ir.IDTooMany,
+					fmt.Sprintf("%s is %d: the converter writes out at most %d replicas of a process", what, p.Replicas.Val, maxReplicas),
+					"run fewer replicas")
+				p.Replicas = ir.Opt[int]{}
+			} else if p.Replicas.Set && p.Replicas.Val > 1 {
 				pp.replicas = p.Replicas.Val
 			} else if p.Replicas.Set {
 				r.consume(i, "one replica is process-compose's default")

@@ -8,6 +8,11 @@ import (
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
+// maxReplicas bounds a process's replicas, each of which the converter
+// writes out as a process: a typo of a few zeros would otherwise make a
+// file of gigabytes.
+const maxReplicas = 1000
+
 // finish runs process-compose's load steps after the files are read:
 // replicas, templates, dependencies on replica groups, and the checks.
 func (r *pcReader) finish() {
@@ -52,6 +57,24 @@ func (r *pcReader) makeReplicas() {
 		}
 	}
 	r.procs = out
+	// A replica's name may be another process's: process-compose keeps
+	// its processes by name, so one of them would not run.
+	seen := map[string]*ir.Process{}
+	for _, pp := range out {
+		p := pp.p
+		other, dup := seen[p.Name]
+		if !dup {
+			seen[p.Name] = p
+			continue
+		}
+		rep, o := p, other
+		if rep.Replica == nil {
+			rep, o = other, p
+		}
+		r.diags.Add(rep.Replica.Pos, ir.Error, ir.IDNameClash,
+			fmt.Sprintf("replica %q of process %q has the name of another process (at line %d); process-compose keeps one process per name, so one of them would not run", rep.Name, rep.Replica.Group, o.Pos.Line),
+			"rename the process, or change the number of replicas")
+	}
 }
 
 // notePerReplicaProbes says where replicas' probes differ: process-compose

@@ -145,14 +145,14 @@ func (r *pcReader) render(t ir.Text, data map[string]any, what string) ir.Text {
 	if !strings.Contains(src, "{{") {
 		return t
 	}
-	tpl, err := template.New("").Parse(src)
+	tpl, err := parseTemplate(src)
 	if err != nil {
 		r.templateError(t.Pos, what, err)
 		return t
 	}
 	// A reference inside an action is what process-compose substituted
 	// before it rendered: use its value for an unset variable.
-	inText := textNodes(tpl)
+	inText := textNodes(tpl.Template)
 	changed := false
 	src = placeholderRE.ReplaceAllStringFunc(src, func(ph string) string {
 		if strings.Contains(inText, ph) {
@@ -169,20 +169,26 @@ func (r *pcReader) render(t ir.Text, data map[string]any, what string) ir.Text {
 		return d
 	})
 	if changed {
-		if tpl, err = template.New("").Parse(src); err != nil {
+		if tpl, err = parseTemplate(src); err != nil {
 			r.templateError(t.Pos, what, err)
 			return t
 		}
 	}
 	var out bytes.Buffer
-	if err := tpl.Execute(&out, data); err != nil {
+	if err := tpl.execute(&out, data); tooMuch(err) {
+		r.diags.Add(t.Pos, ir.Error, ir.IDTooMany,
+			fmt.Sprintf("%s is a template the converter does not render: %s; process-compose would hang on it, or run out of memory", what, tooMuchReason(err)),
+			"")
+		return t
+	} else if err != nil {
 		r.templateError(t.Pos, what, err)
 		return t
 	}
 	s := out.String()
 	if n := strings.Count(s, "<no value>"); n > strings.Count(inText, "<no value>") {
 		key := "a variable"
-		if err := tpl.Option("missingkey=error").Execute(&bytes.Buffer{}, data); err != nil {
+		tpl.Option("missingkey=error")
+		if err := tpl.execute(&bytes.Buffer{}, data); err != nil {
 			if m := missingKeyRE.FindStringSubmatch(err.Error()); m != nil {
 				key = "{{" + m[1] + "}}"
 			}

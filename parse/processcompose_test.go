@@ -127,14 +127,25 @@ func BenchmarkAliasBomb(b *testing.B) {
 
 func TestLimits(t *testing.T) {
 	deep := "processes:\n  a:\n    command: a\n    x-deep: " + strings.Repeat("[", 150) + strings.Repeat("]", 150) + "\n"
-	wide := "processes:\n  a:\n    command: a\n    x-wide: [" + strings.Repeat("1,", maxYAMLNodes) + "1]\n"
+	// A thousand aliases of a list of a thousand: wide, not deep.
+	wide := "x-k: &k [" + strings.Repeat("1,", 999) + "1]\nprocesses:\n  a:\n    command: a\n    x-wide: [" + strings.Repeat("*k,", 1000) + "*k]\n"
 	cyclic := "processes:\n  a: &a\n    command: a\n    x-self: *a\n"
 	merged := "x-base: &b {command: a}\nprocesses:\n  a:\n    <<: *b\n  b:\n    <<: [*b, *b]\n"
+	tpl := func(cmd string) string {
+		return "vars: {L: [" + strings.Repeat("1,", 999) + "1]}\nprocesses:\n  a:\n    command: '" + cmd + "'\n"
+	}
 	for _, tc := range []struct{ name, src, want string }{
 		{"deep", deep, "pc.yml:4:109 PC542"},
-		{"wide", wide, "pc.yml:4:13 PC541"},
+		{"wide", wide, "pc.yml:5:14 PC541"},
 		{"cyclic", cyclic, "pc.yml:4:13 PC001"},
 		{"merge keys are fine", merged, ""},
+		{"replicas", "processes:\n  a:\n    command: a\n    replicas: 10000000\n", "pc.yml:4:15 PC548"},
+		{"replica named as another process", "processes:\n  a:\n    command: a\n    replicas: 2\n  a-1:\n    command: b\n", "pc.yml:4:15 PC547"},
+		{"range over a number", tpl("{{range 1000000000}}{{end}}"), "pc.yml:4:14 PC548"},
+		{"nested ranges", tpl("{{range $.L}}{{range $.L}}{{range $.L}}{{end}}{{end}}{{end}}"), "pc.yml:4:14 PC548"},
+		{"recursion", tpl(`{{define "a"}}{{template "a" .}}{{template "a" .}}{{end}}{{template "a" .}}`), "pc.yml:4:14 PC548"},
+		{"output", tpl(`{{range $.L}}{{printf "%09999d" 1}}{{end}}`), "pc.yml:4:14 PC548"},
+		{"ranges within bounds", tpl("{{range $.L}}{{range 98}}{{end}}{{end}}"), ""},
 	} {
 		_, diags := read(t, tc.src)
 		if got := strings.Join(diags, " "); got != tc.want {
