@@ -101,13 +101,16 @@ func FuzzComment(f *testing.F) {
 	})
 }
 
-// TestNegativeOperands checks that negative numbers in lists and as
-// arguments are printed so that Nix reads them as numbers.
-func TestNegativeOperands(t *testing.T) {
+// TestOperands checks that negative numbers and paths written as sums,
+// in lists and as arguments, are printed so that Nix reads them as one
+// value.
+func TestOperands(t *testing.T) {
 	l := ListOf(&Int{V: -1}, &Float{V: -0.5}, &Int{V: 2})
 	one := ListOf(&Int{V: -3})
 	app := &Apply{Fn: Ref("toString"), Args: []Expr{&Int{V: -4}}}
-	src, err := Format(&File{Body: Set(Bind(l, "l"), Bind(one, "one"), Bind(app, "s"), Bind(&Int{V: -5}, "n"))})
+	paths := ListOf(&Path{P: "0 0"}, &Path{P: "/a b"}, &Path{P: "ok/x"})
+	onePath := ListOf(&Path{P: "a'b"})
+	src, err := Format(&File{Body: Set(Bind(l, "l"), Bind(one, "one"), Bind(app, "s"), Bind(&Int{V: -5}, "n"), Bind(paths, "p"), Bind(onePath, "q"))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +119,8 @@ func TestNegativeOperands(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, src)
 	}
-	want := map[string]any{"l": []any{-1.0, -0.5, 2.0}, "one": []any{-3.0}, "s": "-4", "n": -5.0}
+	want := map[string]any{"l": []any{-1.0, -0.5, 2.0}, "one": []any{-3.0}, "s": "-4", "n": -5.0,
+		"p": []any{"./0 0", "/a b", "./ok/x"}, "q": []any{"./a'b"}}
 	for k, w := range want {
 		if got := v[k]; !equalJSON(got, w) {
 			t.Errorf("%s = %v, want %v\n%s", k, got, w, src)

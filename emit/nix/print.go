@@ -182,9 +182,9 @@ func (p *printer) apply(a *Apply) {
 }
 
 // operand prints e where it must bind tighter than function application:
-// an argument, or a list item. A negative number is an operand only in
-// parentheses, since Nix reads its "-" as an operator ([ -1 ] is a syntax
-// error, and f -1 a subtraction).
+// an argument, or a list item. A negative number, or a path written as a
+// sum, is an operand only in parentheses, since Nix reads "-" and "+" as
+// operators ([ -1 ] is a syntax error, and f -1 a subtraction).
 func (p *printer) operand(e Expr) {
 	paren := false
 	switch e := e.(type) {
@@ -194,6 +194,10 @@ func (p *printer) operand(e Expr) {
 		paren = e.V < 0
 	case *Float:
 		paren = math.Signbit(e.V)
+	case *Path:
+		// A path that is not valid path syntax is written ./. + "/P".
+		_, literal := pathLiteral(e.P)
+		paren = !literal
 	}
 	if !paren {
 		p.expr(e, false)

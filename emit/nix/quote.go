@@ -253,31 +253,42 @@ func escapeIndented(line string) string {
 
 var pathRE = lazyre.New(`^[A-Za-z0-9._+-]+(/[A-Za-z0-9._+-]+)*/?$`)
 
-// path prints a path relative to the file: ./P when P is valid path
-// syntax, and ./. + "/P" otherwise; an absolute path (P starts with "/")
-// likewise as /P or /. + "/P".
-func (p *printer) path(rel string) {
-	if strings.HasPrefix(rel, "/") {
-		abs := strings.Trim(rel, "/")
+// pathLiteral returns the path literal for P (see Path), and true, when P
+// is valid path syntax: ./P relative to the file, /P absolute. Otherwise
+// it returns the path to add to ./. or /. as a string, and false.
+func pathLiteral(p string) (string, bool) {
+	if strings.HasPrefix(p, "/") {
+		abs := strings.Trim(p, "/")
 		switch {
 		case abs == "":
-			p.buf.WriteString("/.")
+			return "/.", true
 		case pathRE.MatchString(abs):
-			p.buf.WriteString("/" + abs)
-		default:
-			p.buf.WriteString("/. + ")
-			p.str(Str("/" + abs))
+			return "/" + abs, true
 		}
-		return
+		return "/" + abs, false
 	}
-	rel = strings.TrimPrefix(rel, "./")
+	rel := strings.TrimPrefix(p, "./")
 	switch {
 	case rel == "" || rel == ".":
-		p.buf.WriteString("./.")
+		return "./.", true
 	case pathRE.MatchString(rel) && !strings.HasSuffix(rel, "/"):
-		p.buf.WriteString("./" + rel)
+		return "./" + rel, true
+	}
+	return "/" + strings.TrimSuffix(rel, "/"), false
+}
+
+// path prints a path: as a literal when it is valid path syntax, and as
+// ./. + "/P" (or /. + "/P") otherwise.
+func (p *printer) path(path string) {
+	lit, ok := pathLiteral(path)
+	switch {
+	case ok:
+		p.buf.WriteString(lit)
+	case strings.HasPrefix(path, "/"):
+		p.buf.WriteString("/. + ")
+		p.str(Str(lit))
 	default:
 		p.buf.WriteString("./. + ")
-		p.str(Str("/" + strings.TrimSuffix(rel, "/")))
+		p.str(Str(lit))
 	}
 }
