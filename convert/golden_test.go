@@ -444,9 +444,33 @@ func splitExec(tg emit.Target, s string) (body string, pre []string) {
 		if l != "set +e" && !strings.HasPrefix(l, "export ") && !strings.HasPrefix(l, "if [ -f ") {
 			break
 		}
+		// A quoted value or file name may hold newlines: the line goes
+		// on until its quotes close.
+		for j := i + 1; openQuote(l) && j < len(lines)-1; j++ {
+			l += "\n" + strings.TrimSuffix(lines[j], "\n")
+			i = j
+		}
 		pre = append(pre, l)
 	}
 	return strings.Join(lines[i:], ""), pre
+}
+
+// openQuote reports whether a line of bash ends inside quotes.
+func openQuote(s string) bool {
+	var q byte
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case q == 0 && (c == '\'' || c == '"'):
+			q = c
+		case q == 0 && c == '\\':
+			i++
+		case q == '"' && c == '\\':
+			i++
+		case c == q:
+			q = 0
+		}
+	}
+	return q != 0
 }
 
 // commandMatches reports whether an evaluated exec runs the source
