@@ -132,8 +132,13 @@ func (w *walker) dir(path, key string, ign *ignoreSet, ancestors []os.FileInfo) 
 		}
 		sub := filepath.Join(path, name)
 		st, err := e.Info()
+		if errors.Is(err, fs.ErrNotExist) {
+			w.problem(ir.Diagnostic{Pos: ir.Pos{File: sub}, Severity: ir.Note, ID: ir.IDVanished,
+				Message: "the directory was removed after the walk listed it, so it was not walked"})
+			continue
+		}
 		if err != nil {
-			continue // gone since it was listed
+			continue
 		}
 		if loops(st, ancestors) {
 			w.problem(ir.Diagnostic{Pos: ir.Pos{File: sub}, Severity: ir.Note, ID: ir.IDDirLoop,

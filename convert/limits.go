@@ -32,7 +32,7 @@ type TooLargeError struct {
 }
 
 func (e *TooLargeError) Error() string {
-	return fmt.Sprintf("%s is larger than %s, the limit on an input file", e.Path, SizeText(e.Max))
+	return fmt.Sprintf("%s is larger than %s, the limit on an input file (--max-size)", e.Path, SizeText(e.Max))
 }
 
 // NotRegularError is the error for an input that is a directory, a named

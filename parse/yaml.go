@@ -59,7 +59,7 @@ func yamlHint(msg string) string {
 	switch {
 	case strings.Contains(msg, "cannot start any token"):
 		return "YAML indentation must use spaces, not tabs"
-	case strings.Contains(msg, "unexpected end of stream"):
+	case strings.Contains(msg, "unexpected end of stream"), strings.Contains(msg, "did not find expected ',' or"):
 		return "check for an unclosed quote or bracket"
 	}
 	return ""
