@@ -3,6 +3,7 @@ package emit
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/pc2devenv/pc2devenv/emit/nix"
@@ -299,21 +300,27 @@ func (l *lowerer) service(s *ir.Service) {
 	}
 }
 
-// optionPath splits a dotted option path into attribute names; a quoted
-// component ("network.host") keeps its dots.
+// optionPath splits a dotted option path into attribute names; a
+// component quoted as Go quotes strings ("network.host") keeps its dots,
+// and its quotes and backslashes.
 func optionPath(key string) []string {
 	var parts []string
 	var cur strings.Builder
-	quoted := false
-	for _, c := range key {
-		switch {
-		case c == '"':
-			quoted = !quoted
-		case c == '.' && !quoted:
+	for i := 0; i < len(key); i++ {
+		switch c := key[i]; c {
+		case '"':
+			if q, err := strconv.QuotedPrefix(key[i:]); err == nil {
+				s, _ := strconv.Unquote(q)
+				cur.WriteString(s)
+				i += len(q) - 1
+				continue
+			}
+			cur.WriteByte(c)
+		case '.':
 			parts = append(parts, cur.String())
 			cur.Reset()
 		default:
-			cur.WriteRune(c)
+			cur.WriteByte(c)
 		}
 	}
 	return append(parts, cur.String())

@@ -81,8 +81,8 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 				fmt.Sprintf("the env_file of process %q is loaded when the command starts (its values are not copied into the output): bash reads it, which takes the usual KEY=value lines as process-compose does, but not godotenv's other forms (KEY: value); the process's environment entries are exported after it, so that they win as in process-compose", p.Name), "")
 		}
 		for _, v := range dedupEnv(p.Env) {
-			if !v.Value.HasRefs() && !p.EnvFile.Set {
-				continue
+			if !v.Value.HasRefs() && (!p.EnvFile.Set || !shellName.MatchString(v.Name)) {
+				continue // in env (see staticEnv)
 			}
 			line, ok := exportLine(v.Name, v.Value)
 			if !ok {
@@ -160,14 +160,13 @@ func (l *lowerer) typedProcess(a, pc *nix.Attrs, p *ir.Process) {
 
 // staticEnv returns the environment a typed target gives a process in
 // env: variables without references, unless the process has an env_file,
-// after which they are all exported.
+// after which they are exported (to win over the file, as in
+// process-compose) — all but those whose names bash cannot export, which
+// the file cannot set either.
 func staticEnv(p *ir.Process) []ir.EnvVar {
-	if p.EnvFile.Set {
-		return nil
-	}
 	var env []ir.EnvVar
 	for _, v := range dedupEnv(p.Env) {
-		if !v.Value.HasRefs() {
+		if !v.Value.HasRefs() && (!p.EnvFile.Set || !shellName.MatchString(v.Name)) {
 			env = append(env, v)
 		}
 	}

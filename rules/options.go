@@ -117,11 +117,13 @@ func attrName(s string) string {
 	return strconv.Quote(s)
 }
 
-// optionPath joins option path components, quoting those with dots.
+// optionPath joins option path components, quoting (as Go does) those
+// that hold a dot, a quote or a backslash; emit's optionPath splits them
+// again.
 func optionPath(parts ...string) string {
 	var out []string
 	for _, p := range parts {
-		if strings.ContainsAny(p, ".\"") && !strings.HasPrefix(p, "\"") {
+		if strings.ContainsAny(p, ".\"\\") {
 			p = strconv.Quote(p)
 		}
 		out = append(out, p)

@@ -112,7 +112,14 @@ in strip result
 // EvalModule evaluates the devenv module src and returns its value as JSON
 // data (maps, lists, strings, float64 numbers, bools, nil). Paths are
 // strings: "./x" for a path relative to the module.
-func EvalModule(src []byte) (map[string]any, error) {
+func EvalModule(src []byte) (map[string]any, error) { return evalModule(src, false) }
+
+// EvalModuleRestricted evaluates src as EvalModule does, in Nix's
+// restricted mode, where reading or importing any file but the module
+// itself is an error: evaluating a module that reads /etc/passwd fails.
+func EvalModuleRestricted(src []byte) (map[string]any, error) { return evalModule(src, true) }
+
+func evalModule(src []byte, restricted bool) (map[string]any, error) {
 	dir, err := os.MkdirTemp("", "nixeval")
 	if err != nil {
 		return nil, err
@@ -132,7 +139,11 @@ func EvalModule(src []byte) (map[string]any, error) {
 	}
 	sort.Strings(quoted)
 	expr := fmt.Sprintf(wrapper, file, strings.Join(quoted, " "), Root)
-	cmd := exec.Command("nix-instantiate", "--eval", "--strict", "--json", "-E", expr)
+	args := []string{"--eval", "--strict", "--json"}
+	if restricted {
+		args = append(args, "--option", "restrict-eval", "true", "-I", dir)
+	}
+	cmd := exec.Command("nix-instantiate", append(args, "-E", expr)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
