@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -256,6 +257,22 @@ func TestTaskNoErrexit(t *testing.T) {
 		}
 		if got := regexp.MustCompile(`set \+e\n\s*` + regexp.QuoteMeta(tt.exec)).Match(b); got != tt.setPlusE {
 			t.Errorf("%q (NoErrexit %t): set +e is %t, want %t:\n%s", tt.exec, tt.noErrexit, got, tt.setPlusE, b)
+		}
+	}
+}
+
+func TestOptionPath(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"settings.port", []string{"settings", "port"}},
+		{`settings."network.host"`, []string{"settings", "network.host"}},
+		{`settings."q\"uote \\ back".x`, []string{"settings", `q"uote \ back`, "x"}},
+		{`settings.a"b`, []string{"settings", `a"b`}},
+	} {
+		if got := optionPath(tc.in); !slices.Equal(got, tc.want) {
+			t.Errorf("optionPath(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
