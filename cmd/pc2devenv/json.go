@@ -103,7 +103,7 @@ func newJSONStream(w io.Writer, mode batch.Mode) *jsonStream {
 
 func (s *jsonStream) project(p *batch.Project) {
 	if p.Status == batch.Problem {
-		for _, d := range p.Diagnostics {
+		for _, d := range p.AllDiagnostics() {
 			s.problems = append(s.problems, jsonDiagnostic{toJSONPos(d.Pos), d})
 		}
 		return
