@@ -1,6 +1,8 @@
 package nix
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -24,15 +26,32 @@ func commentFile(s string) (*File, []byte, error) {
 
 // TestCommentsStayComments checks that source text in comments cannot end
 // them: Nix ends a # comment at a carriage return too, so a CR followed by
-// code would have been read as code.
+// code would have been read as code. The inputs saved under
+// testdata/fuzz/FuzzComment are checked too, with Nix when it is
+// installed.
 func TestCommentsStayComments(t *testing.T) {
-	for _, s := range append(trickyStrings,
+	inputs := append(trickyStrings,
 		"desc\r x = builtins.readFile /etc/passwd; #",
 		"a\r\nb",
 		"\r",
 		"trailing\r",
 		"*/ y = 2; /*",
-	) {
+	)
+	files, _ := filepath.Glob(filepath.Join("testdata", "fuzz", "FuzzComment", "*"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := readCorpusString(b)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if checkString(s) == nil {
+			inputs = append(inputs, s)
+		}
+	}
+	for _, s := range inputs {
 		_, src, err := commentFile(s)
 		if err != nil {
 			t.Fatalf("%q: %v", s, err)
