@@ -16,6 +16,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spf13/pflag"
+	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/pc2devenv/pc2devenv/emit"
 	"github.com/pc2devenv/pc2devenv/internal/devenvopts"
@@ -460,22 +461,11 @@ func splitExec(tg emit.Target, s string) (body string, pre []string) {
 	return strings.Join(lines[i:], ""), pre
 }
 
-// openQuote reports whether a line of bash ends inside quotes.
+// openQuote reports whether a line of bash is not a whole statement: it
+// ends inside quotes (or a command substitution).
 func openQuote(s string) bool {
-	var q byte
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case q == 0 && (c == '\'' || c == '"'):
-			q = c
-		case q == 0 && c == '\\':
-			i++
-		case q == '"' && c == '\\':
-			i++
-		case c == q:
-			q = 0
-		}
-	}
-	return q != 0
+	_, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(s), "")
+	return err != nil
 }
 
 // commandMatches reports whether an evaluated exec runs the source

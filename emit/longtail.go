@@ -8,7 +8,10 @@ import (
 	"strconv"
 	"strings"
 
+	"mvdan.cc/sh/v3/syntax"
+
 	"github.com/pc2devenv/pc2devenv/emit/nix"
+	"github.com/pc2devenv/pc2devenv/internal/shparse"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -41,7 +44,16 @@ func (l *lowerer) lowerEnvCmds(f ir.Field) {
 			l.report(nil, c.KeyPos, ir.Warning, ir.IDEnvCmds, "env_cmds."+c.Key, "its name is not a bash variable name, or its command is not a string", "")
 			continue
 		}
-		l.envCmds = append(l.envCmds, fmt.Sprintf(`export %s="$(%s)"`, c.Key, c.Value.Str.Shell()))
+		cmd := c.Value.Str.Shell()
+		if _, err := shparse.Parse(syntax.NewParser(syntax.Variant(syntax.LangBash)), cmd); err != nil {
+			// A command bash cannot parse (an unclosed quote) would
+			// swallow the rest of the process's command: it runs in a
+			// bash of its own, which fails alone, as process-compose's
+			// does, leaving the variable empty.
+			l.envCmds = append(l.envCmds, fmt.Sprintf(`export %s="$(bash -c %s)"`, c.Key, shellWord(cmd)))
+			continue
+		}
+		l.envCmds = append(l.envCmds, fmt.Sprintf(`export %s="$(%s)"`, c.Key, cmd))
 	}
 	if len(l.envCmds) > 0 {
 		l.diags.Add(f.KeyPos, ir.Note, ir.IDEnvCmds,
