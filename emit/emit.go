@@ -66,6 +66,8 @@ type lowerer struct {
 	// byName finds processes by source name, as proj.Process does, in
 	// constant time: dependencies are looked up once per edge.
 	byName map[string]*ir.Process
+	// withExec holds the names of the tasks that have commands.
+	withExec map[string]bool
 }
 
 // decide records the fate of the key at path, where it depends on the
@@ -345,12 +347,17 @@ func (l *lowerer) script(s *ir.Script) {
 // hasTask reports whether the project has a task called name with an
 // exec.
 func (l *lowerer) hasTask(name string) bool {
-	for _, t := range l.proj.Tasks {
-		if t.Name == name && !t.Exec.IsEmpty() {
-			return true
+	if l.withExec == nil {
+		// Once, not once per script: a Makefile of many targets would
+		// take time growing with their square.
+		l.withExec = map[string]bool{}
+		for _, t := range l.proj.Tasks {
+			if !t.Exec.IsEmpty() {
+				l.withExec[t.Name] = true
+			}
 		}
 	}
-	return false
+	return l.withExec[name]
 }
 
 func (l *lowerer) task(t *ir.Task) {

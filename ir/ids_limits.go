@@ -10,5 +10,5 @@ const (
 	IDNotRegular   ID = "PC545" // a source is a directory, pipe or device, not a file
 	IDCommandDepth ID = "PC546" // a command too long or nested too deeply to analyse; kept as written
 	IDNameClash    ID = "PC547" // two processes get the same name (a replica and another process)
-	IDTooMany      ID = "PC548" // more replicas, or more template work, than the converter does
+	IDTooMany      ID = "PC548" // more processes, targets, variables, replicas or template work than the converter does
 )

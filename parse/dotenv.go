@@ -79,6 +79,10 @@ func Dotenv(file string, src []byte, dialect DotenvDialect) (*DotenvFile, ir.Dia
 	default:
 		readForemanEnv(f, text, &diags)
 	}
+	if len(f.Vars) > maxItems {
+		tooMany(f.Vars[maxItems].Pos, "variables", &diags)
+		f.Vars = f.Vars[:maxItems]
+	}
 	return f, diags
 }
 

@@ -44,6 +44,9 @@ func Makefile(file string, src []byte, opts MakeOptions) (proj *ir.Project, diag
 	r.db.makefiles = []string{filepath.Base(file)}
 	r.readFile(file, string(src))
 	proj.Sources = append(proj.Sources, r.db.sources...)
+	if len(r.db.order) > maxItems {
+		tooMany(ir.Pos{File: file}, "targets (with the files it includes)", &diags)
+	}
 	if diags.HasErrors() {
 		return proj, diags
 	}

@@ -37,6 +37,8 @@ type mkLowerer struct {
 	shIsSh  bool
 	recipes map[string]expandedRecipe
 	noted   map[string]bool
+	// orderOnly holds every order-only prerequisite, made on first use.
+	orderOnly map[string]bool
 }
 
 // argsVars are the variable names by which Makefiles take extra
@@ -225,15 +227,18 @@ func (lw *mkLowerer) looksPhony(t *mkTarget) bool {
 // usedAsFile reports whether name is an order-only prerequisite: the
 // idiom for directories.
 func (lw *mkLowerer) usedAsFile(name string) bool {
-	for _, n := range lw.db.order {
-		_, order := lw.db.targets[n].prereqs()
-		for _, p := range order {
-			if p == name {
-				return true
+	if lw.orderOnly == nil {
+		// Once, not once per target: a Makefile of many targets would
+		// take time growing with their square.
+		lw.orderOnly = map[string]bool{}
+		for _, n := range lw.db.order {
+			_, order := lw.db.targets[n].prereqs()
+			for _, p := range order {
+				lw.orderOnly[p] = true
 			}
 		}
 	}
-	return false
+	return lw.orderOnly[name]
 }
 
 // recipeMakes reports whether t's recipe visibly makes a file named like

@@ -16,6 +16,10 @@ func (r *pcReader) processes(n *yaml.Node, k keyPath) {
 	if !ok {
 		return
 	}
+	if len(entries) > maxItems {
+		tooMany(r.pos(entries[maxItems].kNode), "processes", r.diags)
+		return
+	}
 	entries = r.resolveExtends(entries, k)
 	for _, e := range entries {
 		pk := k.child(e.key, true)

@@ -57,6 +57,11 @@ func (r *pcReader) makeReplicas() {
 		}
 	}
 	r.procs = out
+	if len(out) > maxItems {
+		tooMany(out[maxItems].p.Pos, "processes once replicas are made", r.diags)
+		r.procs = out[:maxItems]
+		return
+	}
 	// A replica's name may be another process's: process-compose keeps
 	// its processes by name, so one of them would not run.
 	seen := map[string]*ir.Process{}

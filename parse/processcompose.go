@@ -239,7 +239,7 @@ func (r *pcReader) top(root *yaml.Node) {
 			r.unknownKey(e, k, "the top level", pcTopKeys)
 		}
 	}
-	if !sawProcesses || len(r.procs) == 0 {
+	if (!sawProcesses || len(r.procs) == 0) && !r.diags.HasErrors() {
 		r.diags.Add(r.pos(root), ir.Warning, ir.IDNoProcesses, "the file defines no processes", "")
 	}
 	r.finish()

@@ -79,6 +79,10 @@ func Procfile(file string, src []byte, opts ProcfileOptions) (*ir.Project, ir.Di
 	lines := strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
 	for i, line := range lines {
 		r.line(i+1, line)
+		if len(r.entries) > maxItems {
+			tooMany(r.entries[maxItems].pos, "entries", &diags)
+			return proj, diags
+		}
 	}
 	if len(r.entries) == 0 {
 		diags.Add(ir.Pos{File: file, Line: 1, Col: 1}, ir.Error, ir.IDProcfileEmpty,

@@ -7,6 +7,20 @@ import (
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
+// maxItems bounds the processes, Makefile targets and .env variables of
+// one source (after replicas): the conversion takes some tens of
+// microseconds and kilobytes for each, so that a 16 MiB file of a
+// hundred thousand one-line processes would take seconds and gigabytes,
+// while the largest real projects have some hundreds.
+const maxItems = 10_000
+
+// tooMany reports an error for a source with more than maxItems what.
+func tooMany(pos ir.Pos, what string, diags *ir.Diagnostics) {
+	diags.Add(pos, ir.Error, ir.IDTooMany,
+		fmt.Sprintf("the file has more than %d %s, more than the converter converts; it stops here", maxItems, what),
+		"split the file, or convert the parts that matter")
+}
+
 // checkText reports NUL bytes and invalid UTF-8, which no source format
 // allows and no devenv.nix can hold, at their line, column and byte offset.
 // It returns false when src must not be read further.

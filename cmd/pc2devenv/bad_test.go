@@ -30,6 +30,8 @@ import (
 //	unquote: FILE            FILE's content is a Go string literal (NUL
 //	                         bytes, invalid UTF-8, carriage returns)
 //	grow: FILE SIZE          FILE padded with comment lines to SIZE (16MiB)
+//	lines: FILE N TEXT       N lines of TEXT appended to FILE, each with
+//	                         %d replaced by its number, from 0
 //	mkfifo: FILE             FILE is a named pipe
 //	mkdir: DIR               DIR is an empty directory
 //	chmod: MODE FILE         FILE's mode (the case is skipped as root,
@@ -100,7 +102,7 @@ func parseBadCase(t *testing.T, file string) *badCase {
 			if c.exit, err = strconv.Atoi(value); err != nil {
 				t.Fatalf("%s: exit: %v", file, err)
 			}
-		case "unquote", "grow", "mkfifo", "mkdir", "chmod", "stdin", "vanish", "vanish-dir", "panic":
+		case "unquote", "grow", "lines", "mkfifo", "mkdir", "chmod", "stdin", "vanish", "vanish-dir", "panic":
 			c.dirs[key] = append(c.dirs[key], value)
 		default:
 			t.Fatalf("%s: unknown directive %q", file, key)
@@ -192,6 +194,27 @@ func (c *badCase) setUp(t *testing.T, work string) {
 		st, _ := f.Stat()
 		pad := bytes.Repeat([]byte("#"+strings.Repeat("x", 62)+"\n"), int(n-st.Size())/64+1)
 		f.Write(pad)
+		f.Close()
+	}
+	for _, l := range c.dirs["lines"] {
+		parts := strings.SplitN(l, " ", 3)
+		if len(parts) != 3 {
+			t.Fatalf("lines: %q", l)
+		}
+		n, err := strconv.Atoi(parts[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for i := range n {
+			b.WriteString(strings.ReplaceAll(parts[2], "%d", strconv.Itoa(i)))
+			b.WriteByte('\n')
+		}
+		f, err := os.OpenFile(filepath.Join(work, parts[0]), os.O_APPEND|os.O_WRONLY|os.O_CREATE, 0o644)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.WriteString(b.String())
 		f.Close()
 	}
 	for _, name := range c.dirs["mkfifo"] {
