@@ -160,14 +160,16 @@ func modelChain(file string, depth int, read func(string) ([]byte, error)) ([]ma
 	yaml.Unmarshal(raw, &probe)
 	text := string(raw)
 	if !probe.DisableEnvExpansion {
-		text = strings.ReplaceAll(text, "$$", "\x00")
-		text = strings.ReplaceAll(text, "\x00", "$")
+		text = strings.ReplaceAll(text, "$$", modelDollar)
 	}
 	var node yaml.Node
 	if err := yaml.Unmarshal([]byte(text), &node); err != nil {
 		return nil, err
 	}
 	doc, _ := modelValue(&node, 0).(map[string]any)
+	if !probe.DisableEnvExpansion {
+		doc, _ = modelSubst(doc).(map[string]any)
+	}
 	var out []map[string]any
 	if probe.Extends != "" && depth < 10 {
 		base, err := modelChain(filepath.Join(filepath.Dir(file), probe.Extends), depth+1, read)
@@ -177,6 +179,95 @@ func modelChain(file string, depth int, read func(string) ([]byte, error)) ([]ma
 		out = base
 	}
 	return append(out, doc), nil
+}
+
+// modelDollar stands for an escaped "$$" while a file is read, so that
+// modelSubst can tell it from a "$" that starts a reference.
+const modelDollar = "\uE000\uE001"
+
+// modelSubst finishes load-time substitution in a decoded document: in
+// strings, references to variables whose names start with a digit become
+// what process-compose gives them unset (every other reference stays for
+// bash, which reads the same variable), and modelDollar becomes "$".
+func modelSubst(v any) any {
+	switch v := v.(type) {
+	case string:
+		return strings.ReplaceAll(modelUnset(v), modelDollar, "$")
+	case modelScalar:
+		v.text = strings.ReplaceAll(v.text, modelDollar, "$")
+		return v
+	case map[string]any:
+		out := map[string]any{}
+		for k, x := range v {
+			out[strings.ReplaceAll(k, modelDollar, "$")] = modelSubst(x)
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = modelSubst(x)
+		}
+		return out
+	}
+	return v
+}
+
+// modelUnset replaces each ${N…} whose name N starts with a digit by the
+// value drone/envsubst gives it when N is unset: the argument of :-, :=,
+// =, :? and :+, "0" for ${#N}, and "" otherwise.
+func modelUnset(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if !strings.HasPrefix(s[i:], "${") {
+			b.WriteByte(s[i])
+			continue
+		}
+		depth, end := 0, -1
+		for j := i + 1; j < len(s) && end < 0; j++ {
+			switch s[j] {
+			case '{':
+				depth++
+			case '}':
+				if depth--; depth == 0 {
+					end = j + 1
+				}
+			}
+		}
+		if end < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		body := s[i+2 : end-1]
+		hash := len(body) > 1 && body[0] == '#'
+		if hash {
+			body = body[1:]
+		}
+		n := 0
+		for n < len(body) && modelNameByte(body[n]) {
+			n++
+		}
+		if n == 0 || body[0] < '0' || body[0] > '9' {
+			b.WriteString(s[i:end])
+			i = end - 1
+			continue
+		}
+		rest := body[n:]
+		switch {
+		case hash:
+			b.WriteString("0")
+		case rest == "":
+		case strings.HasPrefix(rest, ":-"), strings.HasPrefix(rest, ":="), strings.HasPrefix(rest, ":?"), strings.HasPrefix(rest, ":+"):
+			b.WriteString(modelUnset(rest[2:]))
+		case rest[0] == '=':
+			b.WriteString(modelUnset(rest[1:]))
+		}
+		i = end - 1
+	}
+	return b.String()
+}
+
+func modelNameByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 func modelMergeTop(a, b map[string]any) map[string]any {

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/pc2devenv/pc2devenv/ir"
@@ -43,7 +44,9 @@ func scanSubst(s string, pos ir.Pos) (ir.Text, []substProblem) {
 			lit = i + 1
 		case '{':
 			ref, end, prob := scanRef(s, i)
-			if prob != nil {
+			if prob != nil && (ref == nil || shellName(ref.Name)) {
+				// A difference from bash does not matter where the
+				// output does not leave the reference to bash.
 				problems = append(problems, *prob)
 			}
 			if ref == nil {
@@ -52,7 +55,27 @@ func scanSubst(s string, pos ir.Pos) (ir.Text, []substProblem) {
 				continue
 			}
 			t.Append(s[lit:i])
-			t.AppendRef(ref)
+			if shellName(ref.Name) {
+				t.AppendRef(ref)
+			} else {
+				// Bash cannot read a variable whose name starts with a
+				// digit (${0A} is a "bad substitution", ${0} is the
+				// script's name), so it cannot be left to bash: the
+				// output gives what process-compose gives when the
+				// variable is unset.
+				val, nested := unsetValue(ref, pos, i+len(ref.Raw)-1-len(ref.Arg))
+				problems = append(problems, nested...)
+				problems = append(problems, substProblem{offset: i, id: ir.IDExpansionDiff, sev: ir.Warning,
+					msg:  ref.Raw + ": bash cannot read a variable named " + ref.Name + ", so the output has what process-compose substitutes when it is unset: " + strconv.Quote(val.Shell()),
+					hint: "name the variable with a letter or _ first"})
+				for _, p := range val.Parts {
+					if p.Ref != nil {
+						t.AppendRef(p.Ref)
+					} else {
+						t.Append(p.Lit)
+					}
+				}
+			}
 			i = end - 1
 			lit = end
 		}
@@ -132,6 +155,30 @@ func scanRef(s string, i int) (*ir.VarRef, int, *substProblem) {
 			msg: raw + ": process-compose substitutes \"" + ref.Arg + "\" when " + ref.Name + " is unset, where bash stops with that error; the output keeps it for bash"}
 	}
 	return ref, end, nil
+}
+
+// shellName reports whether bash can read a variable called name.
+func shellName(name string) bool {
+	return name != "" && !('0' <= name[0] && name[0] <= '9')
+}
+
+// unsetValue returns what process-compose's loader substitutes for ref when
+// its variable is unset, with the problems of any reference in its default;
+// argAt is the offset of ref's argument in the text scanned.
+func unsetValue(ref *ir.VarRef, pos ir.Pos, argAt int) (ir.Text, []substProblem) {
+	switch ref.Op {
+	case ":-", ":=", "=", ":?", ":+":
+		// drone/envsubst gives the argument for all of these when the
+		// variable is unset (":?" its message, ":+" like ":-").
+		t, problems := scanSubst(ref.Arg, pos)
+		for i := range problems {
+			problems[i].offset += argAt
+		}
+		return t, problems
+	case "len":
+		return ir.Text{Pos: pos, Parts: []ir.TextPart{{Lit: "0"}}}, nil
+	}
+	return ir.Text{Pos: pos}, nil
 }
 
 func isNameByte(c byte) bool {

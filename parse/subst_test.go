@@ -32,6 +32,14 @@ func TestScanSubst(t *testing.T) {
 		{in: "${}", parts: []string{"${}"}, shell: "${}", probs: []ir.ID{ir.IDBadExpansion}},
 		{in: "x ${ y", parts: []string{"x ${ y"}, shell: "x ${ y", probs: []ir.ID{ir.IDBadExpansion}},
 		{in: "${a b}", parts: []string{"${a b}"}, shell: "${a b}", probs: []ir.ID{ir.IDBadExpansion}},
+		// Bash cannot read names that start with a digit: they become
+		// what process-compose substitutes when they are unset.
+		{in: "a${0A}b", parts: []string{"ab"}, shell: "ab", probs: []ir.ID{ir.IDExpansionDiff}},
+		{in: "${1}", parts: nil, shell: "", probs: []ir.ID{ir.IDExpansionDiff}},
+		{in: "${1:-x ${HOME}}y", parts: []string{"x ", "${HOME}", "y"}, shell: "x ${HOME}y", probs: []ir.ID{ir.IDExpansionDiff}},
+		{in: "${#9}", parts: []string{"0"}, shell: "0", probs: []ir.ID{ir.IDExpansionDiff}},
+		{in: "${2:-${3:+z}}", parts: []string{"z"}, shell: "z", probs: []ir.ID{ir.IDExpansionDiff, ir.IDExpansionDiff}},
+		{in: "${2:-${}}", parts: []string{"${}"}, shell: "${}", probs: []ir.ID{ir.IDBadExpansion, ir.IDExpansionDiff}},
 	}
 	for _, tt := range tests {
 		got, probs := scanSubst(tt.in, ir.Pos{})
