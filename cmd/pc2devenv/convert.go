@@ -45,13 +45,10 @@ func (e *env) convert(args []string) int {
 	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
-			fmt.Fprintf(e.stdout, convertUsage, fs.FlagUsages())
+			lookup("convert").writeHelp(e.stdout)
 			return exitOK
 		}
 		return e.usageError("convert", err.Error())
-	}
-	if msg := o.report.check(); msg != "" {
-		return e.usageError("convert", msg)
 	}
 	paths := fs.Args()
 	switch {
