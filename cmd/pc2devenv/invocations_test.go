@@ -265,7 +265,8 @@ func scriptExecs(t *testing.T) map[string][]string {
 }
 
 // scriptWords splits a testscript line into words as testscript does:
-// at spaces, with single quotes grouping (” is a quote), and the line
+// at spaces, with single quotes grouping (a doubled quote inside them is
+// one quote), and the line
 // ending at a # that starts a word.
 func scriptWords(line string) []string {
 	var words []string
