@@ -266,8 +266,7 @@ func scriptExecs(t *testing.T) map[string][]string {
 
 // scriptWords splits a testscript line into words as testscript does:
 // at spaces, with single quotes grouping (a doubled quote inside them is
-// one quote), and the line
-// ending at a # that starts a word.
+// one quote), and the line ending at a # that starts a word.
 func scriptWords(line string) []string {
 	var words []string
 	var w strings.Builder
