@@ -26,7 +26,7 @@ buildGoModule {
   # which is what this prints:
   #   d=$(mktemp -d) && go mod vendor -o "$d/vendor" &&
   #   nix --extra-experimental-features nix-command hash path --sri "$d/vendor"
-  vendorHash = "sha256-JMKTDS6T02Eg6bT+PpTqi8HGCbGEVYlw27NRl3LPwF4=";
+  vendorHash = "sha256-7GZFAS/yCYGahE6anIYSc/Lj/mbFnq+EWZ5jOYoGfv8=";
 
   subPackages = [ "cmd/pc2devenv" ];
 
