@@ -150,7 +150,7 @@ func Source(name string, content []byte, format ir.Format, opts Options) *Result
 func pathError(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: %v", pe.Path, pe.Err)
+		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
 	}
 	return err
 }

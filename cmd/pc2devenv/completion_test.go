@@ -70,6 +70,7 @@ func completionDir(t *testing.T) string {
 // TestCompletionBash loads the bash script as a user does, checks that
 // complete accepts it, and runs its completion function on each case.
 func TestCompletionBash(t *testing.T) {
+	t.Parallel()
 	requireShell(t, "bash")
 	script := completionScript(t, "bash")
 	out, err := exec.Command("bash", "-c", "source "+script+" && complete -p pc2devenv").CombinedOutput()
@@ -97,6 +98,7 @@ func TestCompletionBash(t *testing.T) {
 // TestCompletionFish asks fish itself for the completions of each case
 // (complete -C), with the script loaded.
 func TestCompletionFish(t *testing.T) {
+	t.Parallel()
 	requireShell(t, "fish")
 	script := completionScript(t, "fish")
 	if out, err := exec.Command("fish", "--no-execute", script).CombinedOutput(); err != nil {
@@ -129,6 +131,7 @@ func TestCompletionFish(t *testing.T) {
 // and checks that it registers pc2devenv's completion function, both when
 // sourced and when autoloaded from $fpath.
 func TestCompletionZsh(t *testing.T) {
+	t.Parallel()
 	requireShell(t, "zsh")
 	script := completionScript(t, "zsh")
 	if out, err := exec.Command("zsh", "-n", script).CombinedOutput(); err != nil {

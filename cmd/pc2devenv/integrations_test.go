@@ -33,13 +33,18 @@ func absRepo(t *testing.T) string {
 	return p
 }
 
-var builds sync.Map // ldflags -> binary path, or error
+var (
+	buildMu sync.Mutex
+	builds  = map[string]any{} // ldflags -> binary path, or error
+)
 
 // buildBinary builds pc2devenv with plain go build, as a user does from a
 // checkout, without cgo (as the Nix package builds it), with ldflags.
 func buildBinary(t *testing.T, ldflags string) string {
 	t.Helper()
-	if v, ok := builds.Load(ldflags); ok {
+	buildMu.Lock()
+	defer buildMu.Unlock()
+	if v, ok := builds[ldflags]; ok {
 		if err, ok := v.(error); ok {
 			t.Fatal(err)
 		}
@@ -55,10 +60,10 @@ func buildBinary(t *testing.T, ldflags string) string {
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		err = fmt.Errorf("go build: %v\n%s", err, out)
-		builds.Store(ldflags, err)
+		builds[ldflags] = err
 		t.Fatal(err)
 	}
-	builds.Store(ldflags, bin)
+	builds[ldflags] = bin
 	return bin
 }
 
@@ -168,6 +173,7 @@ in {
 // and checks what they ask buildGoModule for; then builds pc2devenv with
 // the flake's ldflags and checks that its version command reports them.
 func TestNixPackage(t *testing.T) {
+	t.Parallel()
 	nixeval.Require(t)
 	def, flake, overlay := evalPackages(t)
 	repo := absRepo(t)
@@ -224,6 +230,7 @@ func TestNixPackage(t *testing.T) {
 // does: go mod vendor over the package's sources (go.mod, go.sum and the
 // .go files, in a temporary directory), then the NAR hash of the tree.
 func TestVendorHash(t *testing.T) {
+	t.Parallel()
 	nixeval.Require(t)
 	if _, err := exec.LookPath("nix"); err != nil {
 		t.Skip("nix is not installed")
@@ -370,6 +377,7 @@ func driftProject(t *testing.T, dir string) {
 // builds this repository as the golang language does, and runs the hook
 // in a project whose devenv.nix is up to date, then out of date.
 func TestPreCommitTryRepo(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds pc2devenv with pre-commit")
 	}
@@ -425,6 +433,7 @@ var gitHookOptions = []string{
 // built pc2devenv, checks its options against git-hooks.nix's, and runs
 // its entry in a project as the hook runner would.
 func TestDevenvGitHook(t *testing.T) {
+	t.Parallel()
 	nixeval.Require(t)
 	bin := buildBinary(t, "")
 	pkg := filepath.Dir(filepath.Dir(bin)) // the entry runs ${pc2devenv}/bin/pc2devenv
