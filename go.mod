@@ -1,6 +1,6 @@
 module github.com/pc2devenv/pc2devenv
 
-go 1.26.8
+go 1.26.0
 
 require (
 	github.com/google/go-cmp v0.7.0

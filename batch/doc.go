@@ -4,4 +4,8 @@
 // bounded number of workers, writes each devenv.nix atomically or
 // compares it with the one on disk, and reports the outcomes in a stable
 // order with a summary.
+//
+// Run is the entry point: it takes the paths, Options that say whether to
+// write or check (Mode) and how, and a function that is called with each
+// Project's outcome, in order; it returns the Summary.
 package batch

@@ -28,7 +28,8 @@ const (
 type Options struct {
 	// Convert configures each project's conversion.
 	Convert convert.Options
-	Mode    Mode
+	// Mode says whether to write each devenv.nix or compare it.
+	Mode Mode
 	// Recursive walks the paths for projects (-r). Otherwise the paths
 	// name one project: a directory, or its source files.
 	Recursive bool
@@ -84,7 +85,8 @@ const (
 type Project struct {
 	// Dir is the project's directory, and File its devenv.nix.
 	Dir, File string
-	Status    Status
+	// Status says what became of the project.
+	Status Status
 	// Result is the conversion; nil for a Problem, or for paths that
 	// could not be read at all.
 	Result *convert.Result

@@ -19,6 +19,7 @@ import (
 
 // Options configure a conversion.
 type Options struct {
+	// Target is the devenv the output is for (--target).
 	Target emit.Target
 	// From forces the format of the sources; "" decides by name and
 	// content. .env files are always read as .env files.
@@ -101,11 +102,16 @@ func recovered(res *Result, input string, v any) *Result {
 // InternalError is a bug in pc2devenv found while converting a project:
 // a recovered panic, with the stack for a bug report.
 type InternalError struct {
+	// Input names what was being converted: a directory or a file.
 	Input string
+	// Value is the value the panic was called with, and Stack the
+	// goroutine's stack when it was recovered.
 	Value any
 	Stack []byte
 }
 
+// Error says that pc2devenv met a bug, with the input, and asks for a
+// report.
 func (e *InternalError) Error() string {
 	return fmt.Sprintf("internal error while converting %s: %v (please report this with the input)", e.Input, e.Value)
 }
@@ -183,7 +189,7 @@ func Source(name string, content []byte, format ir.Format, opts Options) *Result
 func pathError(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: %v", pe.Path, pe.Err)
+		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
 	}
 	return err
 }

@@ -2,6 +2,7 @@ package convert
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,7 +14,8 @@ import (
 
 // AddFlags registers the conversion options as command-line flags on fs,
 // so that the command line and the golden tests' "flags:" lines spell
-// them the same way.
+// them the same way. A flag whose value is one of a fixed set has a value
+// with a Choices() []string method, which help and shell completion use.
 func (o *Options) AddFlags(fs *pflag.FlagSet) {
 	fs.VarP((*targetFlag)(&o.Target), "target", "t", "write for `TARGET`: devenv2, devenv2-process-compose or devenv1")
 	fs.Var((*formatFlag)(&o.From), "from", "read sources as `FORMAT`: process-compose, procfile or makefile (default: decided by file name, then content)")
@@ -23,7 +25,7 @@ func (o *Options) AddFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&o.Explain, "explain", false, "explain, for each process a service rule fired or almost fired for, the evidence and the decision")
 	fs.Var((*portFlag)(&o.PortBase), "port-base", "give a Procfile's first process PORT `N`, the next N+100, and so on, as foreman start -p does (default: PORT from .env, else 5000)")
 	fs.BoolVar(&o.InlineEnv, "inline-env", false, "copy the values of .env files into the output instead of loading the files at run time (they may be secrets)")
-	fs.Var((*scriptsFlag)(&o.Scripts), "scripts", "which Makefile targets also get a script: `WHICH` is none, phony or all (default phony)")
+	fs.Var((*scriptsFlag)(&o.Scripts), "scripts", "which Makefile targets also get a script: `WHICH` is none, phony or all")
 	fs.StringSliceVar(&o.ProcessesFromTargets, "processes-from-targets", nil, "turn the Makefile targets in `LIST` (comma-separated) into processes instead of tasks")
 	fs.BoolVar(&o.Quiet, "quiet", false, "do not echo Makefile recipe lines as make does")
 	fs.Var((*sizeFlag)(&o.MaxSize), "max-size", "read input files of up to `SIZE` (such as 64MiB); larger ones are refused (default 16MiB)")
@@ -74,19 +76,30 @@ func (f *scriptsFlag) String() string {
 	return string(*f)
 }
 func (f *scriptsFlag) Type() string { return "which" }
+
+// Choices lists the values Set accepts, for help and shell completion.
+func (f *scriptsFlag) Choices() []string { return []string{"none", "phony", "all"} }
 func (f *scriptsFlag) Set(s string) error {
-	switch s {
-	case "none", "phony", "all":
-		*f = scriptsFlag(s)
-		return nil
+	if !slices.Contains(f.Choices(), s) {
+		return fmt.Errorf("unknown value %q (choose none, phony or all)", s)
 	}
-	return fmt.Errorf("unknown value %q (choose none, phony or all)", s)
+	*f = scriptsFlag(s)
+	return nil
 }
 
 type targetFlag emit.Target
 
 func (f *targetFlag) String() string { return emit.Target(*f).String() }
 func (f *targetFlag) Type() string   { return "target" }
+
+// Choices lists the values Set accepts, for help and shell completion.
+func (f *targetFlag) Choices() []string {
+	var names []string
+	for _, t := range emit.Targets {
+		names = append(names, t.String())
+	}
+	return names
+}
 func (f *targetFlag) Set(s string) error {
 	t, err := emit.ParseTarget(s)
 	if err != nil {
@@ -103,6 +116,15 @@ type formatFlag ir.Format
 
 func (f *formatFlag) String() string { return string(*f) }
 func (f *formatFlag) Type() string   { return "format" }
+
+// Choices lists the values Set accepts, for help and shell completion.
+func (f *formatFlag) Choices() []string {
+	var names []string
+	for _, fm := range Formats {
+		names = append(names, string(fm))
+	}
+	return names
+}
 func (f *formatFlag) Set(s string) error {
 	var names []string
 	for _, fm := range Formats {

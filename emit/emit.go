@@ -12,12 +12,16 @@ import (
 
 // Options configure Emit.
 type Options struct {
+	// Target is the devenv the output is for; the zero value is Devenv2.
 	Target Target
 }
 
 // Result is a lowered project.
 type Result struct {
-	File        *nix.File
+	// File is the devenv.nix, for nix.Format to print.
+	File *nix.File
+	// Diagnostics report what the target cannot express, each with the
+	// TODO comment the output has for it, and notes on the decisions.
 	Diagnostics ir.Diagnostics
 	// Fates say what became of each of the project's source keys.
 	Fates []KeyFate

@@ -26,6 +26,8 @@ const (
 
 // Fate is what becomes of a key under one target.
 type Fate struct {
+	// Kind says whether the key is mapped, passed through, reported or
+	// consumed.
 	Kind FateKind
 	// To names the devenv option or process-compose key it becomes, or,
 	// for Reported and Consumed keys, why. For a PassedThrough key it is
@@ -207,12 +209,16 @@ func extensionPattern(p string) string {
 
 // KeyFate is what became of one source key, for reports.
 type KeyFate struct {
+	// Key is the key's path, such as "processes.web.is_tty", and Pos
+	// where it is.
 	Key string `json:"key"`
 	Pos ir.Pos `json:"-"`
 	// ValuePos is where the key's value is.
-	ValuePos ir.Pos   `json:"-"`
-	Fate     FateKind `json:"fate"`
-	To       string   `json:"to,omitempty"`
+	ValuePos ir.Pos `json:"-"`
+	// Fate is what became of the key, and To where it went or why, as
+	// Fate.To says.
+	Fate FateKind `json:"fate"`
+	To   string   `json:"to,omitempty"`
 }
 
 // Fates returns the fate of each key of keys under target t: the reader's

@@ -37,11 +37,15 @@ func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil
 
 // A Diagnostic is one message about the input or the conversion.
 type Diagnostic struct {
-	Pos        Pos      `json:"-"`
-	Severity   Severity `json:"severity"`
-	ID         ID       `json:"id"`
-	Message    string   `json:"message"`
-	Suggestion string   `json:"suggestion,omitempty"`
+	// Pos is where in the source the diagnostic is about.
+	Pos      Pos      `json:"-"`
+	Severity Severity `json:"severity"`
+	// ID identifies the kind of diagnostic, stably: PC010.
+	ID ID `json:"id"`
+	// Message says what is wrong, or what was decided, in a plain
+	// sentence; Suggestion, when not empty, what to do about it.
+	Message    string `json:"message"`
+	Suggestion string `json:"suggestion,omitempty"`
 }
 
 // String formats d the way pc2devenv prints it on standard error:

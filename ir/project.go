@@ -15,24 +15,33 @@ const (
 type Source struct {
 	// Path is the file's path as the user named it, or relative to the
 	// directory the user named.
-	Path   string
+	Path string
+	// Format is the format the file was read as.
 	Format Format
 }
 
 // Project is everything a project's sources describe, in source order.
 type Project struct {
 	// Dir is the project's directory, where devenv.nix belongs.
-	Dir     string
+	Dir string
+	// Sources are the files read, in the order they were read; the
+	// output's header names them.
 	Sources []Source
 
 	// Env is the environment every process and shell gets.
-	Env    []EnvVar
+	Env []EnvVar
+	// Dotenv, when not nil, is the .env files devenv loads at run time.
 	Dotenv *Dotenv
 
+	// Processes are the long-running commands, in source order; the
+	// rules (package rules) move some of them into Services.
 	Processes []*Process
-	Services  []*Service
-	Scripts   []*Script
-	Tasks     []*Task
+	// Services are the devenv services that replace processes.
+	Services []*Service
+	// Scripts are commands devenv puts on PATH; Tasks are its one-shot
+	// commands (make targets, Heroku's release, one-shot processes).
+	Scripts []*Script
+	Tasks   []*Task
 	// EnterShell holds bash snippets to run when the shell starts.
 	EnterShell []Text
 
@@ -71,7 +80,9 @@ type Key struct {
 // Opt is an optional scalar with its position. Set reports whether the
 // source gave it at all.
 type Opt[T any] struct {
+	// Val is the value, when Set.
 	Val T
+	// Pos is where the value is.
 	Pos Pos
 	Set bool
 }
@@ -83,7 +94,8 @@ func Some[T any](v T, pos Pos) Opt[T] { return Opt[T]{Val: v, Pos: pos, Set: tru
 type EnvVar struct {
 	Name  string
 	Value Text
-	Pos   Pos
+	// Pos is where the variable is set.
+	Pos Pos
 	// Port, when not empty, says the value is the number of the port of
 	// that name which devenv allocates for the process; Value then holds
 	// the number to use where no allocation happens.
@@ -94,14 +106,22 @@ type EnvVar struct {
 // names and the variables they define are read, never copied: values stay
 // in the files.
 type Dotenv struct {
+	// Files are the files' paths relative to the project, in the order
+	// they are loaded.
 	Files []string
 	// Names are the variables the files define, in order.
 	Names []string
 	Pos   Pos
 }
 
-// Process is a long-running command.
+// Process is a long-running command, with what the source said about how
+// it runs: its working directory, environment, dependencies, probes,
+// restart policy and shutdown. An Opt field that is not Set was not in the
+// source: the target's default applies, which the emitter spells out
+// where it differs from the source format's.
 type Process struct {
+	// Name is the process's name as the source gives it; the emitter
+	// renames what devenv does not accept, with a diagnostic.
 	Name string
 	Pos  Pos // where the process is defined
 	// KeyPath is the path of the source key that defines the process,
@@ -109,28 +129,41 @@ type Process struct {
 	// the replicas of a group share it.
 	KeyPath string
 
+	// Description is the source's description, shown as a comment.
 	Description string
-	Command     Text
+	// Command is the shell command the process runs.
+	Command Text
 	// Entrypoint is the process's command as a list of words, run without
 	// a shell; it is used when Command is empty.
 	Entrypoint []Text
 	// EnvFile is a dotenv file whose variables the process gets when it
 	// starts; its values are never read.
-	EnvFile   Opt[Text]
-	Cwd       Opt[Text]
-	Env       []EnvVar
+	EnvFile Opt[Text]
+	// Cwd is the working directory, relative to the project.
+	Cwd Opt[Text]
+	// Env is the process's own environment, over the project's.
+	Env []EnvVar
+	// DependsOn lists the processes (or services' processes) it waits
+	// for, and for what.
 	DependsOn []Dependency
+	// Readiness says when the process is ready (process_healthy);
+	// Liveness, when it must be restarted.
 	Readiness *Probe
 	Liveness  *Probe
 	Restart   *Restart
 	Shutdown  *Shutdown
-	Disabled  Opt[bool]
-	IsDaemon  Opt[bool]
-	Replicas  Opt[int]
+	// Disabled says the process does not start with the others.
+	Disabled Opt[bool]
+	// IsDaemon says the command starts something in the background and
+	// exits (process-compose's is_daemon).
+	IsDaemon Opt[bool]
+	// Replicas is how many copies of the process run.
+	Replicas Opt[int]
 	// Replica is set for one of the copies of a process with replicas:
 	// the reader creates them, named <group>-<n>, as process-compose does.
 	Replica *Replica
-	Ports   []Port
+	// Ports are the ports devenv allocates for the process.
+	Ports []Port
 	// After names tasks that must succeed before the process starts.
 	After []string
 
@@ -154,7 +187,9 @@ type Replica struct {
 
 // Port is a TCP port a process listens on, which devenv can allocate.
 type Port struct {
-	Name     string
+	// Name is the port's name under ports, e.g. "http".
+	Name string
+	// Allocate is the port devenv starts looking from.
 	Allocate int
 	Pos      Pos
 }
@@ -177,21 +212,25 @@ var Conditions = []Condition{ProcessStarted, ProcessCompleted, ProcessCompletedS
 
 // Dependency is one entry of a process's depends_on.
 type Dependency struct {
+	// Name is the process waited for.
 	Name      string
 	Condition Condition
 	Pos       Pos
 	// Implicit is set when the source gave no condition and Condition is
 	// the source format's default.
 	Implicit bool
-	Extra    []Field
+	// Extra holds keys the model has no typed field for.
+	Extra []Field
 }
 
 // Probe is a readiness or liveness check.
 type Probe struct {
-	Pos  Pos
+	Pos Pos
+	// Exec or HTTP is the check; one of them is set.
 	Exec *ExecProbe
 	HTTP *HTTPProbe
 
+	// The timings are in seconds, as process-compose gives them.
 	InitialDelay     Opt[int]
 	Period           Opt[int]
 	Timeout          Opt[int]
@@ -237,9 +276,12 @@ var RestartPolicies = []RestartPolicy{RestartNo, RestartAlways, RestartOnFailure
 
 // Restart is a process's availability settings.
 type Restart struct {
-	Pos           Pos
-	Policy        Opt[RestartPolicy]
-	MaxRestarts   Opt[int]
+	Pos    Pos
+	Policy Opt[RestartPolicy]
+	// MaxRestarts is how many times the process is restarted; under
+	// process-compose, 0 means without limit.
+	MaxRestarts Opt[int]
+	// Backoff is the delay before a restart, in seconds.
 	Backoff       Opt[int]
 	ExitOnEnd     Opt[bool]
 	ExitOnSkipped Opt[bool]
@@ -248,8 +290,11 @@ type Restart struct {
 
 // Shutdown says how a process is stopped.
 type Shutdown struct {
-	Pos        Pos
-	Command    Opt[Text]
+	Pos Pos
+	// Command stops the process instead of a signal.
+	Command Opt[Text]
+	// Signal is the signal's number, and Timeout the seconds to wait
+	// before the process is killed.
 	Signal     Opt[int]
 	Timeout    Opt[int]
 	ParentOnly Opt[bool]
@@ -283,7 +328,9 @@ type Service struct {
 
 // Script is a command devenv puts on PATH.
 type Script struct {
-	Name        string
+	// Name is the command's name on PATH.
+	Name string
+	// Exec is the bash the script runs.
 	Exec        Text
 	Description string
 	// SameAsTask names a task whose exec is Exec; the output then refers
@@ -296,17 +343,25 @@ type Script struct {
 
 // Task is a devenv task: a one-shot command in a dependency graph.
 type Task struct {
-	Name           string
-	Exec           Text
-	Description    string
-	After          []string
-	Before         []string
-	Status         Opt[Text]
+	// Name is the task's name, such as "make:build".
+	Name string
+	// Exec is the bash the task runs.
+	Exec        Text
+	Description string
+	// After and Before name tasks (or "devenv:processes:<name>") that
+	// run before and after this one.
+	After  []string
+	Before []string
+	// Status is a command whose success means the task has nothing to
+	// do, as a make target whose file is up to date.
+	Status Opt[Text]
+	// ExecIfModified lists files whose change makes the task run again.
 	ExecIfModified []string
 	Cwd            Opt[Text]
 	Env            []EnvVar
-	Comments       []string
-	Pos            Pos
+	// Comments are lines to show above the task in the output.
+	Comments []string
+	Pos      Pos
 	// NoErrexit says the source ran Exec without "set -e", as sh -c and
 	// bash -c do: where Exec runs several statements, the output keeps
 	// going after a failing one as the source did, although devenv runs

@@ -21,6 +21,9 @@ type Options struct {
 
 // Result is what Apply did.
 type Result struct {
+	// Diagnostics say what the rules did: a note for each process that
+	// became a service and for each setting left out on purpose, and a
+	// warning for each that is lost.
 	Diagnostics ir.Diagnostics
 	// Explanations say, for each process a rule fired or almost fired
 	// for, the evidence and the decision, in source order.

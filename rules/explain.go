@@ -11,6 +11,7 @@ import (
 // almost fired for: what was recognised, what became of each setting,
 // and whether the process became a service.
 type Explanation struct {
+	// Pos is where the process is defined, and Process its name.
 	Pos     ir.Pos
 	Process string
 	// Service is the service considered, as "services.<attr>"; "" when

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 
 	"github.com/spf13/pflag"
@@ -48,28 +47,21 @@ type reportOpts struct {
 	verbose bool
 }
 
+// diagFormats and colorSettings are the values of --format and --color.
+var (
+	diagFormats   = []string{"text", "json", "github"}
+	colorSettings = []string{"auto", "always", "never"}
+)
+
 func (r *reportOpts) addFlags(fs *pflag.FlagSet, color bool) {
-	fs.StringVar(&r.format, "format", "text", "print diagnostics as `text`, json, or github (GitHub Actions annotations)")
+	r.format = "text"
+	fs.Var(&choiceValue{&r.format, diagFormats, "diagnostics format"}, "format", "print diagnostics as `FORMAT`: text (the default), json, or github (GitHub Actions annotations)")
 	if color {
-		fs.StringVar(&r.color, "color", "auto", "colour the diff: `auto` (on a terminal, unless NO_COLOR is set), always or never")
+		r.color = "auto"
+		fs.Var(&choiceValue{&r.color, colorSettings, "--color value"}, "color", "colour the diff: `WHEN` is always, never, or auto (the default: on a terminal, unless NO_COLOR is set)")
 	}
 	fs.BoolVar(&r.strict, "strict", false, "treat warnings as errors (exit 1)")
 	fs.BoolVarP(&r.verbose, "verbose", "v", false, "also print notes, which explain decisions")
-}
-
-// check returns a usage error message for wrong values, or "".
-func (r *reportOpts) check() string {
-	switch r.format {
-	case "text", "json", "github":
-	default:
-		return fmt.Sprintf("unknown diagnostics format %q (choose text, json or github)", r.format)
-	}
-	switch r.color {
-	case "", "auto", "always", "never":
-	default:
-		return fmt.Sprintf("unknown --color value %q (choose auto, always or never)", r.color)
-	}
-	return ""
 }
 
 // useColor decides whether to colour output written to w: always or

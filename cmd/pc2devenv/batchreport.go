@@ -106,6 +106,11 @@ func (r *batchReporter) diagnostics(p *batch.Project) {
 			b.WriteByte('\n')
 		}
 	}
+	if r.opts.format == "text" && p.Result != nil {
+		for _, x := range p.Result.Explanations {
+			b.WriteString(x.String())
+		}
+	}
 	if r.opts.verbose && p.Status != batch.Problem && p.File != "" {
 		fmt.Fprintf(b, "%s: %s\n", p.File, p.Status.Name(r.mode))
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -45,13 +46,10 @@ func (e *env) convert(args []string) int {
 	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
-			fmt.Fprintf(e.stdout, convertUsage, fs.FlagUsages())
+			lookup("convert").writeHelp(e.stdout)
 			return exitOK
 		}
 		return e.usageError("convert", err.Error())
-	}
-	if msg := o.report.check(); msg != "" {
-		return e.usageError("convert", msg)
 	}
 	paths := fs.Args()
 	switch {
@@ -86,13 +84,16 @@ func (e *env) convertOne(paths []string, o convertOpts) int {
 	var err error
 	if len(paths) == 1 && paths[0] == "-" {
 		if opts.From == "" {
-			return e.usageError("convert", "reading standard input needs --from")
+			return e.usageError("convert", "reading standard input needs --from FORMAT, as in --from process-compose (or procfile, or makefile)")
 		}
 		res = convert.FromReader("<stdin>", e.stdin, opts.From, opts)
 	} else {
 		res, err = convert.Paths(paths, opts)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "pc2devenv convert: %v\n", err)
+			if errors.Is(err, fs.ErrNotExist) {
+				fmt.Fprintln(e.stderr, "Name a project directory or a source file (default: the current directory).")
+			}
 			return exitFail
 		}
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
 
 	"github.com/spf13/pflag"
@@ -35,13 +34,10 @@ func (e *env) diff(args []string) int {
 	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
-			fmt.Fprintf(e.stdout, diffUsage, fs.FlagUsages())
+			lookup("diff").writeHelp(e.stdout)
 			return exitOK
 		}
 		return e.usageError("diff", err.Error())
-	}
-	if msg := o.report.check(); msg != "" {
-		return e.usageError("diff", msg)
 	}
 	if o.batch.makefiles && !o.batch.recursive {
 		return e.usageError("diff", "--makefiles needs -r")

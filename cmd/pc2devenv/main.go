@@ -6,10 +6,13 @@
 //
 //	pc2devenv convert [flags] [PATH ...]
 //	pc2devenv diff [flags] [PATH ...]
+//	pc2devenv completion SHELL
 //	pc2devenv version
 //	pc2devenv help [COMMAND]
 //
-// Run "pc2devenv help" for the flags of each command.
+// Run "pc2devenv help COMMAND" for a command's flags and examples. The
+// README (https://github.com/pc2devenv/pc2devenv) says what the
+// conversion does and how to use it in CI.
 package main
 
 import (
@@ -53,7 +56,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	}
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		writeUsage(stderr)
 		return exitUsage
 	}
 	switch cmd, rest := args[0], args[1:]; cmd {
@@ -63,13 +66,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return e.diff(rest)
 	case "version":
 		return e.version(rest)
+	case "completion":
+		return e.completion(rest)
 	case "help":
 		return e.help(rest)
 	case "-h", "--help":
-		fmt.Fprint(stdout, usage)
+		writeUsage(stdout)
 		return exitOK
 	default:
-		return e.usageError("", fmt.Sprintf("unknown command %q", cmd))
+		return e.usageError("", unknownCommand(cmd))
 	}
 }
 

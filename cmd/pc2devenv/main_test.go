@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -23,6 +24,13 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		UpdateScripts:       os.Getenv("PC2DEVENV_UPDATE") != "",
+		Setup: func(env *testscript.Env) error {
+			// $REPO is the repository's root, for scripts that run the
+			// README's commands where it runs them.
+			root, err := filepath.Abs(repoRoot)
+			env.Setenv("REPO", root)
+			return err
+		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"settime": setTime,
 			"oldtime": oldTime,

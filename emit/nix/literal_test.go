@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// readLiteral reads one Nix string literal ("..." or ”...”) at the start
+// readLiteral reads one Nix string literal ("..." or indented) at the start
 // of src, the way Nix's lexer does, and returns its value. It is written
 // for tests, to check the printer's escaping without the Nix evaluator;
 // the evaluator itself checks the same cases where it is installed.
@@ -65,7 +65,8 @@ func unescape(c byte) byte {
 	return c
 }
 
-// readIndented reads the body of an indented string after its opening ”.
+// readIndented reads the body of an indented string after the two single
+// quotes that open it.
 func readIndented(s string) (string, error) {
 	// Find the closing '' while keeping the raw body, so that indentation
 	// can be stripped before escapes are decoded, as Nix does.

@@ -86,7 +86,8 @@ func quoteDouble(s string) string {
 	return b.String()
 }
 
-// multiline reports whether s prints as an indented ”...” string.
+// multiline reports whether s prints as an indented string (the kind
+// that two single quotes open and close).
 func multiline(s *String) bool {
 	text, ok := literalText(s)
 	if !ok {
@@ -147,8 +148,8 @@ func indentedOK(text string) bool {
 	return flush
 }
 
-// str prints a string literal, as ”...” when its content allows and "..."
-// otherwise.
+// str prints a string literal: an indented string when its content
+// allows, and "..." otherwise.
 func (p *printer) str(s *String) {
 	for _, part := range s.Parts {
 		if err := checkString(part.Lit); part.Interp == nil && err != nil {
@@ -229,8 +230,10 @@ func (p *printer) indented(s *String) {
 	p.buf.WriteString("''")
 }
 
-// escapeIndented escapes one line of an indented string: ” becomes ”' and
-// ${ becomes ”${.
+// escapeIndented escapes one line of an indented string:
+//
+//	''  becomes  '''
+//	${  becomes  ''${
 func escapeIndented(line string) string {
 	if !strings.Contains(line, "''") && !strings.Contains(line, "${") {
 		return line

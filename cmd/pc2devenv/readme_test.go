@@ -1,0 +1,170 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/spf13/pflag"
+)
+
+// readme returns the README.
+func readme(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestREADMEBlocks checks the README's code blocks that show a file of
+// the repository or what pc2devenv prints: a block under
+// <!-- same-as: PATH --> is the file PATH exactly, and every line of a
+// block under <!-- lines-of: PATH --> is a line of PATH (a golden
+// output, a script's expected output, an example test).
+func TestREADMEBlocks(t *testing.T) {
+	blocks, _ := markdown(readme(t))
+	n := 0
+	for _, b := range blocks {
+		if b.marker == "" {
+			continue
+		}
+		n++
+		kind, path, _ := strings.Cut(b.marker, ": ")
+		src, err := os.ReadFile(filepath.Join(repoRoot, path))
+		if err != nil {
+			t.Errorf("README.md:%d: %v", b.line, err)
+			continue
+		}
+		switch kind {
+		case "same-as":
+			if b.text != string(src) {
+				t.Errorf("README.md:%d: the block is not %s:\n%s", b.line, path, lineDiff(b.text, string(src)))
+			}
+		case "lines-of":
+			lines := strings.Split(string(src), "\n")
+			for i, l := range strings.Split(strings.TrimSuffix(b.text, "\n"), "\n") {
+				if !slices.Contains(lines, l) {
+					t.Errorf("README.md:%d: %q is not a line of %s", b.line+1+i, l, path)
+				}
+			}
+		}
+	}
+	if n < 8 {
+		t.Errorf("only %d checked blocks in the README; is the marker syntax broken?", n)
+	}
+}
+
+// lineDiff shows the first line where got and want differ.
+func lineDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := 0; i < max(len(g), len(w)); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return fmt.Sprintf("line %d:\n  README: %q\n  file:   %q", i+1, gl, wl)
+		}
+	}
+	return ""
+}
+
+// The README's table of flags lies between these markers.
+const (
+	flagsStart = "<!-- flags:start (generated from the commands' flags; PC2DEVENV_UPDATE=1 go test ./cmd/pc2devenv rewrites it) -->\n"
+	flagsEnd   = "<!-- flags:end -->"
+)
+
+// flagsTable is the README's table of flags: each flag of convert and
+// diff once, in help's order, with the commands that have it and its
+// usage, as help gives it.
+func flagsTable() string {
+	type row struct {
+		flag  string
+		cmds  []string
+		usage map[string]string // by command
+	}
+	var rows []*row
+	byName := map[string]*row{}
+	for _, name := range []string{"convert", "diff"} {
+		lookup(name).flags().VisitAll(func(f *pflag.Flag) {
+			r := byName[f.Name]
+			if r == nil {
+				v, _ := pflag.UnquoteUsage(f)
+				flag := "--" + f.Name
+				if f.Shorthand != "" {
+					flag = "-" + f.Shorthand + ", " + flag
+				}
+				if f.Value.Type() != "bool" && v != "" {
+					flag += " " + v
+				}
+				r = &row{flag: flag, usage: map[string]string{}}
+				byName[f.Name] = r
+				rows = append(rows, r)
+			}
+			r.cmds = append(r.cmds, name)
+			_, usage := pflag.UnquoteUsage(f)
+			if !isZero(f.DefValue) && !strings.Contains(usage, "default") {
+				usage += " (default " + f.DefValue + ")"
+			}
+			r.usage[name] = usage
+		})
+	}
+	var b strings.Builder
+	b.WriteString("| flag | commands | what it does |\n|---|---|---|\n")
+	for _, r := range rows {
+		usage := r.usage[r.cmds[0]]
+		if len(r.cmds) > 1 && r.usage[r.cmds[1]] != usage {
+			var each []string
+			for _, c := range r.cmds {
+				each = append(each, "`"+c+"`: "+r.usage[c])
+			}
+			usage = strings.Join(each, "; ")
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", r.flag, strings.Join(r.cmds, ", "), strings.ReplaceAll(usage, "|", `\|`))
+	}
+	return b.String()
+}
+
+// TestREADMEFlags checks that the README's table of flags is the one the
+// flag sets give; PC2DEVENV_UPDATE=1 rewrites it.
+func TestREADMEFlags(t *testing.T) {
+	s := readme(t)
+	i := strings.Index(s, flagsStart)
+	j := strings.Index(s, flagsEnd)
+	if i < 0 || j < i {
+		t.Fatalf("README.md has no table of flags between %q and %q", flagsStart, flagsEnd)
+	}
+	want := "\n" + flagsTable() + "\n"
+	if s[i+len(flagsStart):j] == want {
+		return
+	}
+	if os.Getenv("PC2DEVENV_UPDATE") != "" {
+		out := s[:i+len(flagsStart)] + want + s[j:]
+		if err := os.WriteFile(filepath.Join(repoRoot, "README.md"), []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Errorf("README.md's table of flags differs from the flag sets; run PC2DEVENV_UPDATE=1 go test ./cmd/pc2devenv to rewrite it")
+}
+
+// TestREADMECommandLine checks the README's list of commands against the
+// commands help lists.
+func TestREADMECommandLine(t *testing.T) {
+	s := readme(t)
+	for _, c := range commands {
+		want := fmt.Sprintf("%-36s   %s\n", c.usageLine(), c.summary)
+		if !strings.Contains(s, "\n"+want) {
+			t.Errorf("README.md does not list %q as help does: %q", c.name, want)
+		}
+	}
+}
