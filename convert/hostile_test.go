@@ -6,7 +6,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
 
@@ -398,14 +397,9 @@ func collectStrings(v any, out map[string]bool) {
 			collectStrings(x, out)
 		}
 	case map[string]any:
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
+		for k, x := range v {
 			out[k] = true
-			collectStrings(v[k], out)
+			collectStrings(x, out)
 		}
 	}
 }

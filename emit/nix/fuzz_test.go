@@ -60,17 +60,9 @@ func FuzzString(f *testing.F) {
 func TestStringsAgainstNix(t *testing.T) {
 	requireNix(t)
 	inputs := append([]string(nil), trickyStrings...)
-	files, _ := filepath.Glob(filepath.Join("testdata", "fuzz", "FuzzString", "*"))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := readCorpusString(b)
-		if err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		if checkString(s) == nil && !slices.Contains(inputs, s) {
+	saved := savedStrings(t, "FuzzString")
+	for _, s := range saved {
+		if !slices.Contains(inputs, s) {
 			inputs = append(inputs, s)
 		}
 	}
@@ -100,7 +92,29 @@ func TestStringsAgainstNix(t *testing.T) {
 			t.Errorf("attribute name %q not read back by Nix", s)
 		}
 	}
-	t.Logf("%d strings checked against Nix (%d from testdata/fuzz)", len(inputs), len(files))
+	t.Logf("%d strings checked against Nix (%d from testdata/fuzz)", len(inputs), len(saved))
+}
+
+// savedStrings returns the strings saved under testdata/fuzz/target that
+// the printer accepts.
+func savedStrings(t *testing.T, target string) []string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join("testdata", "fuzz", target, "*"))
+	var out []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := readCorpusString(b)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if checkString(s) == nil {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // readCorpusString decodes a "go test fuzz v1" file holding one string.

@@ -1,8 +1,6 @@
 package nix
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -37,20 +35,7 @@ func TestCommentsStayComments(t *testing.T) {
 		"trailing\r",
 		"*/ y = 2; /*",
 	)
-	files, _ := filepath.Glob(filepath.Join("testdata", "fuzz", "FuzzComment", "*"))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := readCorpusString(b)
-		if err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		if checkString(s) == nil {
-			inputs = append(inputs, s)
-		}
-	}
+	inputs = append(inputs, savedStrings(t, "FuzzComment")...)
 	for _, s := range inputs {
 		_, src, err := commentFile(s)
 		if err != nil {

@@ -7,8 +7,9 @@ package devenvopts
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -112,12 +113,7 @@ func (o *Options) Check(module map[string]any, released bool) []string {
 		}
 		switch v := v.(type) {
 		case map[string]any:
-			keys := make([]string, 0, len(v))
-			for k := range v {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
-			for _, k := range keys {
+			for _, k := range slices.Sorted(maps.Keys(v)) {
 				next := append(append([]string(nil), pattern...), o.component(pattern, k))
 				walk(v[k], append(append([]string(nil), path...), k), next)
 			}

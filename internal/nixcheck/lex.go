@@ -204,23 +204,43 @@ func (l *lexer) number(s string, start int) (token, error) {
 	return token{kind: tInt, text: s[:i], off: start}, nil
 }
 
+// stringParts collects the parts of a string literal: runs of text, each
+// ended by an interpolation or the literal's end, and interpolations.
+type stringParts struct {
+	strings.Builder // the pending text
+	parts           []part
+}
+
+// flush ends the pending text, if any, as a part.
+func (b *stringParts) flush() {
+	if b.Len() > 0 {
+		b.parts = append(b.parts, part{lit: b.String(), isLit: true})
+		b.Reset()
+	}
+}
+
+// interpolation ends the pending text and reads an interpolation with p,
+// after its "${".
+func (b *stringParts) interpolation(p *parser) error {
+	b.flush()
+	e, err := p.interpolation()
+	if err != nil {
+		return err
+	}
+	b.parts = append(b.parts, part{interp: e})
+	return nil
+}
+
 // doubleString reads the body of a "..." string after its opening quote.
 func (l *lexer) doubleString(p *parser) ([]part, error) {
-	var parts []part
-	var b strings.Builder
-	flush := func() {
-		if b.Len() > 0 {
-			parts = append(parts, part{lit: b.String(), isLit: true})
-			b.Reset()
-		}
-	}
+	var b stringParts
 	for l.pos < len(l.src) {
 		c := l.src[l.pos]
 		switch {
 		case c == '"':
 			l.pos++
-			flush()
-			return parts, nil
+			b.flush()
+			return b.parts, nil
 		case c == '\\':
 			if l.pos+1 >= len(l.src) {
 				return nil, l.errorf("unterminated escape")
@@ -229,12 +249,9 @@ func (l *lexer) doubleString(p *parser) ([]part, error) {
 			l.pos += 2
 		case c == '$' && l.pos+1 < len(l.src) && l.src[l.pos+1] == '{':
 			l.pos += 2
-			flush()
-			e, err := p.interpolation()
-			if err != nil {
+			if err := b.interpolation(p); err != nil {
 				return nil, err
 			}
-			parts = append(parts, part{interp: e})
 		case c == '$' && l.pos+1 < len(l.src) && l.src[l.pos+1] == '$':
 			// "$$" is one piece of text: the "{" after it is literal.
 			b.WriteString("$$")
@@ -266,14 +283,7 @@ func (l *lexer) indentedString(p *parser) ([]part, error) {
 	if i := strings.IndexByte(l.src[l.pos:], '\n'); i >= 0 && strings.Trim(l.src[l.pos:l.pos+i], " ") == "" {
 		l.pos += i + 1
 	}
-	var parts []part
-	var b strings.Builder
-	flush := func() {
-		if b.Len() > 0 {
-			parts = append(parts, part{lit: b.String(), isLit: true})
-			b.Reset()
-		}
-	}
+	var b stringParts
 	for l.pos < len(l.src) {
 		s := l.src[l.pos:]
 		switch {
@@ -291,16 +301,13 @@ func (l *lexer) indentedString(p *parser) ([]part, error) {
 			l.pos += 4
 		case strings.HasPrefix(s, "''"):
 			l.pos += 2
-			flush()
-			return stripIndentation(parts), nil
+			b.flush()
+			return stripIndentation(b.parts), nil
 		case strings.HasPrefix(s, "${"):
 			l.pos += 2
-			flush()
-			e, err := p.interpolation()
-			if err != nil {
+			if err := b.interpolation(p); err != nil {
 				return nil, err
 			}
-			parts = append(parts, part{interp: e})
 		case strings.HasPrefix(s, "$$"):
 			b.WriteString("$$")
 			l.pos += 2
