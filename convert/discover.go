@@ -7,10 +7,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
+	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 	"github.com/pc2devenv/pc2devenv/internal/testhook"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
@@ -47,9 +47,9 @@ func FormatOf(name string, content []byte) ir.Format {
 }
 
 var (
-	topProcessesRE = regexp.MustCompile(`(?m)^processes\s*:`)
-	procfileLineRE = regexp.MustCompile(`^[A-Za-z0-9_-]+:\s*\S`)
-	recipeLineRE   = regexp.MustCompile(`(?m)^\t\S`)
+	topProcessesRE = lazyre.New(`(?m)^processes\s*:`)
+	procfileLineRE = lazyre.New(`^[A-Za-z0-9_-]+:\s*\S`)
+	recipeLineRE   = lazyre.New(`(?m)^\t\S`)
 )
 
 // sniff guesses a format from content: YAML with a top-level processes

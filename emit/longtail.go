@@ -3,7 +3,6 @@ package emit
 import (
 	"fmt"
 	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/pc2devenv/pc2devenv/emit/nix"
+	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 	"github.com/pc2devenv/pc2devenv/internal/shparse"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
@@ -62,7 +62,7 @@ func (l *lowerer) lowerEnvCmds(f ir.Field) {
 }
 
 // safeWord matches words bash reads as themselves.
-var safeWord = regexp.MustCompile(`^[A-Za-z0-9_@%+=:,./-]+$`)
+var safeWord = lazyre.New(`^[A-Za-z0-9_@%+=:,./-]+$`)
 
 // shellWord quotes a literal string as one bash word.
 func shellWord(s string) string {
@@ -212,7 +212,7 @@ func (l *lowerer) watch(a *nix.Attrs, p *ir.Process, f ir.Field) {
 }
 
 // extGlob matches include patterns devenv's watch.extensions expresses.
-var extGlob = regexp.MustCompile(`^(?:\*\*/)?\*\.([A-Za-z0-9_+-]+)$`)
+var extGlob = lazyre.New(`^(?:\*\*/)?\*\.([A-Za-z0-9_+-]+)$`)
 
 // listKey returns a list's strings joined, to compare lists.
 func listKey(v ir.Value) string {
@@ -232,7 +232,7 @@ var capPrograms = map[string][]string{
 }
 
 // portArg finds a port a command listens on.
-var portArg = regexp.MustCompile(`(?:--port[= ]|--http-port[= ]|\bhttp\.server |--listen[= ](?:\S*:)?|--bind[= ](?:\S*:)?)(\d{1,5})\b`)
+var portArg = lazyre.New(`(?:--port[= ]|--http-port[= ]|\bhttp\.server |--listen[= ](?:\S*:)?|--bind[= ](?:\S*:)?)(\d{1,5})\b`)
 
 // capabilities returns the Linux capabilities a command run with sudo
 // needs, when the converter can tell: binding a port below 1024, or a

@@ -3,9 +3,9 @@ package parse
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 
+	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -89,9 +89,9 @@ func Dotenv(file string, src []byte, dialect DotenvDialect) (*DotenvFile, ir.Dia
 var utf8BOM = []byte("\xef\xbb\xbf")
 
 var (
-	foremanEnvLine = regexp.MustCompile(`^([A-Za-z_0-9]+)=(.*)$`)
-	exportLine     = regexp.MustCompile(`^\s*export\s+([A-Za-z_0-9]+)\s*=`)
-	looseLine      = regexp.MustCompile(`^\s*([A-Za-z_0-9.]+)\s*[=:]`)
+	foremanEnvLine = lazyre.New(`^([A-Za-z_0-9]+)=(.*)$`)
+	exportLine     = lazyre.New(`^\s*export\s+([A-Za-z_0-9]+)\s*=`)
+	looseLine      = lazyre.New(`^\s*([A-Za-z_0-9.]+)\s*[=:]`)
 )
 
 // readForemanEnv reads text as foreman's Foreman::Env does.

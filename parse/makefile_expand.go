@@ -3,10 +3,10 @@ package parse
 import (
 	"fmt"
 	"path"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -176,7 +176,7 @@ func matchClose(s string, open int) int {
 	return -1
 }
 
-var funcNameRE = regexp.MustCompile(`^([a-z-]+)[ \t]`)
+var funcNameRE = lazyre.New(`^([a-z-]+)[ \t]`)
 
 // reference expands the inside of $(...) or ${...}: a function call, a
 // substitution reference or a variable.
@@ -421,7 +421,7 @@ func (r *mkReader) envVar(name string, pos ir.Pos) val {
 	return dynVal(&dyn{kind: dynEnv, name: name, pos: pos})
 }
 
-var shellNameRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+var shellNameRE = lazyre.New(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 // patsubst replaces the words of s that match pattern (with one "%") by
 // replacement, whose "%" stands for the matched stem.

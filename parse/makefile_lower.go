@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -619,7 +620,12 @@ func (lw *mkLowerer) noteDyn(d *dyn) {
 
 // serverRE matches commands that start development servers and
 // watchers: targets ending in one are better run as processes.
-var serverRE = regexp.MustCompile(`(?:^|[\s;&|("])(?:(?:npm|pnpm|yarn|bun)(?: run)? (?:dev|start|serve|watch)\b|uvicorn\b.*--reload|flask run\b|(?:bin/)?rails (?:s|server)\b|manage\.py runserver\b|php artisan serve\b|hugo server\b|next dev\b|vite(?:$|\s)|nodemon\b|cargo watch\b|air(?:$|\s)|process-compose up\b|docker[ -]compose up\b|--watch\b)`)
+var (
+	composeUpRE = lazyre.New(`compose up\b(.*)`)
+	detachRE    = lazyre.New(`(^|\s)(-d|--detach)\b`)
+)
+
+var serverRE = lazyre.New(`(?:^|[\s;&|("])(?:(?:npm|pnpm|yarn|bun)(?: run)? (?:dev|start|serve|watch)\b|uvicorn\b.*--reload|flask run\b|(?:bin/)?rails (?:s|server)\b|manage\.py runserver\b|php artisan serve\b|hugo server\b|next dev\b|vite(?:$|\s)|nodemon\b|cargo watch\b|air(?:$|\s)|process-compose up\b|docker[ -]compose up\b|--watch\b)`)
 
 // looksLikeServer reports whether a recipe's last command starts a
 // long-running server or watcher.
@@ -631,7 +637,7 @@ func looksLikeServer(rec expandedRecipe) bool {
 	if !serverRE.MatchString(last) {
 		return false
 	}
-	if m := regexp.MustCompile(`compose up\b(.*)`).FindStringSubmatch(last); m != nil && regexp.MustCompile(`(^|\s)(-d|--detach)\b`).MatchString(m[1]) {
+	if m := composeUpRE.FindStringSubmatch(last); m != nil && detachRE.MatchString(m[1]) {
 		return false
 	}
 	return true

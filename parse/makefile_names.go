@@ -2,15 +2,15 @@ package parse
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
+	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
 var (
-	validTaskName = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
-	badNameRun    = regexp.MustCompile(`[^A-Za-z0-9_-]+`)
+	validTaskName = lazyre.New(`^[A-Za-z0-9_-]+$`)
+	badNameRun    = lazyre.New(`[^A-Za-z0-9_-]+`)
 )
 
 // names decides the task and script name of each target: names outside

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
-	"regexp"
 	"strconv"
 	"strings"
 	"text/template"
@@ -12,6 +11,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v4"
 
+	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -34,7 +34,7 @@ const (
 	phClose = '\uE001'
 )
 
-var placeholderRE = regexp.MustCompile("\uE000([0-9]+)\uE001")
+var placeholderRE = lazyre.New("\uE000([0-9]+)\uE001")
 
 // templater holds the references that placeholders stand for.
 type templater struct {
@@ -134,9 +134,9 @@ func (r *pcReader) templateData(pp *pcProcess) map[string]any {
 }
 
 // templateErrPrefix is what text/template puts before its messages.
-var templateErrPrefix = regexp.MustCompile(`^template: :\d+(:\d+)?: (executing "" at )?`)
+var templateErrPrefix = lazyre.New(`^template: :\d+(:\d+)?: (executing "" at )?`)
 
-var missingKeyRE = regexp.MustCompile(`at <([^>]*)>: map has no entry for key`)
+var missingKeyRE = lazyre.New(`at <([^>]*)>: map has no entry for key`)
 
 // render renders t as process-compose renders a templated field. what
 // names the field in messages.

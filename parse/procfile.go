@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -41,10 +41,10 @@ type ProcfileOptions struct {
 // in column 1, a colon, optional white space (Ruby's \s), and a command of
 // at least one character, kept exactly.
 var (
-	entryLine    = regexp.MustCompile(`^([A-Za-z0-9_-]+):([ \t\r\f\v]*)(.+)$`)
-	indentedLine = regexp.MustCompile(`^[ \t\f\v]+([A-Za-z0-9_-]+):[ \t\r\f\v]*\S`)
-	badNameLine  = regexp.MustCompile(`^([^:#\s][^:]*?)\s*:`)
-	windowsVar   = regexp.MustCompile(`%[A-Z_][A-Z0-9_]+%`)
+	entryLine    = lazyre.New(`^([A-Za-z0-9_-]+):([ \t\r\f\v]*)(.+)$`)
+	indentedLine = lazyre.New(`^[ \t\f\v]+([A-Za-z0-9_-]+):[ \t\r\f\v]*\S`)
+	badNameLine  = lazyre.New(`^([^:#\s][^:]*?)\s*:`)
+	windowsVar   = lazyre.New(`%[A-Z_][A-Z0-9_]+%`)
 )
 
 // Procfile reads a Procfile: one process per line NAME: COMMAND, as
@@ -192,7 +192,7 @@ func (r *procfileReader) line(n int, line string) {
 	r.diags.Add(pos, ir.Warning, ir.IDProcfileLine, why, "")
 }
 
-var procName = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+var procName = lazyre.New(`^[A-Za-z0-9_-]+$`)
 
 func validProcName(s string) bool { return procName.MatchString(s) }
 
@@ -293,10 +293,10 @@ func rubyToI(s string) (n int, clean bool) {
 }
 
 var (
-	usesPort = regexp.MustCompile(`\$PORT\b|\$\{PORT\b|%PORT%`)
-	usesPS   = regexp.MustCompile(`\$PS\b|\$\{PS\b`)
+	usesPort = lazyre.New(`\$PORT\b|\$\{PORT\b|%PORT%`)
+	usesPS   = lazyre.New(`\$PS\b|\$\{PS\b`)
 	// nestedRunner matches a command that starts a Procfile runner.
-	nestedRunner = regexp.MustCompile(`(?:^|[\s;&|(/])(?:(foreman|honcho|overmind)\s+(?:start|s)\b|(hivemind)\b)`)
+	nestedRunner = lazyre.New(`(?:^|[\s;&|(/])(?:(foreman|honcho|overmind)\s+(?:start|s)\b|(hivemind)\b)`)
 )
 
 // process converts an entry to a process with the PORT foreman gives it.

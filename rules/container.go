@@ -2,10 +2,10 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -100,7 +100,7 @@ var images = func() map[string]imageEntry {
 	return idx
 }()
 
-var shortBools = regexp.MustCompile(`^-[dit]+$`)
+var shortBools = lazyre.New(`^-[dit]+$`)
 
 // containerOpt is one option of docker run, kept until the image is
 // known.
@@ -371,7 +371,7 @@ func (m *match) publish(im *Image, what, spec string) {
 	m.unsupported(what, fmt.Sprintf("%s does not listen on the container's port %d", m.service(), c))
 }
 
-var versionPrefix = regexp.MustCompile(`^v?(\d+)(?:\.(\d+))?`)
+var versionPrefix = lazyre.New(`^v?(\d+)(?:\.(\d+))?`)
 
 // imageTag reads what an image's tag says: a package version, options.
 func (m *match) imageTag(im *Image, ref imageRef) {

@@ -3,9 +3,9 @@ package rules
 import (
 	"fmt"
 	"path"
-	"regexp"
 	"strings"
 
+	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -36,7 +36,7 @@ var programs = func() map[string][]programEntry {
 	return idx
 }()
 
-var wordSplit = regexp.MustCompile(`[^a-z0-9]+`)
+var wordSplit = lazyre.New(`[^a-z0-9]+`)
 
 // words splits a name or path into lower-case words.
 func words(s string) []string {

@@ -2,11 +2,11 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
 
+	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 	"github.com/pc2devenv/pc2devenv/internal/shparse"
 )
 
@@ -60,7 +60,7 @@ func (inv *invocation) program() string {
 	return p
 }
 
-var varName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+var varName = lazyre.New(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 // shellParser parses commands as bash does.
 func shellParser() *syntax.Parser {

@@ -60,9 +60,14 @@ EOF
 (cd "$tmp/hello" && go mod init hello >/dev/null 2>&1 && CGO_ENABLED=0 go build -o "$tmp/hello-world" .)
 pc="$tmp/pc2devenv"
 
+# The golden inputs that convert on their own, as the generated projects
+# hold them (one that extends a file beside it does not).
 inputs=()
+mkdir -p "$tmp/alone"
 for f in testdata/golden/*/process-compose.yml; do
-	[[ -f "$(dirname "$f")/devenv2.nix" ]] && inputs+=("$f")
+	[[ -f "$(dirname "$f")/devenv2.nix" ]] || continue
+	cp "$f" "$tmp/alone/process-compose.yml"
+	"$pc" convert "$tmp/alone" >/dev/null 2>&1 && inputs+=("$f")
 done
 
 # gen-monorepo ROOT N FILE... writes the monorepo: one process, rather
@@ -156,7 +161,7 @@ one=$(dirname "$(ls testdata/golden/seed-hakuto-backend/process-compose.yml)")
 loop() {
 	local n=100 t0 t1
 	t0=$(now_ns)
-	for ((k = 0; k < n; k++)); do "$@" >/dev/null; done
+	for ((k = 0; k < n; k++)); do "$@" >/dev/null 2>&1; done
 	t1=$(now_ns)
 	echo $(((t1 - t0) / n / 1000))
 }
@@ -168,7 +173,7 @@ done
 /usr/bin/time -f '%M' -o "$tmp/rss" "$tmp/hello-world" >/dev/null
 report "hello-world (per run)" "$(tail -1 "$tmp/rss")" "${h[@]}"
 hello=$last_best
-/usr/bin/time -f '%M' -o "$tmp/rss" "$pc" convert "$one" >/dev/null
+/usr/bin/time -f '%M' -o "$tmp/rss" "$pc" convert "$one" >/dev/null 2>&1
 report "convert one project" "$(tail -1 "$tmp/rss")" "${c[@]}"
 echo "  ratio to hello-world (best): $(bc -l <<<"scale=2; $last_best/$hello")"
 echo

@@ -36,3 +36,36 @@ func (r *Regexp) MatchString(s string) bool { return r.re().MatchString(s) }
 // ReplaceAllString replaces the matches in src with repl, as
 // regexp.Regexp.ReplaceAllString does.
 func (r *Regexp) ReplaceAllString(src, repl string) string { return r.re().ReplaceAllString(src, repl) }
+
+// FindStringSubmatch is regexp.Regexp's FindStringSubmatch.
+func (r *Regexp) FindStringSubmatch(s string) []string { return r.re().FindStringSubmatch(s) }
+
+// FindStringSubmatchIndex is regexp.Regexp's FindStringSubmatchIndex.
+func (r *Regexp) FindStringSubmatchIndex(s string) []int { return r.re().FindStringSubmatchIndex(s) }
+
+// FindAllStringSubmatch is regexp.Regexp's FindAllStringSubmatch.
+func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
+	return r.re().FindAllStringSubmatch(s, n)
+}
+
+// FindAllStringSubmatchIndex is regexp.Regexp's FindAllStringSubmatchIndex.
+func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	return r.re().FindAllStringSubmatchIndex(s, n)
+}
+
+// FindAllSubmatch is regexp.Regexp's FindAllSubmatch.
+func (r *Regexp) FindAllSubmatch(b []byte, n int) [][][]byte { return r.re().FindAllSubmatch(b, n) }
+
+// FindStringIndex is regexp.Regexp's FindStringIndex.
+func (r *Regexp) FindStringIndex(s string) []int { return r.re().FindStringIndex(s) }
+
+// ReplaceAllStringFunc is regexp.Regexp's ReplaceAllStringFunc.
+func (r *Regexp) ReplaceAllStringFunc(src string, repl func(string) string) string {
+	return r.re().ReplaceAllStringFunc(src, repl)
+}
+
+// Split is regexp.Regexp's Split.
+func (r *Regexp) Split(s string, n int) []string { return r.re().Split(s, n) }
+
+// FindString is regexp.Regexp's FindString.
+func (r *Regexp) FindString(s string) string { return r.re().FindString(s) }

@@ -11,10 +11,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 )
 
 // Available reports whether nix-instantiate is installed.
@@ -78,7 +79,7 @@ func ParseAll(srcs [][]byte) error {
 	return nil
 }
 
-var pkgsRef = regexp.MustCompile(`pkgs\.([A-Za-z0-9_'-]+)`)
+var pkgsRef = lazyre.New(`pkgs\.([A-Za-z0-9_'-]+)`)
 
 // Root is the stand-in for config.devenv.root in evaluated modules.
 const Root = "/ROOT"
