@@ -491,20 +491,69 @@ func bodyMatches(body, want string, added bool) bool {
 	return false
 }
 
-// Patterns of the emitter's moving ${...} out of single quotes, which
-// bashCommand's tests check against real bash.
-var (
-	movedMid   = regexp.MustCompile(`'"(\$\{[^}"]*\})"'`)
-	movedEnd   = regexp.MustCompile(`'"(\$\{[^}"]*\})"`)
-	movedStart = regexp.MustCompile(`"(\$\{[^}"]*\})"'`)
-	movedWhole = regexp.MustCompile(`"(\$\{[^}"]*\})"`)
-)
+// movedRef is a reference the emitter may have moved out of single quotes
+// (bashCommand's tests check the moves against real bash).
+var movedRef = regexp.MustCompile(`"(\$\{[^}"]*\})"`)
 
-// undoQuoteMoves returns s, and s with references put back into the
-// single quotes they were moved out of.
+// undoQuoteMoves returns s, and s with references put back into the single
+// quotes they may have been moved out of, in every way that could have
+// been: "${X}" was the whole of '${X}', or split 'a${X}b' as
+// 'a'"${X}"'b' (the quote before it, after it or both ended or restarted
+// the quoted text). A command with more than 8 such references gets only
+// the first way for each.
 func undoQuoteMoves(s string) []string {
-	u := movedMid.ReplaceAllString(s, "$1")
-	u = movedEnd.ReplaceAllString(u, "$1'")
-	u = movedStart.ReplaceAllString(u, "'$1")
-	return []string{s, u, movedWhole.ReplaceAllString(u, "'$1'")}
+	locs := movedRef.FindAllStringIndex(s, -1)
+	out := []string{s}
+	if len(locs) == 0 {
+		return out
+	}
+	if len(locs) > 8 {
+		return append(out, movedRef.ReplaceAllString(s, "'$1'"))
+	}
+	// Undo the moves from the last to the first, so that the offsets of
+	// those not yet undone stay as they are.
+	var undo func(s string, k int)
+	undo = func(s string, k int) {
+		if k < 0 {
+			out = append(out, s)
+			return
+		}
+		i, j := locs[k][0], locs[k][1]
+		ref := s[i+1 : j-1]
+		before := i > 0 && s[i-1] == '\''
+		after := j < len(s) && s[j] == '\''
+		undo(s[:i]+"'"+ref+"'"+s[j:], k-1)
+		if before {
+			undo(s[:i-1]+ref+"'"+s[j:], k-1)
+		}
+		if after {
+			undo(s[:i]+"'"+ref+s[j+1:], k-1)
+		}
+		if before && after {
+			undo(s[:i-1]+ref+s[j+1:], k-1)
+		}
+	}
+	undo(s, len(locs)-1)
+	return out
+}
+
+func TestUndoQuoteMoves(t *testing.T) {
+	tests := []struct{ got, source string }{
+		{`echo 'a'"${X}"'b'`, `echo 'a${X}b'`},
+		{`echo "${X}"`, `echo '${X}'`},
+		{`echo 'a'"${X}"`, `echo 'a${X}'`},
+		{`echo "${X}"'b'`, `echo '${X}b'`},
+		{`0"${A}"''`, `0'${A}'''`},
+		{`''"${A}"'b'`, `'''${A}b'`},
+		{`'a'"${X}""${Y}"'b'`, `'a${X}${Y}b'`},
+		{`echo "${X}"`, `echo "${X}"`},
+	}
+	for _, tt := range tests {
+		if !slices.Contains(undoQuoteMoves(tt.got), tt.source) {
+			t.Errorf("undoQuoteMoves(%q) = %q, which lacks %q", tt.got, undoQuoteMoves(tt.got), tt.source)
+		}
+	}
+	if got := undoQuoteMoves(`echo '${X}'`); len(got) != 1 {
+		t.Errorf("undoQuoteMoves of a command without moves = %q, want it alone", got)
+	}
 }
