@@ -129,7 +129,8 @@ or install it where the shell looks for completions.`,
 		name:    "version",
 		summary: "print pc2devenv's version",
 		text: `Print pc2devenv's version: the module version it was built as (go install
-…@v1.2.3), or the revision of the checkout it was built from.`,
+…@v1.2.3), or the revision of the checkout it was built from.
+"pc2devenv --version" and "pc2devenv -V" print the same.`,
 		examples: []example{
 			{"pc2devenv version", ""},
 		},

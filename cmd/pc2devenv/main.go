@@ -7,7 +7,7 @@
 //	pc2devenv convert [flags] [PATH ...]
 //	pc2devenv diff [flags] [PATH ...]
 //	pc2devenv completion SHELL
-//	pc2devenv version
+//	pc2devenv version (or --version, -V)
 //	pc2devenv help [COMMAND]
 //
 // Run "pc2devenv help COMMAND" for a command's flags and examples. The
@@ -64,7 +64,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return e.convert(rest)
 	case "diff":
 		return e.diff(rest)
-	case "version":
+	case "version", "--version", "-V":
 		return e.version(rest)
 	case "completion":
 		return e.completion(rest)
