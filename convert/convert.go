@@ -72,6 +72,13 @@ type Result struct {
 	// Replaced maps the source name of each process that became a devenv
 	// service to the service's option path, such as "services.postgres".
 	Replaced map[string]string
+	// Defined lists the services, processes, tasks and scripts of the
+	// output, in its order, each with what in the sources it was made
+	// from.
+	Defined []emit.Definition
+	// TODOs are the output's "# TODO(pc2devenv): …" comments, in order:
+	// what is left to do by hand.
+	TODOs []TODO
 	// Skip is set when a walk found the directory to be a project, but
 	// none of its sources is left to convert: they were removed since the
 	// walk listed them, or are binary files. Notes say which; a walk
@@ -238,13 +245,31 @@ func convertSources(res *Result, srcs []source, opts Options) (out *Result) {
 	if res.Diagnostics.HasErrors() {
 		return res
 	}
-	b, err := nix.Format(e.File)
+	b, comments, err := nix.FormatComments(e.File)
 	if err != nil {
 		res.Diagnostics.Add(ir.Pos{File: srcs[0].path}, ir.Error, ir.IDInternal, "cannot print the output: "+err.Error(), "")
 		return res
 	}
 	res.Output = b
+	res.Defined = e.Defined
+	for _, c := range comments {
+		if text, ok := strings.CutPrefix(c.Text, TODOPrefix); ok {
+			res.TODOs = append(res.TODOs, TODO{Line: c.Line, Text: text})
+		}
+	}
 	return res
+}
+
+// TODOPrefix starts the comments of the output that say what is left to
+// do by hand.
+const TODOPrefix = "TODO(pc2devenv): "
+
+// A TODO is a "# TODO(pc2devenv): …" comment of the output.
+type TODO struct {
+	// Line is the comment's line in the output, from 1.
+	Line int
+	// Text is what is left to do: the comment without TODOPrefix.
+	Text string
 }
 
 // serviceFates corrects the fates of the keys of processes that became

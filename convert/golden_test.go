@@ -156,6 +156,7 @@ func runGolden(t *testing.T, dir string, opts *devenvopts.Options) {
 		}
 		compareGolden(t, nixFile, res.Output, res.Output != nil)
 		if res.Output != nil {
+			checkTODOs(t, tg, res)
 			checkOutput(t, tg, dir, args, res, opts)
 		}
 	}
@@ -236,6 +237,7 @@ func checkOutput(t *testing.T, tg emit.Target, dir string, args goldenArgs, res 
 			t.Errorf("%s: %s", tg, p)
 		}
 	}
+	checkDefined(t, tg, res, v)
 	var files []string
 	for _, s := range res.Sources {
 		if FormatOf(s, nil) == ir.FormatMakefile || args.opts.From == ir.FormatMakefile {

@@ -210,6 +210,7 @@ func (l *lowerer) oneShotTask(p *ir.Process) {
 	bind := nix.Bind(a, "tasks", name)
 	bind.Comments = p.Comments
 	l.group(bind)
+	l.define(DefTask, name, sourceName(p), p.Pos)
 }
 
 func posOf(p *ir.Probe) ir.Pos {

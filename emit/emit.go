@@ -25,6 +25,9 @@ type Result struct {
 	Diagnostics ir.Diagnostics
 	// Fates say what became of each of the project's source keys.
 	Fates []KeyFate
+	// Defined lists the services, processes, tasks and scripts of the
+	// output, in its order, each with what it was made from.
+	Defined []Definition
 }
 
 // HeaderPrefix starts the first line of every file pc2devenv writes. A
@@ -45,7 +48,7 @@ func Emit(p *ir.Project, opts Options) Result {
 		sources = append(sources, s.Path)
 	}
 	header := strings.TrimPrefix(Header(sources), "# ")
-	return Result{File: &nix.File{Comments: []string{header}, Body: l.body}, Diagnostics: l.diags, Fates: Fates(p.Keys, opts.Target, l.decided)}
+	return Result{File: &nix.File{Comments: []string{header}, Body: l.body}, Diagnostics: l.diags, Fates: Fates(p.Keys, opts.Target, l.decided), Defined: l.defined}
 }
 
 type lowerer struct {
@@ -72,6 +75,8 @@ type lowerer struct {
 	byName map[string]*ir.Process
 	// withExec holds the names of the tasks that have commands.
 	withExec map[string]bool
+	// defined lists what the output defines, as it is lowered.
+	defined []Definition
 }
 
 // decide records the fate of the key at path, where it depends on the
@@ -301,6 +306,7 @@ func (l *lowerer) service(s *ir.Service) {
 	b := nix.Bind(a, append([]string{"services"}, strings.Split(s.Attr, ".")...)...)
 	b.Comments = s.Comments
 	l.group(b)
+	l.define(DefService, s.Attr, s.Source, s.Pos)
 	if s.Process != nil {
 		l.serviceProcess(s)
 	}
@@ -346,6 +352,7 @@ func (l *lowerer) script(s *ir.Script) {
 	b := nix.Bind(a, "scripts", s.Name)
 	b.Comments = s.Comments
 	l.group(b)
+	l.define(DefScript, s.Name, s.Source, s.Pos)
 }
 
 // hasTask reports whether the project has a task called name with an
@@ -405,6 +412,7 @@ func (l *lowerer) task(t *ir.Task) {
 	b := nix.Bind(a, "tasks", t.Name)
 	b.Comments = t.Comments
 	l.group(b)
+	l.define(DefTask, t.Name, t.Source, t.Pos)
 }
 
 func stringList(items []string) *nix.List {

@@ -36,6 +36,7 @@ func (l *lowerer) process(p *ir.Process) {
 	}
 	b.Comments = append(b.Comments, p.Comments...)
 	l.group(b)
+	l.define(DefProcess, l.names[p.Name], sourceName(p), p.Pos)
 }
 
 // sourceName names a process as the source does: a replica by the

@@ -305,6 +305,9 @@ type Shutdown struct {
 type Service struct {
 	// Attr is the service's attribute under services, e.g. "postgres".
 	Attr string
+	// Source is the name of the process it replaces, as the source
+	// gives it.
+	Source string
 	// ProcessName is the process devenv runs for it, e.g. "postgres" for
 	// services.postgres or "clickhouse-server" for services.clickhouse.
 	ProcessName string
@@ -330,6 +333,9 @@ type Service struct {
 type Script struct {
 	// Name is the command's name on PATH.
 	Name string
+	// Source names what the script was made from, as the source does:
+	// a make target. "" means Name.
+	Source string
 	// Exec is the bash the script runs.
 	Exec        Text
 	Description string
@@ -345,6 +351,10 @@ type Script struct {
 type Task struct {
 	// Name is the task's name, such as "make:build".
 	Name string
+	// Source names what the task was made from, as the source does: a
+	// make target ("build"), a Procfile entry ("release"). "" means
+	// Name.
+	Source string
 	// Exec is the bash the task runs.
 	Exec        Text
 	Description string

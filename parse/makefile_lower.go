@@ -464,7 +464,7 @@ func (lw *mkLowerer) afterList(t *mkTarget) []string {
 // lowerTask writes one target as a task, and its script.
 func (lw *mkLowerer) lowerTask(t *mkTarget) {
 	name := lw.taskName[t.name]
-	task := &ir.Task{Name: name, Description: t.help, After: lw.afterList(t), Pos: t.pos}
+	task := &ir.Task{Name: name, Source: t.name, Description: t.help, After: lw.afterList(t), Pos: t.pos}
 	if t.name == lw.defaultGoal() {
 		task.Comments = append(task.Comments, "make's default goal: what plain `make` runs")
 	}
@@ -498,7 +498,7 @@ func (lw *mkLowerer) lowerTask(t *mkTarget) {
 	if !lw.wantsScript(t.name) || b.err != nil {
 		return
 	}
-	script := &ir.Script{Name: lw.scriptName[t.name], Description: t.help, Pos: t.pos}
+	script := &ir.Script{Name: lw.scriptName[t.name], Source: t.name, Description: t.help, Pos: t.pos}
 	sb := lw.body(t, forScript)
 	switch {
 	case len(task.After) > 0 || task.Status.Set:

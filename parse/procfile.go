@@ -385,6 +385,7 @@ func (r *procfileReader) windowsCommand(p *ir.Process, e *procEntry) {
 func (r *procfileReader) release(e *procEntry) {
 	r.proj.Tasks = append(r.proj.Tasks, &ir.Task{
 		Name:      ReleaseTask,
+		Source:    e.name,
 		Exec:      ir.Plain(e.command, e.cmdPos),
 		Comments:  append(e.comments, "Heroku runs this once per deploy; run it with: devenv tasks run "+ReleaseTask),
 		Pos:       e.pos,

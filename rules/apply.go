@@ -237,6 +237,7 @@ func (m *match) build(force bool, diags *ir.Diagnostics) *ir.Service {
 	r, proc := m.rule, m.proc
 	s := &ir.Service{
 		Attr:         r.Service,
+		Source:       proc.Name,
 		ProcessName:  r.Process,
 		Ready:        r.Readiness == ReadyProbe,
 		ReadyOnPorts: r.Readiness == ReadyPorts,

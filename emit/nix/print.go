@@ -22,6 +22,22 @@ func Print(w io.Writer, f *File) error {
 // Format returns f as Nix source. It fails only for values Nix cannot
 // represent, such as a string holding a NUL byte.
 func Format(f *File) ([]byte, error) {
+	b, _, err := FormatComments(f)
+	return b, err
+}
+
+// A PrintedComment is a comment of a printed file: its text, as the
+// syntax tree holds it, and the line where it starts (from 1).
+type PrintedComment struct {
+	Line int
+	Text string
+}
+
+// FormatComments is Format, and also returns the file's comments in the
+// order they are printed, each with the line it starts on, so that a
+// report can point at them: only the printer knows which lines of a file
+// are comments and which are the lines of a string.
+func FormatComments(f *File) ([]byte, []PrintedComment, error) {
 	p := &printer{}
 	for _, c := range f.Comments {
 		p.comment(c)
@@ -37,9 +53,9 @@ func Format(f *File) ([]byte, error) {
 	p.expr(f.Body, true)
 	p.buf.WriteByte('\n')
 	if p.err != nil {
-		return nil, p.err
+		return nil, nil, p.err
 	}
-	return p.buf.Bytes(), nil
+	return p.buf.Bytes(), p.comments, nil
 }
 
 // FormatExpr returns e as Nix source, laid out as the value of a binding at
@@ -57,6 +73,18 @@ type printer struct {
 	buf    bytes.Buffer
 	indent int
 	err    error
+	// comments are those printed so far; line is the number of the
+	// line that starts at byte counted of buf.
+	comments []PrintedComment
+	line     int
+	counted  int
+}
+
+// noteComment records that the comment text starts at the end of buf.
+func (p *printer) noteComment(text string) {
+	p.line += bytes.Count(p.buf.Bytes()[p.counted:], []byte{'\n'})
+	p.counted = p.buf.Len()
+	p.comments = append(p.comments, PrintedComment{Line: p.line + 1, Text: text})
 }
 
 func (p *printer) newline() {
@@ -70,6 +98,7 @@ func (p *printer) newline() {
 // current indentation, ending with a newline and the indentation of the
 // next line.
 func (p *printer) comment(text string) {
+	p.noteComment(text)
 	for _, line := range p.commentLines(text) {
 		p.buf.WriteString(line)
 		p.newline()
@@ -276,6 +305,7 @@ func (p *printer) binding(b *Binding) {
 	for i, c := range b.Comments {
 		if b.Value == nil && i == len(b.Comments)-1 {
 			// A comment on its own: no newline after its last line.
+			p.noteComment(c)
 			for j, line := range p.commentLines(c) {
 				if j > 0 {
 					p.newline()

@@ -306,3 +306,40 @@ func TestNULIsAnError(t *testing.T) {
 		t.Errorf("FormatExpr with NUL: err = %v, want an error naming NUL", err)
 	}
 }
+
+// TestFormatComments checks that FormatComments gives every comment, and
+// only comments, with the line it starts on: comments of the header, of
+// bindings, of list items and on their own, and not a string's line that
+// looks like one.
+func TestFormatComments(t *testing.T) {
+	f := &File{
+		Comments: []string{"Generated."},
+		Body: Set(
+			Bind(Str("# TODO(pc2devenv): not a comment\nrun\n"), "processes", "a", "exec"),
+			&Binding{Blank: true, Comments: []string{"first\nsecond line", "TODO(pc2devenv): b"}, Path: []string{"processes", "b", "exec"}, Value: Str("b")},
+			Bind(&List{Items: []*Item{{Comments: []string{"TODO(pc2devenv): item"}, Value: Str("z")}}}, "d"),
+			Bind(Set(Bind(Str("x"), "exec"), Comment("TODO(pc2devenv): own\ntwo lines")), "tasks", "t"),
+		),
+	}
+	out, comments, err := FormatComments(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Generated.", "first\nsecond line", "TODO(pc2devenv): b", "TODO(pc2devenv): item", "TODO(pc2devenv): own\ntwo lines"}
+	if len(comments) != len(want) {
+		t.Fatalf("got %d comments, want %d: %+v\n%s", len(comments), len(want), comments, out)
+	}
+	lines := strings.Split(string(out), "\n")
+	for i, c := range comments {
+		if c.Text != want[i] {
+			t.Errorf("comment %d: text %q, want %q", i, c.Text, want[i])
+		}
+		first, _, _ := strings.Cut(c.Text, "\n")
+		if c.Line < 1 || c.Line > len(lines) || strings.TrimSpace(lines[c.Line-1]) != "# "+first {
+			t.Errorf("comment %q: line %d is not it:\n%s", c.Text, c.Line, out)
+		}
+	}
+	if plain, err := Format(f); err != nil || string(plain) != string(out) {
+		t.Errorf("Format differs from FormatComments: %v", err)
+	}
+}
