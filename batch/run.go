@@ -22,6 +22,9 @@ const (
 	Write Mode = iota
 	// Check compares it with the devenv.nix on disk (diff).
 	Check
+	// Convert only converts each project, for a report: nothing is
+	// written or compared, and a project that converts is Converted.
+	Convert
 )
 
 // Options configure a run.
@@ -76,6 +79,9 @@ const (
 	Skipped
 	// Failed: it could not be converted, or its devenv.nix written.
 	Failed
+	// Converted: it was converted, and its devenv.nix left alone
+	// (Convert).
+	Converted
 	// Problem is not a project but a problem met on the way, such as an
 	// unreadable directory; its Diagnostics say what.
 	Problem
@@ -277,9 +283,12 @@ func (r *runner) process(j job) (p *Project) {
 		p.Status = Failed
 		return p
 	}
-	if r.o.Mode == Check {
+	switch r.o.Mode {
+	case Check:
 		r.check(p)
-	} else {
+	case Convert:
+		p.Status = Converted
+	default:
 		r.write(p)
 	}
 	return p

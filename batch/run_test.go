@@ -201,6 +201,33 @@ func TestRunStatuses(t *testing.T) {
 	if strict["unchanged"] != "up-to-date" {
 		t.Errorf("strict: %v", strict)
 	}
+	before := snapshot(t, root)
+	conv := statuses(Options{Mode: Convert, Recursive: true})
+	want = map[string]string{"created": "converted", "updated": "converted", "hand": "converted", "failed": "failed", "unchanged": "converted"}
+	if !reflect.DeepEqual(conv, want) {
+		t.Errorf("convert: %v, want %v", conv, want)
+	}
+	if after := snapshot(t, root); !reflect.DeepEqual(before, after) {
+		t.Errorf("a run that only converts changed the files:\n%v\n%v", before, after)
+	}
+}
+
+// snapshot returns the files under root and their contents.
+func snapshot(t *testing.T, root string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		files[path] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }
 
 func TestRunNoProjects(t *testing.T) {
@@ -244,5 +271,15 @@ func TestSummaryString(t *testing.T) {
 	}
 	if got, want := s.String(Check), "5 projects: 2 out of date (1 missing), 1 up to date, 1 skipped (hand-written), 1 failed; warnings: PC010 ×1, PC102 ×2"; got != want {
 		t.Errorf("check summary:\n got %s\nwant %s", got, want)
+	}
+	c := newSummary()
+	for _, p := range []*Project{{Status: Converted}, {Status: Converted, Diagnostics: ir.Diagnostics{{Severity: ir.Warning, ID: "PC010"}}}, {Status: Failed}} {
+		c.add(p)
+	}
+	if got, want := c.String(Convert), "3 projects: 2 converted, 1 failed; warnings: PC010 ×1"; got != want {
+		t.Errorf("convert summary:\n got %s\nwant %s", got, want)
+	}
+	if c.OK(Convert) {
+		t.Error("a run with a failed project is OK")
 	}
 }

@@ -26,6 +26,16 @@ func newSummary() *Summary {
 	return &Summary{Counts: map[Status]int{}, Warnings: map[ir.ID]int{}}
 }
 
+// Tally returns the summary of projects converted without Run, such as
+// one read from standard input.
+func Tally(projects []*Project) *Summary {
+	s := newSummary()
+	for _, p := range projects {
+		s.add(p)
+	}
+	return s
+}
+
 func (s *Summary) add(p *Project) {
 	if p.Status == Problem {
 		s.Problems++
@@ -53,7 +63,7 @@ func (s *Summary) OK(mode Mode) bool {
 	if s.Errors > 0 || s.Counts[Failed] > 0 {
 		return false
 	}
-	return mode == Write || s.Counts[Updated]+s.Counts[Created] == 0
+	return mode != Check || s.Counts[Updated]+s.Counts[Created] == 0
 }
 
 // String formats the summary the way a run ends, for mode:
@@ -63,13 +73,18 @@ func (s *Summary) String(mode Mode) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d project%s: ", s.Projects, plural(s.Projects))
 	changed, created := s.Counts[Updated]+s.Counts[Created], s.Counts[Created]
-	if mode == Check {
+	switch mode {
+	case Convert:
+		fmt.Fprintf(&b, "%d converted, %d failed", s.Counts[Converted], s.Counts[Failed])
+		s.writeWarnings(&b)
+		return b.String()
+	case Check:
 		fmt.Fprintf(&b, "%d out of date", changed)
 		if created > 0 {
 			fmt.Fprintf(&b, " (%d missing)", created)
 		}
 		fmt.Fprintf(&b, ", %d up to date", s.Counts[Unchanged])
-	} else {
+	default:
 		fmt.Fprintf(&b, "%d converted", changed)
 		if created > 0 {
 			fmt.Fprintf(&b, " (%d new)", created)
@@ -77,6 +92,12 @@ func (s *Summary) String(mode Mode) string {
 		fmt.Fprintf(&b, ", %d unchanged", s.Counts[Unchanged])
 	}
 	fmt.Fprintf(&b, ", %d skipped (hand-written), %d failed", s.Counts[Skipped], s.Counts[Failed])
+	s.writeWarnings(&b)
+	return b.String()
+}
+
+// writeWarnings ends a summary with the count of each warning.
+func (s *Summary) writeWarnings(b *strings.Builder) {
 	if len(s.Warnings) > 0 {
 		ids := make([]string, 0, len(s.Warnings))
 		for id := range s.Warnings {
@@ -88,10 +109,9 @@ func (s *Summary) String(mode Mode) string {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			fmt.Fprintf(&b, " %s ×%d", id, s.Warnings[ir.ID(id)])
+			fmt.Fprintf(b, " %s ×%d", id, s.Warnings[ir.ID(id)])
 		}
 	}
-	return b.String()
 }
 
 func plural(n int) string {
@@ -123,6 +143,8 @@ func (s Status) Name(mode Mode) string {
 		return "skipped"
 	case Failed:
 		return "failed"
+	case Converted:
+		return "converted"
 	default:
 		return "problem"
 	}

@@ -60,6 +60,12 @@ func (r *reportOpts) addFlags(fs *pflag.FlagSet, color bool) {
 		r.color = "auto"
 		fs.Var(&choiceValue{&r.color, colorSettings, "--color value"}, "color", "colour the diff: `WHEN` is always, never, or auto (the default: on a terminal, unless NO_COLOR is set)")
 	}
+	r.addStrictVerbose(fs)
+}
+
+// addStrictVerbose adds the flags that say which diagnostics count and
+// which are shown, for commands whose output is not diagnostics.
+func (r *reportOpts) addStrictVerbose(fs *pflag.FlagSet) {
 	fs.BoolVar(&r.strict, "strict", false, "treat warnings as errors (exit 1)")
 	fs.BoolVarP(&r.verbose, "verbose", "v", false, "also print notes, which explain decisions")
 }

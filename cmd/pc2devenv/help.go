@@ -112,6 +112,36 @@ converted with, or diff reports the difference they make.`,
 		},
 	},
 	{
+		name:     "report",
+		args:     "[flags] [PATH ...]",
+		summary:  "print a Markdown report of the migration, for its pull request",
+		flags:    func() *pflag.FlagSet { return reportCmdFlags(&reportCmdOpts{}) },
+		operands: "paths",
+		text: `Convert the project that the PATHs name as convert does, write nothing, and
+print on standard output, in GitHub-flavoured Markdown, what a reviewer of
+the pull request that introduces devenv.nix needs: the sources read; what
+each process, make target and Procfile entry became — a service, a process,
+a task or a script — and its name in devenv.nix; every diagnostic and every
+source key with no equivalent, with its FILE:LINE and why; and the
+TODO(pc2devenv) comments left in devenv.nix, with their lines. With -r,
+report on every project under the PATHs, as convert -r finds them, after a
+table that sums them up; a project that cannot be converted is a row with
+its error, and makes the exit status 1. "-" reads standard input, whose
+format --from gives.
+
+Pass the conversion flags (--target, --no-services, …) that devenv.nix is
+converted with.`,
+		examples: []example{
+			{"pc2devenv report", "Report on the project in the current directory."},
+			{"pc2devenv report -r . > migration.md", "Report on every project of a monorepo, for the pull request's description."},
+			{"pc2devenv report -r --makefiles -j 2 --strict .", "With projects that have only a Makefile, two at a time; warnings fail."},
+			{"pc2devenv report -t devenv1 --no-services -v", "For a devenv.nix converted with these flags, with the notes too."},
+			{"pc2devenv report --target devenv2-process-compose --keep postgres --force-services --explain", "The same with the other conversion flags; --explain adds why each service\n  # rule fired or not."},
+			{"pc2devenv report --from procfile --port-base 3000 --inline-env - < Procfile", "Report on a Procfile read from standard input."},
+			{"pc2devenv report --scripts none --processes-from-targets dev --quiet --max-size 64MiB", "With the Makefile flags, and a larger limit on a source file's size."},
+		},
+	},
+	{
 		name:     "completion",
 		args:     "SHELL",
 		summary:  "print a shell completion script (bash, zsh or fish)",

@@ -6,6 +6,7 @@
 //
 //	pc2devenv convert [flags] [PATH ...]
 //	pc2devenv diff [flags] [PATH ...]
+//	pc2devenv report [flags] [PATH ...]
 //	pc2devenv completion SHELL
 //	pc2devenv version (or --version, -V)
 //	pc2devenv help [COMMAND]
@@ -64,6 +65,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return e.convert(rest)
 	case "diff":
 		return e.diff(rest)
+	case "report":
+		return e.reportCmd(rest)
 	case "version", "--version", "-V":
 		return e.version(rest)
 	case "completion":
