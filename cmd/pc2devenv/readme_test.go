@@ -83,9 +83,9 @@ const (
 	flagsEnd   = "<!-- flags:end -->"
 )
 
-// flagsTable is the README's table of flags: each flag of convert and
-// diff once, in help's order, with the commands that have it and its
-// usage, as help gives it.
+// flagsTable is the README's table of flags: each flag of convert, diff
+// and report once, in help's order, with the commands that have it and
+// its usage, as help gives it.
 func flagsTable() string {
 	type row struct {
 		flag  string
@@ -94,7 +94,7 @@ func flagsTable() string {
 	}
 	var rows []*row
 	byName := map[string]*row{}
-	for _, name := range []string{"convert", "diff"} {
+	for _, name := range []string{"convert", "diff", "report"} {
 		lookup(name).flags().VisitAll(func(f *pflag.Flag) {
 			r := byName[f.Name]
 			if r == nil {
@@ -122,7 +122,11 @@ func flagsTable() string {
 	b.WriteString("| flag | commands | what it does |\n|---|---|---|\n")
 	for _, r := range rows {
 		usage := r.usage[r.cmds[0]]
-		if len(r.cmds) > 1 && r.usage[r.cmds[1]] != usage {
+		same := true
+		for _, c := range r.cmds[1:] {
+			same = same && r.usage[c] == usage
+		}
+		if !same {
 			var each []string
 			for _, c := range r.cmds {
 				each = append(each, "`"+c+"`: "+r.usage[c])
