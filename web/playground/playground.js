@@ -256,18 +256,18 @@ async function updateLinks() {
   const gen = ++linkGeneration;
   delete document.body.dataset.link;
   const base = await stateParams(0);
-  const withLine = async (n) => {
-    const p = new URLSearchParams(base);
-    p.delete("z");
-    p.delete("src");
+  if (gen !== linkGeneration) return;
+  // The line goes before the text, which is long.
+  const withLine = (n) => {
+    const p = new URLSearchParams();
+    for (const [k, v] of base) if (k !== "z" && k !== "src") p.set(k, v);
     p.set("line", String(n));
     for (const [k, v] of base) if (k === "z" || k === "src") p.set(k, v);
     return "#" + p.toString();
   };
-  if (gen !== linkGeneration) return;
   el.permalink.href = "#" + base.toString();
-  for (const [a, n] of diagnosticLinks) a.href = await withLine(n);
-  history.replaceState(null, "", selected > 0 ? await withLine(selected) : el.permalink.href);
+  for (const [a, n] of diagnosticLinks) a.href = withLine(n);
+  history.replaceState(null, "", selected > 0 ? withLine(selected) : el.permalink.href);
   document.body.dataset.link = "ready";
 }
 
