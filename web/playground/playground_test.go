@@ -55,6 +55,7 @@ func TestPlaygroundInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the playground and runs Chromium")
 	}
+	readInputs(t)
 	site := t.TempDir()
 	build := exec.Command("bash", filepath.Join(repoRoot, "scripts", "build-playground.sh"), site)
 	if out, err := build.CombinedOutput(); err != nil {
@@ -117,6 +118,24 @@ func TestPlaygroundInBrowser(t *testing.T) {
 	// back without the selection.
 	if perma := linked.attr(`id="permalink"`, "href"); perma == href || strings.Contains(perma, "line=") {
 		t.Errorf("the permalink %q keeps the selection of %q", perma, href)
+	}
+}
+
+// readInputs reads the files the build script makes the site of that
+// are not Go packages the test imports, so that go test's cache, which
+// knows only the files the test opens, runs the test again when one
+// changes.
+func readInputs(t *testing.T) {
+	for _, pattern := range []string{"*.html", "*.js", "*.css", "wasm/*.go", "../../scripts/build-playground.sh"} {
+		files, err := filepath.Glob(pattern)
+		if err != nil || len(files) == 0 {
+			t.Fatalf("%s: no files (%v)", pattern, err)
+		}
+		for _, f := range files {
+			if _, err := os.ReadFile(f); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 }
 
