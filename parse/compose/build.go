@@ -354,7 +354,9 @@ func (l *loader) mapping(x *Value, what string) []EnvVar {
 	return out
 }
 
-func isSpaceRune(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' }
+func isSpaceRune(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f'
+}
 
 // afterEquals returns the part of a KEY=VALUE Text after the first "=".
 func afterEquals(t ir.Text) ir.Text {

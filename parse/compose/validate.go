@@ -117,6 +117,11 @@ func (l *loader) checkService(name string, s *Value) {
 	for _, f := range s.Fields {
 		v := f.Value
 		switch f.Key {
+		case "extra_hosts", "links", "external_links", "expose", "cap_add", "cap_drop", "dns_opt", "security_opt",
+			"volumes_from", "group_add", "profiles", "ports", "environment", "labels", "annotations", "sysctls":
+			l.checkUnique(v, p(f.Key))
+		}
+		switch f.Key {
 		case "build":
 			if v.Kind == KindMap {
 				l.checkKeys(v, with(path, "build"), buildKeys, p("build"))
@@ -293,4 +298,20 @@ func validPullPolicy(s string) bool {
 		}
 	}
 	return digits == 0
+}
+
+// checkUnique reports a list that repeats an item, which the schema
+// refuses (uniqueItems).
+func (l *loader) checkUnique(v *Value, what string) {
+	if v.Kind != KindList {
+		return
+	}
+	for i, it := range v.Items {
+		for _, prev := range v.Items[:i] {
+			if equal(prev, it) {
+				l.reportValue(it, "%s repeats %q", what, it.String())
+				return
+			}
+		}
+	}
 }
