@@ -40,6 +40,17 @@ type mkLowerer struct {
 	noted   map[string]bool
 	// orderOnly holds every order-only prerequisite, made on first use.
 	orderOnly map[string]bool
+	// lowered holds the tasks written so far, by target, and
+	// scriptBodies the recipes as scripts run them.
+	lowered      map[string]loweredTask
+	scriptBodies map[string]bodyResult
+	taskTarget   map[string]string
+}
+
+// loweredTask is a target's task and the recipe it runs.
+type loweredTask struct {
+	task *ir.Task
+	body bodyResult
 }
 
 // argsVars are the variable names by which Makefiles take extra
@@ -52,6 +63,7 @@ func (r *mkReader) lower(proj *ir.Project) {
 		phony: map[string]bool{}, tasks: map[string]bool{}, process: map[string]bool{},
 		taskName: map[string]string{}, scriptName: map[string]string{}, args: map[string]bool{},
 		recipes: map[string]expandedRecipe{}, noted: map[string]bool{},
+		lowered: map[string]loweredTask{}, scriptBodies: map[string]bodyResult{},
 	}
 	lw.shell()
 	lw.findArgs()
@@ -75,6 +87,11 @@ func (r *mkReader) lower(proj *ir.Project) {
 				}
 			}
 			lw.lowerTask(t)
+		}
+	}
+	for _, name := range lw.db.order {
+		if lt, ok := lw.lowered[name]; ok && lw.wantsScript(name) && lt.body.err == nil {
+			lw.lowerScript(lw.db.targets[name])
 		}
 	}
 	if d := lw.db.dotenv; len(d) > 0 {
@@ -495,36 +512,7 @@ func (lw *mkLowerer) lowerTask(t *mkTarget) {
 		lw.r.diags.Add(t.pos, ir.Note, ir.IDMakeSpecial,
 			fmt.Sprintf("the recipe of %s reads the Makefile itself ($(MAKEFILE_LIST)), so it needs the Makefile to stay; the help comments are the descriptions devenv info shows", t.name), "")
 	}
-	if !lw.wantsScript(t.name) || b.err != nil {
-		return
-	}
-	script := &ir.Script{Name: lw.scriptName[t.name], Description: t.help, Pos: t.pos}
-	sb := lw.body(t, forScript)
-	switch {
-	case len(task.After) > 0 || task.Status.Set:
-		run := "devenv tasks run " + name
-		if sb.usesArgs {
-			run = argsEnv(lw.usedArgs(t)) + run
-		}
-		script.Exec = ir.Plain(run, t.pos)
-	case sb.err != nil:
-		return
-	default:
-		script.Exec = ir.Plain(sb.text, t.pos)
-		if sb.text == b.text {
-			script.SameAsTask = name
-		}
-	}
-	if sb.usesArgs {
-		lw.r.diags.Add(t.pos, ir.Note, ir.IDMakeArgs,
-			fmt.Sprintf("the recipe of %s uses %s, which people set on make's command line: the script passes its arguments instead", t.name, strings.Join(lw.usedArgs(t), ", ")), "")
-	}
-	if bashBuiltins[script.Name] {
-		lw.r.diags.Add(t.pos, ir.Warning, ir.IDMakeShadowed,
-			fmt.Sprintf("in bash, %s runs the builtin %s, not the script %s", script.Name, script.Name, script.Name),
-			"run it as devenv tasks run "+name)
-	}
-	lw.proj.Scripts = append(lw.proj.Scripts, script)
+	lw.lowered[t.name] = loweredTask{task: task, body: b}
 }
 
 // usedArgs lists the argument variables t's recipe uses.

@@ -124,7 +124,8 @@ type renderMode int
 
 const (
 	forTask renderMode = iota
-	// forScript renders argument variables as the script's arguments.
+	// forScript is the recipe as a script runs it: a recursive make runs
+	// the other targets' recipes in place (see markMakes).
 	forScript
 	// forProcess is for a process, whose log does not echo commands.
 	forProcess
@@ -238,10 +239,6 @@ func (rr *renderer) expr(d *dyn, st shState, next byte) (string, error) {
 			rr.noteDefault(d)
 		}
 		rr.used = append(rr.used, d)
-		if rr.mode == forScript && rr.args[d.name] {
-			core, inDouble = `"$@"`, "$*"
-			break
-		}
 		core = varExpr(d.name, next)
 		inDouble = "${" + d.name + "}"
 		if !isNameByte(next) {

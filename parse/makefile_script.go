@@ -1,0 +1,296 @@
+package parse
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pc2devenv/pc2devenv/ir"
+)
+
+// The script named after a target does what "make TARGET" does, in one
+// bash script that needs neither make nor devenv: the recipes of the
+// target's prerequisites, recursively, one after the other, left to
+// right, each once, a file target's only when its file is missing or
+// older than a prerequisite; a recursive "$(MAKE) x y" runs the recipes of
+// x and then y in its place. The script does not copy the recipes: it
+// refers to the tasks' exec and status (config.tasks."make:x".exec), so
+// that each recipe is written once, in its task. The tasks keep make's
+// graph for devenv tasks run, which runs independent tasks at the same
+// time, as make -j does.
+//
+// Each recipe runs in a subshell, so that what one sets (variables, the
+// directory, shell options) does not reach the next, as make runs each in
+// shells of its own, and so that the script's ERR trap, which a subshell
+// does not inherit, sees only whether the recipe failed: the script stops
+// at the first recipe that fails, with make's exit status, 2.
+
+// scriptHeader starts every script, and every recursive make run in
+// place: a recipe that fails stops it with make's exit status. (Each
+// recipe sets -e itself when it runs several commands, as its task does.)
+const scriptHeader = "trap 'exit 2' ERR\n"
+
+// lowerScript writes the script named after t.
+func (lw *mkLowerer) lowerScript(t *mkTarget) {
+	b := &scriptBuilder{lw: lw, args: map[string]bool{}}
+	b.plan([]string{t.name}, nil)
+	b.flushChecks()
+	script := &ir.Script{Name: lw.scriptName[t.name], Description: t.help, Pos: t.pos}
+	var head strings.Builder
+	head.WriteString(scriptHeader)
+	var argNames []string
+	for _, n := range argsVars {
+		if b.args[n] {
+			argNames = append(argNames, n)
+			// make puts a variable set on its command line in the
+			// recipes' environment.
+			head.WriteString(`[ "$#" -eq 0 ] || export ` + n + `="$*"` + "\n")
+		}
+	}
+	if b.steps == 0 {
+		head.WriteString("true\n")
+	}
+	script.Parts = append([]ir.ScriptPart{{Lit: head.String()}}, b.parts...)
+	var text strings.Builder
+	for _, p := range script.Parts {
+		text.WriteString(b.resolve(p))
+	}
+	script.Exec = ir.Plain(text.String(), t.pos)
+	if len(argNames) > 0 {
+		lw.r.diags.Add(t.pos, ir.Note, ir.IDMakeArgs,
+			fmt.Sprintf("the recipes %s runs use %s, which people set on make's command line: the script takes it from its arguments", t.name, strings.Join(argNames, ", ")), "")
+	}
+	if bashBuiltins[script.Name] {
+		lw.r.diags.Add(t.pos, ir.Warning, ir.IDMakeShadowed,
+			fmt.Sprintf("in bash, %s runs the builtin %s, not the script %s", script.Name, script.Name, script.Name),
+			"run it as devenv tasks run "+lw.taskName[t.name])
+	}
+	lw.proj.Scripts = append(lw.proj.Scripts, script)
+}
+
+// scriptBuilder writes a script's exec.
+type scriptBuilder struct {
+	lw    *mkLowerer
+	parts []ir.ScriptPart
+	// args holds the argument variables the recipes use.
+	args map[string]bool
+	// steps counts the recipes and checks the script runs.
+	steps int
+	// checks are the last checks of prerequisites, not yet written.
+	checks []pendingCheck
+}
+
+func (b *scriptBuilder) lit(s string) {
+	if len(b.checks) > 0 {
+		b.flushChecks()
+	}
+	if n := len(b.parts); n > 0 && b.parts[n-1].Task == "" {
+		b.parts[n-1].Lit += s
+		return
+	}
+	b.parts = append(b.parts, ir.ScriptPart{Lit: s})
+}
+
+func (b *scriptBuilder) ref(task string, status bool) {
+	if len(b.checks) > 0 {
+		b.flushChecks()
+	}
+	b.parts = append(b.parts, ir.ScriptPart{Task: task, Status: status})
+}
+
+// resolve returns the text of a part.
+func (b *scriptBuilder) resolve(p ir.ScriptPart) string {
+	if p.Task == "" {
+		return p.Lit
+	}
+	lt := b.lw.lowered[b.lw.targetOfTask(p.Task)]
+	if p.Status {
+		return lt.task.Status.Val.Shell()
+	}
+	return lt.task.Exec.Shell()
+}
+
+// targetOfTask returns the target whose task is called name.
+func (lw *mkLowerer) targetOfTask(name string) string {
+	if lw.taskTarget == nil {
+		lw.taskTarget = map[string]string{}
+		for t, n := range lw.taskName {
+			lw.taskTarget[n] = t
+		}
+	}
+	return lw.taskTarget[name]
+}
+
+// plan appends what a make run with these goals does. stack holds the
+// goals of the recursive makes being written, to stop a recursion that
+// would not end.
+func (b *scriptBuilder) plan(goals []string, stack []string) {
+	lw := b.lw
+	done := map[string]bool{}
+	busy := map[string]bool{}
+	var visit func(name, parent string)
+	visit = func(name, parent string) {
+		if done[name] || busy[name] {
+			// make drops a circular dependency, and makes a target once.
+			return
+		}
+		t := lw.db.targets[name]
+		if t == nil || !t.explicit() {
+			done[name] = true
+			if parent != "" && !lw.phony[name] {
+				b.checkExists(name, parent)
+			}
+			return
+		}
+		busy[name] = true
+		normal, order := t.prereqs()
+		for _, p := range append(normal, order...) {
+			visit(p, name)
+		}
+		delete(busy, name)
+		done[name] = true
+		b.step(t, stack)
+	}
+	for _, g := range goals {
+		visit(g, "")
+	}
+}
+
+// checkExists stops the script as make stops when a prerequisite is
+// neither a file nor a target. Checks of one target's prerequisites that
+// follow each other share a line.
+func (b *scriptBuilder) checkExists(name, parent string) {
+	b.steps++
+	if n := len(b.checks); n > 0 && b.checks[n-1].parent == parent && b.checks[n-1].at == len(b.parts) {
+		b.checks[n-1].names = append(b.checks[n-1].names, name)
+		return
+	}
+	b.flushChecks()
+	b.checks = append(b.checks, pendingCheck{parent: parent, names: []string{name}, at: len(b.parts)})
+}
+
+// pendingCheck is a line of checks not yet written.
+type pendingCheck struct {
+	parent string
+	names  []string
+	at     int
+}
+
+// flushChecks writes the pending checks.
+func (b *scriptBuilder) flushChecks() {
+	for _, c := range b.checks {
+		b.checks = nil
+		if len(c.names) == 1 {
+			msg := fmt.Sprintf("make: *** No rule to make target '%s', needed by '%s'.  Stop.", c.names[0], c.parent)
+			b.lit(fmt.Sprintf("[ -e %s ] || { echo %s >&2; exit 2; }\n", shellQuote(c.names[0]), shellQuote(msg)))
+			continue
+		}
+		var words []string
+		for _, n := range c.names {
+			words = append(words, shellQuote(n))
+		}
+		msg := "make: *** No rule to make target '$f', needed by '" + escapeDouble(c.parent) + "'.  Stop."
+		b.lit(fmt.Sprintf("for f in %s; do [ -e \"$f\" ] || { echo \"%s\" >&2; exit 2; }; done\n", strings.Join(words, " "), msg))
+	}
+	b.checks = nil
+}
+
+// step appends the recipe of t: run always, or, for a file target, when
+// its status check says the file is out of date.
+func (b *scriptBuilder) step(t *mkTarget, stack []string) {
+	lw := b.lw
+	lt, ok := lw.lowered[t.name]
+	if !ok || lt.body.err != nil || lt.task.Exec.IsEmpty() {
+		// A process, a recipe that is not converted (reported), or a
+		// target without recipe.
+		return
+	}
+	b.steps++
+	for _, n := range lw.usedArgs(t) {
+		if lt.body.usesArgs {
+			b.args[n] = true
+		}
+	}
+	name := lt.task.Name
+	if lt.task.Status.Set {
+		b.lit("if ! (")
+		b.ref(name, true)
+		b.lit(parenSep(lt.task.Status.Val.Shell()) + "); then ")
+		b.recipe(t, lt, stack)
+		b.lit("; fi\n")
+		return
+	}
+	b.recipe(t, lt, stack)
+	b.lit("\n")
+}
+
+// recipe appends t's recipe in a subshell.
+func (b *scriptBuilder) recipe(t *mkTarget, lt loweredTask, stack []string) {
+	lw := b.lw
+	sb, ok := lw.scriptBodies[t.name]
+	if !ok {
+		sb = lw.body(t, forScript)
+		lw.scriptBodies[t.name] = sb
+	}
+	if sb.err != nil || len(sb.subMakes) == 0 {
+		b.lit("(")
+		b.ref(lt.task.Name, false)
+		b.lit(parenSep(lt.task.Exec.Shell()) + ")")
+		return
+	}
+	// The recipe runs recursive makes: it is written here, with the
+	// recipes of the sub-make's goals in place of each.
+	text := sb.text
+	b.lit("(")
+	for len(text) > 0 {
+		at, which := -1, subMake{}
+		for _, s := range sb.subMakes {
+			if i := strings.Index(text, s.placeholder); i >= 0 && (at < 0 || i < at) {
+				at, which = i, s
+			}
+		}
+		if at < 0 {
+			b.lit(text)
+			break
+		}
+		b.lit(text[:at])
+		text = text[at+len(which.placeholder):]
+		if recursion(stack, which.goals) {
+			lw.r.warnOnce("script-loop:"+which.pos.String(), which.pos, ir.Warning, ir.IDMakeRecursive,
+				fmt.Sprintf("make %s runs itself again, without end; the scripts run make as written there", strings.Join(which.goals, " ")), "")
+			b.lit(which.text)
+			continue
+		}
+		// A sub-make is a process of its own: it stops at its first
+		// failing recipe and exits 2, whatever the line around it does.
+		b.lit("(" + scriptHeader)
+		b.plan(which.goals, append(stack, strings.Join(which.goals, " ")))
+		b.lit(")")
+	}
+	b.lit(parenSep(sb.text) + ")")
+}
+
+// recursion reports whether the goals of a recursive make are already
+// being made by one that encloses it.
+func recursion(stack, goals []string) bool {
+	key := strings.Join(goals, " ")
+	for _, s := range stack {
+		if s == key {
+			return true
+		}
+	}
+	return false
+}
+
+// parenSep returns what must come between text and a ")" after it: a
+// newline when text ends in a line a ")" would be part of (a comment, a
+// here document).
+func parenSep(text string) string {
+	if text == "" || strings.HasSuffix(text, "\n") {
+		return ""
+	}
+	last := text[strings.LastIndexByte(text, '\n')+1:]
+	if strings.ContainsAny(last, "#\\") || strings.Contains(last, "<<") {
+		return "\n"
+	}
+	return ""
+}
