@@ -111,18 +111,80 @@ func TestMakeSemantics(t *testing.T) {
 	if _, err := exec.LookPath("make"); err != nil {
 		t.Skip("GNU make is not installed (apt-get install make)")
 	}
-	entries, err := os.ReadDir(makesemDir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	bin := fakeDevenvBin(t)
-	for _, e := range entries {
-		dir := filepath.Join(makesemDir, e.Name())
-		t.Run(e.Name(), func(t *testing.T) {
+	for _, dir := range makesemCases(t) {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
 			t.Parallel()
 			runMakeSemantics(t, dir, bin)
 		})
 	}
+}
+
+// makesemCases lists the cases: those of testdata/makesem, and the golden
+// cases that have a steps file, whose outputs are compared as text too.
+func makesemCases(t *testing.T) []string {
+	var dirs []string
+	for _, root := range []string{makesemDir, goldenDir} {
+		entries, err := os.ReadDir(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			dir := filepath.Join(root, e.Name())
+			if _, err := os.Stat(filepath.Join(dir, "steps")); err == nil {
+				dirs = append(dirs, dir)
+			}
+		}
+	}
+	return dirs
+}
+
+// semStubs reads a case's "stubs" file: the programs its recipes run,
+// which the test replaces by recording stubs (a word "git=v1.2.3" makes
+// git print v1.2.3), so that the calls of make's run and the
+// conversion's can be compared. Without the file it returns nil.
+func semStubs(t *testing.T, dir string) *stubs.Set {
+	b, err := os.ReadFile(filepath.Join(dir, "stubs"))
+	if os.IsNotExist(err) {
+		return nil
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	var programs []stubs.Program
+	for _, w := range strings.Fields(string(b)) {
+		name, out, ok := strings.Cut(w, "=")
+		p := stubs.Program{Name: name}
+		if ok {
+			p.Stdout = out + "\n"
+		}
+		programs = append(programs, p)
+	}
+	return stubs.New(t, programs...)
+}
+
+// callsIn returns the calls the stubs recorded, one line each, with
+// directories relative to dir, and forgets them.
+func callsIn(t *testing.T, s *stubs.Set, dir string) []string {
+	if s == nil {
+		return nil
+	}
+	calls, err := s.Calls()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Reset(); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, c := range calls {
+		rel, err := filepath.Rel(dir, c.Dir)
+		if err != nil {
+			rel = c.Dir
+		}
+		c.Dir = rel
+		out = append(out, c.String())
+	}
+	return out
 }
 
 // fakeDevenvBin returns a directory whose devenv is fakeDevenv.
@@ -229,6 +291,17 @@ func runMakeSemantics(t *testing.T, dir, bin string) {
 	if err := os.WriteFile(moduleFile, moduleJSON, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	set := semStubs(t, dir)
+	path := bin + ":/usr/local/bin:/usr/bin:/bin"
+	if set != nil {
+		path = set.PATH(path)
+	}
+	run := func(d string, env []string, name string, args ...string) runResult {
+		callsIn(t, set, d)
+		r := runIn(t, d, env, name, args...)
+		r.calls = callsIn(t, set, d)
+		return r
+	}
 	for i, scenario := range parseSteps(t, filepath.Join(dir, "steps")) {
 		mk, script := t.TempDir(), t.TempDir()
 		taskDirs := make([]string, len(schedules))
@@ -253,19 +326,19 @@ func runMakeSemantics(t *testing.T, dir, bin string) {
 			}
 			desc = append(desc, st.target)
 			where := fmt.Sprintf("scenario %d (%s)", i+1, strings.Join(desc, " ; "))
-			env := append([]string{"PATH=" + bin + ":/usr/local/bin:/usr/bin:/bin", "LANG=C", "PC2DEVENV_MODULE=" + moduleFile}, st.env...)
+			env := append([]string{"PATH=" + path, "LANG=C", "PC2DEVENV_MODULE=" + moduleFile}, st.env...)
 			makeArgs := []string{st.target}
 			if len(st.args) > 0 {
 				makeArgs = append(makeArgs, "ARGS="+strings.Join(st.args, " "))
 			}
-			want := runIn(t, mk, env, "make", makeArgs...)
+			want := run(mk, env, "make", makeArgs...)
 			want.stdout, want.stderr = filterMake(want.stdout), filterMake(want.stderr)
 			if s, ok := cfg.Scripts[st.target]; ok {
 				file := filepath.Join(t.TempDir(), "script")
 				if err := os.WriteFile(file, []byte(s.Exec), 0o755); err != nil {
 					t.Fatal(err)
 				}
-				got := runIn(t, script, append(devenvEnv, env...), "bash", append([]string{file}, st.args...)...)
+				got := run(script, append(devenvEnv, env...), "bash", append([]string{file}, st.args...)...)
 				got.stdout, got.stderr = filterMake(got.stdout), filterMake(got.stderr)
 				compareRun(t, where+", script "+st.target, want, got, true)
 			} else if _, ok := cfg.Processes[st.target]; !ok {
@@ -282,13 +355,14 @@ func runMakeSemantics(t *testing.T, dir, bin string) {
 			differs := false
 			for j, sch := range schedules {
 				senv := append(tenv, fmt.Sprintf("PC2DEVENV_SEED=%d", sch.seed), fmt.Sprintf("PC2DEVENV_PARALLEL=%d", sch.parallel))
-				got := runIn(t, taskDirs[j], senv, filepath.Join(bin, "devenv"), "tasks", "run", taskName)
+				got := run(taskDirs[j], senv, filepath.Join(bin, "devenv"), "tasks", "run", taskName)
 				got.stdout = recursiveMake.ReplaceAllString(got.stdout, "make ")
 				if sch.parallel == 0 {
 					// Lines of tasks that run at once interleave as
 					// they come.
 					sorted := want
 					sorted.stdout, got.stdout = sortLines(want.stdout), sortLines(got.stdout)
+					sorted.calls, got.calls = slices.Sorted(slices.Values(want.calls)), slices.Sorted(slices.Values(got.calls))
 					if !st.race {
 						compareRun(t, fmt.Sprintf("%s, tasks %s (%s)", where, taskName, sch), sorted, got, false)
 					}
@@ -335,7 +409,11 @@ func copyFixture(t *testing.T, src, dir string) {
 			return err
 		}
 		rel, _ := filepath.Rel(src, p)
-		if rel == "." || rel == "steps" || rel == "args" {
+		switch filepath.Ext(rel) {
+		case ".nix", ".diag", ".explain":
+			return nil // a golden case's expected outputs
+		}
+		if rel == "." || rel == "steps" || rel == "args" || rel == "stubs" {
 			return nil
 		}
 		if d.IsDir() {
@@ -356,6 +434,8 @@ type runResult struct {
 	stdout, stderr string
 	ok             bool
 	code           int
+	// calls are the calls of stubbed programs, when the case has stubs.
+	calls []string
 }
 
 func runIn(t *testing.T, dir string, env []string, name string, args ...string) runResult {
@@ -399,11 +479,14 @@ func compareRun(t *testing.T, where string, want, got runResult, exact bool) {
 	if diff := cmp.Diff(want.stderr, got.stderr); diff != "" {
 		t.Errorf("%s: standard error differs (-make +converted):\n%s", where, diff)
 	}
+	if diff := cmp.Diff(want.calls, got.calls); diff != "" {
+		t.Errorf("%s: the programs run differ (-make +converted):\n%s", where, diff)
+	}
 }
 
 // sameRun reports whether two runs printed the same and agreed on success.
 func sameRun(want, got runResult) bool {
-	return want.ok == got.ok && want.stdout == got.stdout && want.stderr == got.stderr
+	return want.ok == got.ok && want.stdout == got.stdout && want.stderr == got.stderr && slices.Equal(want.calls, got.calls)
 }
 
 func okWord(ok bool) string {

@@ -399,6 +399,12 @@ func (e *expander) value(v *mkVar, pos ir.Pos) val {
 // expandVar expands a recursive variable's text.
 func (e *expander) expandVar(v *mkVar, pos ir.Pos) val {
 	if e.busy[v.name] {
+		if e.recipe && e.msgs != nil {
+			// make stops when it expands the recipe, before running it.
+			*e.msgs = append(*e.msgs, recipeMsg{fn: "error", text: fmt.Sprintf("Recursive variable '%s' references itself (eventually)", v.name),
+				pos: v.pos, cond: e.cond, ifSet: e.condSet})
+			return nil
+		}
 		e.r.diags.Add(pos, ir.Error, ir.IDMakeSyntax, fmt.Sprintf("recursive variable %q references itself (eventually)", v.name), "use := to build on the previous value")
 		return nil
 	}

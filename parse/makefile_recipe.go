@@ -339,14 +339,9 @@ func (lw *mkLowerer) body(t *mkTarget, mode renderMode) bodyResult {
 		lines = append(lines, x)
 	}
 	// Defaults come first, since exports and commands use them.
-	var defaults []string
-	for i := 0; i < len(rr.defaults); i++ {
-		d := rr.defaults[i]
-		line, err := lw.defaultLine(d, rr)
-		if err != nil {
-			return bodyResult{err: err, pos: d.pos}
-		}
-		defaults = append(defaults, line)
+	defaults, bad, err := lw.defaultLines(rr)
+	if err != nil {
+		return bodyResult{err: err, pos: bad.pos}
 	}
 	lines = append(lines[:pre], append(defaults, lines[pre:]...)...)
 	for _, m := range rec.msgs {
@@ -424,9 +419,51 @@ func shortShErr(err error) string {
 	return s
 }
 
-// defaultLine sets a ?= variable's default, leaving the environment's
-// value when there is one: NAME="${NAME-default}".
-func (lw *mkLowerer) defaultLine(d *dyn, rr *renderer) (string, error) {
+// defaultLines sets the defaults of the ?= variables the body's commands
+// use, each after those its value refers to: make expands a recursive
+// variable when it is used, so LDFLAGS ?= -X main.version=$(VERSION) sees
+// VERSION's value wherever in the Makefile VERSION is set. A ?= variable
+// that only other defaults refer to has no line of its own: its default
+// goes inside theirs, so that it is computed only where make would expand
+// it (not at all when the environment sets LDFLAGS).
+func (lw *mkLowerer) defaultLines(rr *renderer) (lines []string, bad *dyn, err error) {
+	rr.direct = map[string]bool{}
+	for _, d := range rr.defaults {
+		rr.direct[d.name] = true
+	}
+	defer func() { rr.direct, rr.refs = nil, nil }()
+	text := map[string]string{}
+	deps := map[string][]string{}
+	for i := 0; i < len(rr.defaults); i++ {
+		d := rr.defaults[i]
+		rr.refs = nil
+		expr, err := rr.defaultExpr(d)
+		if err != nil {
+			return nil, d, err
+		}
+		text[d.name], deps[d.name] = fmt.Sprintf(`%s="%s"`, d.name, expr), rr.refs
+	}
+	done := map[string]bool{}
+	var visit func(name string)
+	visit = func(name string) {
+		if done[name] {
+			return
+		}
+		done[name] = true
+		for _, dep := range deps[name] {
+			visit(dep)
+		}
+		lines = append(lines, text[name])
+	}
+	for _, d := range rr.defaults {
+		visit(d.name)
+	}
+	return lines, nil, nil
+}
+
+// defaultExpr returns ${NAME-default}, for the inside of double quotes:
+// the environment's value when there is one, else the ?= default.
+func (rr *renderer) defaultExpr(d *dyn) (string, error) {
 	var b strings.Builder
 	def := splitRoot(d.cmd)
 	for i, p := range def {
@@ -444,25 +481,7 @@ func (lw *mkLowerer) defaultLine(d *dyn, rr *renderer) (string, error) {
 		}
 		b.WriteString(e)
 	}
-	if b.Len() == 0 {
-		return fmt.Sprintf(`%s="${%s-}"`, d.name, d.name), nil
-	}
-	return fmt.Sprintf(`%s="${%s-%s}"`, d.name, d.name, b.String()), nil
-}
-
-// inertDefault reports whether a ?= default reads the same when bash
-// expands it from a variable as when make pastes it into the command:
-// no quotes, no shell operators, no tilde or braces.
-func inertDefault(v val) bool {
-	for _, p := range v {
-		if p.d == nil && strings.ContainsAny(p.lit, "'\"\\$`;&|<>(){}~#!\n") {
-			return false
-		}
-		if p.d != nil && p.d.kind == dynUnknown {
-			return false
-		}
-	}
-	return true
+	return fmt.Sprintf(`${%s-%s}`, d.name, b.String()), nil
 }
 
 // exportLines are the lines that export variables to t's commands: the
@@ -492,7 +511,8 @@ func (lw *mkLowerer) exportLine(v *mkVar, t *mkTarget) (string, bool) {
 		e.scopes = []map[string]*mkVar{targetScope(t)}
 	}
 	val := e.value(v, v.pos)
-	rr := &renderer{mode: forTask, args: lw.args, seen: map[string]bool{}}
+	// Other ?= variables the value refers to are computed inside it.
+	rr := &renderer{mode: forTask, args: lw.args, seen: map[string]bool{}, direct: map[string]bool{}}
 	var b strings.Builder
 	pieces := splitRoot(val)
 	for i, p := range pieces {
