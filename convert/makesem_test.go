@@ -356,7 +356,7 @@ func runMakeSemantics(t *testing.T, dir, bin string) {
 			for j, sch := range schedules {
 				senv := append(tenv, fmt.Sprintf("PC2DEVENV_SEED=%d", sch.seed), fmt.Sprintf("PC2DEVENV_PARALLEL=%d", sch.parallel))
 				got := run(taskDirs[j], senv, filepath.Join(bin, "devenv"), "tasks", "run", taskName)
-				got.stdout = recursiveMake.ReplaceAllString(got.stdout, "make ")
+				got.stdout, got.stderr = unmakeEcho(filterMake(got.stdout)), filterMake(got.stderr)
 				if sch.parallel == 0 {
 					// Lines of tasks that run at once interleave as
 					// they come.
@@ -460,9 +460,17 @@ var makeMessage = regexp.MustCompile(`(?m)^make(\[\d+\])?: .*\n?`)
 
 func filterMake(s string) string { return makeMessage.ReplaceAllString(s, "") }
 
-// recursiveMake matches the echo of a "make TARGET" that a task runs as
-// the other task (a documented difference).
-var recursiveMake = regexp.MustCompile(`(?m)^devenv tasks run make:`)
+// recursiveMake matches the echo of a "make TARGET…" that a task runs as
+// the other tasks (a documented difference).
+var recursiveMake = regexp.MustCompile(`(?m)^devenv tasks run ((?:make:\S+ ?)+)$`)
+
+// unmakeEcho writes the echo of "devenv tasks run make:a make:b" as make
+// echoes "make a b".
+func unmakeEcho(s string) string {
+	return recursiveMake.ReplaceAllStringFunc(s, func(line string) string {
+		return "make " + strings.ReplaceAll(strings.TrimPrefix(line, "devenv tasks run "), "make:", "")
+	})
+}
 
 // compareRun reports how got differs from make's run. exact asks for
 // make's exit status; otherwise success and failure must agree (devenv

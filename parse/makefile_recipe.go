@@ -312,6 +312,12 @@ func (lw *mkLowerer) body(t *mkTarget, mode renderMode) bodyResult {
 	if len(cmds) == 0 && len(rec.msgs) == 0 {
 		return bodyResult{}
 	}
+	// make stops before the recipe when a prerequisite is neither a file
+	// nor a target.
+	var check string
+	if plain := lw.plainPrereqs(t); len(plain) > 0 {
+		check = strings.TrimSuffix(missingCheck(plain, t.name), "\n")
+	}
 	// The preamble: shell options, ?= defaults, exports.
 	var set string
 	if real > 1 && !lw.db.oneShell {
@@ -333,6 +339,9 @@ func (lw *mkLowerer) body(t *mkTarget, mode renderMode) bodyResult {
 		lines = append(lines, "set -"+set)
 	case lw.flags.pipefail:
 		lines = append(lines, "set -o pipefail")
+	}
+	if check != "" {
+		lines = append(lines, check)
 	}
 	pre := len(lines)
 	for _, x := range lw.exportLines(t) {

@@ -136,7 +136,7 @@ func (b *scriptBuilder) plan(goals []string, stack []string) {
 		t := lw.db.targets[name]
 		if t == nil || !t.explicit() {
 			done[name] = true
-			if parent != "" && !lw.phony[name] {
+			if parent != "" && lw.isPlainFile(name) {
 				b.checkExists(name, parent)
 			}
 			return
@@ -177,21 +177,53 @@ type pendingCheck struct {
 
 // flushChecks writes the pending checks.
 func (b *scriptBuilder) flushChecks() {
-	for _, c := range b.checks {
-		b.checks = nil
-		if len(c.names) == 1 {
-			msg := fmt.Sprintf("make: *** No rule to make target '%s', needed by '%s'.  Stop.", c.names[0], c.parent)
-			b.lit(fmt.Sprintf("[ -e %s ] || { echo %s >&2; exit 2; }\n", shellQuote(c.names[0]), shellQuote(msg)))
-			continue
-		}
-		var words []string
-		for _, n := range c.names {
-			words = append(words, shellQuote(n))
-		}
-		msg := "make: *** No rule to make target '$f', needed by '" + escapeDouble(c.parent) + "'.  Stop."
-		b.lit(fmt.Sprintf("for f in %s; do [ -e \"$f\" ] || { echo \"%s\" >&2; exit 2; }; done\n", strings.Join(words, " "), msg))
-	}
+	checks := b.checks
 	b.checks = nil
+	for _, c := range checks {
+		b.lit(missingCheck(c.names, c.parent))
+	}
+}
+
+// missingCheck returns a line that stops as make stops when one of names,
+// prerequisites of parent, is neither a file nor a target.
+func missingCheck(names []string, parent string) string {
+	if len(names) == 1 {
+		msg := fmt.Sprintf("make: *** No rule to make target '%s', needed by '%s'.  Stop.", names[0], parent)
+		return fmt.Sprintf("[ -e %s ] || { echo %s >&2; exit 2; }\n", shellQuote(names[0]), shellQuote(msg))
+	}
+	var words []string
+	for _, n := range names {
+		words = append(words, shellQuote(n))
+	}
+	msg := "make: *** No rule to make target '$f', needed by '" + escapeDouble(parent) + "'.  Stop."
+	return fmt.Sprintf("for f in %s; do [ -e \"$f\" ] || { echo \"%s\" >&2; exit 2; }; done\n", strings.Join(words, " "), msg)
+}
+
+// plainPrereqs returns t's prerequisites that are neither targets nor
+// phony, nor made by a pattern rule (which is reported): files make
+// expects to find.
+func (lw *mkLowerer) plainPrereqs(t *mkTarget) []string {
+	normal, order := t.prereqs()
+	var out []string
+	for _, p := range append(normal, order...) {
+		if lw.isPlainFile(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// isPlainFile reports whether a prerequisite is a file with no rule.
+func (lw *mkLowerer) isPlainFile(name string) bool {
+	if pt := lw.db.targets[name]; pt != nil && pt.explicit() || lw.phony[name] {
+		return false
+	}
+	for _, p := range lw.db.patternRules {
+		if _, ok := matchPattern(p, name); ok {
+			return false
+		}
+	}
+	return true
 }
 
 // step appends the recipe of t: run always, or, for a file target, when

@@ -28,9 +28,11 @@ func (lw *mkLowerer) status(t *mkTarget) (string, bool) {
 	}
 	// A prerequisite that has a rule but is not there after its task
 	// ran counts as newer, as it does for make.
+	// So does a file with no rule that is missing: make stops there, and
+	// the task's exec stops as make does.
 	var made []string
 	for _, p := range normal {
-		if pt := lw.db.targets[p]; pt != nil && pt.hasRecipe() {
+		if pt := lw.db.targets[p]; pt != nil && pt.hasRecipe() || lw.isPlainFile(p) {
 			made = append(made, shellQuote(p))
 		}
 	}

@@ -12,11 +12,12 @@
   tasks."make:dist-app-tar-gz" = {
     exec = ''
       set -e
+      [ -e README.md ] || { echo "make: *** No rule to make target 'README.md', needed by 'dist/app.tar.gz'.  Stop." >&2; exit 2; }
       echo 'tar czf dist/app.tar.gz bin/app README.md'
       tar czf dist/app.tar.gz bin/app README.md
       echo "made app.tar.gz in dist from bin/app (all: bin/app README.md, order-only: dist)"
     '';
-    status = "[ -e dist/app.tar.gz ] && [ -e bin/app ] && [ ! bin/app -nt dist/app.tar.gz ] && [ ! README.md -nt dist/app.tar.gz ]";
+    status = "[ -e dist/app.tar.gz ] && [ -e bin/app ] && [ -e README.md ] && [ ! bin/app -nt dist/app.tar.gz ] && [ ! README.md -nt dist/app.tar.gz ]";
     after = [
       "make:bin-app"
       "make:dist"
@@ -26,10 +27,11 @@
 
   tasks."make:bin-app" = {
     exec = ''
+      [ -e main.go ] || { echo "make: *** No rule to make target 'main.go', needed by 'bin/app'.  Stop." >&2; exit 2; }
       echo 'go build -o bin/app main.go'
       go build -o bin/app main.go
     '';
-    status = "[ -e bin/app ] && [ ! main.go -nt bin/app ]";
+    status = "[ -e bin/app ] && [ -e main.go ] && [ ! main.go -nt bin/app ]";
     showOutput = true;
   };
 

@@ -7,11 +7,15 @@
 
   tasks."make:dist-bundle-js" = {
     exec = ''
+      for f in src/index.js src/util.js package.json; do [ -e "$f" ] || { echo "make: *** No rule to make target '$f', needed by 'dist/bundle.js'.  Stop." >&2; exit 2; }; done
       echo 'npx esbuild src/index.js --bundle --outfile=dist/bundle.js'
       npx esbuild src/index.js --bundle --outfile=dist/bundle.js
     '';
     status = ''
       [ -e dist/bundle.js ] || exit 1
+      [ -e src/index.js ] || exit 1
+      [ -e src/util.js ] || exit 1
+      [ -e package.json ] || exit 1
       [ -e node_modules ] || exit 1
       for p in src/index.js src/util.js package.json node_modules; do
         [ ! "$p" -nt dist/bundle.js ] || exit 1
@@ -24,12 +28,13 @@
   tasks."make:node_modules" = {
     exec = ''
       set -e
+      for f in package.json package-lock.json; do [ -e "$f" ] || { echo "make: *** No rule to make target '$f', needed by 'node_modules'.  Stop." >&2; exit 2; }; done
       echo 'npm ci'
       npm ci
       echo 'touch node_modules'
       touch node_modules
     '';
-    status = "[ -e node_modules ] && [ ! package.json -nt node_modules ] && [ ! package-lock.json -nt node_modules ]";
+    status = "[ -e node_modules ] && [ -e package.json ] && [ -e package-lock.json ] && [ ! package.json -nt node_modules ] && [ ! package-lock.json -nt node_modules ]";
     showOutput = true;
   };
 

@@ -10,19 +10,21 @@
 
   tasks."make:a-o" = {
     exec = ''
+      [ -e a.c ] || { echo "make: *** No rule to make target 'a.c', needed by 'a.o'.  Stop." >&2; exit 2; }
       echo 'cc -c a.c -o a.o'
       cc -c a.c -o a.o
     '';
-    status = "[ -e a.o ] && [ ! a.c -nt a.o ]";
+    status = "[ -e a.o ] && [ -e a.c ] && [ ! a.c -nt a.o ]";
     showOutput = true;
   };
 
   tasks."make:b-o" = {
     exec = ''
+      [ -e b.c ] || { echo "make: *** No rule to make target 'b.c', needed by 'b.o'.  Stop." >&2; exit 2; }
       echo 'cc -c b.c -o b.o'
       cc -c b.c -o b.o
     '';
-    status = "[ -e b.o ] && [ ! b.c -nt b.o ]";
+    status = "[ -e b.o ] && [ -e b.c ] && [ ! b.c -nt b.o ]";
     showOutput = true;
   };
 

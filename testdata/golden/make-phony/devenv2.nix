@@ -30,10 +30,11 @@
 
   tasks."make:node_modules" = {
     exec = ''
+      [ -e package.json ] || { echo "make: *** No rule to make target 'package.json', needed by 'node_modules'.  Stop." >&2; exit 2; }
       echo 'npm install'
       npm install
     '';
-    status = "[ -e node_modules ] && [ ! package.json -nt node_modules ]";
+    status = "[ -e node_modules ] && [ -e package.json ] && [ ! package.json -nt node_modules ]";
     showOutput = true;
   };
 

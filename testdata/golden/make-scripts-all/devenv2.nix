@@ -7,19 +7,21 @@
 
   tasks."make:bin-app" = {
     exec = ''
+      [ -e main.go ] || { echo "make: *** No rule to make target 'main.go', needed by 'bin/app'.  Stop." >&2; exit 2; }
       echo 'go build -o bin/app .'
       go build -o bin/app .
     '';
-    status = "[ -e bin/app ] && [ ! main.go -nt bin/app ]";
+    status = "[ -e bin/app ] && [ -e main.go ] && [ ! main.go -nt bin/app ]";
     showOutput = true;
   };
 
   tasks."make:docs-index-html" = {
     exec = ''
+      [ -e docs/index.md ] || { echo "make: *** No rule to make target 'docs/index.md', needed by 'docs/index.html'.  Stop." >&2; exit 2; }
       echo 'pandoc docs/index.md -o docs/index.html'
       pandoc docs/index.md -o docs/index.html
     '';
-    status = "[ -e docs/index.html ] && [ ! docs/index.md -nt docs/index.html ]";
+    status = "[ -e docs/index.html ] && [ -e docs/index.md ] && [ ! docs/index.md -nt docs/index.html ]";
     showOutput = true;
   };
 
