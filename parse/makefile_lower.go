@@ -220,7 +220,7 @@ func (lw *mkLowerer) classify() {
 // practice: a plain name, whose recipe does not refer to $@ and whose
 // prerequisites are other targets.
 func (lw *mkLowerer) looksPhony(t *mkTarget) bool {
-	if strings.ContainsAny(t.name, "./") {
+	if strings.ContainsAny(t.name, "./") || lw.fromEnv(t.name) {
 		return false
 	}
 	for _, r := range t.rules {
@@ -296,6 +296,9 @@ func (lw *mkLowerer) selectTargets() {
 	}
 	var visit func(name string, from *mkTarget)
 	visit = func(name string, from *mkTarget) {
+		if isDynKey(name) {
+			return
+		}
 		t := lw.db.targets[name]
 		if t == nil || !t.explicit() {
 			if from != nil && !lw.phony[name] && len(lw.db.patternRules) > 0 {
@@ -341,7 +344,7 @@ func (lw *mkLowerer) selectTargets() {
 	for name := range lw.tasks {
 		t := lw.db.targets[name]
 		normal, order := t.prereqs()
-		if !t.hasRecipe() && len(normal)+len(order) == 0 {
+		if !t.hasRecipe() && len(staticPrereqs(normal))+len(staticPrereqs(order)) == 0 {
 			delete(lw.tasks, name)
 			dynamic := false
 			for _, r := range t.rules {

@@ -28,7 +28,6 @@ type expandedRecipe struct {
 // autoScope binds the automatic variables of rule r of target t.
 func (lw *mkLowerer) autoScope(t *mkTarget, r *mkRule) map[string]*mkVar {
 	var normal, orderOnly []string
-	var dynamic []val
 	rules := []*mkRule{r}
 	if !t.doubleColon {
 		rules = t.rules
@@ -36,7 +35,6 @@ func (lw *mkLowerer) autoScope(t *mkTarget, r *mkRule) map[string]*mkVar {
 	for _, x := range rules {
 		normal = append(normal, x.prereqs...)
 		orderOnly = append(orderOnly, x.orderOnly...)
-		dynamic = append(dynamic, x.dynPrereqs...)
 	}
 	dedup := func(list []string) []string {
 		seen := map[string]bool{}
@@ -49,21 +47,14 @@ func (lw *mkLowerer) autoScope(t *mkTarget, r *mkRule) map[string]*mkVar {
 		}
 		return out
 	}
-	all := lit(strings.Join(dedup(normal), " "))
-	plus := lit(strings.Join(normal, " "))
-	for _, d := range dynamic {
-		if len(all) > 0 {
-			all = all.addLit(" ")
-			plus = plus.addLit(" ")
-		}
-		all = all.add(d...)
-		plus = plus.add(d...)
-	}
+	all := lw.namesVal(dedup(normal))
+	plus := lw.namesVal(normal)
 	first := val(nil)
 	if len(normal) > 0 {
-		first = lit(normal[0])
-	} else if len(dynamic) > 0 {
-		first = dynVal(&dyn{kind: dynUnknown, why: "$< names a prerequisite known only when make runs"})
+		first = lw.nameVal(normal[0])
+		if isDynKey(normal[0]) {
+			first = dynVal(&dyn{kind: dynUnknown, why: "$< names a prerequisite known only when make runs"})
+		}
 	}
 	stem := r.stem
 	if stem == "" {
@@ -82,11 +73,11 @@ func (lw *mkLowerer) autoScope(t *mkTarget, r *mkRule) map[string]*mkVar {
 		return &mkVar{name: name, flavor: simple, value: v, origin: originAutomatic}
 	}
 	return map[string]*mkVar{
-		"@": mk("@", lit(t.name)),
+		"@": mk("@", lw.nameVal(t.name)),
 		"<": mk("<", first),
 		"^": mk("^", all),
 		"+": mk("+", plus),
-		"|": mk("|", lit(strings.Join(dedup(orderOnly), " "))),
+		"|": mk("|", lw.namesVal(dedup(orderOnly))),
 		"*": mk("*", lit(stem)),
 		"?": mk("?", newer),
 		"%": mk("%", nil),
@@ -316,7 +307,7 @@ func (lw *mkLowerer) body(t *mkTarget, mode renderMode) bodyResult {
 	// nor a target.
 	var check string
 	if plain := lw.plainPrereqs(t); len(plain) > 0 {
-		check = strings.TrimSuffix(missingCheck(plain, t.name), "\n")
+		check = strings.TrimSuffix(lw.missingCheck(plain, t.name), "\n")
 	}
 	// The preamble: shell options, ?= defaults, exports.
 	var set string

@@ -180,22 +180,27 @@ func (b *scriptBuilder) flushChecks() {
 	checks := b.checks
 	b.checks = nil
 	for _, c := range checks {
-		b.lit(missingCheck(c.names, c.parent))
+		b.lit(b.lw.missingCheck(c.names, c.parent))
 	}
 }
 
 // missingCheck returns a line that stops as make stops when one of names,
 // prerequisites of parent, is neither a file nor a target.
-func missingCheck(names []string, parent string) string {
+func (lw *mkLowerer) missingCheck(names []string, parent string) string {
 	if len(names) == 1 {
-		msg := fmt.Sprintf("make: *** No rule to make target '%s', needed by '%s'.  Stop.", names[0], parent)
-		return fmt.Sprintf("[ -e %s ] || { echo %s >&2; exit 2; }\n", shellQuote(names[0]), shellQuote(msg))
+		msg := "make: *** No rule to make target '" + lw.nameInDouble(names[0]) + "', needed by '" + lw.nameInDouble(parent) + "'.  Stop."
+		if !lw.fromEnv(names[0]) && !lw.fromEnv(parent) {
+			msg = shellQuote(fmt.Sprintf("make: *** No rule to make target '%s', needed by '%s'.  Stop.", names[0], parent))
+		} else {
+			msg = `"` + msg + `"`
+		}
+		return fmt.Sprintf("[ -e %s ] || { echo %s >&2; exit 2; }\n", lw.nameWord(names[0]), msg)
 	}
 	var words []string
 	for _, n := range names {
-		words = append(words, shellQuote(n))
+		words = append(words, lw.nameWord(n))
 	}
-	msg := "make: *** No rule to make target '$f', needed by '" + escapeDouble(parent) + "'.  Stop."
+	msg := "make: *** No rule to make target '$f', needed by '" + lw.nameInDouble(parent) + "'.  Stop."
 	return fmt.Sprintf("for f in %s; do [ -e \"$f\" ] || { echo \"%s\" >&2; exit 2; }; done\n", strings.Join(words, " "), msg)
 }
 
@@ -215,6 +220,9 @@ func (lw *mkLowerer) plainPrereqs(t *mkTarget) []string {
 
 // isPlainFile reports whether a prerequisite is a file with no rule.
 func (lw *mkLowerer) isPlainFile(name string) bool {
+	if isDynKey(name) {
+		return false // the words of $(shell find …) and the like
+	}
 	if pt := lw.db.targets[name]; pt != nil && pt.explicit() || lw.phony[name] {
 		return false
 	}
