@@ -182,9 +182,30 @@ func callsIn(t *testing.T, s *stubs.Set, dir string) []string {
 			rel = c.Dir
 		}
 		c.Dir = rel
-		out = append(out, c.String())
+		line := c.String()
+		var env []string
+		for _, kv := range c.Env {
+			k, v, _ := strings.Cut(kv, "=")
+			if !callEnvNoise[k] && !strings.HasPrefix(k, "PC2DEVENV_") && !(k == "HOME" || k == "DEVENV_ROOT") || (k == "HOME" || k == "DEVENV_ROOT") && v != dir {
+				env = append(env, kv)
+			}
+		}
+		if len(env) > 0 {
+			slices.Sort(env)
+			line += fmt.Sprintf(" env %q", env)
+		}
+		out = append(out, line)
 	}
 	return out
+}
+
+// callEnvNoise are the variables the comparison of calls leaves out: those
+// of the test's own environment, those make sets for its sub-makes, and
+// those a shell sets for itself.
+var callEnvNoise = map[string]bool{
+	"PATH": true, "LANG": true, "GORACE": true,
+	"MAKEFLAGS": true, "MFLAGS": true, "MAKELEVEL": true, "MAKE_TERMOUT": true, "MAKE_TERMERR": true, "MAKEOVERRIDES": true,
+	"SHLVL": true, "_": true, "PWD": true, "OLDPWD": true,
 }
 
 // fakeDevenvBin returns a directory whose devenv is fakeDevenv.
@@ -434,8 +455,10 @@ type runResult struct {
 	stdout, stderr string
 	ok             bool
 	code           int
-	// calls are the calls of stubbed programs, when the case has stubs.
+	// calls are the calls of stubbed programs, when the case has stubs;
+	// makes counts the calls of make among them.
 	calls []string
+	makes int
 }
 
 func runIn(t *testing.T, dir string, env []string, name string, args ...string) runResult {

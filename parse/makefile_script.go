@@ -271,14 +271,15 @@ func (b *scriptBuilder) recipe(t *mkTarget, lt loweredTask, stack []string) {
 		sb = lw.body(t, forScript)
 		lw.scriptBodies[t.name] = sb
 	}
-	if sb.err != nil || len(sb.subMakes) == 0 {
+	if sb.err != nil || sb.text == lt.body.text {
 		b.lit("(")
 		b.ref(lt.task.Name, false)
 		b.lit(parenSep(lt.task.Exec.Shell()) + ")")
 		return
 	}
 	// The recipe runs recursive makes: it is written here, with the
-	// recipes of the sub-make's goals in place of each.
+	// recipes of the sub-make's goals in place of each (and those it
+	// cannot run in place kept as written, where the task runs devenv).
 	text := sb.text
 	b.lit("(")
 	for len(text) > 0 {
