@@ -83,7 +83,7 @@ func (r *mkReader) lower(proj *ir.Project) {
 				if normal, order := t.prereqs(); len(normal)+len(order) > 1 {
 					parallelNoted = true
 					lw.r.diags.Add(t.pos, ir.Note, ir.IDMakeParallel,
-						fmt.Sprintf("devenv runs a task's dependencies in parallel, as make -j does; make without -j makes the prerequisites of %s one after the other", name), "")
+						fmt.Sprintf("devenv tasks run runs a task's dependencies in parallel, as make -j does; make without -j makes the prerequisites of %s one after the other, and so does the script", name), "")
 				}
 			}
 			lw.lowerTask(t)

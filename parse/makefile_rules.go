@@ -310,7 +310,7 @@ func (r *mkReader) special(l *mkLine, name string, prereqs []string, hasRecipe b
 	case ".NOTPARALLEL":
 		r.db.notParallel = true
 		r.diags.Add(l.pos, ir.Warning, ir.IDMakeParallel,
-			".NOTPARALLEL asks make to run one recipe at a time; devenv runs independent tasks in parallel and has no setting to stop it", "")
+			".NOTPARALLEL asks make to run one recipe at a time; the scripts do, but devenv tasks run runs independent tasks in parallel and has no setting to stop it", "")
 	case ".SECONDEXPANSION":
 		r.diags.Add(l.pos, ir.Warning, ir.IDMakeSpecial,
 			".SECONDEXPANSION expands prerequisites a second time; the converter expands them once", "")
