@@ -347,7 +347,9 @@ func runMakeSemantics(t *testing.T, dir, bin string) {
 			}
 			desc = append(desc, st.target)
 			where := fmt.Sprintf("scenario %d (%s)", i+1, strings.Join(desc, " ; "))
-			env := append([]string{"PATH=" + path, "LANG=C", "PC2DEVENV_MODULE=" + moduleFile}, st.env...)
+			// A test binary built with -race sleeps a second when it exits
+			// unless told not to; the fake devenv is one.
+			env := append([]string{"PATH=" + path, "LANG=C", "PC2DEVENV_MODULE=" + moduleFile, "GORACE=atexit_sleep_ms=0"}, st.env...)
 			makeArgs := []string{st.target}
 			if len(st.args) > 0 {
 				makeArgs = append(makeArgs, "ARGS="+strings.Join(st.args, " "))
