@@ -45,6 +45,8 @@ type mkLowerer struct {
 	lowered      map[string]loweredTask
 	scriptBodies map[string]bodyResult
 	taskTarget   map[string]string
+	// scriptSteps counts the steps of the scripts written so far.
+	scriptSteps int
 }
 
 // loweredTask is a target's task and the recipe it runs.

@@ -29,12 +29,33 @@ import (
 // recipe sets -e itself when it runs several commands, as its task does.)
 const scriptHeader = "trap 'exit 2' ERR\n"
 
+// maxScriptSteps bounds the targets the scripts of one Makefile visit in
+// all (each a recipe, a check or nothing to do): a chain of targets each needing the one before, or
+// recursive makes inside recursive makes, would otherwise write scripts
+// growing with the square of the targets, or faster.
+const maxScriptSteps = 50000
+
 // lowerScript writes the script named after t.
 func (lw *mkLowerer) lowerScript(t *mkTarget) {
-	b := &scriptBuilder{lw: lw, args: map[string]bool{}}
-	b.plan([]string{t.name}, nil)
-	b.flushChecks()
+	b := &scriptBuilder{lw: lw, args: map[string]bool{}, budget: maxScriptSteps - lw.scriptSteps}
+	if b.budget > 0 {
+		b.plan([]string{t.name}, nil)
+		b.flushChecks()
+	}
 	script := &ir.Script{Name: lw.scriptName[t.name], Description: t.help, Pos: t.pos}
+	if b.work > b.budget {
+		lw.r.warnOnce("script-steps", t.pos, ir.Warning, ir.IDTooMany,
+			fmt.Sprintf("the scripts would go through more than %d targets in all (long chains of prerequisites, or recursive makes): the script %s and those after it run devenv tasks run instead, which runs the prerequisites as make -j does", maxScriptSteps, script.Name), "")
+		run := "devenv tasks run " + lw.taskName[t.name]
+		if lw.lowered[t.name].body.usesArgs {
+			run = argsEnv(lw.usedArgs(t)) + run
+		}
+		script.Exec = ir.Plain(run, t.pos)
+		lw.scriptSteps = maxScriptSteps
+		lw.proj.Scripts = append(lw.proj.Scripts, script)
+		return
+	}
+	lw.scriptSteps += b.work
 	var head strings.Builder
 	head.WriteString(scriptHeader)
 	var argNames []string
@@ -77,6 +98,9 @@ type scriptBuilder struct {
 	steps int
 	// checks are the last checks of prerequisites, not yet written.
 	checks []pendingCheck
+	// work counts the targets visited, and budget is how many the
+	// script may visit; past it, planning stops.
+	work, budget int
 }
 
 func (b *scriptBuilder) lit(s string) {
@@ -129,10 +153,11 @@ func (b *scriptBuilder) plan(goals []string, stack []string) {
 	busy := map[string]bool{}
 	var visit func(name, parent string)
 	visit = func(name, parent string) {
-		if done[name] || busy[name] {
+		if done[name] || busy[name] || b.work > b.budget {
 			// make drops a circular dependency, and makes a target once.
 			return
 		}
+		b.work++
 		t := lw.db.targets[name]
 		if t == nil || !t.explicit() {
 			done[name] = true
@@ -148,7 +173,9 @@ func (b *scriptBuilder) plan(goals []string, stack []string) {
 		}
 		delete(busy, name)
 		done[name] = true
-		b.step(t, stack)
+		if b.work <= b.budget {
+			b.step(t, stack)
+		}
 	}
 	for _, g := range goals {
 		visit(g, "")
@@ -245,8 +272,8 @@ func (b *scriptBuilder) step(t *mkTarget, stack []string) {
 		return
 	}
 	b.steps++
-	for _, n := range lw.usedArgs(t) {
-		if lt.body.usesArgs {
+	if lt.body.usesArgs {
+		for _, n := range lw.usedArgs(t) {
 			b.args[n] = true
 		}
 	}
