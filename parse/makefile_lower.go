@@ -599,7 +599,7 @@ func (lw *mkLowerer) noteDyn(d *dyn) {
 		}
 		lw.noted[key] = true
 		lw.r.diags.Add(d.pos, ir.Warning, ir.IDMakeShell,
-			fmt.Sprintf("$(shell %s) is not run by the converter: bash runs $(%s) where make would have", d.cmd.fallback(), d.cmd.fallback()), "")
+			fmt.Sprintf("$(shell %s) is not run by the converter: bash runs $(%s) where make would have", d.cmd.makeText(), lw.bashText(d.cmd)), "")
 	case dynGlob:
 		key := "glob:" + d.pos.String()
 		if lw.noted[key] {
@@ -609,6 +609,15 @@ func (lw *mkLowerer) noteDyn(d *dyn) {
 		lw.r.diags.Add(d.pos, ir.Warning, ir.IDMakeFunction,
 			fmt.Sprintf("$(wildcard %s) becomes the bash glob %s, which stays as written when no file matches (make's gives nothing)", d.cmd.fallback(), d.cmd.fallback()), "")
 	}
+}
+
+// bashText returns v as bash writes it, for messages: its fallback when it
+// holds what bash cannot compute.
+func (lw *mkLowerer) bashText(v val) string {
+	if s, err := (&renderer{mode: forTask, args: lw.args, seen: map[string]bool{}}).render(v); err == nil {
+		return s
+	}
+	return v.fallback()
 }
 
 // serverRE matches commands that start development servers and

@@ -244,14 +244,18 @@ func (v val) envOnly() bool {
 }
 
 // makeText writes v as make text: literal parts as they are, environment
-// variables as $(NAME). It names a target computed from the environment.
+// variables as $(NAME), other dynamic parts as their fallback. It names a
+// target computed from the environment.
 func (v val) makeText() string {
 	var b strings.Builder
 	for _, p := range v {
-		if p.d != nil {
-			b.WriteString("$(" + p.d.name + ")")
-		} else {
+		switch {
+		case p.d == nil:
 			b.WriteString(p.lit)
+		case p.d.kind == dynEnv || p.d.kind == dynEnvDefault:
+			b.WriteString("$(" + p.d.name + ")")
+		default:
+			b.WriteString(p.d.fallback)
 		}
 	}
 	return b.String()
