@@ -106,7 +106,7 @@ func TestCorpusMakeDifferential(t *testing.T) {
 			t.Errorf("%s lists %s, which is not an explicit target of a corpus Makefile: remove the line", corpusMakeDifferences, key)
 		}
 	}
-	t.Logf("%d targets compared with make, %d identical; %d listed as different:", compared, identical, len(outcomes))
+	t.Logf("%d Makefiles, %d explicit targets: %d compared with make, %d identical; %d listed as different:", len(projects), len(seen), compared, identical, len(outcomes))
 	sort.Strings(outcomes)
 	for _, o := range outcomes {
 		t.Logf("  %s", o)
