@@ -3,6 +3,7 @@ package convert
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
@@ -11,104 +12,98 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/pc2devenv/pc2devenv/emit"
+	"github.com/pc2devenv/pc2devenv/internal/devenvrun"
 	"github.com/pc2devenv/pc2devenv/internal/nixeval"
+	"github.com/pc2devenv/pc2devenv/internal/stubs"
 )
 
 // The semantic test runs each Makefile of testdata/makesem/<case>/ with
-// GNU make and runs what it converts to — the tasks, as devenv tasks run
-// them, and the scripts, as devenv runs them — each in a directory of its
-// own holding the same files. Both must leave the same files, print the
-// same output (make's own messages aside) and succeed or fail alike.
+// GNU make and runs what it converts to — the scripts, as devenv runs
+// them, and the tasks, as devenv tasks run them — each in a directory of
+// its own holding the same files. A script must do exactly what make does:
+// leave the same files, print the same output (make's own messages aside)
+// and exit with the same status. The tasks run in several schedules
+// (package devenvrun: one task at a time in orders chosen by seeds, and
+// every ready task at once), as devenv could run them; they must agree
+// with make in each, except where make -j would race too.
 //
 // A case's "steps" file holds one scenario per line: steps separated by
 // " ; ". A step is "[NAME=value…] target [-- arg…]" (run the target, with
 // those environment variables, and the arguments as ARGS on make's command
 // line and as the script's arguments), or "$ command" (run a shell
-// command in every directory, to set up files or change times).
+// command in every directory, to set up files or change times). A target
+// written "~target" is one whose tasks race as make -j does: some seeded
+// schedule must differ from make (so that the test is seen to catch a
+// race), and the scenario's later steps do not compare the tasks.
 const makesemDir = "../testdata/makesem"
 
 func TestMain(m *testing.M) {
 	if filepath.Base(os.Args[0]) == "devenv" {
 		os.Exit(fakeDevenv(os.Args[1:]))
 	}
-	os.Exit(m.Run())
+	os.Exit(stubs.Main(m))
 }
 
-// fakeDevenv stands in for the devenv command in the semantic test: it
-// runs "devenv tasks run TASK…" as devenv-tasks does, serially: each
-// task's "after" tasks first, in order, once; a task whose status exits 0
-// is skipped; exec runs under "set -e". The tasks are read from the JSON
-// file named by $PC2DEVENV_TASKS.
+// fakeDevenv stands in for the devenv command: it runs "devenv tasks run
+// TASK…" with package devenvrun, in the schedule that $PC2DEVENV_SEED and
+// $PC2DEVENV_PARALLEL choose, on the module in the JSON file named by
+// $PC2DEVENV_MODULE.
 func fakeDevenv(args []string) int {
 	if len(args) < 3 || args[0] != "tasks" || args[1] != "run" {
 		fmt.Fprintf(os.Stderr, "fake devenv: unsupported command: %q\n", args)
 		return 97
 	}
-	b, err := os.ReadFile(os.Getenv("PC2DEVENV_TASKS"))
+	b, err := os.ReadFile(os.Getenv("PC2DEVENV_MODULE"))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "fake devenv:", err)
 		return 97
 	}
-	var tasks map[string]struct {
-		Exec   *string  `json:"exec"`
-		Status *string  `json:"status"`
-		After  []string `json:"after"`
-	}
-	if err := json.Unmarshal(b, &tasks); err != nil {
+	var module map[string]any
+	if err := json.Unmarshal(b, &module); err != nil {
 		fmt.Fprintln(os.Stderr, "fake devenv:", err)
 		return 97
 	}
-	done := map[string]bool{}
-	var run func(name string) int
-	run = func(name string) int {
-		if done[name] {
-			return 0
-		}
-		done[name] = true
-		t, ok := tasks[name]
-		if !ok {
-			fmt.Fprintf(os.Stderr, "fake devenv: no task %s\n", name)
-			return 97
-		}
-		for _, a := range t.After {
-			if rc := run(a); rc != 0 {
-				return rc
-			}
-		}
-		if t.Status != nil && runBash("set -e\n"+*t.Status, nil) == 0 {
-			return 0
-		}
-		if t.Exec == nil {
-			return 0
-		}
-		return runBash("set -e\n"+*t.Exec, nil)
+	cfg, err := devenvrun.Decode(module)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "fake devenv:", err)
+		return 97
 	}
-	for _, name := range args[2:] {
-		if rc := run(name); rc != 0 {
-			return rc
-		}
+	seed, _ := strconv.ParseUint(os.Getenv("PC2DEVENV_SEED"), 10, 64)
+	parallel, _ := strconv.Atoi(os.Getenv("PC2DEVENV_PARALLEL"))
+	dir, _ := os.Getwd()
+	res, err := devenvrun.RunTasks(context.Background(), cfg, args[2:], devenvrun.RunOptions{
+		Dir: dir, Environ: os.Environ(), Stdout: os.Stdout, Stderr: os.Stderr, Seed: seed, Parallel: parallel,
+	})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "fake devenv:", err)
+		return 97
 	}
-	return 0
+	return res.ExitCode()
 }
 
-// runBash runs a script with bash, with the caller's standard streams.
-func runBash(script string, args []string) int {
-	cmd := exec.Command("bash", append([]string{"-c", script, "bash"}, args...)...)
-	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-	if err := cmd.Run(); err != nil {
-		if ee, ok := err.(*exec.ExitError); ok {
-			return ee.ExitCode()
-		}
-		fmt.Fprintln(os.Stderr, "fake devenv:", err)
-		return 97
+// schedule is one way devenv could run the tasks.
+type schedule struct {
+	seed     uint64
+	parallel int
+}
+
+// schedules are the ones the semantic test runs the tasks in: one at a
+// time in three orders, and all that are ready at once.
+var schedules = []schedule{{1, 1}, {2, 1}, {3, 1}, {4, 0}}
+
+func (s schedule) String() string {
+	if s.parallel == 0 {
+		return fmt.Sprintf("concurrent, seed %d", s.seed)
 	}
-	return 0
+	return fmt.Sprintf("one at a time, seed %d", s.seed)
 }
 
 func TestMakeSemantics(t *testing.T) {
@@ -116,10 +111,105 @@ func TestMakeSemantics(t *testing.T) {
 	if _, err := exec.LookPath("make"); err != nil {
 		t.Skip("GNU make is not installed (apt-get install make)")
 	}
-	entries, err := os.ReadDir(makesemDir)
+	bin := fakeDevenvBin(t)
+	for _, dir := range makesemCases(t) {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Parallel()
+			runMakeSemantics(t, dir, bin)
+		})
+	}
+}
+
+// makesemCases lists the cases: those of testdata/makesem, and the golden
+// cases that have a steps file, whose outputs are compared as text too.
+func makesemCases(t *testing.T) []string {
+	var dirs []string
+	for _, root := range []string{makesemDir, goldenDir} {
+		entries, err := os.ReadDir(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			dir := filepath.Join(root, e.Name())
+			if _, err := os.Stat(filepath.Join(dir, "steps")); err == nil {
+				dirs = append(dirs, dir)
+			}
+		}
+	}
+	return dirs
+}
+
+// semStubs reads a case's "stubs" file: the programs its recipes run,
+// which the test replaces by recording stubs (a word "git=v1.2.3" makes
+// git print v1.2.3), so that the calls of make's run and the
+// conversion's can be compared. Without the file it returns nil.
+func semStubs(t *testing.T, dir string) *stubs.Set {
+	b, err := os.ReadFile(filepath.Join(dir, "stubs"))
+	if os.IsNotExist(err) {
+		return nil
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	var programs []stubs.Program
+	for _, w := range strings.Fields(string(b)) {
+		name, out, ok := strings.Cut(w, "=")
+		p := stubs.Program{Name: name}
+		if ok {
+			p.Stdout = out + "\n"
+		}
+		programs = append(programs, p)
+	}
+	return stubs.New(t, programs...)
+}
+
+// callsIn returns the calls the stubs recorded, one line each, with
+// directories relative to dir, and forgets them.
+func callsIn(t *testing.T, s *stubs.Set, dir string) []string {
+	if s == nil {
+		return nil
+	}
+	calls, err := s.Calls()
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := s.Reset(); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, c := range calls {
+		rel, err := filepath.Rel(dir, c.Dir)
+		if err != nil {
+			rel = c.Dir
+		}
+		c.Dir = rel
+		line := c.String()
+		var env []string
+		for _, kv := range c.Env {
+			k, v, _ := strings.Cut(kv, "=")
+			if !callEnvNoise[k] && !strings.HasPrefix(k, "PC2DEVENV_") && !(k == "HOME" || k == "DEVENV_ROOT") || (k == "HOME" || k == "DEVENV_ROOT") && v != dir {
+				env = append(env, kv)
+			}
+		}
+		if len(env) > 0 {
+			slices.Sort(env)
+			line += fmt.Sprintf(" env %q", env)
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// callEnvNoise are the variables the comparison of calls leaves out: those
+// of the test's own environment, those make sets for its sub-makes, and
+// those a shell sets for itself.
+var callEnvNoise = map[string]bool{
+	"PATH": true, "LANG": true, "GORACE": true,
+	"MAKEFLAGS": true, "MFLAGS": true, "MAKELEVEL": true, "MAKE_TERMOUT": true, "MAKE_TERMERR": true, "MAKEOVERRIDES": true,
+	"SHLVL": true, "_": true, "PWD": true, "OLDPWD": true,
+}
+
+// fakeDevenvBin returns a directory whose devenv is fakeDevenv.
+func fakeDevenvBin(t *testing.T) string {
 	self, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
@@ -128,13 +218,7 @@ func TestMakeSemantics(t *testing.T) {
 	if err := os.Symlink(self, filepath.Join(bin, "devenv")); err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range entries {
-		dir := filepath.Join(makesemDir, e.Name())
-		t.Run(e.Name(), func(t *testing.T) {
-			t.Parallel()
-			runMakeSemantics(t, dir, bin)
-		})
-	}
+	return bin
 }
 
 // semStep is one step of a scenario.
@@ -143,6 +227,8 @@ type semStep struct {
 	env    []string
 	target string
 	args   []string
+	// race says the tasks race here as make -j does.
+	race bool
 }
 
 func parseSteps(t *testing.T, file string) [][]semStep {
@@ -172,7 +258,7 @@ func parseSteps(t *testing.T, file string) [][]semStep {
 				case st.target == "" && strings.Contains(w, "="):
 					st.env = append(st.env, w)
 				case st.target == "":
-					st.target = w
+					st.target, st.race = strings.CutPrefix(w, "~")
 				case w == "--":
 					st.args = words[i+1:]
 				}
@@ -205,34 +291,54 @@ func runMakeSemantics(t *testing.T, dir, bin string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tasks, _ := nixeval.Get(v, "tasks")
-	scripts, _ := nixeval.Get(v, "scripts")
-	// devenv puts the module's env into the environment of tasks and
-	// scripts.
-	var devenvEnv []string
-	if env, ok := nixeval.Get(v, "env"); ok {
-		for k, x := range env.(map[string]any) {
-			devenvEnv = append(devenvEnv, k+"="+fmt.Sprint(x))
-		}
-	}
-	taskJSON, err := json.Marshal(tasks)
+	cfg, err := devenvrun.Decode(v)
 	if err != nil {
 		t.Fatal(err)
 	}
-	tasksFile := filepath.Join(t.TempDir(), "tasks.json")
-	if err := os.WriteFile(tasksFile, taskJSON, 0o644); err != nil {
+	// devenv puts the module's env into the environment of scripts.
+	var devenvEnv []string
+	env, err := cfg.Environ()
+	if err != nil {
 		t.Fatal(err)
 	}
+	for k, x := range env {
+		devenvEnv = append(devenvEnv, k+"="+x)
+	}
+	moduleJSON, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moduleFile := filepath.Join(t.TempDir(), "module.json")
+	if err := os.WriteFile(moduleFile, moduleJSON, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set := semStubs(t, dir)
+	path := bin + ":/usr/local/bin:/usr/bin:/bin"
+	if set != nil {
+		path = set.PATH(path)
+	}
+	run := func(d string, env []string, name string, args ...string) runResult {
+		callsIn(t, set, d)
+		r := runIn(t, d, env, name, args...)
+		r.calls = callsIn(t, set, d)
+		return r
+	}
 	for i, scenario := range parseSteps(t, filepath.Join(dir, "steps")) {
-		mk, task, script := t.TempDir(), t.TempDir(), t.TempDir()
-		for _, d := range []string{mk, task, script} {
+		mk, script := t.TempDir(), t.TempDir()
+		taskDirs := make([]string, len(schedules))
+		for j := range taskDirs {
+			taskDirs[j] = t.TempDir()
+		}
+		all := append([]string{mk, script}, taskDirs...)
+		for _, d := range all {
 			copyFixture(t, dir, d)
 		}
 		var desc []string
+		raced := false
 		for _, st := range scenario {
 			if st.shell != "" {
 				desc = append(desc, "$ "+st.shell)
-				for _, d := range []string{mk, task, script} {
+				for _, d := range all {
 					if out, err := exec.Command("bash", "-c", "cd \"$1\" && "+st.shell, "bash", d).CombinedOutput(); err != nil {
 						t.Fatalf("scenario %d: %s: %v\n%s", i+1, st.shell, err, out)
 					}
@@ -241,44 +347,82 @@ func runMakeSemantics(t *testing.T, dir, bin string) {
 			}
 			desc = append(desc, st.target)
 			where := fmt.Sprintf("scenario %d (%s)", i+1, strings.Join(desc, " ; "))
-			env := append([]string{"PATH=" + bin + ":/usr/local/bin:/usr/bin:/bin", "LANG=C", "PC2DEVENV_TASKS=" + tasksFile}, st.env...)
+			// A test binary built with -race sleeps a second when it exits
+			// unless told not to; the fake devenv is one.
+			env := append([]string{"PATH=" + path, "LANG=C", "PC2DEVENV_MODULE=" + moduleFile, "GORACE=atexit_sleep_ms=0"}, st.env...)
 			makeArgs := []string{st.target}
 			if len(st.args) > 0 {
 				makeArgs = append(makeArgs, "ARGS="+strings.Join(st.args, " "))
 			}
-			want := runIn(t, mk, env, "make", makeArgs...)
+			want := run(mk, env, "make", makeArgs...)
 			want.stdout, want.stderr = filterMake(want.stdout), filterMake(want.stderr)
-			taskName := "make:" + st.target
-			if _, ok := nixeval.Get(tasks, taskName); ok {
-				tenv := env
-				if len(st.args) > 0 {
-					tenv = append(tenv, "ARGS="+strings.Join(st.args, " "))
-				}
-				got := runIn(t, task, append(devenvEnv, tenv...), filepath.Join(bin, "devenv"), "tasks", "run", taskName)
-				compareRun(t, where+", task "+taskName, want, got)
-			} else if _, ok := nixeval.Get(v, "processes", st.target); !ok {
-				t.Errorf("%s: the output has no task %s", where, taskName)
-			}
-			if s, ok := nixeval.Get(scripts, st.target, "exec"); ok {
+			if s, ok := cfg.Scripts[st.target]; ok {
 				file := filepath.Join(t.TempDir(), "script")
-				if err := os.WriteFile(file, []byte(s.(string)), 0o755); err != nil {
+				if err := os.WriteFile(file, []byte(s.Exec), 0o755); err != nil {
 					t.Fatal(err)
 				}
-				got := runIn(t, script, append(devenvEnv, env...), "bash", append([]string{file}, st.args...)...)
-				compareRun(t, where+", script "+st.target, want, got)
-			} else if _, ok := nixeval.Get(tasks, taskName); ok {
-				// Without a script, run the task there too, so that the
-				// directories stay comparable.
-				runIn(t, script, append(devenvEnv, env...), filepath.Join(bin, "devenv"), "tasks", "run", taskName)
+				got := run(script, append(devenvEnv, env...), "bash", append([]string{file}, st.args...)...)
+				got.stdout, got.stderr = filterMake(got.stdout), filterMake(got.stderr)
+				compareRun(t, where+", script "+st.target, want, got, true)
+			} else if _, ok := cfg.Processes[st.target]; !ok {
+				t.Errorf("%s: the output has no script %s", where, st.target)
+			}
+			taskName := "make:" + st.target
+			if _, ok := cfg.Tasks[taskName]; !ok || raced {
+				continue
+			}
+			tenv := env
+			if len(st.args) > 0 {
+				tenv = append(tenv, "ARGS="+strings.Join(st.args, " "))
+			}
+			differs := false
+			for j, sch := range schedules {
+				senv := append(tenv, fmt.Sprintf("PC2DEVENV_SEED=%d", sch.seed), fmt.Sprintf("PC2DEVENV_PARALLEL=%d", sch.parallel))
+				got := run(taskDirs[j], senv, filepath.Join(bin, "devenv"), "tasks", "run", taskName)
+				got.stdout, got.stderr = unmakeEcho(filterMake(got.stdout)), filterMake(got.stderr)
+				if sch.parallel == 0 {
+					// Lines of tasks that run at once interleave as
+					// they come.
+					sorted := want
+					sorted.stdout, got.stdout = sortLines(want.stdout), sortLines(got.stdout)
+					sorted.calls, got.calls = slices.Sorted(slices.Values(want.calls)), slices.Sorted(slices.Values(got.calls))
+					if !st.race {
+						compareRun(t, fmt.Sprintf("%s, tasks %s (%s)", where, taskName, sch), sorted, got, false)
+					}
+					continue
+				}
+				if st.race {
+					differs = differs || !sameRun(want, got) || !cmp.Equal(snapshot(t, mk), snapshot(t, taskDirs[j]))
+					continue
+				}
+				compareRun(t, fmt.Sprintf("%s, tasks %s (%s)", where, taskName, sch), want, got, false)
+			}
+			if st.race {
+				raced = true
+				if !differs {
+					t.Errorf("%s: the step is marked ~ (the tasks race as make -j does), but the tasks agree with make in every schedule", where)
+				}
 			}
 		}
 		wantFiles := snapshot(t, mk)
-		for name, d := range map[string]string{"tasks": task, "scripts": script} {
-			if diff := cmp.Diff(wantFiles, snapshot(t, d)); diff != "" {
-				t.Errorf("scenario %d (%s): the %s leave other files than make (-make +%s):\n%s", i+1, strings.Join(desc, " ; "), name, name, diff)
+		if diff := cmp.Diff(wantFiles, snapshot(t, script)); diff != "" {
+			t.Errorf("scenario %d (%s): the scripts leave other files than make (-make +scripts):\n%s", i+1, strings.Join(desc, " ; "), diff)
+		}
+		if raced {
+			continue
+		}
+		for j, sch := range schedules {
+			if diff := cmp.Diff(wantFiles, snapshot(t, taskDirs[j])); diff != "" {
+				t.Errorf("scenario %d (%s): the tasks (%s) leave other files than make (-make +tasks):\n%s", i+1, strings.Join(desc, " ; "), sch, diff)
 			}
 		}
 	}
+}
+
+func sortLines(s string) string {
+	lines := strings.SplitAfter(s, "\n")
+	slices.Sort(lines)
+	return strings.Join(lines, "")
 }
 
 // copyFixture copies a case's files into dir.
@@ -288,7 +432,11 @@ func copyFixture(t *testing.T, src, dir string) {
 			return err
 		}
 		rel, _ := filepath.Rel(src, p)
-		if rel == "." || rel == "steps" || rel == "args" {
+		switch filepath.Ext(rel) {
+		case ".nix", ".diag", ".explain":
+			return nil // a golden case's expected outputs
+		}
+		if rel == "." || rel == "steps" || rel == "args" || rel == "stubs" {
 			return nil
 		}
 		if d.IsDir() {
@@ -309,6 +457,10 @@ type runResult struct {
 	stdout, stderr string
 	ok             bool
 	code           int
+	// calls are the calls of stubbed programs, when the case has stubs;
+	// makes counts the calls of make among them.
+	calls []string
+	makes int
 }
 
 func runIn(t *testing.T, dir string, env []string, name string, args ...string) runResult {
@@ -333,14 +485,24 @@ var makeMessage = regexp.MustCompile(`(?m)^make(\[\d+\])?: .*\n?`)
 
 func filterMake(s string) string { return makeMessage.ReplaceAllString(s, "") }
 
-// recursiveMake matches the echo of a "make TARGET" that the conversion
-// runs as the other task (a documented difference).
-var recursiveMake = regexp.MustCompile(`(?m)^devenv tasks run make:`)
+// recursiveMake matches the echo of a "make TARGET…" that a task runs as
+// the other tasks (a documented difference).
+var recursiveMake = regexp.MustCompile(`(?m)^devenv tasks run ((?:make:\S+ ?)+)$`)
 
-func compareRun(t *testing.T, where string, want, got runResult) {
+// unmakeEcho writes the echo of "devenv tasks run make:a make:b" as make
+// echoes "make a b".
+func unmakeEcho(s string) string {
+	return recursiveMake.ReplaceAllStringFunc(s, func(line string) string {
+		return "make " + strings.ReplaceAll(strings.TrimPrefix(line, "devenv tasks run "), "make:", "")
+	})
+}
+
+// compareRun reports how got differs from make's run. exact asks for
+// make's exit status; otherwise success and failure must agree (devenv
+// tasks run exits 1 where make exits 2).
+func compareRun(t *testing.T, where string, want, got runResult, exact bool) {
 	t.Helper()
-	got.stdout = recursiveMake.ReplaceAllString(got.stdout, "make ")
-	if want.ok != got.ok {
+	if want.ok != got.ok || exact && want.code != got.code {
 		t.Errorf("%s: make %s (exit %d), the conversion %s (exit %d)\nmake stderr:\n%s\nconverted stderr:\n%s",
 			where, okWord(want.ok), want.code, okWord(got.ok), got.code, want.stderr, got.stderr)
 	}
@@ -350,6 +512,14 @@ func compareRun(t *testing.T, where string, want, got runResult) {
 	if diff := cmp.Diff(want.stderr, got.stderr); diff != "" {
 		t.Errorf("%s: standard error differs (-make +converted):\n%s", where, diff)
 	}
+	if diff := cmp.Diff(want.calls, got.calls); diff != "" {
+		t.Errorf("%s: the programs run differ (-make +converted):\n%s", where, diff)
+	}
+}
+
+// sameRun reports whether two runs printed the same and agreed on success.
+func sameRun(want, got runResult) bool {
+	return want.ok == got.ok && want.stdout == got.stdout && want.stderr == got.stderr && slices.Equal(want.calls, got.calls)
 }
 
 func okWord(ok bool) string {

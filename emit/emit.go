@@ -73,8 +73,6 @@ type lowerer struct {
 	// byName finds processes by source name, as proj.Process does, in
 	// constant time: dependencies are looked up once per edge.
 	byName map[string]*ir.Process
-	// withExec holds the names of the tasks that have commands.
-	withExec map[string]bool
 	// defined lists what the output defines, as it is lowered.
 	defined []Definition
 }
@@ -340,10 +338,8 @@ func optionPath(key string) []string {
 
 func (l *lowerer) script(s *ir.Script) {
 	var exec nix.Expr = nix.Str(s.Exec.Shell())
-	if s.SameAsTask != "" && l.hasTask(s.SameAsTask) {
-		// The same commands as the task: refer to them, so that they
-		// are written once.
-		exec = nix.Ref("config", "tasks", s.SameAsTask, "exec")
+	if len(s.Parts) > 0 {
+		exec = l.scriptParts(s.Parts)
 	}
 	a := nix.Set(nix.Bind(exec, "exec"))
 	if s.Description != "" {
@@ -355,20 +351,29 @@ func (l *lowerer) script(s *ir.Script) {
 	l.define(DefScript, s.Name, s.Source, s.Pos)
 }
 
-// hasTask reports whether the project has a task called name with an
-// exec.
-func (l *lowerer) hasTask(name string) bool {
-	if l.withExec == nil {
-		// Once, not once per script: a Makefile of many targets would
-		// take time growing with their square.
-		l.withExec = map[string]bool{}
-		for _, t := range l.proj.Tasks {
-			if !t.Exec.IsEmpty() {
-				l.withExec[t.Name] = true
-			}
+// scriptParts writes a script's exec made of bash text and references to
+// tasks' execs and status checks; a script that is one task's exec alone
+// is that reference.
+func (l *lowerer) scriptParts(parts []ir.ScriptPart) nix.Expr {
+	ref := func(p ir.ScriptPart) nix.Expr {
+		key := "exec"
+		if p.Status {
+			key = "status"
 		}
+		return nix.Ref("config", "tasks", p.Task, key)
 	}
-	return l.withExec[name]
+	if len(parts) == 1 && parts[0].Task != "" {
+		return ref(parts[0])
+	}
+	s := &nix.String{}
+	for _, p := range parts {
+		if p.Task == "" {
+			s.Parts = append(s.Parts, nix.Part{Lit: p.Lit})
+			continue
+		}
+		s.Parts = append(s.Parts, nix.Part{Interp: ref(p)})
+	}
+	return s
 }
 
 func (l *lowerer) task(t *ir.Task) {

@@ -12,7 +12,7 @@ const (
 	IDMakePattern      ID = "PC406" // a pattern, static-pattern, suffix or grouped rule is not converted
 	IDMakeEnvVar       ID = "PC407" // a variable the Makefile does not define: bash reads it from the environment
 	IDMakeEnvDefault   ID = "PC408" // a ?= variable the environment can override
-	IDMakeRecursive    ID = "PC409" // $(MAKE) target runs the other task
+	IDMakeRecursive    ID = "PC409" // $(MAKE) target: the scripts run its recipes in place, the task the other task
 	IDMakeSpecial      ID = "PC410" // a special target or variable without equivalent
 	IDMakeShellProgram ID = "PC411" // SHELL or .SHELLFLAGS the output cannot keep
 	IDMakeTargetVar    ID = "PC412" // a target-specific variable that prerequisites would inherit
@@ -24,9 +24,9 @@ const (
 	IDMakeMessage      ID = "PC418" // $(info …) or $(warning …) prints while make reads the file
 	IDMakeOverride     ID = "PC419" // a second recipe for a target replaces the first
 	IDMakeAutoVar      ID = "PC420" // an automatic variable without a static value
-	IDMakeParallel     ID = "PC421" // devenv runs a task's dependencies in parallel
+	IDMakeParallel     ID = "PC421" // devenv runs a task's dependencies in parallel (the scripts keep make's order)
 	IDMakeExport       ID = "PC422" // an exported variable: how the output exports it
-	IDMakeDynamic      ID = "PC423" // a target or prerequisite known only when make runs
+	IDMakeDynamic      ID = "PC423" // a target or prerequisite known only when make runs, or named from the environment
 	IDMakeRecipe       ID = "PC424" // a recipe the converter cannot write for bash
 	IDMakeArgs         ID = "PC425" // a recipe's ARGS variable becomes the script's arguments
 	IDMakeShadowed     ID = "PC426" // a script name bash's builtin of that name hides

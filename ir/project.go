@@ -339,12 +339,21 @@ type Script struct {
 	// Exec is the bash the script runs.
 	Exec        Text
 	Description string
-	// SameAsTask names a task whose exec is Exec; the output then refers
-	// to the task's exec instead of repeating it.
-	SameAsTask string
+	// Parts, when set, are Exec in pieces: bash text and the execs and
+	// status checks of tasks, which the output refers to rather than
+	// repeats, so that a recipe is written once. Exec is their text.
+	Parts []ScriptPart
 	// Comments are lines to show above the script in the output.
 	Comments []string
 	Pos      Pos
+}
+
+// ScriptPart is a piece of a script's exec: bash text (Lit), or the exec
+// of the task named Task, or its status check when Status is set.
+type ScriptPart struct {
+	Lit    string
+	Task   string
+	Status bool
 }
 
 // Task is a devenv task: a one-shot command in a dependency graph.

@@ -37,6 +37,14 @@ type mkDB struct {
 	// patternPos says where the first pattern rule is, to report
 	// prerequisites that only a pattern rule could make.
 	patternRules []string
+	// envNames holds the targets and prerequisites whose names make
+	// computes from the environment ($(project)/app/dist/index.html),
+	// by their text: their value, for bash to compute.
+	envNames map[string]val
+	// dynNames holds the prerequisites known only when make runs (the
+	// words of $(shell …) or $(wildcard …)) by the keys that stand for
+	// them in the lists of prerequisites: "\x00" and a number.
+	dynNames map[string]val
 }
 
 // varFlavor says when a variable's value is expanded.
@@ -138,6 +146,8 @@ func newMkDB() *mkDB {
 		silent:      map[string]bool{},
 		ignore:      map[string]bool{},
 		exportLater: map[string]bool{},
+		envNames:    map[string]val{},
+		dynNames:    map[string]val{},
 		suffixes: []string{".out", ".a", ".ln", ".o", ".c", ".cc", ".C", ".cpp", ".p", ".f", ".F", ".m", ".r", ".y", ".l",
 			".ym", ".yl", ".s", ".S", ".mod", ".sym", ".def", ".h", ".info", ".dvi", ".tex", ".texinfo", ".texi", ".txinfo",
 			".w", ".ch", ".web", ".sh", ".elc", ".el"},

@@ -330,7 +330,7 @@ func (e *expander) variable(name string, pos ir.Pos) val {
 		if base := e.lookup(name[:1]); base != nil && base.origin == originAutomatic {
 			s, ok := base.value.static()
 			if !ok {
-				return base.value
+				return dirOrFile(base.value, name[1] == 'D', pos)
 			}
 			var parts []string
 			for _, w := range fields(s) {
@@ -375,6 +375,26 @@ func (e *expander) variable(name string, pos ir.Pos) val {
 	return e.r.envVar(name, pos)
 }
 
+// dirOrFile returns the directory part (or the file part) of one name
+// whose value is known only when make runs, such as $(@D) of a target
+// named from the environment: split at the last "/" of its literal end.
+func dirOrFile(v val, dir bool, pos ir.Pos) val {
+	if len(v.words()) == 1 && len(v) > 0 && v[len(v)-1].d == nil {
+		last := v[len(v)-1].lit
+		if i := strings.LastIndexByte(last, '/'); i >= 0 {
+			head := append(val(nil), v[:len(v)-1]...)
+			if dir {
+				if i == 0 && len(head) == 0 {
+					return lit("/")
+				}
+				return head.addLit(last[:i])
+			}
+			return lit(last[i+1:])
+		}
+	}
+	return dynVal(&dyn{kind: dynUnknown, pos: pos, why: "$(@D) or $(@F) of a name known only when make runs"})
+}
+
 // builtinVars are make's own default variables that Makefiles use in
 // recipes. The environment can override them; the output uses make's
 // values.
@@ -399,6 +419,12 @@ func (e *expander) value(v *mkVar, pos ir.Pos) val {
 // expandVar expands a recursive variable's text.
 func (e *expander) expandVar(v *mkVar, pos ir.Pos) val {
 	if e.busy[v.name] {
+		if e.recipe && e.msgs != nil {
+			// make stops when it expands the recipe, before running it.
+			*e.msgs = append(*e.msgs, recipeMsg{fn: "error", text: fmt.Sprintf("Recursive variable '%s' references itself (eventually)", v.name),
+				pos: v.pos, cond: e.cond, ifSet: e.condSet})
+			return nil
+		}
 		e.r.diags.Add(pos, ir.Error, ir.IDMakeSyntax, fmt.Sprintf("recursive variable %q references itself (eventually)", v.name), "use := to build on the previous value")
 		return nil
 	}

@@ -40,6 +40,19 @@ type mkLowerer struct {
 	noted   map[string]bool
 	// orderOnly holds every order-only prerequisite, made on first use.
 	orderOnly map[string]bool
+	// lowered holds the tasks written so far, by target, and
+	// scriptBodies the recipes as scripts run them.
+	lowered      map[string]loweredTask
+	scriptBodies map[string]bodyResult
+	taskTarget   map[string]string
+	// scriptSteps counts the steps of the scripts written so far.
+	scriptSteps int
+}
+
+// loweredTask is a target's task and the recipe it runs.
+type loweredTask struct {
+	task *ir.Task
+	body bodyResult
 }
 
 // argsVars are the variable names by which Makefiles take extra
@@ -52,6 +65,7 @@ func (r *mkReader) lower(proj *ir.Project) {
 		phony: map[string]bool{}, tasks: map[string]bool{}, process: map[string]bool{},
 		taskName: map[string]string{}, scriptName: map[string]string{}, args: map[string]bool{},
 		recipes: map[string]expandedRecipe{}, noted: map[string]bool{},
+		lowered: map[string]loweredTask{}, scriptBodies: map[string]bodyResult{},
 	}
 	lw.shell()
 	lw.findArgs()
@@ -71,10 +85,15 @@ func (r *mkReader) lower(proj *ir.Project) {
 				if normal, order := t.prereqs(); len(normal)+len(order) > 1 {
 					parallelNoted = true
 					lw.r.diags.Add(t.pos, ir.Note, ir.IDMakeParallel,
-						fmt.Sprintf("devenv runs a task's dependencies in parallel, as make -j does; make without -j makes the prerequisites of %s one after the other", name), "")
+						fmt.Sprintf("devenv tasks run runs a task's dependencies in parallel, as make -j does; make without -j makes the prerequisites of %s one after the other, and so does the script", name), "")
 				}
 			}
 			lw.lowerTask(t)
+		}
+	}
+	for _, name := range lw.db.order {
+		if lt, ok := lw.lowered[name]; ok && lw.wantsScript(name) && lt.body.err == nil {
+			lw.lowerScript(lw.db.targets[name])
 		}
 	}
 	if d := lw.db.dotenv; len(d) > 0 {
@@ -203,7 +222,7 @@ func (lw *mkLowerer) classify() {
 // practice: a plain name, whose recipe does not refer to $@ and whose
 // prerequisites are other targets.
 func (lw *mkLowerer) looksPhony(t *mkTarget) bool {
-	if strings.ContainsAny(t.name, "./") {
+	if strings.ContainsAny(t.name, "./") || lw.fromEnv(t.name) {
 		return false
 	}
 	for _, r := range t.rules {
@@ -279,6 +298,9 @@ func (lw *mkLowerer) selectTargets() {
 	}
 	var visit func(name string, from *mkTarget)
 	visit = func(name string, from *mkTarget) {
+		if isDynKey(name) {
+			return
+		}
 		t := lw.db.targets[name]
 		if t == nil || !t.explicit() {
 			if from != nil && !lw.phony[name] && len(lw.db.patternRules) > 0 {
@@ -324,7 +346,7 @@ func (lw *mkLowerer) selectTargets() {
 	for name := range lw.tasks {
 		t := lw.db.targets[name]
 		normal, order := t.prereqs()
-		if !t.hasRecipe() && len(normal)+len(order) == 0 {
+		if !t.hasRecipe() && len(staticPrereqs(normal))+len(staticPrereqs(order)) == 0 {
 			delete(lw.tasks, name)
 			dynamic := false
 			for _, r := range t.rules {
@@ -495,36 +517,7 @@ func (lw *mkLowerer) lowerTask(t *mkTarget) {
 		lw.r.diags.Add(t.pos, ir.Note, ir.IDMakeSpecial,
 			fmt.Sprintf("the recipe of %s reads the Makefile itself ($(MAKEFILE_LIST)), so it needs the Makefile to stay; the help comments are the descriptions devenv info shows", t.name), "")
 	}
-	if !lw.wantsScript(t.name) || b.err != nil {
-		return
-	}
-	script := &ir.Script{Name: lw.scriptName[t.name], Source: t.name, Description: t.help, Pos: t.pos}
-	sb := lw.body(t, forScript)
-	switch {
-	case len(task.After) > 0 || task.Status.Set:
-		run := "devenv tasks run " + name
-		if sb.usesArgs {
-			run = argsEnv(lw.usedArgs(t)) + run
-		}
-		script.Exec = ir.Plain(run, t.pos)
-	case sb.err != nil:
-		return
-	default:
-		script.Exec = ir.Plain(sb.text, t.pos)
-		if sb.text == b.text {
-			script.SameAsTask = name
-		}
-	}
-	if sb.usesArgs {
-		lw.r.diags.Add(t.pos, ir.Note, ir.IDMakeArgs,
-			fmt.Sprintf("the recipe of %s uses %s, which people set on make's command line: the script passes its arguments instead", t.name, strings.Join(lw.usedArgs(t), ", ")), "")
-	}
-	if bashBuiltins[script.Name] {
-		lw.r.diags.Add(t.pos, ir.Warning, ir.IDMakeShadowed,
-			fmt.Sprintf("in bash, %s runs the builtin %s, not the script %s", script.Name, script.Name, script.Name),
-			"run it as devenv tasks run "+name)
-	}
-	lw.proj.Scripts = append(lw.proj.Scripts, script)
+	lw.lowered[t.name] = loweredTask{task: task, body: b}
 }
 
 // usedArgs lists the argument variables t's recipe uses.
@@ -606,7 +599,7 @@ func (lw *mkLowerer) noteDyn(d *dyn) {
 		}
 		lw.noted[key] = true
 		lw.r.diags.Add(d.pos, ir.Warning, ir.IDMakeShell,
-			fmt.Sprintf("$(shell %s) is not run by the converter: bash runs $(%s) where make would have", d.cmd.fallback(), d.cmd.fallback()), "")
+			fmt.Sprintf("$(shell %s) is not run by the converter: bash runs $(%s) where make would have", d.cmd.makeText(), lw.bashText(d.cmd)), "")
 	case dynGlob:
 		key := "glob:" + d.pos.String()
 		if lw.noted[key] {
@@ -616,6 +609,15 @@ func (lw *mkLowerer) noteDyn(d *dyn) {
 		lw.r.diags.Add(d.pos, ir.Warning, ir.IDMakeFunction,
 			fmt.Sprintf("$(wildcard %s) becomes the bash glob %s, which stays as written when no file matches (make's gives nothing)", d.cmd.fallback(), d.cmd.fallback()), "")
 	}
+}
+
+// bashText returns v as bash writes it, for messages: its fallback when it
+// holds what bash cannot compute.
+func (lw *mkLowerer) bashText(v val) string {
+	if s, err := (&renderer{mode: forTask, args: lw.args, seen: map[string]bool{}}).render(v); err == nil {
+		return s
+	}
+	return v.fallback()
 }
 
 // serverRE matches commands that start development servers and

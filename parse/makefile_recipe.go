@@ -3,7 +3,6 @@ package parse
 import (
 	"fmt"
 	"path"
-	"sort"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
@@ -29,7 +28,6 @@ type expandedRecipe struct {
 // autoScope binds the automatic variables of rule r of target t.
 func (lw *mkLowerer) autoScope(t *mkTarget, r *mkRule) map[string]*mkVar {
 	var normal, orderOnly []string
-	var dynamic []val
 	rules := []*mkRule{r}
 	if !t.doubleColon {
 		rules = t.rules
@@ -37,7 +35,6 @@ func (lw *mkLowerer) autoScope(t *mkTarget, r *mkRule) map[string]*mkVar {
 	for _, x := range rules {
 		normal = append(normal, x.prereqs...)
 		orderOnly = append(orderOnly, x.orderOnly...)
-		dynamic = append(dynamic, x.dynPrereqs...)
 	}
 	dedup := func(list []string) []string {
 		seen := map[string]bool{}
@@ -50,21 +47,14 @@ func (lw *mkLowerer) autoScope(t *mkTarget, r *mkRule) map[string]*mkVar {
 		}
 		return out
 	}
-	all := lit(strings.Join(dedup(normal), " "))
-	plus := lit(strings.Join(normal, " "))
-	for _, d := range dynamic {
-		if len(all) > 0 {
-			all = all.addLit(" ")
-			plus = plus.addLit(" ")
-		}
-		all = all.add(d...)
-		plus = plus.add(d...)
-	}
+	all := lw.namesVal(dedup(normal))
+	plus := lw.namesVal(normal)
 	first := val(nil)
 	if len(normal) > 0 {
-		first = lit(normal[0])
-	} else if len(dynamic) > 0 {
-		first = dynVal(&dyn{kind: dynUnknown, why: "$< names a prerequisite known only when make runs"})
+		first = lw.nameVal(normal[0])
+		if isDynKey(normal[0]) {
+			first = dynVal(&dyn{kind: dynUnknown, why: "$< names a prerequisite known only when make runs"})
+		}
 	}
 	stem := r.stem
 	if stem == "" {
@@ -83,11 +73,11 @@ func (lw *mkLowerer) autoScope(t *mkTarget, r *mkRule) map[string]*mkVar {
 		return &mkVar{name: name, flavor: simple, value: v, origin: originAutomatic}
 	}
 	return map[string]*mkVar{
-		"@": mk("@", lit(t.name)),
+		"@": mk("@", lw.nameVal(t.name)),
 		"<": mk("<", first),
 		"^": mk("^", all),
 		"+": mk("+", plus),
-		"|": mk("|", lit(strings.Join(dedup(orderOnly), " "))),
+		"|": mk("|", lw.namesVal(dedup(orderOnly))),
 		"*": mk("*", lit(stem)),
 		"?": mk("?", newer),
 		"%": mk("%", nil),
@@ -244,6 +234,9 @@ type shellFlags struct {
 type bodyResult struct {
 	text     string
 	usesArgs bool
+	// subMakes are, for a script, the recursive makes whose recipes the
+	// script runs in their place: each stands in text as its placeholder.
+	subMakes []subMake
 	// err says why the recipe cannot be written, at pos.
 	err error
 	pos ir.Pos
@@ -262,13 +255,16 @@ func (lw *mkLowerer) body(t *mkTarget, mode renderMode) bodyResult {
 		comment   bool
 	}
 	var cmds []rendered
+	var subs []subMake
 	for _, c := range rec.cmds {
 		text, err := rr.render(c.v)
 		if err != nil {
 			return bodyResult{err: err, pos: c.pos}
 		}
 		echoSrc := c.v
-		if rewritten, changed := lw.rewriteMake(text, t.name, c.pos); changed {
+		if mode == forScript {
+			text = lw.markMakes(text, t.name, c.pos, &subs)
+		} else if rewritten, changed := lw.rewriteMake(text, t.name, c.pos); changed {
 			text = rewritten
 			echoSrc = lit(rewritten)
 			if _, ok := c.v.static(); !ok {
@@ -307,6 +303,12 @@ func (lw *mkLowerer) body(t *mkTarget, mode renderMode) bodyResult {
 	if len(cmds) == 0 && len(rec.msgs) == 0 {
 		return bodyResult{}
 	}
+	// make stops before the recipe when a prerequisite is neither a file
+	// nor a target.
+	var check string
+	if plain := lw.plainPrereqs(t); len(plain) > 0 {
+		check = strings.TrimSuffix(lw.missingCheck(plain, t.name), "\n")
+	}
 	// The preamble: shell options, ?= defaults, exports.
 	var set string
 	if real > 1 && !lw.db.oneShell {
@@ -329,19 +331,17 @@ func (lw *mkLowerer) body(t *mkTarget, mode renderMode) bodyResult {
 	case lw.flags.pipefail:
 		lines = append(lines, "set -o pipefail")
 	}
+	if check != "" {
+		lines = append(lines, check)
+	}
 	pre := len(lines)
 	for _, x := range lw.exportLines(t) {
 		lines = append(lines, x)
 	}
 	// Defaults come first, since exports and commands use them.
-	var defaults []string
-	for i := 0; i < len(rr.defaults); i++ {
-		d := rr.defaults[i]
-		line, err := lw.defaultLine(d, rr)
-		if err != nil {
-			return bodyResult{err: err, pos: d.pos}
-		}
-		defaults = append(defaults, line)
+	defaults, bad, err := lw.defaultLines(rr)
+	if err != nil {
+		return bodyResult{err: err, pos: bad.pos}
 	}
 	lines = append(lines[:pre], append(defaults, lines[pre:]...)...)
 	for _, m := range rec.msgs {
@@ -381,7 +381,7 @@ func (lw *mkLowerer) body(t *mkTarget, mode renderMode) bodyResult {
 		}
 		lines = append(lines, c.cmd)
 	}
-	res := bodyResult{}
+	res := bodyResult{subMakes: subs}
 	for _, d := range rr.used {
 		if (d.kind == dynEnv || d.kind == dynEnvDefault) && lw.args[d.name] {
 			res.usesArgs = true
@@ -419,9 +419,51 @@ func shortShErr(err error) string {
 	return s
 }
 
-// defaultLine sets a ?= variable's default, leaving the environment's
-// value when there is one: NAME="${NAME-default}".
-func (lw *mkLowerer) defaultLine(d *dyn, rr *renderer) (string, error) {
+// defaultLines sets the defaults of the ?= variables the body's commands
+// use, each after those its value refers to: make expands a recursive
+// variable when it is used, so LDFLAGS ?= -X main.version=$(VERSION) sees
+// VERSION's value wherever in the Makefile VERSION is set. A ?= variable
+// that only other defaults refer to has no line of its own: its default
+// goes inside theirs, so that it is computed only where make would expand
+// it (not at all when the environment sets LDFLAGS).
+func (lw *mkLowerer) defaultLines(rr *renderer) (lines []string, bad *dyn, err error) {
+	rr.direct = map[string]bool{}
+	for _, d := range rr.defaults {
+		rr.direct[d.name] = true
+	}
+	defer func() { rr.direct, rr.refs = nil, nil }()
+	text := map[string]string{}
+	deps := map[string][]string{}
+	for i := 0; i < len(rr.defaults); i++ {
+		d := rr.defaults[i]
+		rr.refs = nil
+		expr, err := rr.defaultExpr(d)
+		if err != nil {
+			return nil, d, err
+		}
+		text[d.name], deps[d.name] = fmt.Sprintf(`%s="%s"`, d.name, expr), rr.refs
+	}
+	done := map[string]bool{}
+	var visit func(name string)
+	visit = func(name string) {
+		if done[name] {
+			return
+		}
+		done[name] = true
+		for _, dep := range deps[name] {
+			visit(dep)
+		}
+		lines = append(lines, text[name])
+	}
+	for _, d := range rr.defaults {
+		visit(d.name)
+	}
+	return lines, nil, nil
+}
+
+// defaultExpr returns ${NAME-default}, for the inside of double quotes:
+// the environment's value when there is one, else the ?= default.
+func (rr *renderer) defaultExpr(d *dyn) (string, error) {
 	var b strings.Builder
 	def := splitRoot(d.cmd)
 	for i, p := range def {
@@ -439,25 +481,7 @@ func (lw *mkLowerer) defaultLine(d *dyn, rr *renderer) (string, error) {
 		}
 		b.WriteString(e)
 	}
-	if b.Len() == 0 {
-		return fmt.Sprintf(`%s="${%s-}"`, d.name, d.name), nil
-	}
-	return fmt.Sprintf(`%s="${%s-%s}"`, d.name, d.name, b.String()), nil
-}
-
-// inertDefault reports whether a ?= default reads the same when bash
-// expands it from a variable as when make pastes it into the command:
-// no quotes, no shell operators, no tilde or braces.
-func inertDefault(v val) bool {
-	for _, p := range v {
-		if p.d == nil && strings.ContainsAny(p.lit, "'\"\\$`;&|<>(){}~#!\n") {
-			return false
-		}
-		if p.d != nil && p.d.kind == dynUnknown {
-			return false
-		}
-	}
-	return true
+	return fmt.Sprintf(`${%s-%s}`, d.name, b.String()), nil
 }
 
 // exportLines are the lines that export variables to t's commands: the
@@ -487,7 +511,8 @@ func (lw *mkLowerer) exportLine(v *mkVar, t *mkTarget) (string, bool) {
 		e.scopes = []map[string]*mkVar{targetScope(t)}
 	}
 	val := e.value(v, v.pos)
-	rr := &renderer{mode: forTask, args: lw.args, seen: map[string]bool{}}
+	// Other ?= variables the value refers to are computed inside it.
+	rr := &renderer{mode: forTask, args: lw.args, seen: map[string]bool{}, direct: map[string]bool{}}
 	var b strings.Builder
 	pieces := splitRoot(val)
 	for i, p := range pieces {
@@ -524,26 +549,67 @@ func (lw *mkLowerer) exportLine(v *mkVar, t *mkTarget) (string, bool) {
 	return fmt.Sprintf(`export %s="%s"`, v.name, b.String()), true
 }
 
-// rewriteMake replaces "make TARGET…" (which $(MAKE) expands to) by
-// "devenv tasks run make:TARGET…": the other task, with its prerequisites,
-// as a recursive make would run them.
-func (lw *mkLowerer) rewriteMake(text, self string, pos ir.Pos) (string, bool) {
+// makeCall is a "make TARGET…" ($(MAKE) expands to make) in a recipe
+// command: a recursive make the conversion runs itself.
+type makeCall struct {
+	start, end int
+	goals      []string
+	// tasks are the goals' task names.
+	tasks []string
+	// bad says why the call stays as written, when it does.
+	bad    string
+	silent bool
+	// noErrexit says the call is where bash ignores set -e (the left of
+	// && or ||, a condition, after !, in $(…)), so that a recipe run in
+	// its place would not stop at its first failing line.
+	noErrexit bool
+}
+
+// findMakes finds the recursive makes of a recipe command.
+func (lw *mkLowerer) findMakes(text, self string) []makeCall {
 	if !strings.Contains(text, "make") {
-		return text, false
+		return nil
 	}
 	f, err := shparse.Parse(bashParser(), text)
 	if err != nil {
-		return text, false
+		return nil
 	}
-	type edit struct {
-		start, end int
-		with       string
-	}
-	var edits []edit
+	var calls []makeCall
 	cdAt := -1
+	// ignored holds the spans of text where bash ignores set -e.
+	type span struct{ start, end int }
+	var ignored []span
+	ignore := func(n syntax.Node) {
+		if n != nil {
+			ignored = append(ignored, span{int(n.Pos().Offset()), int(n.End().Offset())})
+		}
+	}
 	syntax.Walk(f, func(n syntax.Node) bool {
-		if c, ok := n.(*syntax.CallExpr); ok && len(c.Args) > 0 && (c.Args[0].Lit() == "cd" || c.Args[0].Lit() == "pushd") && cdAt < 0 {
-			cdAt = int(c.Pos().Offset())
+		switch n := n.(type) {
+		case *syntax.CallExpr:
+			if len(n.Args) > 0 && (n.Args[0].Lit() == "cd" || n.Args[0].Lit() == "pushd") && cdAt < 0 {
+				cdAt = int(n.Pos().Offset())
+			}
+		case *syntax.BinaryCmd:
+			if n.Op == syntax.AndStmt || n.Op == syntax.OrStmt {
+				ignore(n.X)
+			}
+		case *syntax.Stmt:
+			if n.Negated {
+				ignore(n)
+			}
+		case *syntax.IfClause:
+			for _, s := range n.Cond {
+				ignore(s)
+			}
+		case *syntax.WhileClause:
+			for _, s := range n.Cond {
+				ignore(s)
+			}
+		case *syntax.CmdSubst:
+			ignore(n)
+		case *syntax.ProcSubst:
+			ignore(n)
 		}
 		return true
 	})
@@ -552,77 +618,120 @@ func (lw *mkLowerer) rewriteMake(text, self string, pos ir.Pos) (string, bool) {
 		if !ok || len(c.Args) == 0 || c.Args[0].Lit() != "make" {
 			return true
 		}
-		var goals []string
-		bad := ""
-		silent := false
+		mc := makeCall{start: int(c.Args[0].Pos().Offset()), end: int(c.Args[len(c.Args)-1].End().Offset())}
+		for _, sp := range ignored {
+			if mc.start >= sp.start && mc.start < sp.end {
+				mc.noErrexit = true
+			}
+		}
 		for _, a := range c.Args[1:] {
 			s := a.Lit()
 			switch {
 			case s == "":
-				bad = "runs make with an argument known only when the command runs"
+				mc.bad = "runs make with an argument known only when the command runs"
 			case s == "-s" || s == "--silent" || s == "--quiet":
-				silent = true
+				mc.silent = true
 			case s == "--no-print-directory" || strings.HasPrefix(s, "-j") || strings.HasPrefix(s, "--jobs"):
 			case strings.HasPrefix(s, "-"):
-				bad = "runs make with the option " + s
+				mc.bad = "runs make with the option " + s
 			case strings.Contains(s, "="):
-				bad = "runs make with the variable assignment " + s
+				mc.bad = "runs make with the variable assignment " + s
 			default:
-				goals = append(goals, s)
+				mc.goals = append(mc.goals, s)
 			}
-			if bad != "" {
+			if mc.bad != "" {
 				break
 			}
 		}
-		if bad == "" && cdAt >= 0 && cdAt < int(c.Pos().Offset()) {
-			bad = "runs make in another directory (after cd)"
+		if mc.bad == "" && cdAt >= 0 && cdAt < mc.start {
+			mc.bad = "runs make in another directory (after cd)"
 		}
-		if bad == "" && len(goals) == 0 {
+		if mc.bad == "" && len(mc.goals) == 0 {
 			if g := lw.defaultGoal(); g != "" {
-				goals = []string{g}
+				mc.goals = []string{g}
 			} else {
-				bad = "runs make without a target, and the Makefile has no default goal"
+				mc.bad = "runs make without a target, and the Makefile has no default goal"
 			}
 		}
-		var tasks []string
-		for _, g := range goals {
-			if bad != "" {
+		for _, g := range mc.goals {
+			if mc.bad != "" {
 				break
 			}
 			name, ok := lw.taskName[g]
 			switch {
 			case ok && g == self:
-				bad = "runs make on its own target " + g
+				mc.bad = "runs make on its own target " + g
 			case ok:
-				tasks = append(tasks, name)
+				mc.tasks = append(mc.tasks, name)
 			case lw.process[g]:
-				bad = "runs make on " + g + ", which is now a process"
+				mc.bad = "runs make on " + g + ", which is now a process"
 			case lw.db.targets[g] == nil:
-				bad = "runs make on " + g + ", which the Makefile has no rule for"
+				mc.bad = "runs make on " + g + ", which the Makefile has no rule for"
 			default:
-				bad = "runs make on " + g + ", which is not converted"
+				mc.bad = "runs make on " + g + ", which is not converted"
 			}
 		}
-		if bad != "" {
-			lw.r.warnOnce("make:"+pos.String(), pos, ir.Warning, ir.IDMakeRecursive,
-				fmt.Sprintf("this recipe %s; it is kept as written, so it still needs make and a Makefile", bad), "")
-			return true
-		}
-		start, end := int(c.Args[0].Pos().Offset()), int(c.Args[len(c.Args)-1].End().Offset())
-		edits = append(edits, edit{start, end, "devenv tasks run " + strings.Join(tasks, " ")})
-		msg := fmt.Sprintf("make %s becomes devenv tasks run %s: the task runs with its prerequisites, as a recursive make would", strings.Join(goals, " "), strings.Join(tasks, " "))
-		if silent {
-			msg += "; unlike make -s, the tasks echo their commands"
-		}
-		lw.r.warnOnce("make:"+pos.String(), pos, ir.Note, ir.IDMakeRecursive, msg, "")
+		calls = append(calls, mc)
 		return true
 	})
-	if len(edits) == 0 {
-		return text, false
+	return calls
+}
+
+// subMake is a recursive make that a script runs in place: its goals'
+// recipes, in make's order.
+type subMake struct {
+	// placeholder stands for the call in the body's text, and text is
+	// the call as written.
+	placeholder, text string
+	goals             []string
+	pos               ir.Pos
+}
+
+// markMakes replaces in text each recursive make a script can run in
+// place by a placeholder (a word bash reads as a command, as it reads the
+// call), and adds it to subs.
+func (lw *mkLowerer) markMakes(text, self string, pos ir.Pos, subs *[]subMake) string {
+	calls := lw.findMakes(text, self)
+	for i := len(calls) - 1; i >= 0; i-- {
+		c := calls[i]
+		if c.bad != "" {
+			continue
+		}
+		if c.noErrexit {
+			lw.r.warnOnce("script-make:"+pos.String(), pos, ir.Warning, ir.IDMakeRecursive,
+				fmt.Sprintf("make %s is where bash ignores set -e (a condition, the left of && or ||, after !, or in $(…)), so the scripts cannot run its recipes in its place and stop at the first failing line as make does: they run make as written", strings.Join(c.goals, " ")), "")
+			continue
+		}
+		ph := fmt.Sprintf("pc2devenv_make_%d_", len(*subs))
+		*subs = append(*subs, subMake{placeholder: ph, text: text[c.start:c.end], goals: c.goals, pos: pos})
+		text = text[:c.start] + ph + text[c.end:]
 	}
-	sort.Slice(edits, func(i, j int) bool { return edits[i].start > edits[j].start })
-	for _, e := range edits {
-		text = text[:e.start] + e.with + text[e.end:]
+	return text
+}
+
+// rewriteMake replaces "make TARGET…" (which $(MAKE) expands to) by
+// "devenv tasks run make:TARGET…": the other task, with its prerequisites,
+// as a recursive make with -j would run them.
+func (lw *mkLowerer) rewriteMake(text, self string, pos ir.Pos) (string, bool) {
+	calls := lw.findMakes(text, self)
+	changed := false
+	for _, c := range calls {
+		if c.bad != "" {
+			lw.r.warnOnce("make:"+pos.String(), pos, ir.Warning, ir.IDMakeRecursive,
+				fmt.Sprintf("this recipe %s; it is kept as written, so it still needs make and a Makefile", c.bad), "")
+			continue
+		}
+		msg := fmt.Sprintf("make %s becomes devenv tasks run %s in the task, which runs them as make -j would; the scripts run their recipes in make's order", strings.Join(c.goals, " "), strings.Join(c.tasks, " "))
+		if c.silent {
+			msg += "; unlike make -s, the recipes echo their commands"
+		}
+		lw.r.warnOnce("make:"+pos.String(), pos, ir.Note, ir.IDMakeRecursive, msg, "")
 	}
-	return text, true
+	for i := len(calls) - 1; i >= 0; i-- {
+		if c := calls[i]; c.bad == "" {
+			text = text[:c.start] + "devenv tasks run " + strings.Join(c.tasks, " ") + text[c.end:]
+			changed = true
+		}
+	}
+	return text, changed
 }

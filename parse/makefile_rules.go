@@ -45,6 +45,13 @@ func (r *mkReader) rule(l *mkLine, text string, help []string) {
 	var targets []string
 	for _, w := range targetWords {
 		s, ok := w.static()
+		if !ok && w.envOnly() {
+			name := r.envName(w)
+			r.warnOnce("envtarget:"+name, l.pos, ir.Note, ir.IDMakeDynamic,
+				fmt.Sprintf("target %s is named from the environment: its task computes the path when it runs, as make does", name), "")
+			targets = append(targets, name)
+			continue
+		}
 		if !ok {
 			r.diags.Add(l.pos, ir.Warning, ir.IDMakeDynamic,
 				fmt.Sprintf("a target's name depends on %s; that target is left out", describeDyn(w.dyns()[0])), "")
@@ -91,8 +98,27 @@ func (r *mkReader) rule(l *mkLine, text string, help []string) {
 	order := false
 	for _, w := range e.expand(rest).words() {
 		s, ok := w.static()
+		if !ok && w.envOnly() {
+			// A name from the environment: a target of that name, or a
+			// file at a path bash computes.
+			if order {
+				orderOnly = append(orderOnly, r.envName(w))
+			} else {
+				normal = append(normal, r.envName(w))
+			}
+			continue
+		}
 		if !ok {
+			// Known only when make runs ($(shell find …), $(wildcard …)):
+			// it keeps its place among the prerequisites.
 			dynamic = append(dynamic, w)
+			key := fmt.Sprintf("\x00%d", len(r.db.dynNames))
+			r.db.dynNames[key] = w
+			if order {
+				orderOnly = append(orderOnly, key)
+			} else {
+				normal = append(normal, key)
+			}
 			continue
 		}
 		for s != "" {
@@ -198,6 +224,14 @@ func (r *mkReader) rule(l *mkLine, text string, help []string) {
 	}
 }
 
+// envName records a target or prerequisite name that make computes from
+// the environment, and returns the name it goes by: its make text.
+func (r *mkReader) envName(w val) string {
+	name := rootRel(w.makeText())
+	r.db.envNames[name] = w
+	return name
+}
+
 // isSuffixRule reports whether name is an old-fashioned suffix rule
 // (.c.o or .c) with no prerequisites.
 func (r *mkReader) isSuffixRule(name string, prereqs []string) bool {
@@ -276,7 +310,7 @@ func (r *mkReader) special(l *mkLine, name string, prereqs []string, hasRecipe b
 	case ".NOTPARALLEL":
 		r.db.notParallel = true
 		r.diags.Add(l.pos, ir.Warning, ir.IDMakeParallel,
-			".NOTPARALLEL asks make to run one recipe at a time; devenv runs independent tasks in parallel and has no setting to stop it", "")
+			".NOTPARALLEL asks make to run one recipe at a time; the scripts do, but devenv tasks run runs independent tasks in parallel and has no setting to stop it", "")
 	case ".SECONDEXPANSION":
 		r.diags.Add(l.pos, ir.Warning, ir.IDMakeSpecial,
 			".SECONDEXPANSION expands prerequisites a second time; the converter expands them once", "")

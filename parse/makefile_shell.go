@@ -124,7 +124,8 @@ type renderMode int
 
 const (
 	forTask renderMode = iota
-	// forScript renders argument variables as the script's arguments.
+	// forScript is the recipe as a script runs it: a recursive make runs
+	// the other targets' recipes in place (see markMakes).
 	forScript
 	// forProcess is for a process, whose log does not echo commands.
 	forProcess
@@ -141,6 +142,11 @@ type renderer struct {
 	seen     map[string]bool
 	// globs and shells collect what was left for bash, for diagnostics.
 	used []*dyn
+	// refs collects the ?= variables rendered, for ordering their
+	// defaults; direct, while the defaults are written, holds those the
+	// commands use (see defaultLines).
+	refs   []string
+	direct map[string]bool
 }
 
 // errUnknown is returned for a value bash cannot compute.
@@ -234,14 +240,17 @@ func (rr *renderer) expr(d *dyn, st shState, next byte) (string, error) {
 	var inDouble string
 	switch d.kind {
 	case dynEnv, dynEnvDefault:
+		if d.kind == dynEnvDefault && rr.direct != nil && !rr.direct[d.name] && st == stDouble {
+			// Inside another default: computed only where it is used.
+			return rr.defaultExpr(d)
+		}
 		if d.kind == dynEnvDefault {
 			rr.noteDefault(d)
 		}
-		rr.used = append(rr.used, d)
-		if rr.mode == forScript && rr.args[d.name] {
-			core, inDouble = `"$@"`, "$*"
-			break
+		if d.kind == dynEnvDefault {
+			rr.refs = append(rr.refs, d.name)
 		}
+		rr.used = append(rr.used, d)
 		core = varExpr(d.name, next)
 		inDouble = "${" + d.name + "}"
 		if !isNameByte(next) {
@@ -252,7 +261,7 @@ func (rr *renderer) expr(d *dyn, st shState, next byte) (string, error) {
 		}
 	case dynShell:
 		rr.used = append(rr.used, d)
-		cmd, err := (&renderer{mode: rr.mode, args: rr.args, seen: rr.seen}).render(d.cmd)
+		cmd, err := rr.render(d.cmd)
 		if err != nil {
 			return "", err
 		}
@@ -272,8 +281,9 @@ func (rr *renderer) expr(d *dyn, st shState, next byte) (string, error) {
 		rr.used = append(rr.used, d)
 		if d.why == "default" {
 			rr.noteDefault(&dyn{kind: dynEnvDefault, name: d.name})
+			rr.refs = append(rr.refs, d.name)
 		}
-		then, err := (&renderer{mode: rr.mode, args: rr.args, seen: rr.seen}).render(d.cmd)
+		then, err := rr.render(d.cmd)
 		if err != nil {
 			return "", err
 		}

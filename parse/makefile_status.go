@@ -28,34 +28,39 @@ func (lw *mkLowerer) status(t *mkTarget) (string, bool) {
 	}
 	// A prerequisite that has a rule but is not there after its task
 	// ran counts as newer, as it does for make.
+	// So does a file with no rule that is missing: make stops there, and
+	// the task's exec stops as make does.
 	var made []string
 	for _, p := range normal {
-		if pt := lw.db.targets[p]; pt != nil && pt.hasRecipe() {
-			made = append(made, shellQuote(p))
+		if pt := lw.db.targets[p]; pt != nil && pt.hasRecipe() || lw.isPlainFile(p) {
+			made = append(made, lw.nameWord(p))
 		}
 	}
-	target := shellQuote(t.name)
+	target := lw.nameWord(t.name)
 	if len(dynamic) == 0 && len(normal) <= 3 {
 		parts := []string{"[ -e " + target + " ]"}
 		for _, p := range made {
 			parts = append(parts, "[ -e "+p+" ]")
 		}
 		for _, p := range normal {
-			parts = append(parts, "[ ! "+shellQuote(p)+" -nt "+target+" ]")
+			parts = append(parts, "[ ! "+lw.nameWord(p)+" -nt "+target+" ]")
 		}
 		return strings.Join(parts, " && "), true
-	}
-	var words []string
-	for _, p := range normal {
-		words = append(words, shellQuote(p))
 	}
 	exists := ""
 	for _, p := range made {
 		exists += "[ -e " + p + " ] || exit 1\n"
 	}
+	// The prerequisites in make's order, those known only when make runs
+	// as bash computes them.
+	var words []string
 	rr := &renderer{mode: forTask, args: lw.args, seen: map[string]bool{}}
-	for _, d := range dynamic {
-		s, err := rr.render(d)
+	for _, p := range normal {
+		if !isDynKey(p) {
+			words = append(words, lw.nameWord(p))
+			continue
+		}
+		s, err := rr.render(lw.db.dynNames[p])
 		if err != nil {
 			lw.r.diags.Add(t.pos, ir.Warning, ir.IDMakeDynamic,
 				fmt.Sprintf("the prerequisites of %s include %s; the task runs every time", t.name, err), "")

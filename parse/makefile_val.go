@@ -226,3 +226,37 @@ func rootRel(s string) string {
 	}
 	return s
 }
+
+// envOnly reports whether v's dynamic parts are all environment variables
+// (at least one): a name make computes from the environment, which bash
+// can compute the same way.
+func (v val) envOnly() bool {
+	found := false
+	for _, p := range v {
+		if p.d != nil {
+			if p.d.kind != dynEnv {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
+}
+
+// makeText writes v as make text: literal parts as they are, environment
+// variables as $(NAME), other dynamic parts as their fallback. It names a
+// target computed from the environment.
+func (v val) makeText() string {
+	var b strings.Builder
+	for _, p := range v {
+		switch {
+		case p.d == nil:
+			b.WriteString(p.lit)
+		case p.d.kind == dynEnv || p.d.kind == dynEnvDefault:
+			b.WriteString("$(" + p.d.name + ")")
+		default:
+			b.WriteString(p.d.fallback)
+		}
+	}
+	return b.String()
+}

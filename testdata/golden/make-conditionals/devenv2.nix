@@ -13,5 +13,8 @@
     showOutput = true;
   };
 
-  scripts.test.exec = config.tasks."make:test".exec;
+  scripts.test.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:test".exec})
+  '';
 }

@@ -31,6 +31,13 @@
     showOutput = true;
   };
 
-  scripts.show.exec = config.tasks."make:show".exec;
-  scripts.loop.exec = config.tasks."make:loop".exec;
+  scripts.show.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:show".exec})
+  '';
+
+  scripts.loop.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:loop".exec})
+  '';
 }

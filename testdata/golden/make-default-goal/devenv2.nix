@@ -20,6 +20,14 @@
     showOutput = true;
   };
 
-  scripts.build.exec = config.tasks."make:build".exec;
-  scripts.run.exec = "devenv tasks run make:run";
+  scripts.build.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:build".exec})
+  '';
+
+  scripts.run.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:build".exec})
+    (${config.tasks."make:run".exec})
+  '';
 }

@@ -18,5 +18,8 @@
     showOutput = true;
   };
 
-  scripts.migrate.exec = config.tasks."make:migrate".exec;
+  scripts.migrate.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:migrate".exec})
+  '';
 }

@@ -22,6 +22,13 @@
     showOutput = true;
   };
 
-  scripts.deploy.exec = config.tasks."make:deploy".exec;
-  scripts.check.exec = config.tasks."make:check".exec;
+  scripts.deploy.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:deploy".exec})
+  '';
+
+  scripts.check.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:check".exec})
+  '';
 }

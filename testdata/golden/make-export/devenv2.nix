@@ -16,5 +16,8 @@
     showOutput = true;
   };
 
-  scripts.build.exec = config.tasks."make:build".exec;
+  scripts.build.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:build".exec})
+  '';
 }

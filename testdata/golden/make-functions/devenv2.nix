@@ -26,6 +26,13 @@
   #   echo $(patsubst %.md,%.html,$(wildcard docs/*.md))
   tasks."make:mixed" = { };
 
-  scripts.show.exec = config.tasks."make:show".exec;
-  scripts.docs.exec = config.tasks."make:docs".exec;
+  scripts.show.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:show".exec})
+  '';
+
+  scripts.docs.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:docs".exec})
+  '';
 }

@@ -36,19 +36,32 @@
   };
 
   scripts.build = {
-    exec = config.tasks."make:build".exec;
+    exec = ''
+      trap 'exit 2' ERR
+      (${config.tasks."make:build".exec})
+    '';
     description = "Build the binary";
   };
 
   scripts.test = {
-    exec = config.tasks."make:test".exec;
+    exec = ''
+      trap 'exit 2' ERR
+      (${config.tasks."make:test".exec})
+    '';
     description = "Run the tests with coverage";
   };
 
-  scripts.lint.exec = config.tasks."make:lint".exec;
+  scripts.lint.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:lint".exec})
+  '';
 
   scripts.help = {
-    exec = config.tasks."make:help".exec;
+    exec = ''
+      trap 'exit 2' ERR
+      (${config.tasks."make:help".exec}
+      )
+    '';
     description = "Show this help";
   };
 }

@@ -21,9 +21,15 @@
   };
 
   scripts.lint = {
-    exec = config.tasks."make:lint".exec;
+    exec = ''
+      trap 'exit 2' ERR
+      (${config.tasks."make:lint".exec})
+    '';
     description = "Lint the code";
   };
 
-  scripts.build.exec = config.tasks."make:build".exec;
+  scripts.build.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:build".exec})
+  '';
 }

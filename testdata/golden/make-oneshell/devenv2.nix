@@ -13,5 +13,8 @@
     showOutput = true;
   };
 
-  scripts.deploy.exec = config.tasks."make:deploy".exec;
+  scripts.deploy.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:deploy".exec})
+  '';
 }

@@ -30,14 +30,28 @@
 
   tasks."make:node_modules" = {
     exec = ''
+      [ -e package.json ] || { echo "make: *** No rule to make target 'package.json', needed by 'node_modules'.  Stop." >&2; exit 2; }
       echo 'npm install'
       npm install
     '';
-    status = "[ -e node_modules ] && [ ! package.json -nt node_modules ]";
+    status = "[ -e node_modules ] && [ -e package.json ] && [ ! package.json -nt node_modules ]";
     showOutput = true;
   };
 
-  scripts.run.exec = "devenv tasks run make:run";
-  scripts.migrate.exec = config.tasks."make:migrate".exec;
-  scripts.test.exec = config.tasks."make:test".exec;
+  scripts.run.exec = ''
+    trap 'exit 2' ERR
+    [ -e package.json ] || { echo "make: *** No rule to make target 'package.json', needed by 'node_modules'.  Stop." >&2; exit 2; }
+    if ! (${config.tasks."make:node_modules".status}); then (${config.tasks."make:node_modules".exec}); fi
+    (${config.tasks."make:run".exec})
+  '';
+
+  scripts.migrate.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:migrate".exec})
+  '';
+
+  scripts.test.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:test".exec})
+  '';
 }

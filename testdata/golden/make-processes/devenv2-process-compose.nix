@@ -47,8 +47,25 @@
     showOutput = true;
   };
 
-  scripts.install.exec = config.tasks."make:install".exec;
-  scripts.db-up.exec = config.tasks."make:db-up".exec;
-  scripts.serve.exec = config.tasks."make:serve".exec;
-  scripts.test.exec = config.tasks."make:test".exec;
+  scripts.install.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:install".exec})
+  '';
+
+  scripts.db-up.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:db-up".exec})
+  '';
+
+  scripts.serve.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:serve".exec})
+  '';
+
+  scripts.test.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:install".exec})
+    (${config.tasks."make:db-up".exec})
+    (${config.tasks."make:test".exec})
+  '';
 }

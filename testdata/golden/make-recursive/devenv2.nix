@@ -40,8 +40,31 @@
     showOutput = true;
   };
 
-  scripts.ci.exec = config.tasks."make:ci".exec;
-  scripts.lint.exec = config.tasks."make:lint".exec;
-  scripts.test.exec = config.tasks."make:test".exec;
-  scripts.sub.exec = config.tasks."make:sub".exec;
+  scripts.ci.exec = ''
+    trap 'exit 2' ERR
+    (set -e
+    echo 'make lint'
+    (trap 'exit 2' ERR
+    (${config.tasks."make:lint".exec})
+    )
+    (trap 'exit 2' ERR
+    (${config.tasks."make:test".exec})
+    )
+    )
+  '';
+
+  scripts.lint.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:lint".exec})
+  '';
+
+  scripts.test.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:test".exec})
+  '';
+
+  scripts.sub.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:sub".exec})
+  '';
 }

@@ -16,5 +16,8 @@
     showOutput = true;
   };
 
-  scripts.show.exec = config.tasks."make:show".exec;
+  scripts.show.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:show".exec})
+  '';
 }

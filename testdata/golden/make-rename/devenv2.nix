@@ -33,7 +33,19 @@
     showOutput = true;
   };
 
-  scripts.all.exec = "devenv tasks run make:all";
-  scripts.db-start.exec = config.tasks."make:db-start".exec;
-  scripts.db-stop.exec = config.tasks."make:db-stop".exec;
+  scripts.all.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:db-start".exec})
+    (${config.tasks."make:out-stamp".exec})
+  '';
+
+  scripts.db-start.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:db-start".exec})
+  '';
+
+  scripts.db-stop.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:db-stop".exec})
+  '';
 }

@@ -61,11 +61,45 @@
     showOutput = true;
   };
 
-  scripts.all.exec = "devenv tasks run make:all";
-  scripts.build.exec = "devenv tasks run make:build";
-  scripts.lint.exec = "devenv tasks run make:lint";
-  scripts.fmt.exec = config.tasks."make:fmt".exec;
-  scripts.vet.exec = config.tasks."make:vet".exec;
-  scripts.logs.exec = config.tasks."make:logs".exec;
-  scripts.clean.exec = "devenv tasks run make:clean";
+  scripts.all.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:fmt".exec})
+    (${config.tasks."make:build".exec})
+    (${config.tasks."make:vet".exec})
+    (${config.tasks."make:lint".exec})
+  '';
+
+  scripts.build.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:fmt".exec})
+    (${config.tasks."make:build".exec})
+  '';
+
+  scripts.lint.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:fmt".exec})
+    (${config.tasks."make:vet".exec})
+    (${config.tasks."make:lint".exec})
+  '';
+
+  scripts.fmt.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:fmt".exec})
+  '';
+
+  scripts.vet.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:vet".exec})
+  '';
+
+  scripts.logs.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:logs".exec})
+  '';
+
+  scripts.clean.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:logs".exec})
+    (${config.tasks."make:clean".exec})
+  '';
 }

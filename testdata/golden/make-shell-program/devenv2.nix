@@ -14,5 +14,8 @@
     showOutput = true;
   };
 
-  scripts.check.exec = config.tasks."make:check".exec;
+  scripts.check.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:check".exec})
+  '';
 }

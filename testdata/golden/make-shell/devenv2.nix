@@ -24,6 +24,13 @@
     showOutput = true;
   };
 
-  scripts.build.exec = "devenv tasks run make:build";
-  scripts.version.exec = config.tasks."make:version".exec;
+  scripts.build.exec = ''
+    trap 'exit 2' ERR
+    if ! (${config.tasks."make:bin-app".status}); then (${config.tasks."make:bin-app".exec}); fi
+  '';
+
+  scripts.version.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:version".exec})
+  '';
 }

@@ -36,7 +36,18 @@
     showOutput = true;
   };
 
-  scripts.quiet.exec = config.tasks."make:quiet".exec;
-  scripts.tolerant.exec = config.tasks."make:tolerant".exec;
-  scripts.mixed.exec = config.tasks."make:mixed".exec;
+  scripts.quiet.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:quiet".exec})
+  '';
+
+  scripts.tolerant.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:tolerant".exec})
+  '';
+
+  scripts.mixed.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:mixed".exec})
+  '';
 }

@@ -29,7 +29,20 @@
     showOutput = true;
   };
 
-  scripts.test.exec = "devenv tasks run make:test";
-  scripts.test-ci.exec = "devenv tasks run make:test-ci";
-  scripts.setup.exec = config.tasks."make:setup".exec;
+  scripts.test.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:setup".exec})
+    (${config.tasks."make:test".exec})
+  '';
+
+  scripts.test-ci.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:setup".exec})
+    (${config.tasks."make:test-ci".exec})
+  '';
+
+  scripts.setup.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:setup".exec})
+  '';
 }

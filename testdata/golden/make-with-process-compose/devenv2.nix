@@ -27,9 +27,16 @@
   };
 
   scripts.migrate = {
-    exec = config.tasks."make:migrate".exec;
+    exec = ''
+      trap 'exit 2' ERR
+      (${config.tasks."make:migrate".exec})
+    '';
     description = "Apply migrations";
   };
 
-  scripts.seed.exec = "devenv tasks run make:seed";
+  scripts.seed.exec = ''
+    trap 'exit 2' ERR
+    (${config.tasks."make:migrate".exec})
+    (${config.tasks."make:seed".exec})
+  '';
 }

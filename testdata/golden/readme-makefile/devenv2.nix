@@ -22,9 +22,17 @@
   };
 
   scripts.build = {
-    exec = config.tasks."make:build".exec;
+    exec = ''
+      trap 'exit 2' ERR
+      (${config.tasks."make:build".exec})
+    '';
     description = "Build the binary";
   };
 
-  scripts.check.exec = "ARGS=\"$*\" devenv tasks run make:check";
+  scripts.check.exec = ''
+    trap 'exit 2' ERR
+    [ "$#" -eq 0 ] || export ARGS="$*"
+    (${config.tasks."make:build".exec})
+    (${config.tasks."make:check".exec})
+  '';
 }

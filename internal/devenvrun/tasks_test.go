@@ -1,0 +1,268 @@
+package devenvrun
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func str(s string) *string { return &s }
+
+// logTask is a task that appends its name to log.txt.
+func logTask(name string, after ...string) Task {
+	return Task{Exec: str("echo " + name + " >> log.txt"), After: after}
+}
+
+func readLog(t *testing.T, dir string) []string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, "log.txt"))
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Fields(string(b))
+}
+
+func runIn(t *testing.T, cfg *Config, names []string, opts RunOptions) (*RunResult, string) {
+	t.Helper()
+	dir := t.TempDir()
+	opts.Dir = dir
+	if opts.Environ == nil {
+		opts.Environ = []string{"PATH=" + os.Getenv("PATH")}
+	}
+	res, err := RunTasks(context.Background(), cfg, names, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, dir
+}
+
+func TestRunTasksModes(t *testing.T) {
+	cfg := &Config{Tasks: map[string]Task{
+		"ns:a": logTask("a"),
+		"ns:b": logTask("b", "ns:a"),
+		"ns:c": logTask("c", "ns:b"),
+		"ns:d": {Exec: str("echo d >> log.txt"), Before: []string{"ns:b"}},
+		"x:e":  logTask("e"),
+	}}
+	tests := []struct {
+		names []string
+		mode  Mode
+		want  []string
+	}{
+		{[]string{"ns:b"}, "", []string{"a", "b", "d"}},
+		{[]string{"ns:b"}, ModeBefore, []string{"a", "b", "d"}},
+		{[]string{"ns:b"}, ModeSingle, []string{"b"}},
+		{[]string{"ns:b"}, ModeAfter, []string{"b", "c"}},
+		{[]string{"ns:b"}, ModeAll, []string{"a", "b", "c", "d"}},
+		{[]string{"ns"}, "", []string{"a", "b", "c", "d"}},
+		{[]string{"ns:c", "x:e"}, "", []string{"a", "b", "c", "d", "e"}},
+	}
+	for _, tt := range tests {
+		_, dir := runIn(t, cfg, tt.names, RunOptions{Mode: tt.mode, Parallel: 1})
+		got := readLog(t, dir)
+		slices.Sort(got)
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%v --mode %q ran (-want +got):\n%s", tt.names, tt.mode, diff)
+		}
+	}
+}
+
+// TestRunTasksSchedules checks that seeds give the schedules devenv could
+// choose: every order that respects the edges, and only those.
+func TestRunTasksSchedules(t *testing.T) {
+	cfg := &Config{Tasks: map[string]Task{
+		"t:all": logTask("all", "t:a", "t:b", "t:c"),
+		"t:a":   logTask("a"),
+		"t:b":   logTask("b", "t:a"),
+		"t:c":   logTask("c"),
+	}}
+	seen := map[string]bool{}
+	for seed := uint64(0); seed < 20; seed++ {
+		res, dir := runIn(t, cfg, []string{"t:all"}, RunOptions{Parallel: 1, Seed: seed})
+		got := readLog(t, dir)
+		if len(got) != 4 || got[3] != "all" || slices.Index(got, "a") > slices.Index(got, "b") {
+			t.Errorf("seed %d: order %v breaks an edge", seed, got)
+		}
+		if diff := cmp.Diff(res.Order(), prefixed("t:", got)); diff != "" {
+			t.Errorf("seed %d: Order() differs from the log (-order +log):\n%s", seed, diff)
+		}
+		seen[strings.Join(got, " ")] = true
+	}
+	// a b c all, a c b all, c a b all.
+	if len(seen) != 3 {
+		t.Errorf("20 seeds gave %d orders, want all 3: %v", len(seen), seen)
+	}
+}
+
+func prefixed(p string, names []string) []string {
+	var out []string
+	for _, n := range names {
+		out = append(out, p+n)
+	}
+	return out
+}
+
+// rendezvous is a task that announces itself and waits (a bounded
+// number of tries) for the other task to announce itself: both succeed
+// only when they run at the same time.
+func rendezvous(me, other string, tries int, after ...string) Task {
+	return Task{Exec: str(`touch ` + me + `.here
+for i in $(seq 1 ` + strconv.Itoa(tries) + `); do [ -e ` + other + `.here ] && exit 0; sleep 0.01; done
+exit 1`), After: after}
+}
+
+func TestRunTasksConcurrent(t *testing.T) {
+	cfg := &Config{Tasks: map[string]Task{
+		"t:a": rendezvous("a", "b", 1000),
+		"t:b": rendezvous("b", "a", 1000),
+		// c waits only for a to start, so it meets a while a waits for b.
+		"t:c": rendezvous("c", "a", 1000, "t:a@started"),
+	}}
+	res, _ := runIn(t, cfg, []string{"t:a", "t:b", "t:c"}, RunOptions{})
+	if res.Failed() {
+		t.Errorf("independent tasks did not run at the same time: %+v", res.Tasks)
+	}
+	// One at a time, the first gives up waiting for the second.
+	cfg.Tasks["t:a"] = rendezvous("a", "b", 20)
+	cfg.Tasks["t:b"] = rendezvous("b", "a", 20)
+	res, _ = runIn(t, cfg, []string{"t:a", "t:b"}, RunOptions{Parallel: 1})
+	if !res.Failed() {
+		t.Errorf("with Parallel 1, two tasks ran at the same time: %+v", res.Tasks)
+	}
+}
+
+func TestRunTasksFailure(t *testing.T) {
+	cfg := &Config{Tasks: map[string]Task{
+		"t:fails":   {Exec: str("echo one >> log.txt\nfalse\necho two >> log.txt")},
+		"t:needs":   logTask("needs", "t:fails"),
+		"t:soft":    logTask("soft", "t:fails@completed"),
+		"t:started": logTask("started", "t:fails@started"),
+		"t:deeper":  logTask("deeper", "t:needs"),
+		"t:free":    logTask("free"),
+		"t:sh":      {Exec: str("false\necho sh >> log.txt"), Binary: str("sh")},
+	}}
+	res, dir := runIn(t, cfg, []string{"t"}, RunOptions{Parallel: 1})
+	got := readLog(t, dir)
+	slices.Sort(got)
+	want := []string{"free", "one", "sh", "soft", "started"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("log (-want +got):\n%s", diff)
+	}
+	status := map[string]TaskStatus{}
+	for _, r := range res.Tasks {
+		status[r.Name] = r.Status
+	}
+	wantStatus := map[string]TaskStatus{
+		"t:fails": Failed, "t:needs": DependencyFailed, "t:deeper": DependencyFailed,
+		"t:soft": Succeeded, "t:started": Succeeded, "t:free": Succeeded, "t:sh": Succeeded,
+	}
+	if diff := cmp.Diff(wantStatus, status); diff != "" {
+		t.Errorf("statuses (-want +got):\n%s", diff)
+	}
+	if res.ExitCode() != 1 {
+		t.Errorf("exit code %d, want 1", res.ExitCode())
+	}
+}
+
+func TestRunTasksStatusEnvCwd(t *testing.T) {
+	cfg := &Config{
+		Env: map[string]any{"TOP": "top", "BOTH": "top", "N": float64(3)},
+		Tasks: map[string]Task{
+			"t:skip": {Exec: str("echo ran >> log.txt"), Status: str("true")},
+			"t:run":  {Exec: str("echo ran-too >> log.txt"), Status: str("false")},
+			"t:env": {
+				Exec: str(`echo "$SHELLVAR $TOP $BOTH $N $OWN $(basename "$PWD")"`),
+				Env:  map[string]string{"BOTH": "task", "OWN": "own"},
+				Cwd:  str("sub"),
+			},
+		},
+	}
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var stdout bytes.Buffer
+	res, err := RunTasks(context.Background(), cfg, []string{"t"}, RunOptions{
+		Dir: dir, Environ: []string{"PATH=" + os.Getenv("PATH"), "SHELLVAR=shell", "TOP=shell"}, Stdout: &stdout,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := stdout.String(); got != "shell top task 3 own sub\n" {
+		t.Errorf("env task printed %q", got)
+	}
+	if got := readLog(t, dir); !slices.Equal(got, []string{"ran-too"}) {
+		t.Errorf("log %v: the status check did not decide", got)
+	}
+	for _, r := range res.Tasks {
+		if r.Name == "t:skip" && r.Status != Skipped {
+			t.Errorf("t:skip: %s, want skipped", r.Status)
+		}
+	}
+}
+
+func TestRunTasksRefused(t *testing.T) {
+	tests := []struct {
+		tasks map[string]Task
+		names []string
+		want  string
+	}{
+		{map[string]Task{"t:a": {}}, []string{"t:b"}, "task t:b not found"},
+		{map[string]Task{"t:a": {After: []string{"t:x"}}}, []string{"t:a"}, `"t:x" names no task`},
+		{map[string]Task{"t:a": {After: []string{"t:b"}}, "t:b": {After: []string{"t:a"}}}, []string{"t:a"}, "cycle"},
+		{map[string]Task{"t:a": {After: []string{"t:b@ready"}}, "t:b": {}}, []string{"t:a"}, "@ready does not apply to a oneshot task"},
+	}
+	for _, tt := range tests {
+		_, err := RunTasks(context.Background(), &Config{Tasks: tt.tasks}, tt.names, RunOptions{Dir: t.TempDir()})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%v: error %v, want one saying %q", tt.names, err, tt.want)
+		}
+	}
+}
+
+// TestRunTasksProcess checks that a task waits for a process to be ready
+// and that the process is stopped when the run is over.
+func TestRunTasksProcess(t *testing.T) {
+	cfg := &Config{
+		Processes: map[string]Process{"db": {Exec: "serve"}},
+		Tasks:     map[string]Task{"t:migrate": logTask("migrate", "devenv:processes:db")},
+	}
+	stopped := make(chan struct{})
+	var readyClosed bool
+	start := func(ctx context.Context, name string) (*ProcessHandle, error) {
+		if name != "db" {
+			t.Errorf("started process %q", name)
+		}
+		started, ready, done := make(chan struct{}), make(chan struct{}), make(chan error, 1)
+		close(started)
+		close(ready)
+		readyClosed = true
+		go func() {
+			<-ctx.Done()
+			close(stopped)
+			done <- nil
+		}()
+		return &ProcessHandle{Started: started, Ready: ready, Done: done}, nil
+	}
+	res, dir := runIn(t, cfg, []string{"t:migrate"}, RunOptions{StartProcess: start})
+	if res.Failed() || !readyClosed {
+		t.Fatalf("run: %+v", res.Tasks)
+	}
+	<-stopped
+	if got := readLog(t, dir); !slices.Equal(got, []string{"migrate"}) {
+		t.Errorf("log %v", got)
+	}
+	if _, err := RunTasks(context.Background(), cfg, []string{"t:migrate"}, RunOptions{Dir: t.TempDir()}); err == nil {
+		t.Error("a run that needs a process ran without StartProcess")
+	}
+}
