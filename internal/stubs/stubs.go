@@ -10,7 +10,11 @@
 // process ids — to the set's log, then does what its Program says:
 // exits with a status, prints a line, runs the real program of that name
 // (for make, the shell and the file utilities, whose effects the tests
-// need), or stays running until it is signalled, as a server would.
+// need), or stays running until it is signalled, as a server would. A
+// stand-in for sleep records nothing and returns at once, and limits on
+// the calls and sleeps of a process group make a command that loops for
+// ever wait instead, so that tests can tell when the commands they ran
+// have settled.
 package stubs
 
 import (
@@ -44,6 +48,31 @@ type Program struct {
 	// or SIGHUP, as a server does; it records the signal (a Call with
 	// Signal set) and then dies of it.
 	Serve bool
+	// Sleep makes the stub stand in for sleep without recording a call:
+	// it returns at once, so that a command's pauses take no time, except
+	// for "sleep infinity" and from the set's sleep limit on (see
+	// SetLimits), when it blocks until a signal kills it, as a command
+	// that waits for ever does. A stub that blocks renames itself
+	// BlockedName.
+	Sleep bool
+}
+
+// BlockedName is the name (as /proc/PID/comm shows it) a stub takes when it
+// waits until it is signalled: a serving stub, a sleep that blocks, or a
+// stub past the call limit. A test that waits for the processes it
+// started to settle takes such a process as waiting for ever.
+const BlockedName = "pc2devenv-wait"
+
+// Limits bound what the commands of one process group can do through the
+// stubs, so that a command that loops for ever settles: past a limit,
+// a stub blocks until a signal kills it (see BlockedName) instead of
+// returning. Zero means no limit.
+type Limits struct {
+	// Calls is the number of calls recorded in one process group.
+	Calls int `json:"calls"`
+	// Sleeps is the number of sleeps that return at once in one process
+	// group.
+	Sleeps int `json:"sleeps"`
 }
 
 // Call is one recorded event: a stub was run, or a serving stub received
@@ -107,6 +136,13 @@ type Set struct {
 	Log string
 
 	programs map[string]Program
+	limits   Limits
+}
+
+// spec is what the stubs read of their set, from specName.
+type spec struct {
+	Programs map[string]Program `json:"programs"`
+	Limits   Limits             `json:"limits"`
 }
 
 // The names of the files a Set keeps in its Bin directory besides the
@@ -160,14 +196,30 @@ func New(t testing.TB, programs ...Program) *Set {
 			t.Fatalf("stubs: %v", err)
 		}
 	}
-	spec, err := json.Marshal(s.programs)
-	if err != nil {
-		t.Fatalf("stubs: %v", err)
-	}
-	if err := os.WriteFile(filepath.Join(bin, specName), spec, 0o644); err != nil {
+	if err := s.writeSpec(); err != nil {
 		t.Fatalf("stubs: %v", err)
 	}
 	return s
+}
+
+// SetLimits sets the limits of the set's stubs for the calls made from
+// now on.
+func (s *Set) SetLimits(l Limits) error {
+	s.limits = l
+	return s.writeSpec()
+}
+
+// writeSpec writes what the stubs read of the set.
+func (s *Set) writeSpec() error {
+	b, err := json.Marshal(spec{Programs: s.programs, Limits: s.limits})
+	if err != nil {
+		return err
+	}
+	tmp := filepath.Join(s.Bin, specName+".tmp")
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, filepath.Join(s.Bin, specName))
 }
 
 // Install creates, under dir, the stubs of the set's programs whose names
@@ -182,20 +234,52 @@ func (s *Set) Install(t testing.TB, dir string) {
 		if !filepath.IsLocal(name) {
 			t.Fatalf("stubs: program path %q is not inside the directory", name)
 		}
-		for _, p := range []string{s.Bin, name} {
-			if strings.Contains(p, "'") {
-				t.Fatalf("stubs: path %q holds a quote", p)
-			}
-		}
-		script := "#!/bin/sh\n" + raceless + "exec '" + filepath.Join(s.Bin, exeName) + "' " + stubArg + " '" + s.Bin + "' '" + name + "' \"$@\"\n"
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatalf("stubs: %v", err)
-		}
-		if err := os.WriteFile(path, []byte(script), 0o755); err != nil {
+		if err := s.install(filepath.Join(dir, name), name); err != nil {
 			t.Fatalf("stubs: %v", err)
 		}
 	}
+}
+
+// InstallIn creates the stubs of the set's programs whose names are
+// relative paths in each of dirs, relative to root — for a command that
+// runs ./run.sh after cd backend, in root/backend — where the path stays
+// inside root; the others are left out. It returns the files it
+// created, relative to root.
+func (s *Set) InstallIn(root string, dirs ...string) ([]string, error) {
+	var made []string
+	for _, name := range slices.Sorted(maps.Keys(s.programs)) {
+		if !strings.Contains(name, "/") || filepath.IsAbs(name) {
+			continue
+		}
+		for _, dir := range dirs {
+			rel := filepath.Join(dir, name)
+			if !filepath.IsLocal(rel) {
+				continue
+			}
+			if fi, err := os.Stat(filepath.Join(root, rel)); err == nil && fi.IsDir() {
+				continue
+			}
+			if err := s.install(filepath.Join(root, rel), name); err != nil {
+				return made, err
+			}
+			made = append(made, rel)
+		}
+	}
+	return made, nil
+}
+
+// install writes the stub of the program name at path.
+func (s *Set) install(path, name string) error {
+	for _, p := range []string{s.Bin, name} {
+		if strings.Contains(p, "'") {
+			return fmt.Errorf("path %q holds a quote", p)
+		}
+	}
+	script := "#!/bin/sh\n" + raceless + "exec '" + filepath.Join(s.Bin, exeName) + "' " + stubArg + " '" + s.Bin + "' '" + name + "' \"$@\"\n"
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, []byte(script), 0o755)
 }
 
 // PATH returns a PATH that finds the stubs first, then rest.
