@@ -8,8 +8,8 @@ import (
 	"github.com/pc2devenv/pc2devenv/emit"
 	"github.com/pc2devenv/pc2devenv/internal/fuzzcheck"
 	"github.com/pc2devenv/pc2devenv/internal/nixcheck"
-	"github.com/pc2devenv/pc2devenv/internal/pcmodel"
 	"github.com/pc2devenv/pc2devenv/internal/nixeval"
+	"github.com/pc2devenv/pc2devenv/internal/pcmodel"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 

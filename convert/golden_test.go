@@ -406,7 +406,6 @@ func pcLoad(s string) string {
 	return s
 }
 
-
 // bashWords returns the words bash splits a command line into, run with
 // no variables set.
 func bashWords(cmdline string) ([]string, error) {

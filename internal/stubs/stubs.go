@@ -18,7 +18,6 @@
 package stubs
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -292,24 +291,51 @@ func (s *Set) PATH(rest string) string {
 
 // Calls returns the calls recorded so far, in the order they were made.
 func (s *Set) Calls() ([]Call, error) {
+	calls, _, err := s.CallsAt()
+	return calls, err
+}
+
+// CallsAt returns the calls recorded so far, in the order they were
+// made, and the offset in the log where each one starts, to compare with
+// Size taken at some moment: a call whose offset is at least that size
+// was recorded after it.
+func (s *Set) CallsAt() ([]Call, []int64, error) {
 	b, err := os.ReadFile(s.Log)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var calls []Call
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	sc.Buffer(nil, 64<<20)
-	for sc.Scan() {
+	var offsets []int64
+	off := 0
+	for len(b) > 0 {
+		line := b
+		n := len(b)
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line, n = b[:i], i+1
+		}
 		var c Call
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			return nil, fmt.Errorf("stubs: log line %d: %v", len(calls)+1, err)
+		if err := json.Unmarshal(line, &c); err != nil {
+			return nil, nil, fmt.Errorf("stubs: log line %d: %v", len(calls)+1, err)
 		}
 		calls = append(calls, c)
+		offsets = append(offsets, int64(off))
+		off += n
+		b = b[n:]
 	}
-	return calls, sc.Err()
+	return calls, offsets, nil
+}
+
+// Size returns the size of the log now, a mark to tell the calls
+// recorded before it from those recorded after (see CallsAt).
+func (s *Set) Size() int64 {
+	fi, err := os.Stat(s.Log)
+	if err != nil {
+		return 0
+	}
+	return fi.Size()
 }
 
 // Reset forgets the calls recorded so far.
