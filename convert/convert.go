@@ -72,6 +72,9 @@ type Result struct {
 	// Replaced maps the source name of each process that became a devenv
 	// service to the service's option path, such as "services.postgres".
 	Replaced map[string]string
+	// Names maps each process's source name to its name in the output:
+	// the process's, or the one-shot task's ("pc:NAME").
+	Names map[string]string
 	// Skip is set when a walk found the directory to be a project, but
 	// none of its sources is left to convert: they were removed since the
 	// walk listed them, or are binary files. Notes say which; a walk
@@ -233,6 +236,7 @@ func convertSources(res *Result, srcs []source, opts Options) (out *Result) {
 	e := emit.Emit(proj, emit.Options{Target: opts.Target})
 	res.Diagnostics = append(res.Diagnostics, e.Diagnostics...)
 	res.Fates = serviceFates(e.Fates, proj.Keys, rr.Replaced)
+	res.Names = e.Names
 	res.Diagnostics.Sort()
 	res.Diagnostics = res.Diagnostics.Dedup()
 	if res.Diagnostics.HasErrors() {

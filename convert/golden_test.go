@@ -444,7 +444,7 @@ func splitExec(tg emit.Target, s string) (body string, pre []string) {
 	i := 0
 	for ; i < len(lines)-1; i++ {
 		l := strings.TrimSuffix(lines[i], "\n")
-		if l != "set +e" && !strings.HasPrefix(l, "export ") && !strings.HasPrefix(l, "if [ -f ") {
+		if l != "set +e" && l != "pc2devenv_dir=$PWD" && !strings.HasPrefix(l, "export ") && !strings.HasPrefix(l, "if [ -f ") {
 			break
 		}
 		// A quoted value or file name may hold newlines: the line goes

@@ -18,6 +18,7 @@ import (
 
 	"github.com/pc2devenv/pc2devenv/emit"
 	"github.com/pc2devenv/pc2devenv/internal/nixeval"
+	"github.com/pc2devenv/pc2devenv/internal/stubs"
 )
 
 // The semantic test runs each Makefile of testdata/makesem/<case>/ with
@@ -37,7 +38,7 @@ func TestMain(m *testing.M) {
 	if filepath.Base(os.Args[0]) == "devenv" {
 		os.Exit(fakeDevenv(os.Args[1:]))
 	}
-	os.Exit(m.Run())
+	os.Exit(stubs.Main(m))
 }
 
 // fakeDevenv stands in for the devenv command in the semantic test: it

@@ -25,6 +25,10 @@ type Result struct {
 	Diagnostics ir.Diagnostics
 	// Fates say what became of each of the project's source keys.
 	Fates []KeyFate
+	// Names maps each process's source name to its name in the output:
+	// the process's, or the one-shot task's ("pc:NAME") for a process
+	// that became one.
+	Names map[string]string
 }
 
 // HeaderPrefix starts the first line of every file pc2devenv writes. A
@@ -45,7 +49,14 @@ func Emit(p *ir.Project, opts Options) Result {
 		sources = append(sources, s.Path)
 	}
 	header := strings.TrimPrefix(Header(sources), "# ")
-	return Result{File: &nix.File{Comments: []string{header}, Body: l.body}, Diagnostics: l.diags, Fates: Fates(p.Keys, opts.Target, l.decided)}
+	names := map[string]string{}
+	for src, out := range l.names {
+		if l.oneshot[src] {
+			out = oneShotPrefix + out
+		}
+		names[src] = out
+	}
+	return Result{File: &nix.File{Comments: []string{header}, Body: l.body}, Diagnostics: l.diags, Fates: Fates(p.Keys, opts.Target, l.decided), Names: names}
 }
 
 type lowerer struct {

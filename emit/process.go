@@ -103,7 +103,10 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 				l.decide(p.KeyPath+".shutdown.command", mapped("run by processes.<name>.exec when the daemon is stopped"))
 			}
 			post = daemonLines(stop)
-			why := " and runs its shutdown.command when devenv stops it"
+			if stop != "" {
+				pre = append(pre, daemonDirLine)
+			}
+			why := " and runs its shutdown.command when devenv stops it, from the process's working directory as process-compose does"
 			if stop == "" {
 				why = "; it has no shutdown.command, so nothing stops the daemon itself, as in process-compose"
 			}

@@ -79,6 +79,8 @@ type Proc struct {
 	DependsOn []Dep
 	// Daemon is is_daemon.
 	Daemon bool
+	// Restart is availability.restart ("" when absent, which is "no").
+	Restart string
 	// Shutdown is the shutdown setting.
 	Shutdown Shutdown
 	// Disabled is disabled, or is_disabled when set.
@@ -122,7 +124,8 @@ type Options struct {
 	// Lookup, when set, is the environment load-time substitution reads
 	// (process-compose's .env, then its own environment): every ${…} is
 	// substituted in the file's text before it is decoded, as
-	// process-compose does. When nil, references stay in the text for
+	// process-compose does; and an environment written as a mapping is
+	// an error, as it is for process-compose. When nil, references stay in the text for
 	// bash, except those bash cannot read (a name that starts with a
 	// digit), which get what process-compose gives them unset.
 	Lookup func(string) (string, bool)
@@ -266,6 +269,9 @@ func readChain(file string, depth int, opts Options) ([]doc, error) {
 // build makes the project of a merged document.
 func build(top map[string]any, opts Options) (*Project, error) {
 	proj := &Project{Shell: [2]string{"bash", "-c"}}
+	if _, isMap := top["environment"].(map[string]any); isMap && opts.Lookup != nil {
+		return nil, fmt.Errorf("environment: a mapping, where process-compose reads a list")
+	}
 	for _, e := range list(top["environment"]) {
 		proj.Env = append(proj.Env, String(e))
 	}
@@ -306,6 +312,9 @@ func build(top map[string]any, opts Options) (*Project, error) {
 	groups := map[string][]string{}
 	for _, name := range names {
 		p := resolve(name, 0)
+		if _, isMap := p["environment"].(map[string]any); isMap && opts.Lookup != nil {
+			return nil, fmt.Errorf("process %s: environment: a mapping, where process-compose reads a list", name)
+		}
 		n, _ := integer(p["replicas"])
 		count := max(n, 1)
 		for i := 0; i < count; i++ {
@@ -357,6 +366,7 @@ func build(top map[string]any, opts Options) (*Project, error) {
 			mp.WorkingDir = wd
 			mp.EnvFile = String(p["env_file"])
 			mp.Daemon = boolean(p["is_daemon"])
+			mp.Restart = String(mapping(p["availability"])["restart"])
 			mp.Disabled = boolean(p["disabled"])
 			if d := String(p["is_disabled"]); d != "" {
 				mp.Disabled = d == "true"

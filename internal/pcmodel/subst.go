@@ -295,3 +295,14 @@ func unsetDigits(s string) string {
 	}
 	return b.String()
 }
+
+// Substitute returns s as process-compose's load-time substitution leaves
+// it: "$$" is a "$", and every ${…} is replaced, looking variables up
+// with lookup. It is an error where process-compose's is.
+func Substitute(s string, lookup func(string) (string, bool)) (string, error) {
+	out, err := substitute(strings.ReplaceAll(s, "$$", dollar), lookup)
+	if err != nil {
+		return "", err
+	}
+	return strings.ReplaceAll(out, dollar, "$"), nil
+}

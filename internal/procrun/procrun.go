@@ -13,9 +13,13 @@ package procrun
 
 import (
 	"fmt"
+	"io"
+	"maps"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -35,7 +39,12 @@ type StepKind string
 const (
 	Started StepKind = "started"
 	Ready   StepKind = "ready"
+	// Unready is a process whose readiness check failed.
+	Unready StepKind = "unready"
 	Exited  StepKind = "exited"
+	// Detached is a daemon whose command exited 0: its manager counts
+	// it as running.
+	Detached StepKind = "detached"
 	// Skipped is a process its manager did not start because what it
 	// waited for failed or cannot happen.
 	Skipped StepKind = "skipped"
@@ -51,6 +60,9 @@ type Step struct {
 	// Status is an exit status (Exited): the exit code, or 128 plus the
 	// signal that killed the process.
 	Status int
+	// Restart says, for Exited, that the manager would start the process
+	// again (the managers here do not, so that runs settle).
+	Restart bool
 	// Why says why a process was skipped.
 	Why string
 	// Log is the size of the stub log when the step happened.
@@ -69,13 +81,13 @@ type Spec struct {
 	Dir string
 	// Env is the whole environment; LabelVar is added.
 	Env []string
+	// Stdout, when set, gets the command's standard output, which is
+	// discarded otherwise.
+	Stdout io.Writer
 	// Session starts the command in a session of its own (setsid), as
 	// devenv's native manager does; otherwise it gets a process group of
 	// its own (setpgid), as process-compose does.
 	Session bool
-	// Untracked leaves the command out of the timeline: a probe or a
-	// shutdown command, whose calls still count.
-	Untracked bool
 }
 
 // Proc is a started command.
@@ -103,6 +115,7 @@ type Run struct {
 	mu     sync.Mutex
 	steps  []Step
 	groups []int // process groups started, to settle and to stop
+	labels map[int]string
 	events chan struct{}
 }
 
@@ -111,8 +124,8 @@ func New(s *stubs.Set) *Run {
 	return &Run{Stubs: s, events: make(chan struct{}, 1)}
 }
 
-// Record adds a step to the timeline.
-func (r *Run) Record(s Step) {
+// Add adds a step to the timeline.
+func (r *Run) Add(s Step) {
 	s.Log = r.Stubs.Size()
 	r.mu.Lock()
 	r.steps = append(r.steps, s)
@@ -132,6 +145,10 @@ func (r *Run) Steps() []Step {
 // decide what to start next.
 func (r *Run) Events() <-chan struct{} { return r.events }
 
+// Wake tells the manager's loop, waiting on Events, that something
+// happened.
+func (r *Run) Wake() { r.notify() }
+
 func (r *Run) notify() {
 	select {
 	case r.events <- struct{}{}:
@@ -139,13 +156,19 @@ func (r *Run) notify() {
 	}
 }
 
-// Start starts a command and, unless it is Untracked, records its Started
-// step and, when it exits, its Exited step.
+// Start starts a command. The manager records the steps it takes for
+// one (Add); Events is told when it exits.
 func (r *Run) Start(s Spec) (*Proc, error) {
 	if len(s.Argv) == 0 {
 		return nil, fmt.Errorf("procrun: %s: no command", s.Label)
 	}
-	cmd := exec.Command(s.Argv[0], s.Argv[1:]...)
+	// The program is looked up in the command's PATH, not the test's.
+	path := s.Argv[0]
+	if !strings.Contains(path, "/") {
+		path = lookPath(path, s.Env)
+	}
+	cmd := exec.Command(path, s.Argv[1:]...)
+	cmd.Args[0] = s.Argv[0]
 	cmd.Dir = s.Dir
 	cmd.Env = append(slices.Clone(s.Env), LabelVar+"="+s.Label)
 	if s.Session {
@@ -159,26 +182,46 @@ func (r *Run) Start(s Spec) (*Proc, error) {
 	}
 	defer devnull.Close()
 	cmd.Stdin = devnull
+	cmd.Stdout = s.Stdout
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("procrun: %s: %v", s.Label, err)
 	}
 	p := &Proc{Label: s.Label, Pid: cmd.Process.Pid, done: make(chan struct{})}
 	r.mu.Lock()
 	r.groups = append(r.groups, p.Pid)
-	r.mu.Unlock()
-	if !s.Untracked {
-		r.Record(Step{Kind: Started, Label: s.Label})
+	if r.labels == nil {
+		r.labels = map[int]string{}
 	}
+	r.labels[p.Pid] = s.Label
+	r.mu.Unlock()
 	go func() {
 		err := cmd.Wait()
 		p.status = exitStatus(cmd, err)
-		if !s.Untracked {
-			r.Record(Step{Kind: Exited, Label: s.Label, Status: p.status})
-		}
 		close(p.done)
 		r.notify()
 	}()
 	return p, nil
+}
+
+// lookPath finds name in the PATH of env, or returns a path that does not
+// exist, so that the start fails as a shell's would.
+func lookPath(name string, env []string) string {
+	var dirs string
+	for _, kv := range env {
+		if v, ok := strings.CutPrefix(kv, "PATH="); ok {
+			dirs = v
+		}
+	}
+	for _, dir := range filepath.SplitList(dirs) {
+		if dir == "" {
+			continue
+		}
+		p := filepath.Join(dir, name)
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() && fi.Mode()&0o111 != 0 {
+			return p
+		}
+	}
+	return "/nonexistent/" + name
 }
 
 // exitStatus returns a command's exit status as a shell reports it.
@@ -192,11 +235,10 @@ func exitStatus(cmd *exec.Cmd, err error) int {
 	return cmd.ProcessState.ExitCode()
 }
 
-// RunToEnd starts an untracked command and waits until it exits or
-// timeout passes, when its process group is killed. It returns the exit
-// status, and whether it ended in time.
+// RunToEnd starts a command and waits until it exits or timeout passes,
+// when its process group is killed. It returns the exit status, and
+// whether it ended in time.
 func (r *Run) RunToEnd(s Spec, timeout time.Duration) (int, bool, error) {
-	s.Untracked = true
 	p, err := r.Start(s)
 	if err != nil {
 		return 0, false, err
@@ -208,6 +250,17 @@ func (r *Run) RunToEnd(s Spec, timeout time.Duration) (int, bool, error) {
 		syscall.Kill(-p.Pid, syscall.SIGKILL)
 		<-p.done
 		return p.status, false, nil
+	}
+}
+
+// WaitFor waits until p exits or timeout passes, and reports whether it
+// exited.
+func WaitFor(p *Proc, timeout time.Duration) bool {
+	select {
+	case <-p.done:
+		return true
+	case <-time.After(timeout):
+		return false
 	}
 }
 
@@ -237,9 +290,60 @@ func (r *Run) Stop() {
 	}
 }
 
+// Label returns the label of the command that started the process group
+// pgid, and whether the run started it.
+func (r *Run) Label(pgid int) (string, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	l, ok := r.labels[pgid]
+	return l, ok
+}
+
 // Groups returns the process groups the run started.
 func (r *Run) Groups() []int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return slices.Clone(r.groups)
+}
+
+// Record is what a run did.
+type Record struct {
+	// Steps is the timeline the manager recorded.
+	Steps []Step
+	// Calls are the stub calls, in order; At their offsets in the log,
+	// to compare with Step.Log.
+	Calls []stubs.Call
+	At    []int64
+	// Unsettled says the commands had not settled at the deadline.
+	Unsettled bool
+	// Refused, when not empty, says why the manager refused to start
+	// the processes at all.
+	Refused string
+	// Groups names the command that started each process group, for
+	// calls made without LabelVar (a command that cleared its
+	// environment).
+	Groups map[int]string
+}
+
+// StopAt returns the log's size when the run started to stop its
+// processes (its Stopping step), or -1.
+func (r *Record) StopAt() int64 {
+	for _, s := range r.Steps {
+		if s.Kind == Stopping {
+			return s.Log
+		}
+	}
+	return -1
+}
+
+// Result returns what the run did so far.
+func (r *Run) Result() (*Record, error) {
+	calls, at, err := r.Stubs.CallsAt()
+	if err != nil {
+		return nil, err
+	}
+	r.mu.Lock()
+	groups := maps.Clone(r.labels)
+	r.mu.Unlock()
+	return &Record{Steps: r.Steps(), Calls: calls, At: at, Groups: groups}, nil
 }

@@ -26,16 +26,21 @@ var ErrUnsettled = errors.New("procrun: the commands did not settle")
 // (a manager that is still starting processes is not settled).
 func (r *Run) Settle(timeout time.Duration, until func() bool) error {
 	deadline := time.Now().Add(timeout)
-	var last string
+	last := "\x00" // no key
 	for {
+		// until is asked before the scan, so that a process the manager
+		// starts meanwhile is in the scan or makes it not count.
+		idle := until == nil || until()
+		n := len(r.Groups())
 		key, ok := r.settled()
-		if ok && key == last && (until == nil || until()) {
-			return nil
+		if ok && idle && len(r.Groups()) == n {
+			if key == last {
+				return nil
+			}
+			last = key
+		} else {
+			last = "\x00"
 		}
-		if !ok {
-			key = ""
-		}
-		last = key
 		if time.Now().After(deadline) {
 			return ErrUnsettled
 		}
