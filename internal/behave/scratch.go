@@ -77,7 +77,7 @@ func NewScratch(t testing.TB, dir string, env []string) *Scratch {
 		t.Fatal(err)
 	}
 	sc := &Scratch{Root: root, Dirs: []string{"."}}
-	sc.Env = append([]string{"HOME=" + root, "USER=pc2devenv", "LANG=C.UTF-8"}, env...)
+	sc.Env = baseEnv(root, env)
 	return sc
 }
 
@@ -93,8 +93,14 @@ func NewScratchFile(t testing.TB, file, name string, env []string) *Scratch {
 		t.Fatal(err)
 	}
 	sc := &Scratch{Root: root, Dirs: []string{"."}}
-	sc.Env = append([]string{"HOME=" + root, "USER=pc2devenv", "LANG=C.UTF-8"}, env...)
+	sc.Env = baseEnv(root, env)
 	return sc
+}
+
+// baseEnv is the environment the runners are started with: as from a
+// shell in the project's directory.
+func baseEnv(root string, env []string) []string {
+	return append([]string{"HOME=" + root, "PWD=" + root, "USER=pc2devenv", "LANG=C.UTF-8"}, env...)
 }
 
 // AddCommand takes in a bash command some side runs in dir (relative to

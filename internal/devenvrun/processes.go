@@ -938,7 +938,8 @@ func (s *Scheduler) pcSettings(n *node, replica int) error {
 	}
 	st.env = env.list()
 	if st.direct {
-		c, err := load(rooted(p.Exec, s.opts.Root), true)
+		noTemplate, _ := pc["is_template_disabled"].(bool)
+		c, err := load(rooted(p.Exec, s.opts.Root), !noTemplate)
 		if err != nil {
 			return &Refused{fmt.Sprintf("%s: command: %v", n.label, err)}
 		}
