@@ -413,7 +413,7 @@ func compareCase(t *testing.T, c behaviourCase, name string, env []string, _ Opt
 			// devenv 1 ran every process with process-compose.
 			manager = "process-compose"
 		}
-		rec := sc.RunDevenv(t, o.cfg, manager, prio)
+		rec := sc.RunDevenv(t, o.cfg, manager, o.target == emit.Devenv1, prio)
 		outB := behave.Read(rec, sc.Root, sc.Env)
 		m := behave.Mapping{Labels: o.res.Names, Services: map[string]string{}}
 		for srcName, svc := range o.res.Replaced {

@@ -67,7 +67,21 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 	cmd := l.commandText(p)
 	text := l.bash(cmd, fmt.Sprintf("the command of process %q", p.Name))
 	var pre, post []string
-	if l.t.typed() && needsSetPlusE(text) {
+	bad := shparse.BashSyntax(text)
+	if bad != nil {
+		// It stops where bash stops reading it, under either runner; no
+		// "set +e" is needed for that.
+		runner := fmt.Sprintf("as under %s, ", l.runnerOf(cmd.Pos))
+		if l.otherShell() {
+			runner = "" // PC111 says that the runner's shell was another
+		}
+		l.diags.Add(cmd.Pos, ir.Warning, ir.IDBashSyntax,
+			fmt.Sprintf("bash cannot parse the command of %q (line %d, column %d of the command: %s): %sbash runs the lines before that one, then exits with status 2", p.Name, bad.Line, bad.Col, bad.Msg, runner),
+			"fix the command")
+	}
+	// Lines before the one bash cannot read run: without -e, as the
+	// runner ran them.
+	if l.t.typed() && (bad == nil && needsSetPlusE(text) || bad != nil && bad.Line > 1) {
 		pre = append(pre, "set +e")
 		l.diags.Add(cmd.Pos, ir.Note, ir.IDSetE,
 			fmt.Sprintf("the command of %q runs several statements: it starts with \"set +e\" because devenv runs commands under set -e and %s did not", p.Name, l.runnerOf(cmd.Pos)), "")
@@ -463,4 +477,16 @@ func httpPort(h *ir.HTTPProbe) int {
 		return 0
 	}
 	return n
+}
+
+// otherShell reports whether the project runs its commands with a shell
+// other than bash (process-compose's shell setting, which the reader
+// consumes when it is bash).
+func (l *lowerer) otherShell() bool {
+	for _, f := range l.proj.Extra {
+		if f.Key == "shell" {
+			return true
+		}
+	}
+	return false
 }

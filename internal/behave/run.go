@@ -102,14 +102,15 @@ func (sc *Scratch) RunForeman(t testing.TB, entries []sourcerun.ForemanEntry, en
 }
 
 // RunDevenv runs an evaluated devenv module's processes as devenv up
-// does, with manager ("" for the module's own).
-func (sc *Scratch) RunDevenv(t testing.TB, cfg *devenvrun.Config, manager string, prio func(string) int) *procrun.Record {
+// does, with manager ("" for the module's own); v1 says the module is
+// for devenv 1 (see devenvrun.Options.Version1).
+func (sc *Scratch) RunDevenv(t testing.TB, cfg *devenvrun.Config, manager string, v1 bool, prio func(string) int) *procrun.Record {
 	t.Helper()
 	s := sc.Stubs(t)
 	run := procrun.New(s)
 	m, err := cfg.StartProcesses(run, devenvrun.Options{
 		Root: sc.Root, Environ: sc.Environ(s), Bash: lookReal("bash"), Scripts: t.TempDir(),
-		Manager: manager, Priority: prio,
+		Manager: manager, Priority: prio, Version1: v1,
 	})
 	var refused *devenvrun.Refused
 	if errors.As(err, &refused) {

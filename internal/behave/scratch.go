@@ -112,6 +112,13 @@ func (sc *Scratch) AddCommand(cmd, dir string) {
 	}
 	names, dynamic, err := stubs.Programs(cmd)
 	if err != nil {
+		// bash runs the lines before the one it cannot read.
+		bad := shparse.BashSyntax(cmd)
+		if bad == nil || bad.Line < 2 {
+			return
+		}
+		lines := strings.SplitAfter(cmd, "\n")
+		sc.AddCommand(strings.Join(lines[:min(bad.Line-1, len(lines))], ""), dir)
 		return
 	}
 	for _, n := range names {

@@ -72,6 +72,10 @@ type Options struct {
 	Priority func(label string) int
 	// RunTask runs one task; RunTask (this package's) when nil.
 	RunTask TaskFunc
+	// Version1 says the configuration is for devenv 1, which had no
+	// restart option and no devenv-tasks between process-compose and a
+	// process: process-compose's availability alone decides restarts.
+	Version1 bool
 }
 
 // TaskCall is one task the scheduler hands over to run.
@@ -708,6 +712,9 @@ func (s *Scheduler) restarts(n *node) bool {
 		}
 	}
 	devenv := limit != 0 && (on == "always" || on == "on_failure" && n.status != 0)
+	if s.opts.Version1 {
+		devenv = false
+	}
 	if n.pc == nil {
 		return devenv
 	}
