@@ -27,6 +27,7 @@ func (l *lowerer) process(p *ir.Process) {
 	}
 	l.untyped(a, pc, p)
 	l.extras(a, pc, p)
+	l.templateSafe(a, pc, p)
 	if len(pc.Bindings) > 0 {
 		a.Add(pc, "process-compose")
 	}
@@ -489,4 +490,26 @@ func (l *lowerer) otherShell() bool {
 		}
 	}
 	return false
+}
+
+// templateSafe keeps process-compose from rendering the command of a
+// process it runs directly, as a template: under its manager, devenv
+// gives process-compose a disabled (or interactive) process's exec as
+// the command, and process-compose renders "{{ }}" in it, which would
+// make it refuse the whole file where the text is not a template (a
+// docker inspect format, say). The converter has rendered the templates
+// already.
+func (l *lowerer) templateSafe(a, pc *nix.Attrs, p *ir.Process) {
+	if l.t == Devenv2 || !strings.Contains(l.commandText(p).Shell(), "{{") {
+		return
+	}
+	direct := p.Disabled.Set && p.Disabled.Val
+	for _, f := range p.Extra {
+		if f.Key == "is_interactive" && f.Value.Kind == ir.KindBool && f.Value.Bool {
+			direct = true
+		}
+	}
+	if direct {
+		pc.Add(&nix.Bool{V: true}, "is_template_disabled")
+	}
 }

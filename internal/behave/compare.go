@@ -317,7 +317,10 @@ func stepIndex(steps []procrun.Step, label string, f func(procrun.Step) bool) in
 }
 
 // diffEvents describes how two lists of events differ, or returns "".
+// The order of the events is not compared: the calls of a pipeline or of
+// background jobs come in any order.
 func diffEvents(a, b []Event) string {
+	a, b = sortedEvents(a), sortedEvents(b)
 	if slices.EqualFunc(a, b, eventEqual) {
 		return ""
 	}
@@ -339,3 +342,9 @@ func eventEqual(a, b Event) bool {
 }
 
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
+
+func sortedEvents(l []Event) []Event {
+	l = slices.Clone(l)
+	slices.SortStableFunc(l, func(a, b Event) int { return strings.Compare(a.String(), b.String()) })
+	return l
+}

@@ -680,15 +680,16 @@ func (s *Scheduler) check(n *node, spec procrun.Spec) {
 			break
 		}
 	}
-	s.mu.Lock()
-	n.probing = false
-	n.ready, n.unready = passed, !passed
-	s.mu.Unlock()
 	kind := procrun.Ready
 	if !passed {
 		kind = procrun.Unready
 	}
+	// The step is recorded before the loop can act on it.
+	s.mu.Lock()
+	n.probing = false
+	n.ready, n.unready = passed, !passed
 	s.run.Add(procrun.Step{Kind: kind, Label: n.label})
+	s.mu.Unlock()
 }
 
 // restarts says whether devenv would start a process again after it

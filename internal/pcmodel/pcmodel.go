@@ -113,8 +113,9 @@ type Shutdown struct {
 type Probe struct {
 	// Exec is the rendered exec.command; WorkingDir its exec.working_dir.
 	Exec, WorkingDir string
-	// HTTP says the probe is an http_get.
-	HTTP bool
+	// HTTP says the probe is an http_get; HTTPPort is its rendered port.
+	HTTP     bool
+	HTTPPort string
 }
 
 // Options says how to load.
@@ -388,8 +389,11 @@ func build(top map[string]any, opts Options) (*Project, error) {
 						return nil, fmt.Errorf("process %s: %v", name, err)
 					}
 					probe.WorkingDir = String(ex["working_dir"])
-				} else if mapping(rp["http_get"]) != nil {
+				} else if hg := mapping(rp["http_get"]); hg != nil {
 					probe.HTTP = true
+					if probe.HTTPPort, err = render(String(hg["port"])); err != nil {
+						return nil, fmt.Errorf("process %s: %v", name, err)
+					}
 				}
 				if probe.Exec != "" || probe.HTTP {
 					mp.Readiness = probe

@@ -81,6 +81,9 @@ type Probe struct {
 	// Spec runs the probe's command; Label is set by the runner.
 	Spec procrun.Spec
 	HTTP bool
+	// Broken is an HTTP probe whose port is not a port number, which
+	// process-compose never finds ready.
+	Broken bool
 }
 
 // Shutdown is how a process is stopped.
@@ -257,6 +260,9 @@ func (m *Manager) start(s *state) {
 	r := s.p.Readiness
 	switch {
 	case r == nil:
+	case r.HTTP && r.Broken:
+		s.unready = true
+		m.run.Add(procrun.Step{Kind: procrun.Unready, Label: s.p.Name})
 	case r.HTTP:
 		s.ready = true
 		m.run.Add(procrun.Step{Kind: procrun.Ready, Label: s.p.Name})
@@ -280,19 +286,17 @@ func (m *Manager) probe(s *state, spec procrun.Spec) {
 			break
 		}
 	}
+	// The step is recorded before the loop can act on it.
 	m.mu.Lock()
 	s.probing = false
 	if passed {
 		s.ready = true
-	} else {
-		s.unready = true
-	}
-	m.mu.Unlock()
-	if passed {
 		m.run.Add(procrun.Step{Kind: procrun.Ready, Label: s.p.Name})
 	} else {
+		s.unready = true
 		m.run.Add(procrun.Step{Kind: procrun.Unready, Label: s.p.Name})
 	}
+	m.mu.Unlock()
 }
 
 // Idle reports whether the manager has nothing left to do until

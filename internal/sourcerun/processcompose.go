@@ -99,6 +99,9 @@ func ProcessCompose(run *procrun.Run, proj *pcmodel.Project, dotenv []pcmodel.Va
 		}
 		if r := mp.Readiness; r != nil {
 			probe := &pcrun.Probe{HTTP: r.HTTP}
+			if n, err := strconv.Atoi(r.HTTPPort); r.HTTP && (err != nil || n < 1 || n > 65535) {
+				probe.Broken = true
+			}
 			if !r.HTTP {
 				pdir := dir
 				if r.WorkingDir != "" {
