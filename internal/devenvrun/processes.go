@@ -195,6 +195,8 @@ type node struct {
 	// the process counts as ready once started; neither: never ready.
 	probe        *procrun.Spec
 	readyAtStart bool
+	// neverReady is a process whose readiness probe never passes.
+	neverReady bool
 
 	started, ready, unready, exited, running, skipped, probing bool
 	skippedByStatus                                            bool
@@ -307,8 +309,11 @@ func (s *Scheduler) graph() error {
 		n.readyAtStart = s.native || ready == ReadyProbe
 		if p, ok := s.cfg.Processes[proc]; ok {
 			// The module's process, with the settings the output adds
-			// to it (what it waits for, its env).
+			// to it (what it waits for, its env, a readiness check).
 			n.proc = &p
+			if _, probe := p.ProcessCompose["readiness_probe"]; p.Ready != nil || probe && !s.native {
+				n.readyAtStart = true
+			}
 		}
 		s.nodes[key] = n
 	}
@@ -665,6 +670,9 @@ func (s *Scheduler) start(n *node) {
 	case n.readyAtStart:
 		n.ready = true
 		s.run.Add(procrun.Step{Kind: procrun.Ready, Label: n.label})
+	case n.neverReady:
+		n.unready = true
+		s.run.Add(procrun.Step{Kind: procrun.Unready, Label: n.label})
 	}
 }
 
@@ -746,6 +754,10 @@ func (s *Scheduler) Idle() bool {
 			return false
 		}
 		if n.p != nil && !n.exited && !n.running {
+			// Reaped but not yet taken in: gone from /proc already.
+			if syscall.Kill(n.p.Pid, 0) != nil {
+				return false
+			}
 			select {
 			case <-n.p.Done():
 				return false
@@ -972,6 +984,7 @@ func (s *Scheduler) pcSettings(n *node, replica int) error {
 	n.pc = st
 	// readiness_probe: devenv's from ready, under the process's own.
 	var probeCmd string
+	probeDir := st.workingDir
 	http := false
 	if r := p.Ready; r != nil {
 		if r.Exec != nil {
@@ -980,22 +993,40 @@ func (s *Scheduler) pcSettings(n *node, replica int) error {
 			http = true
 		}
 	}
+	broken := false
 	if rp, ok := pc["readiness_probe"].(map[string]any); ok {
 		if ex, ok := rp["exec"].(map[string]any); ok {
 			if c, ok := ex["command"].(string); ok {
 				probeCmd, http = c, false
 			}
-		} else if _, ok := rp["http_get"]; ok && probeCmd == "" {
+			if d, ok := ex["working_dir"].(string); ok && d != "" {
+				probeDir = rooted(d, s.opts.Root)
+				if !filepath.IsAbs(probeDir) {
+					probeDir = filepath.Join(s.opts.Root, probeDir)
+				}
+			}
+		} else if hg, ok := rp["http_get"].(map[string]any); ok && probeCmd == "" {
 			http = true
+			// process-compose never finds a probe on a port that is no
+			// number ready.
+			port := fmt.Sprint(hg["port"])
+			if ps, ok := hg["port"].(string); ok {
+				port, _ = load(ps, true)
+			}
+			if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
+				broken = true
+			}
 		}
 	}
 	switch {
+	case http && broken:
+		n.neverReady = true
 	case probeCmd != "":
 		c, err := load(rooted(probeCmd, s.opts.Root), true)
 		if err != nil {
 			return &Refused{fmt.Sprintf("%s: readiness_probe: %v", n.label, err)}
 		}
-		n.probe = &procrun.Spec{Argv: []string{s.opts.Bash, "-c", c}, Dir: st.workingDir, Env: st.env}
+		n.probe = &procrun.Spec{Argv: []string{s.opts.Bash, "-c", c}, Dir: probeDir, Env: st.env}
 	case http:
 		n.readyAtStart = true
 	}
@@ -1073,7 +1104,7 @@ func (s *Scheduler) pcDepends() error {
 				if !t.enabled {
 					return &Refused{fmt.Sprintf("process %s depends on %s, which is disabled", name, dep)}
 				}
-				if c == condReady && t.probe == nil && !t.readyAtStart {
+				if c == condReady && t.probe == nil && !t.readyAtStart && !t.neverReady {
 					return &Refused{fmt.Sprintf("process %s waits for %s to be healthy, which has no readiness probe", name, dep)}
 				}
 				for _, n := range byName[name] {

@@ -312,6 +312,10 @@ func (m *Manager) Idle() bool {
 			return false
 		}
 		if s.proc != nil && !s.exited && !s.running {
+			// Reaped but not yet taken in: gone from /proc already.
+			if syscall.Kill(s.proc.Pid, 0) != nil {
+				return false
+			}
 			select {
 			case <-s.proc.Done():
 				return false // an exit the loop has not taken in yet
