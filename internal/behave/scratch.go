@@ -5,8 +5,9 @@
 // the commands call replaced by a recording stub (package stubs), and
 // compares, process by process, what the programs saw: the events
 // (program, arguments, working directory, and every variable that is not
-// the runner's inherited environment), the order of starts against the
-// source's dependencies, what runs at stop, and the exit status.
+// the runner's inherited environment; in any order, since a pipeline's
+// calls come in any), the order of starts against the source's
+// dependencies, what runs at stop, and the exit status.
 //
 // Stubs exit 0 at once; sleep takes no time ("sleep infinity", and any
 // sleep past the twentieth of a process group, waits until the process
