@@ -2,8 +2,9 @@ package pcmodel
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
+
+	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 )
 
 // Var is one variable a .env file sets.
@@ -87,7 +88,7 @@ func commentAt(v string) int {
 	return -1
 }
 
-var escape = regexp.MustCompile(`\\.`)
+var escape = lazyre.New(`\\.`)
 
 // unescape turns \n and \r into their characters in a double-quoted
 // value, and other escapes into the character escaped; "\$" stays for
@@ -106,7 +107,7 @@ func unescape(v string) string {
 	})
 }
 
-var dotenvRef = regexp.MustCompile(`(\\)?(\$)(\()?\{?([A-Z0-9_]+)?\}?`)
+var dotenvRef = lazyre.New(`(\\)?(\$)(\()?\{?([A-Z0-9_]+)?\}?`)
 
 // expand replaces $NAME and ${NAME} with the values of variables set
 // earlier, as godotenv's expandVariables does.

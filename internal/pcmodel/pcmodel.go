@@ -23,13 +23,14 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"text/template"
 
 	yaml "go.yaml.in/yaml/v4"
+
+	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 )
 
 // Project is a project as process-compose loads it.
@@ -455,7 +456,7 @@ func Render(s string, data map[string]any, unset bool) (string, error) {
 	}
 	if unset {
 		s = action.ReplaceAllStringFunc(s, func(a string) string {
-			return Ref.ReplaceAllString(a, "$1")
+			return ref.ReplaceAllString(a, "$1")
 		})
 	}
 	tpl, err := template.New("").Parse(s)
@@ -470,12 +471,12 @@ func Render(s string, data map[string]any, unset bool) (string, error) {
 }
 
 var (
-	action = regexp.MustCompile(`\{\{.*?\}\}`)
-	// Ref matches a ${VAR} reference, with a :-, -, := or = default as
+	action = lazyre.New(`\{\{.*?\}\}`)
+	// ref matches a ${VAR} reference, with a :-, -, := or = default as
 	// its first group: what bash gives it when VAR is unset.
-	Ref = regexp.MustCompile(`\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=]([^}]*))?\}`)
+	ref = lazyre.New(`\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=]([^}]*))?\}`)
 )
 
 // UnsetRefs returns s as bash expands its ${VAR} references when no
 // variable is set.
-func UnsetRefs(s string) string { return Ref.ReplaceAllString(s, "$1") }
+func UnsetRefs(s string) string { return ref.ReplaceAllString(s, "$1") }

@@ -2,7 +2,7 @@ package pcmodel
 
 import (
 	"fmt"
-	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -172,7 +172,8 @@ func firstRune(s string, f func(rune) rune) string {
 // trim removes the shortest (#, %) or longest (##, %%) prefix (#) or
 // suffix (%) of v that matches the glob pat.
 func trim(v, op, pat string) string {
-	match := func(s string) bool { ok, _ := path.Match(pat, s); return ok }
+	re := globRE(pat)
+	match := re.MatchString
 	switch op {
 	case "#":
 		for i := 0; i <= len(v); i++ {
@@ -200,6 +201,25 @@ func trim(v, op, pat string) string {
 		}
 	}
 	return v
+}
+
+// globRE returns a shell pattern as an anchored regular expression: "*"
+// matches any text, "/" included, "?" any character; the rest is literal.
+func globRE(pat string) *regexp.Regexp {
+	var b strings.Builder
+	b.WriteString("^")
+	for _, r := range pat {
+		switch r {
+		case '*':
+			b.WriteString("(?s:.*)")
+		case '?':
+			b.WriteString("(?s:.)")
+		default:
+			b.WriteString(regexp.QuoteMeta(string(r)))
+		}
+	}
+	b.WriteString("$")
+	return regexp.MustCompile(b.String())
 }
 
 // replace replaces the first (/), every (//), a leading (/#) or a

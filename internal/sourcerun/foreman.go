@@ -1,9 +1,10 @@
 package sourcerun
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 
 	"github.com/pc2devenv/pc2devenv/internal/pcrun"
 	"github.com/pc2devenv/pc2devenv/internal/procrun"
@@ -13,8 +14,8 @@ import (
 type ForemanEntry struct{ Name, Command string }
 
 var (
-	procfileLine = regexp.MustCompile(`^([A-Za-z0-9_-]+):\s*(.+)$`)
-	foremanVar   = regexp.MustCompile(`^([A-Za-z_0-9]+)=(.*)$`)
+	procfileLine = lazyre.New(`^([A-Za-z0-9_-]+):\s*(.+)$`)
+	foremanVar   = lazyre.New(`^([A-Za-z_0-9]+)=(.*)$`)
 )
 
 // ReadProcfile reads a Procfile as foreman does: every line NAME: command
