@@ -26,7 +26,7 @@ buildGoModule {
   # which is what this prints:
   #   d=$(mktemp -d) && go mod vendor -o "$d/vendor" &&
   #   nix --extra-experimental-features nix-command hash path --sri "$d/vendor"
-  vendorHash = "sha256-7GZFAS/yCYGahE6anIYSc/Lj/mbFnq+EWZ5jOYoGfv8=";
+  vendorHash = "sha256-zUkD/m/i++X7d1dBe7ZflfokEaqECHbVn/4OM2acvQs=";
 
   subPackages = [ "cmd/pc2devenv" ];
 

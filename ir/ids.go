@@ -12,7 +12,8 @@ package ir
 // (ids_procfile.go); PC400–PC499 Makefile (ids_makefile.go); PC500–PC509
 // files and the command line (this file); PC510–PC539 writing, diff and
 // monorepos (ids_batch.go); PC540–PC569 limits and hostile input
-// (ids_limits.go); PC900–PC999 internal errors.
+// (ids_limits.go); PC600–PC699 docker-compose (ids_compose.go); PC900–PC999
+// internal errors.
 type ID string
 
 // Reading process-compose files.

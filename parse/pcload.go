@@ -8,6 +8,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v4"
 
+	"github.com/pc2devenv/pc2devenv/internal/sourcecheck"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -219,110 +220,11 @@ func (r *pcReader) register(n *yaml.Node, file string) {
 	}
 }
 
-// shape is the size and depth of a node's value with its aliases
-// expanded: what a walk of it visits.
-type shape struct{ nodes, depth int }
-
 // checkShape reports whether the document n is finite and small enough to
-// walk: no alias refers to a value that contains it (which would make the
-// document infinite), its aliases do not expand it beyond maxYAMLNodes
-// values (a "billion laughs" document is a few lines that expand to
-// billions), and it nests no deeper than maxYAMLDepth. Sizes are counted
-// once per node, so the check takes time in proportion to the file, not
-// to its expansion. It reports what it finds where it is.
+// walk (see sourcecheck.CheckYAMLShape), reporting what it finds where it
+// is.
 func (r *pcReader) checkShape(n *yaml.Node) bool {
-	memo := map[*yaml.Node]shape{}
-	active := map[*yaml.Node]bool{}
-	var measure func(n *yaml.Node) (shape, bool)
-	measure = func(n *yaml.Node) (shape, bool) {
-		if n == nil {
-			return shape{}, true
-		}
-		if s, ok := memo[n]; ok {
-			return s, true
-		}
-		if n.Kind == yaml.AliasNode {
-			if active[n.Alias] {
-				r.diags.Add(r.pos(n), ir.Error, ir.IDSyntax,
-					fmt.Sprintf("invalid YAML: the alias *%s refers to a value that contains it, which makes the document infinite", n.Value), "")
-				return shape{}, false
-			}
-			s, ok := measure(n.Alias)
-			memo[n] = s
-			return s, ok
-		}
-		active[n] = true
-		defer delete(active, n)
-		s := shape{nodes: 1}
-		for _, c := range n.Content {
-			cs, ok := measure(c)
-			if !ok {
-				return shape{}, false
-			}
-			// Saturate: a bomb's count would overflow.
-			s.nodes = min(s.nodes+cs.nodes, maxYAMLNodes+1)
-			s.depth = max(s.depth, cs.depth)
-		}
-		s.depth++
-		memo[n] = s
-		return s, true
-	}
-	total, ok := measure(n)
-	if !ok {
-		return false
-	}
-	if total.nodes > maxYAMLNodes {
-		// Point at the alias through which most of it comes, or at
-		// the largest value.
-		at := n
-		for at.Kind != yaml.AliasNode && len(at.Content) > 0 {
-			next := maxBy(at.Content, func(c *yaml.Node) int { return memo[c].nodes })
-			if next.Kind != yaml.AliasNode && memo[next].nodes <= 1 {
-				break
-			}
-			at = next
-		}
-		msg := fmt.Sprintf("the document holds more than %d values, counting each alias as the values it stands for", maxYAMLNodes)
-		if at.Kind == yaml.AliasNode {
-			msg += fmt.Sprintf(" (the alias *%s here stands for %s)", at.Value, countText(memo[at].nodes))
-		}
-		r.diags.Add(r.pos(at), ir.Error, ir.IDAliasBomb, msg+"; refusing to read it",
-			"a file this large is a mistake or an attack (a \"billion laughs\" document); write the values out, or use fewer aliases")
-		return false
-	}
-	if total.depth > maxYAMLDepth {
-		at := n
-		for depth := 1; depth < maxYAMLDepth && len(at.Content) > 0; depth++ {
-			at = maxBy(at.Content, func(c *yaml.Node) int { return memo[c].depth })
-			for at.Kind == yaml.AliasNode {
-				at = at.Alias
-			}
-		}
-		r.diags.Add(r.pos(at), ir.Error, ir.IDTooDeep,
-			fmt.Sprintf("values nest more than %d levels deep here; refusing to read the document", maxYAMLDepth),
-			"")
-		return false
-	}
-	return true
-}
-
-// maxBy returns the first of nodes with the largest f.
-func maxBy(nodes []*yaml.Node, f func(*yaml.Node) int) *yaml.Node {
-	best := nodes[0]
-	for _, c := range nodes[1:] {
-		if f(c) > f(best) {
-			best = c
-		}
-	}
-	return best
-}
-
-// countText writes a node count for a message.
-func countText(n int) string {
-	if n > maxYAMLNodes {
-		return fmt.Sprintf("more than %d", maxYAMLNodes)
-	}
-	return fmt.Sprint(n)
+	return sourcecheck.CheckYAMLShape(n, r.pos, r.diags)
 }
 
 // topValue returns the value of a top-level key of a mapping as written

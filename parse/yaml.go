@@ -9,6 +9,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v4"
 
+	"github.com/pc2devenv/pc2devenv/internal/sourcecheck"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -20,8 +21,8 @@ import (
 // passed-through values a few more. maxYAMLSteps is a safety net on the
 // walk itself, which visits some nodes more than once.
 const (
-	maxYAMLNodes = 1_000_000
-	maxYAMLDepth = 100
+	maxYAMLNodes = sourcecheck.MaxYAMLNodes
+	maxYAMLDepth = sourcecheck.MaxYAMLDepth
 	maxYAMLSteps = 20 * maxYAMLNodes
 )
 

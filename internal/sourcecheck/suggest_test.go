@@ -1,4 +1,4 @@
-package parse
+package sourcecheck
 
 import "testing"
 
@@ -32,8 +32,8 @@ func TestDistance(t *testing.T) {
 	words := []string{"", "a", "ab", "ba", "abc", "acb", "depends_on", "depend_on", "dependson", "depends-on", "readiness_probe", "readyness_probe", "environment", "enviroment", "command", "comand", "commnad", "working_dir", "workdir", "ca", "abcd", "badc"}
 	for _, a := range words {
 		for _, b := range words {
-			if got, want := distance(a, b), distanceTable(a, b); got != want {
-				t.Errorf("distance(%q, %q) = %d, want %d", a, b, got, want)
+			if got, want := Distance(a, b), distanceTable(a, b); got != want {
+				t.Errorf("Distance(%q, %q) = %d, want %d", a, b, got, want)
 			}
 		}
 	}
@@ -52,8 +52,8 @@ func TestSuggestTypos(t *testing.T) {
 		"x":               "",
 	}
 	for key, want := range tests {
-		if got := suggest(key, known); got != want {
-			t.Errorf("suggest(%q) = %q, want %q", key, got, want)
+		if got := Suggest(key, known); got != want {
+			t.Errorf("Suggest(%q) = %q, want %q", key, got, want)
 		}
 	}
 }

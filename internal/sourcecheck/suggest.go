@@ -1,10 +1,10 @@
-package parse
+package sourcecheck
 
 import "strings"
 
-// suggest returns the known key closest to key, or "" when none is close
+// Suggest returns the known key closest to key, or "" when none is close
 // enough to be a likely typo.
-func suggest(key string, known []string) string {
+func Suggest(key string, known []string) string {
 	norm := func(s string) string { return strings.ReplaceAll(strings.ToLower(s), "-", "_") }
 	nkey := norm(key)
 	best, bestDist := "", 0
@@ -43,9 +43,9 @@ func abs(n int) int {
 	return n
 }
 
-// distance is the optimal-string-alignment edit distance between a and b:
+// Distance is the optimal-string-alignment edit distance between a and b:
 // insertions, deletions, substitutions and swaps of neighbours cost one.
-func distance(a, b string) int {
+func Distance(a, b string) int {
 	var rows [3][]int
 	return distanceRows(a, b, &rows)
 }
