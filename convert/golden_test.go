@@ -16,13 +16,13 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spf13/pflag"
-	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/pc2devenv/pc2devenv/emit"
 	"github.com/pc2devenv/pc2devenv/internal/devenvopts"
 	"github.com/pc2devenv/pc2devenv/internal/nixcheck"
 	"github.com/pc2devenv/pc2devenv/internal/nixeval"
 	"github.com/pc2devenv/pc2devenv/internal/pcmodel"
+	"github.com/pc2devenv/pc2devenv/internal/shparse"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -459,10 +459,11 @@ func splitExec(tg emit.Target, s string) (body string, pre []string) {
 }
 
 // openQuote reports whether a line of bash is not a whole statement: it
-// ends inside quotes (or a command substitution).
+// ends inside quotes (or a command substitution). It reads the line as
+// bash does (shparse.BashSyntax): an expansion bash reads only when it
+// runs it (${A:!}) does not make it one.
 func openQuote(s string) bool {
-	_, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(s), "")
-	return err != nil
+	return shparse.BashSyntax(s) != nil
 }
 
 // commandMatches reports whether an evaluated exec runs the source
