@@ -79,6 +79,9 @@ type Result struct {
 	// TODOs are the output's "# TODO(pc2devenv): …" comments, in order:
 	// what is left to do by hand.
 	TODOs []TODO
+	// Names maps each process's source name to its name in the output:
+	// the process's, or the one-shot task's ("pc:NAME").
+	Names map[string]string
 	// Skip is set when a walk found the directory to be a project, but
 	// none of its sources is left to convert: they were removed since the
 	// walk listed them, or are binary files. Notes say which; a walk
@@ -240,6 +243,7 @@ func convertSources(res *Result, srcs []source, opts Options) (out *Result) {
 	e := emit.Emit(proj, emit.Options{Target: opts.Target})
 	res.Diagnostics = append(res.Diagnostics, e.Diagnostics...)
 	res.Fates = serviceFates(e.Fates, proj.Keys, rr.Replaced)
+	res.Names = e.Names
 	res.Diagnostics.Sort()
 	res.Diagnostics = res.Diagnostics.Dedup()
 	if res.Diagnostics.HasErrors() {

@@ -9,6 +9,7 @@ import (
 	"github.com/pc2devenv/pc2devenv/internal/fuzzcheck"
 	"github.com/pc2devenv/pc2devenv/internal/nixcheck"
 	"github.com/pc2devenv/pc2devenv/internal/nixeval"
+	"github.com/pc2devenv/pc2devenv/internal/pcmodel"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -55,13 +56,13 @@ func e2e(t testing.TB, doc []byte, tg emit.Target) *Result {
 // converter read the file more leniently than process-compose, which
 // refuses it, and the model (an environment written as a map, which the
 // converter reads as a list, with a warning).
-func e2eModel(doc []byte, res *Result) *pcModel {
+func e2eModel(doc []byte, res *Result) *pcmodel.Project {
 	for _, d := range res.Diagnostics {
 		if d.ID == ir.IDEnvMap {
 			return nil
 		}
 	}
-	m, err := loadModelWith([]string{"process-compose.yml"}, func(string) ([]byte, error) { return doc, nil })
+	m, err := pcmodel.Load([]string{"process-compose.yml"}, pcmodel.Options{Read: func(string) ([]byte, error) { return doc, nil }})
 	if err != nil {
 		return nil
 	}

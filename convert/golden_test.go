@@ -16,12 +16,13 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spf13/pflag"
-	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/pc2devenv/pc2devenv/emit"
 	"github.com/pc2devenv/pc2devenv/internal/devenvopts"
 	"github.com/pc2devenv/pc2devenv/internal/nixcheck"
 	"github.com/pc2devenv/pc2devenv/internal/nixeval"
+	"github.com/pc2devenv/pc2devenv/internal/pcmodel"
+	"github.com/pc2devenv/pc2devenv/internal/shparse"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -264,7 +265,7 @@ func checkOutput(t *testing.T, tg emit.Target, dir string, args goldenArgs, res 
 		if args.paths != nil {
 			files = slices.DeleteFunc(slices.Clone(args.paths), func(f string) bool { return FormatOf(f, nil) != ir.FormatProcessCompose })
 		} else {
-			files = modelDiscover(dir)
+			files = pcmodel.Discover(dir)
 		}
 		checkProcessCompose(t, tg, files, v, res.Replaced)
 	}
@@ -272,11 +273,11 @@ func checkOutput(t *testing.T, tg emit.Target, dir string, args goldenArgs, res 
 
 // checkProcessCompose compares the evaluated output with the project as
 // an independent model of process-compose's loading reads it (see
-// pcModel): each process's command, or entrypoint, and environment, and
+// package pcmodel): each process's command, or entrypoint, and environment, and
 // the number of replicas where they are passed through. A process that
 // became a service must have the service enabled instead.
 func checkProcessCompose(t *testing.T, tg emit.Target, files []string, out map[string]any, replaced map[string]string) {
-	m, err := loadModel(files)
+	m, err := pcmodel.Load(files, pcmodel.Options{})
 	if err != nil {
 		return
 	}
@@ -287,14 +288,14 @@ func checkProcessCompose(t *testing.T, tg emit.Target, files []string, out map[s
 // (see checkProcessCompose). withBash also checks entrypoints and the
 // values of exported variables by running bash, which the fuzz tests do
 // not do: bash would run whatever a wrong quoting let through.
-func checkModel(t testing.TB, tg emit.Target, m *pcModel, out map[string]any, replaced map[string]string, withBash bool) {
+func checkModel(t testing.TB, tg emit.Target, m *pcmodel.Project, out map[string]any, replaced map[string]string, withBash bool) {
 	t.Helper()
-	for _, mp := range m.procs {
-		if svc, ok := replaced[mp.name]; ok {
+	for _, mp := range m.Procs {
+		if svc, ok := replaced[mp.Name]; ok {
 			// The process became a service: the output runs devenv's
 			// service instead of the command.
 			if en, _ := nixeval.Get(out, append(strings.Split(svc, "."), "enable")...); en != true {
-				t.Errorf("%s: process %q became %s, which the output does not enable", tg, mp.name, svc)
+				t.Errorf("%s: process %q became %s, which the output does not enable", tg, mp.Name, svc)
 			}
 			continue
 		}
@@ -302,41 +303,41 @@ func checkModel(t testing.TB, tg emit.Target, m *pcModel, out map[string]any, re
 		if !ok {
 			continue // renamed or replaced: the case's diagnostics say so
 		}
-		name := mp.name
+		name := mp.Name
 		if folded {
-			name = mp.group
-			if n, _ := nixeval.Get(proc, "process-compose", "replicas"); n != float64(mp.replicas) {
-				t.Errorf("%s: process %q: process-compose.replicas is %v, want %d", tg, name, n, mp.replicas)
+			name = mp.Group
+			if n, _ := nixeval.Get(proc, "process-compose", "replicas"); n != float64(mp.Replicas) {
+				t.Errorf("%s: process %q: process-compose.replicas is %v, want %d", tg, name, n, mp.Replicas)
 			}
 		}
 		got, _ := nixeval.Get(proc, "exec")
 		gs, _ := got.(string)
 		body, pre := splitExec(tg, gs)
 		switch {
-		case mp.entrypoint != nil && !withBash:
-		case mp.entrypoint != nil:
+		case mp.Entrypoint != nil && !withBash:
+		case mp.Entrypoint != nil:
 			words, err := bashWords(strings.TrimSuffix(body, "\n"))
 			if err != nil {
 				t.Errorf("%s: process %q: %v", tg, name, err)
 			}
 			var want []string
-			for _, w := range mp.entrypoint {
-				want = append(want, unsetRefs(w))
+			for _, w := range mp.Entrypoint {
+				want = append(want, pcmodel.UnsetRefs(w))
 			}
 			if !slices.Equal(words, want) {
 				t.Errorf("%s: process %q: bash splits exec %q into %q, want the entrypoint %q", tg, name, body, words, want)
 			}
-		case !bodyMatches(body, mp.command, len(pre) > 0 || body != gs):
-			t.Errorf("%s: process %q: evaluated exec is %q, want %q", tg, name, gs, mp.command)
+		case !bodyMatches(body, mp.Command, len(pre) > 0 || body != gs):
+			t.Errorf("%s: process %q: evaluated exec is %q, want %q", tg, name, gs, mp.Command)
 		}
-		for _, k := range mp.envOrder {
-			val := mp.env[k]
+		for _, k := range mp.EnvOrder {
+			val := mp.Env[k]
 			if tg == emit.Devenv1 {
 				list, _ := nixeval.Get(proc, "process-compose", "environment")
 				l, _ := list.([]any)
 				found := false
 				for _, x := range l {
-					if xs, _ := x.(string); pcLoad(xs) == k+"="+val {
+					if xs, _ := x.(string); pcLoad(xs) == k+"="+val || pcmodel.UnsetRefs(pcLoad(xs)) == k+"="+pcmodel.UnsetRefs(val) {
 						found = true
 					}
 				}
@@ -367,8 +368,8 @@ func checkModel(t testing.TB, tg emit.Target, m *pcModel, out map[string]any, re
 			if !withBash {
 				continue
 			}
-			if got, err := bashExport(line, k); err != nil || got != unsetRefs(val) {
-				t.Errorf("%s: process %q: %q gives %s = %q (%v), want %q", tg, name, line, k, got, err, unsetRefs(val))
+			if got, err := bashExport(line, k); err != nil || got != pcmodel.UnsetRefs(val) {
+				t.Errorf("%s: process %q: %q gives %s = %q (%v), want %q", tg, name, line, k, got, err, pcmodel.UnsetRefs(val))
 			}
 		}
 	}
@@ -379,15 +380,15 @@ var bashName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 // findModelProc finds a model process in an evaluated output: as a
 // process or a one-shot task of its name, or, for a replica, as the
 // process of its group that process-compose replicates.
-func findModelProc(out map[string]any, mp *modelProc) (proc any, folded, ok bool) {
-	if proc, ok = nixeval.Get(out, "processes", mp.name); ok {
+func findModelProc(out map[string]any, mp *pcmodel.Proc) (proc any, folded, ok bool) {
+	if proc, ok = nixeval.Get(out, "processes", mp.Name); ok {
 		return proc, false, true
 	}
-	if proc, ok = nixeval.Get(out, "tasks", "pc:"+mp.name); ok {
+	if proc, ok = nixeval.Get(out, "tasks", "pc:"+mp.Name); ok {
 		return proc, false, true
 	}
-	if mp.group != "" {
-		if proc, ok = nixeval.Get(out, "processes", mp.group); ok {
+	if mp.Group != "" {
+		if proc, ok = nixeval.Get(out, "processes", mp.Group); ok {
 			return proc, true, true
 		}
 	}
@@ -406,10 +407,6 @@ func pcLoad(s string) string {
 	}
 	return s
 }
-
-// unsetRefs returns s as bash expands its ${VAR} references when no
-// variable is set.
-func unsetRefs(s string) string { return modelRef.ReplaceAllString(s, "$1") }
 
 // bashWords returns the words bash splits a command line into, run with
 // no variables set.
@@ -449,7 +446,7 @@ func splitExec(tg emit.Target, s string) (body string, pre []string) {
 	i := 0
 	for ; i < len(lines)-1; i++ {
 		l := strings.TrimSuffix(lines[i], "\n")
-		if l != "set +e" && !strings.HasPrefix(l, "export ") && !strings.HasPrefix(l, "if [ -f ") {
+		if l != "set +e" && l != "pc2devenv_dir=$PWD" && !strings.HasPrefix(l, "export ") && !strings.HasPrefix(l, "if [ -f ") {
 			break
 		}
 		// A quoted value or file name may hold newlines: the line goes
@@ -464,10 +461,11 @@ func splitExec(tg emit.Target, s string) (body string, pre []string) {
 }
 
 // openQuote reports whether a line of bash is not a whole statement: it
-// ends inside quotes (or a command substitution).
+// ends inside quotes (or a command substitution). It reads the line as
+// bash does (shparse.BashSyntax): an expansion bash reads only when it
+// runs it (${A:!}) does not make it one.
 func openQuote(s string) bool {
-	_, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(s), "")
-	return err != nil
+	return shparse.BashSyntax(s) != nil
 }
 
 // commandMatches reports whether an evaluated exec runs the source
@@ -484,9 +482,20 @@ func commandMatches(tg emit.Target, got any, want string) bool {
 // bodyMatches reports whether the command inside an exec is want,
 // allowing for the references the converter moves out of single quotes
 // and, when it added lines, for the newline it ends the command with.
+//
+// A template action {{ or "${X}" .V }} is ${X:-v} in the output and v in
+// the model, which renders such actions as if X were unset: the two must
+// then read alike with no variable set.
 func bodyMatches(body, want string, added bool) bool {
-	for _, cand := range undoQuoteMoves(body) {
+	cands := undoQuoteMoves(body)
+	for _, cand := range cands {
 		if cand == want || added && cand == want+"\n" {
+			return true
+		}
+	}
+	unsetWant := pcmodel.UnsetRefs(want)
+	for _, cand := range cands {
+		if c := pcmodel.UnsetRefs(cand); strings.Contains(cand, ":-") && (c == unsetWant || added && c == unsetWant+"\n") {
 			return true
 		}
 	}

@@ -28,6 +28,10 @@ type Result struct {
 	// Defined lists the services, processes, tasks and scripts of the
 	// output, in its order, each with what it was made from.
 	Defined []Definition
+	// Names maps each process's source name to its name in the output:
+	// the process's, or the one-shot task's ("pc:NAME") for a process
+	// that became one.
+	Names map[string]string
 }
 
 // HeaderPrefix starts the first line of every file pc2devenv writes. A
@@ -48,7 +52,14 @@ func Emit(p *ir.Project, opts Options) Result {
 		sources = append(sources, s.Path)
 	}
 	header := strings.TrimPrefix(Header(sources), "# ")
-	return Result{File: &nix.File{Comments: []string{header}, Body: l.body}, Diagnostics: l.diags, Fates: Fates(p.Keys, opts.Target, l.decided), Defined: l.defined}
+	names := map[string]string{}
+	for src, out := range l.names {
+		if l.oneshot[src] {
+			out = oneShotPrefix + out
+		}
+		names[src] = out
+	}
+	return Result{File: &nix.File{Comments: []string{header}, Body: l.body}, Diagnostics: l.diags, Fates: Fates(p.Keys, opts.Target, l.decided), Defined: l.defined, Names: names}
 }
 
 type lowerer struct {

@@ -126,13 +126,21 @@ func envFileLine(f ir.Text) string {
 	return fmt.Sprintf("if [ -f %s ]; then set -a; . %s; set +a; fi", w, w)
 }
 
+// daemonDirLine is the bash line before a daemon's command that has a
+// shutdown command: it keeps the directory the command starts in, the
+// process's working directory, where process-compose runs the shutdown
+// command; the command may cd elsewhere (cd .devbox/virtenv/postgresql
+// && pg_ctl start).
+const daemonDirLine = "pc2devenv_dir=$PWD"
+
 // daemonLines are the bash lines after a daemon's command: they keep the
 // process in the foreground, as devenv expects, and run the daemon's
-// shutdown command when devenv stops it.
+// shutdown command when devenv stops it, from the directory daemonDirLine
+// kept.
 func daemonLines(stop string) []string {
 	var lines []string
 	if stop != "" {
-		lines = append(lines, "pc2devenv_stop() {", strings.TrimSuffix(stop, "\n"), "}", "trap pc2devenv_stop EXIT")
+		lines = append(lines, "pc2devenv_stop() {", `cd "$pc2devenv_dir" || return`, strings.TrimSuffix(stop, "\n"), "}", "trap pc2devenv_stop EXIT")
 	}
 	return append(lines, "trap 'kill $! 2>/dev/null; exit 0' INT TERM", "sleep infinity & wait")
 }

@@ -27,6 +27,7 @@ func (l *lowerer) process(p *ir.Process) {
 	}
 	l.untyped(a, pc, p)
 	l.extras(a, pc, p)
+	l.templateSafe(a, pc, p)
 	if len(pc.Bindings) > 0 {
 		a.Add(pc, "process-compose")
 	}
@@ -68,7 +69,21 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 	cmd := l.commandText(p)
 	text := l.bash(cmd, fmt.Sprintf("the command of process %q", p.Name))
 	var pre, post []string
-	if l.t.typed() && needsSetPlusE(text) {
+	bad := shparse.BashSyntax(text)
+	if bad != nil {
+		// It stops where bash stops reading it, under either runner; no
+		// "set +e" is needed for that.
+		runner := fmt.Sprintf("as under %s, ", l.runnerOf(cmd.Pos))
+		if l.otherShell() {
+			runner = "" // PC111 says that the runner's shell was another
+		}
+		l.diags.Add(cmd.Pos, ir.Warning, ir.IDBashSyntax,
+			fmt.Sprintf("bash cannot parse the command of %q (line %d, column %d of the command: %s): %sbash runs the lines before that one, then exits with status 2", p.Name, bad.Line, bad.Col, bad.Msg, runner),
+			"fix the command")
+	}
+	// Lines before the one bash cannot read run: without -e, as the
+	// runner ran them.
+	if l.t.typed() && (bad == nil && needsSetPlusE(text) || bad != nil && bad.Line > 1) {
 		pre = append(pre, "set +e")
 		l.diags.Add(cmd.Pos, ir.Note, ir.IDSetE,
 			fmt.Sprintf("the command of %q runs several statements: it starts with \"set +e\" because devenv runs commands under set -e and %s did not", p.Name, l.runnerOf(cmd.Pos)), "")
@@ -104,7 +119,10 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 				l.decide(p.KeyPath+".shutdown.command", mapped("run by processes.<name>.exec when the daemon is stopped"))
 			}
 			post = daemonLines(stop)
-			why := " and runs its shutdown.command when devenv stops it"
+			if stop != "" {
+				pre = append(pre, daemonDirLine)
+			}
+			why := " and runs its shutdown.command when devenv stops it, from the process's working directory as process-compose does"
 			if stop == "" {
 				why = "; it has no shutdown.command, so nothing stops the daemon itself, as in process-compose"
 			}
@@ -461,4 +479,38 @@ func httpPort(h *ir.HTTPProbe) int {
 		return 0
 	}
 	return n
+}
+
+// otherShell reports whether the project runs its commands with a shell
+// other than bash (process-compose's shell setting, which the reader
+// consumes when it is bash).
+func (l *lowerer) otherShell() bool {
+	for _, f := range l.proj.Extra {
+		if f.Key == "shell" {
+			return true
+		}
+	}
+	return false
+}
+
+// templateSafe keeps process-compose from rendering the command of a
+// process it runs directly, as a template: under its manager, devenv
+// gives process-compose a disabled (or interactive) process's exec as
+// the command, and process-compose renders "{{ }}" in it, which would
+// make it refuse the whole file where the text is not a template (a
+// docker inspect format, say). The converter has rendered the templates
+// already.
+func (l *lowerer) templateSafe(a, pc *nix.Attrs, p *ir.Process) {
+	if l.t == Devenv2 || !strings.Contains(l.commandText(p).Shell(), "{{") {
+		return
+	}
+	direct := p.Disabled.Set && p.Disabled.Val
+	for _, f := range p.Extra {
+		if f.Key == "is_interactive" && f.Value.Kind == ir.KindBool && f.Value.Bool {
+			direct = true
+		}
+	}
+	if direct {
+		pc.Add(&nix.Bool{V: true}, "is_template_disabled")
+	}
 }

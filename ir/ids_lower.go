@@ -11,4 +11,5 @@ const (
 	IDEnvCmds        ID = "PC117" // env_cmds run at the start of each command
 	IDReplicaDep     ID = "PC118" // a dependency on one replica under a folded group
 	IDDotenvDisabled ID = "PC119" // is_dotenv_disabled where devenv loads .env
+	IDBashSyntax     ID = "PC120" // a command bash cannot parse
 )

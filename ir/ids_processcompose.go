@@ -24,4 +24,7 @@ const (
 	IDSeveralFiles      ID = "PC047" // a directory holds several process-compose files
 	IDLogLevel          ID = "PC048" // an unknown log_level
 	IDIsDisabled        ID = "PC049" // is_disabled that is neither "true" nor "false"
+	// IDTemplateEnvFallback is {{ or "${X}" .V }} kept for run time as
+	// ${X:-v}.
+	IDTemplateEnvFallback ID = "PC050"
 )

@@ -150,6 +150,13 @@ func (r *pcReader) render(t ir.Text, data map[string]any, what string) ir.Text {
 		r.templateError(t.Pos, what, err)
 		return t
 	}
+	if s := r.orFallbacks(src, data, t.Pos, what); s != src {
+		src = s
+		if tpl, err = parseTemplate(src); err != nil {
+			r.templateError(t.Pos, what, err)
+			return t
+		}
+	}
 	// A reference inside an action is what process-compose substituted
 	// before it rendered: use its value for an unset variable.
 	inText := textNodes(tpl.Template)

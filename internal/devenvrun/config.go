@@ -11,8 +11,9 @@
 // with another binary drops the "set -e"); a process runs in a session of
 // its own and is stopped by SIGTERM to its process group, then SIGKILL
 // after 5 seconds; tasks wait for their "after" edges and independent
-// tasks run at the same time; scripts run as "#!bash" and their exec with
-// "$@".
+// tasks run at the same time (RunTask, until the task runner of issue 14
+// replaces it, runs one at a time); scripts run as "#!bash" and their
+// exec with "$@". processes.go says how processes run under each manager.
 package devenvrun
 
 import (

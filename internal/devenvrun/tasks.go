@@ -145,14 +145,11 @@ const (
 	onCompleted condition = "completed"
 )
 
-// edge says that task "to" waits for task "from" to reach cond.
-type edge struct {
+// taskEdge says that task "to" waits for task "from" to reach cond.
+type taskEdge struct {
 	from, to string
 	cond     condition
 }
-
-// processPrefix starts the names of the tasks devenv makes of processes.
-const processPrefix = "devenv:processes:"
 
 // graph is the task graph of a module.
 type graph struct {
@@ -160,13 +157,13 @@ type graph struct {
 	names  []string // every task, sorted
 	isProc map[string]bool
 	// in and out are the edges into and out of each task.
-	in, out map[string][]edge
+	in, out map[string][]taskEdge
 }
 
 // newGraph builds the graph of cfg's tasks and processes, checking every
-// edge as devenv-tasks does.
+// taskEdge as devenv-tasks does.
 func newGraph(cfg *Config) (*graph, error) {
-	g := &graph{cfg: cfg, isProc: map[string]bool{}, in: map[string][]edge{}, out: map[string][]edge{}}
+	g := &graph{cfg: cfg, isProc: map[string]bool{}, in: map[string][]taskEdge{}, out: map[string][]taskEdge{}}
 	for name := range cfg.Tasks {
 		g.names = append(g.names, name)
 	}
@@ -176,8 +173,8 @@ func newGraph(cfg *Config) (*graph, error) {
 	}
 	slices.Sort(g.names)
 	exists := func(n string) bool { _, ok := slices.BinarySearch(g.names, n); return ok }
-	add := func(e edge) { g.in[e.to] = append(g.in[e.to], e); g.out[e.from] = append(g.out[e.from], e) }
-	// parse reads "name@cond" naming the task dep, for an edge of owner.
+	add := func(e taskEdge) { g.in[e.to] = append(g.in[e.to], e); g.out[e.from] = append(g.out[e.from], e) }
+	// parse reads "name@cond" naming the task dep, for an taskEdge of owner.
 	parse := func(owner, entry string) (string, condition, error) {
 		name, suffix, hasSuffix := strings.Cut(entry, "@")
 		if !exists(name) {
@@ -206,7 +203,7 @@ func newGraph(cfg *Config) (*graph, error) {
 			if err != nil {
 				return nil, err
 			}
-			add(edge{from: dep, to: name, cond: cond})
+			add(taskEdge{from: dep, to: name, cond: cond})
 		}
 		for _, b := range before {
 			// "before = [ B ]" makes B wait for this task, on the
@@ -219,7 +216,7 @@ func newGraph(cfg *Config) (*graph, error) {
 			if g.isProc[name] {
 				cond = onReady
 			}
-			add(edge{from: name, to: other, cond: cond})
+			add(taskEdge{from: name, to: other, cond: cond})
 		}
 	}
 	for _, name := range g.names {
@@ -361,7 +358,7 @@ const (
 // engine does: the named tasks (a namespace names all of its tasks) and,
 // by mode, those upstream or downstream of them; each task once, when the
 // tasks it is "after" (and those "before" it) have reached the condition
-// of the edge — @succeeded by default for a one-shot task, @ready for a
+// of the taskEdge — @succeeded by default for a one-shot task, @ready for a
 // process, @started, or @completed, which does not mind a failure. A
 // task whose status command exits 0 is skipped; otherwise its exec runs
 // as a script "#!bash", "set -e", exec (with a binary, that program runs

@@ -6,9 +6,11 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // Main runs the tests of a package that uses stubs, and removes the
@@ -55,19 +57,28 @@ func stub(bin, name string, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
-	var programs map[string]Program
-	if err := json.Unmarshal(b, &programs); err != nil {
+	var sp spec
+	if err := json.Unmarshal(b, &sp); err != nil {
 		return fail(err)
 	}
-	p, ok := programs[name]
+	p, ok := sp.Programs[name]
 	if !ok {
 		return fail(fmt.Errorf("no such program in %s", bin))
+	}
+	pgid, _ := syscall.Getpgid(0)
+	if p.Sleep {
+		if slices.Contains(args, "infinity") || slices.Contains(args, "inf") || over(bin, "sleeps", pgid, sp.Limits.Sleeps) {
+			block(nil)
+		}
+		return 0
+	}
+	if over(bin, "calls", pgid, sp.Limits.Calls) {
+		block(nil)
 	}
 	dir, err := os.Getwd()
 	if err != nil {
 		return fail(err)
 	}
-	pgid, _ := syscall.Getpgid(0)
 	sid, _, _ := syscall.RawSyscall(syscall.SYS_GETSID, 0, 0, 0)
 	c := Call{
 		Name: name, Args: args, Dir: dir, Env: os.Environ(),
@@ -98,7 +109,7 @@ func stub(bin, name string, args []string) int {
 		argv := append([]string{filepath.Base(name)}, args...)
 		return fail(syscall.Exec(real, argv, os.Environ()))
 	case p.Serve:
-		sig := (<-sigs).(syscall.Signal)
+		sig := block(sigs)
 		c.Signal = sig.String()
 		if err := record(bin, c); err != nil {
 			return fail(err)
@@ -110,6 +121,48 @@ func stub(bin, name string, args []string) int {
 		select {}
 	}
 	return p.Exit
+}
+
+// over counts one more call of a kind in the process group pgid, and
+// reports whether that is past limit (no limit when limit is 0). The
+// count is the size of a file a byte is appended to, which the kernel
+// keeps right when stubs of the group run at the same time.
+func over(bin, kind string, pgid, limit int) bool {
+	if limit <= 0 {
+		return false
+	}
+	f, err := os.OpenFile(filepath.Join(bin, fmt.Sprintf(".%s-%d", kind, pgid)), os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if _, err := f.Write([]byte{'.'}); err != nil {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Size() > int64(limit)
+}
+
+// block waits until a signal comes, under the name BlockedName. With
+// sigs, it returns the signal received there; without, the signal kills
+// the stub. It also ends when the stub's parent goes away, or after an
+// hour, so that no stub outlives a test that forgot it.
+func block(sigs chan os.Signal) syscall.Signal {
+	os.WriteFile("/proc/self/comm", []byte(BlockedName), 0)
+	parent := os.Getppid()
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	deadline := time.Now().Add(time.Hour)
+	for {
+		select {
+		case sig := <-sigs:
+			return sig.(syscall.Signal)
+		case <-tick.C:
+			if os.Getppid() != parent || time.Now().After(deadline) {
+				os.Exit(125)
+			}
+		}
+	}
 }
 
 // record appends c to the log of the set in bin, in one write: the kernel

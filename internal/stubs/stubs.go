@@ -10,11 +10,14 @@
 // process ids — to the set's log, then does what its Program says:
 // exits with a status, prints a line, runs the real program of that name
 // (for make, the shell and the file utilities, whose effects the tests
-// need), or stays running until it is signalled, as a server would.
+// need), or stays running until it is signalled, as a server would. A
+// stand-in for sleep records nothing and returns at once, and limits on
+// the calls and sleeps of a process group make a command that loops for
+// ever wait instead, so that tests can tell when the commands they ran
+// have settled.
 package stubs
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -44,6 +47,31 @@ type Program struct {
 	// or SIGHUP, as a server does; it records the signal (a Call with
 	// Signal set) and then dies of it.
 	Serve bool
+	// Sleep makes the stub stand in for sleep without recording a call:
+	// it returns at once, so that a command's pauses take no time, except
+	// for "sleep infinity" and from the set's sleep limit on (see
+	// SetLimits), when it blocks until a signal kills it, as a command
+	// that waits for ever does. A stub that blocks renames itself
+	// BlockedName.
+	Sleep bool
+}
+
+// BlockedName is the name (as /proc/PID/comm shows it) a stub takes when it
+// waits until it is signalled: a serving stub, a sleep that blocks, or a
+// stub past the call limit. A test that waits for the processes it
+// started to settle takes such a process as waiting for ever.
+const BlockedName = "pc2devenv-wait"
+
+// Limits bound what the commands of one process group can do through the
+// stubs, so that a command that loops for ever settles: past a limit,
+// a stub blocks until a signal kills it (see BlockedName) instead of
+// returning. Zero means no limit.
+type Limits struct {
+	// Calls is the number of calls recorded in one process group.
+	Calls int `json:"calls"`
+	// Sleeps is the number of sleeps that return at once in one process
+	// group.
+	Sleeps int `json:"sleeps"`
 }
 
 // Call is one recorded event: a stub was run, or a serving stub received
@@ -107,6 +135,13 @@ type Set struct {
 	Log string
 
 	programs map[string]Program
+	limits   Limits
+}
+
+// spec is what the stubs read of their set, from specName.
+type spec struct {
+	Programs map[string]Program `json:"programs"`
+	Limits   Limits             `json:"limits"`
 }
 
 // The names of the files a Set keeps in its Bin directory besides the
@@ -160,14 +195,30 @@ func New(t testing.TB, programs ...Program) *Set {
 			t.Fatalf("stubs: %v", err)
 		}
 	}
-	spec, err := json.Marshal(s.programs)
-	if err != nil {
-		t.Fatalf("stubs: %v", err)
-	}
-	if err := os.WriteFile(filepath.Join(bin, specName), spec, 0o644); err != nil {
+	if err := s.writeSpec(); err != nil {
 		t.Fatalf("stubs: %v", err)
 	}
 	return s
+}
+
+// SetLimits sets the limits of the set's stubs for the calls made from
+// now on.
+func (s *Set) SetLimits(l Limits) error {
+	s.limits = l
+	return s.writeSpec()
+}
+
+// writeSpec writes what the stubs read of the set.
+func (s *Set) writeSpec() error {
+	b, err := json.Marshal(spec{Programs: s.programs, Limits: s.limits})
+	if err != nil {
+		return err
+	}
+	tmp := filepath.Join(s.Bin, specName+".tmp")
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, filepath.Join(s.Bin, specName))
 }
 
 // Install creates, under dir, the stubs of the set's programs whose names
@@ -182,20 +233,52 @@ func (s *Set) Install(t testing.TB, dir string) {
 		if !filepath.IsLocal(name) {
 			t.Fatalf("stubs: program path %q is not inside the directory", name)
 		}
-		for _, p := range []string{s.Bin, name} {
-			if strings.Contains(p, "'") {
-				t.Fatalf("stubs: path %q holds a quote", p)
-			}
-		}
-		script := "#!/bin/sh\n" + raceless + "exec '" + filepath.Join(s.Bin, exeName) + "' " + stubArg + " '" + s.Bin + "' '" + name + "' \"$@\"\n"
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatalf("stubs: %v", err)
-		}
-		if err := os.WriteFile(path, []byte(script), 0o755); err != nil {
+		if err := s.install(filepath.Join(dir, name), name); err != nil {
 			t.Fatalf("stubs: %v", err)
 		}
 	}
+}
+
+// InstallIn creates the stubs of the set's programs whose names are
+// relative paths in each of dirs, relative to root — for a command that
+// runs ./run.sh after cd backend, in root/backend — where the path stays
+// inside root; the others are left out. It returns the files it
+// created, relative to root.
+func (s *Set) InstallIn(root string, dirs ...string) ([]string, error) {
+	var made []string
+	for _, name := range slices.Sorted(maps.Keys(s.programs)) {
+		if !strings.Contains(name, "/") || filepath.IsAbs(name) {
+			continue
+		}
+		for _, dir := range dirs {
+			rel := filepath.Join(dir, name)
+			if !filepath.IsLocal(rel) {
+				continue
+			}
+			if fi, err := os.Stat(filepath.Join(root, rel)); err == nil && fi.IsDir() {
+				continue
+			}
+			if err := s.install(filepath.Join(root, rel), name); err != nil {
+				return made, err
+			}
+			made = append(made, rel)
+		}
+	}
+	return made, nil
+}
+
+// install writes the stub of the program name at path.
+func (s *Set) install(path, name string) error {
+	for _, p := range []string{s.Bin, name} {
+		if strings.Contains(p, "'") {
+			return fmt.Errorf("path %q holds a quote", p)
+		}
+	}
+	script := "#!/bin/sh\n" + raceless + "exec '" + filepath.Join(s.Bin, exeName) + "' " + stubArg + " '" + s.Bin + "' '" + name + "' \"$@\"\n"
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, []byte(script), 0o755)
 }
 
 // PATH returns a PATH that finds the stubs first, then rest.
@@ -208,24 +291,51 @@ func (s *Set) PATH(rest string) string {
 
 // Calls returns the calls recorded so far, in the order they were made.
 func (s *Set) Calls() ([]Call, error) {
+	calls, _, err := s.CallsAt()
+	return calls, err
+}
+
+// CallsAt returns the calls recorded so far, in the order they were
+// made, and the offset in the log where each one starts, to compare with
+// Size taken at some moment: a call whose offset is at least that size
+// was recorded after it.
+func (s *Set) CallsAt() ([]Call, []int64, error) {
 	b, err := os.ReadFile(s.Log)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var calls []Call
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	sc.Buffer(nil, 64<<20)
-	for sc.Scan() {
+	var offsets []int64
+	off := 0
+	for len(b) > 0 {
+		line := b
+		n := len(b)
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line, n = b[:i], i+1
+		}
 		var c Call
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			return nil, fmt.Errorf("stubs: log line %d: %v", len(calls)+1, err)
+		if err := json.Unmarshal(line, &c); err != nil {
+			return nil, nil, fmt.Errorf("stubs: log line %d: %v", len(calls)+1, err)
 		}
 		calls = append(calls, c)
+		offsets = append(offsets, int64(off))
+		off += n
+		b = b[n:]
 	}
-	return calls, sc.Err()
+	return calls, offsets, nil
+}
+
+// Size returns the size of the log now, a mark to tell the calls
+// recorded before it from those recorded after (see CallsAt).
+func (s *Set) Size() int64 {
+	fi, err := os.Stat(s.Log)
+	if err != nil {
+		return 0
+	}
+	return fi.Size()
 }
 
 // Reset forgets the calls recorded so far.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -236,5 +237,96 @@ func TestEnvironmentKept(t *testing.T) {
 		if diff := cmp.Diff(env, got); diff != "" {
 			t.Errorf("environment %q (-want +got):\n%s", env, diff)
 		}
+	}
+}
+
+// TestSleepAndLimits checks the stand-in for sleep and the limits: sleeps
+// return at once and are not recorded, "sleep infinity" and the sleep past
+// the limit wait under BlockedName until signalled, and a loop of calls
+// stops at the call limit.
+func TestSleepAndLimits(t *testing.T) {
+	s := stubs.New(t, stubs.Program{Name: "sleep", Sleep: true}, stubs.Program{Name: "tick"})
+	if err := s.SetLimits(stubs.Limits{Calls: 5, Sleeps: 3}); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := bash(t, s, t.TempDir(), "sleep 600; sleep 1; tick"); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if calls, _ := s.Calls(); len(calls) != 1 || calls[0].Name != "tick" {
+		t.Fatalf("calls: %v", calls)
+	}
+	for _, src := range []string{"sleep infinity", "while :; do sleep 1; done", "while :; do tick; done"} {
+		s.Reset()
+		cmd := exec.Command("bash", "-c", src)
+		cmd.Env = []string{"PATH=" + s.PATH(os.Getenv("PATH"))}
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// Wait until a stub of the command blocks.
+		deadline := time.Now().Add(20 * time.Second)
+		for !blockedIn(cmd.Process.Pid) {
+			if time.Now().After(deadline) {
+				syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+				t.Fatalf("%q: no stub blocked", src)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
+		cmd.Wait()
+		calls, _ := s.Calls()
+		want := 0
+		if strings.Contains(src, "tick") {
+			want = 5
+		}
+		if len(calls) != want {
+			t.Errorf("%q: %d calls, want %d", src, len(calls), want)
+		}
+	}
+}
+
+// blockedIn reports whether a process of the session sid is a blocked
+// stub.
+func blockedIn(sid int) bool {
+	dirs, _ := os.ReadDir("/proc")
+	for _, d := range dirs {
+		b, err := os.ReadFile(filepath.Join("/proc", d.Name(), "stat"))
+		if err != nil {
+			continue
+		}
+		s := string(b)
+		i, j := strings.IndexByte(s, '('), strings.LastIndexByte(s, ')')
+		if i < 0 || j < i {
+			continue
+		}
+		f := strings.Fields(s[j+1:])
+		if len(f) > 3 && f[3] == fmt.Sprint(sid) && s[i+1:j] == stubs.BlockedName {
+			return true
+		}
+	}
+	return false
+}
+
+// TestInstallIn checks that path stubs are made in every directory named,
+// when they stay inside the root.
+func TestInstallIn(t *testing.T) {
+	s := stubs.New(t, stubs.Program{Name: "./run.sh"}, stubs.Program{Name: "../up.sh"}, stubs.Program{Name: "plain"})
+	root := t.TempDir()
+	made, err := s.InstallIn(root, ".", "backend")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"up.sh", "backend/run.sh", "run.sh"}
+	slices.Sort(want)
+	slices.Sort(made)
+	if diff := cmp.Diff(want, made); diff != "" {
+		t.Errorf("made (-want +got):\n%s", diff)
+	}
+	if out, err := bash(t, s, filepath.Join(root, "backend"), "./run.sh a && ../up.sh b"); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	calls, _ := s.Calls()
+	if len(calls) != 2 || calls[0].Name != "./run.sh" || calls[1].Name != "../up.sh" {
+		t.Errorf("calls: %v", calls)
 	}
 }

@@ -14,8 +14,10 @@
 
   processes.daemon = {
     exec = ''
+      pc2devenv_dir=$PWD
       pg_ctl start
       pc2devenv_stop() {
+      cd "$pc2devenv_dir" || return
       pg_ctl stop
       }
       trap pc2devenv_stop EXIT

@@ -27,8 +27,10 @@
 
   processes.pg = {
     exec = ''
+      pc2devenv_dir=$PWD
       ./daemon start --data data
       pc2devenv_stop() {
+      cd "$pc2devenv_dir" || return
       ./daemon stop --data data
       }
       trap pc2devenv_stop EXIT

@@ -26,8 +26,10 @@
   processes.pg = {
     exec = ''
       export GIT_SHA="$(git rev-parse --short HEAD)"
+      pc2devenv_dir=$PWD
       ./daemon start --data data
       pc2devenv_stop() {
+      cd "$pc2devenv_dir" || return
       ./daemon stop --data data
       }
       trap pc2devenv_stop EXIT

@@ -5,10 +5,7 @@
   # TODO(pc2devenv): shell: shell_command = "python3", shell_argument = "-c": devenv runs every command with bash
 
   processes.hello = {
-    exec = ''
-      set +e
-      print('hello')
-    '';
+    exec = "print('hello')";
     restart.on = "never";
   };
 }

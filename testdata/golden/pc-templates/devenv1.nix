@@ -32,7 +32,7 @@
     process-compose.environment = [ "STILL_RENDERED=localhost" ];
   };
 
-  processes.env-in-action.exec = "echo hello \${NAME:-world}";
+  processes.env-in-action.exec = "echo \${GREETING:-hello} \${NAME:-world}";
 
   processes.shutdown-not-rendered = {
     exec = "./x";

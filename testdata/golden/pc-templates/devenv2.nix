@@ -39,7 +39,7 @@
   };
 
   processes.env-in-action = {
-    exec = "echo hello \${NAME:-world}";
+    exec = "echo \${GREETING:-hello} \${NAME:-world}";
     restart.on = "never";
   };
 
