@@ -1,11 +1,11 @@
 package parse
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
 	"github.com/pc2devenv/pc2devenv/internal/lazyre"
+	"github.com/pc2devenv/pc2devenv/internal/sourcecheck"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -64,10 +64,10 @@ func (f *DotenvFile) Lookup(name string) (DotenvVar, bool) {
 func Dotenv(file string, src []byte, dialect DotenvDialect) (*DotenvFile, ir.Diagnostics) {
 	var diags ir.Diagnostics
 	f := &DotenvFile{Path: file}
-	if !checkText(file, src, &diags) {
+	if !sourcecheck.CheckText(file, src, &diags) {
 		return f, diags
 	}
-	if b, ok := bytes.CutPrefix(src, utf8BOM); ok {
+	if b, ok := sourcecheck.CutBOM(src); ok {
 		src = b
 		diags.Add(ir.Pos{File: file, Line: 1, Col: 1}, ir.Warning, ir.IDDotenvLine,
 			"the file starts with a UTF-8 byte-order mark, which the runners read as part of the first variable's name", "save the file without a byte-order mark")
@@ -79,14 +79,12 @@ func Dotenv(file string, src []byte, dialect DotenvDialect) (*DotenvFile, ir.Dia
 	default:
 		readForemanEnv(f, text, &diags)
 	}
-	if len(f.Vars) > maxItems {
-		tooMany(f.Vars[maxItems].Pos, "variables", &diags)
-		f.Vars = f.Vars[:maxItems]
+	if len(f.Vars) > sourcecheck.MaxItems {
+		sourcecheck.TooMany(f.Vars[sourcecheck.MaxItems].Pos, "variables", &diags)
+		f.Vars = f.Vars[:sourcecheck.MaxItems]
 	}
 	return f, diags
 }
-
-var utf8BOM = []byte("\xef\xbb\xbf")
 
 var (
 	foremanEnvLine = lazyre.New(`^([A-Za-z_0-9]+)=(.*)$`)
@@ -180,7 +178,7 @@ func readGodotenv(f *DotenvFile, text string, diags *ir.Diagnostics) {
 			rest = strings.TrimLeft(after, " \t")
 		}
 		n := 0
-		for n < len(rest) && (isNameByte(rest[n]) || rest[n] == '.') {
+		for n < len(rest) && (sourcecheck.IsNameByte(rest[n]) || rest[n] == '.') {
 			n++
 		}
 		name := rest[:n]

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/pc2devenv/pc2devenv/internal/sourcecheck"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -34,7 +35,7 @@ type MakeOptions struct {
 // (environment variables, $(shell …)) is left for bash to compute.
 func Makefile(file string, src []byte, opts MakeOptions) (proj *ir.Project, diags ir.Diagnostics) {
 	proj = &ir.Project{Sources: []ir.Source{{Path: file, Format: ir.FormatMakefile}}}
-	if !checkText(file, src, &diags) {
+	if !sourcecheck.CheckText(file, src, &diags) {
 		return proj, diags
 	}
 	r := &mkReader{
@@ -44,8 +45,8 @@ func Makefile(file string, src []byte, opts MakeOptions) (proj *ir.Project, diag
 	r.db.makefiles = []string{filepath.Base(file)}
 	r.readFile(file, string(src))
 	proj.Sources = append(proj.Sources, r.db.sources...)
-	if len(r.db.order) > maxItems {
-		tooMany(ir.Pos{File: file}, "targets (with the files it includes)", &diags)
+	if len(r.db.order) > sourcecheck.MaxItems {
+		sourcecheck.TooMany(ir.Pos{File: file}, "targets (with the files it includes)", &diags)
 	}
 	if diags.HasErrors() {
 		return proj, diags

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/pc2devenv/pc2devenv/internal/sourcecheck"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -605,7 +606,7 @@ func (r *mkReader) includeFile(name string, optional bool, l *mkLine) {
 			continue
 		}
 		var diags ir.Diagnostics
-		if !checkText(p, src, &diags) {
+		if !sourcecheck.CheckText(p, src, &diags) {
 			*r.diags = append(*r.diags, diags...)
 			continue
 		}

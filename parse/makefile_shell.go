@@ -6,6 +6,7 @@ import (
 	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/pc2devenv/pc2devenv/internal/shparse"
+	"github.com/pc2devenv/pc2devenv/internal/sourcecheck"
 )
 
 // shState is a shell quoting context.
@@ -228,7 +229,7 @@ func splitRoot(v val) val {
 
 // varExpr returns $NAME, or ${NAME} when next would join the name.
 func varExpr(name string, next byte) string {
-	if isNameByte(next) {
+	if sourcecheck.IsNameByte(next) {
 		return "${" + name + "}"
 	}
 	return "$" + name
@@ -253,7 +254,7 @@ func (rr *renderer) expr(d *dyn, st shState, next byte) (string, error) {
 		rr.used = append(rr.used, d)
 		core = varExpr(d.name, next)
 		inDouble = "${" + d.name + "}"
-		if !isNameByte(next) {
+		if !sourcecheck.IsNameByte(next) {
 			inDouble = core
 		}
 		if d.sep {
@@ -395,7 +396,7 @@ func shellQuote(s string) string {
 	safe := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !(isNameByte(c) || strings.IndexByte("-./:=@%+,", c) >= 0) {
+		if !(sourcecheck.IsNameByte(c) || strings.IndexByte("-./:=@%+,", c) >= 0) {
 			safe = false
 			break
 		}

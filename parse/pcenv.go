@@ -6,6 +6,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v4"
 
+	"github.com/pc2devenv/pc2devenv/internal/sourcecheck"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -83,7 +84,7 @@ func bareVars(t ir.Text) []string {
 				continue
 			}
 			j := i + 1
-			for j < len(s) && isNameByte(s[j]) {
+			for j < len(s) && sourcecheck.IsNameByte(s[j]) {
 				j++
 			}
 			names = append(names, s[i+1:j])

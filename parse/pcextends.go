@@ -7,6 +7,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v4"
 
+	"github.com/pc2devenv/pc2devenv/internal/sourcecheck"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -54,7 +55,7 @@ func (r *pcReader) resolveExtends(entries []entry, k keyPath) []entry {
 			return true
 		case !found:
 			hint := ""
-			if s := suggest(ext, names); s != "" {
+			if s := sourcecheck.Suggest(ext, names); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
 			}
 			r.diags.Add(pos, ir.Error, ir.IDExtendsProcess,

@@ -118,7 +118,7 @@ type pcFile struct {
 // names. chain holds the files that extend this one, for cycles; extended
 // says that a file names this one in extends.
 func (r *pcReader) load(path string, src []byte, chain []string, extended bool) []*pcFile {
-	if !checkText(path, src, r.diags) {
+	if !sourcecheck.CheckText(path, src, r.diags) {
 		return nil
 	}
 	root := decodeYAML(path, src, r.diags)

@@ -6,6 +6,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v4"
 
+	"github.com/pc2devenv/pc2devenv/internal/sourcecheck"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -16,8 +17,8 @@ func (r *pcReader) processes(n *yaml.Node, k keyPath) {
 	if !ok {
 		return
 	}
-	if len(entries) > maxItems {
-		tooMany(r.pos(entries[maxItems].kNode), "processes", r.diags)
+	if len(entries) > sourcecheck.MaxItems {
+		sourcecheck.TooMany(r.pos(entries[sourcecheck.MaxItems].kNode), "processes", r.diags)
 		return
 	}
 	entries = r.resolveExtends(entries, k)

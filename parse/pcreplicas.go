@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strconv"
 
+	"github.com/pc2devenv/pc2devenv/internal/sourcecheck"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -57,9 +58,9 @@ func (r *pcReader) makeReplicas() {
 		}
 	}
 	r.procs = out
-	if len(out) > maxItems {
-		tooMany(out[maxItems].p.Pos, "processes once replicas are made", r.diags)
-		r.procs = out[:maxItems]
+	if len(out) > sourcecheck.MaxItems {
+		sourcecheck.TooMany(out[sourcecheck.MaxItems].p.Pos, "processes once replicas are made", r.diags)
+		r.procs = out[:sourcecheck.MaxItems]
 		return
 	}
 	// A replica's name may be another process's: process-compose keeps

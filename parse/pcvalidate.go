@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/pc2devenv/pc2devenv/internal/sourcecheck"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -73,7 +74,7 @@ func (r *pcReader) checkDependencies() {
 		for _, d := range p.DependsOn {
 			if byName[d.Name] == nil {
 				hint := ""
-				if s := suggest(d.Name, names); s != "" {
+				if s := sourcecheck.Suggest(d.Name, names); s != "" {
 					hint = fmt.Sprintf("did you mean %q?", s)
 				}
 				r.diags.Add(d.Pos, ir.Error, ir.IDUndefinedDep,

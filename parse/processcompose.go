@@ -7,6 +7,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v4"
 
+	"github.com/pc2devenv/pc2devenv/internal/sourcecheck"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -122,7 +123,7 @@ func (r *pcReader) unknownKey(e entry, k keyPath, where string, known []string) 
 	r.record(k, e.kNode, e.value, true)
 	r.recordUnknownTree(e.value, k)
 	hint := ""
-	if s := suggest(e.key, known); s != "" {
+	if s := sourcecheck.Suggest(e.key, known); s != "" {
 		hint = fmt.Sprintf("did you mean %q?", s)
 	} else if m, ok := misplaced[e.key]; ok {
 		hint = "process-compose spells this " + m
@@ -198,7 +199,7 @@ func (r *pcReader) enum(n *yaml.Node, what, noun, of string, allowed []string, s
 		return s, pos, ok
 	}
 	hint := "use one of " + strings.Join(allowed, ", ")
-	if g := suggest(s, allowed); g != "" {
+	if g := sourcecheck.Suggest(s, allowed); g != "" {
 		hint = fmt.Sprintf("did you mean %q?", g)
 	}
 	r.diags.Add(pos, sev, id, fmt.Sprintf("unknown %s %q%s; %s", noun, s, of, consequence), hint)
@@ -268,7 +269,7 @@ func (r *pcReader) topKey(e entry, k keyPath) {
 	case "log_level":
 		if s, pos, ok := r.structural(e.value, "log_level"); ok && s != "" && !slices.Contains(logLevels, strings.ToLower(s)) {
 			hint := "use one of " + strings.Join(logLevels[:7], ", ")
-			if g := suggest(strings.ToLower(s), logLevels); g != "" {
+			if g := sourcecheck.Suggest(strings.ToLower(s), logLevels); g != "" {
 				hint = fmt.Sprintf("did you mean %q?", g)
 			}
 			r.diags.Add(pos, ir.Warning, ir.IDLogLevel,

@@ -1,13 +1,13 @@
 package parse
 
 import (
-	"bytes"
 	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/pc2devenv/pc2devenv/internal/lazyre"
+	"github.com/pc2devenv/pc2devenv/internal/sourcecheck"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -60,10 +60,10 @@ var (
 func Procfile(file string, src []byte, opts ProcfileOptions) (*ir.Project, ir.Diagnostics) {
 	var diags ir.Diagnostics
 	proj := &ir.Project{Sources: []ir.Source{{Path: file, Format: ir.FormatProcfile}}}
-	if !checkText(file, src, &diags) {
+	if !sourcecheck.CheckText(file, src, &diags) {
 		return proj, diags
 	}
-	if b, ok := bytes.CutPrefix(src, utf8BOM); ok {
+	if b, ok := sourcecheck.CutBOM(src); ok {
 		src = b
 		diags.Add(ir.Pos{File: file, Line: 1, Col: 1}, ir.Warning, ir.IDProcfileBOM,
 			"the file starts with a UTF-8 byte-order mark: foreman and honcho read it as part of the first line, which then is not an entry for them; pc2devenv reads the line without it",
@@ -79,8 +79,8 @@ func Procfile(file string, src []byte, opts ProcfileOptions) (*ir.Project, ir.Di
 	lines := strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
 	for i, line := range lines {
 		r.line(i+1, line)
-		if len(r.entries) > maxItems {
-			tooMany(r.entries[maxItems].pos, "entries", &diags)
+		if len(r.entries) > sourcecheck.MaxItems {
+			sourcecheck.TooMany(r.entries[sourcecheck.MaxItems].pos, "entries", &diags)
 			return proj, diags
 		}
 	}

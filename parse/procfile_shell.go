@@ -7,6 +7,7 @@ import (
 	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/pc2devenv/pc2devenv/internal/shparse"
+	"github.com/pc2devenv/pc2devenv/internal/sourcecheck"
 )
 
 // shellFacts are what a Procfile command does with the variables the
@@ -147,7 +148,7 @@ func foremanSubstDiffs(cmd string, sh shellFacts, keys []substKey) []substDiff {
 					break
 				}
 				rest = rest[i+1+len(k.name):]
-				if rest != "" && isNameByte(rest[0]) {
+				if rest != "" && sourcecheck.IsNameByte(rest[0]) {
 					add(fmt.Sprintf("uses a variable whose name starts with %s: foreman replaced $%s in it with the value of %s, while the shell reads the longer name", k.name, k.name, k.name),
 						fmt.Sprintf("write ${%s} followed by the rest if the value of %s was meant", k.name, k.name))
 				}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pc2devenv/pc2devenv/internal/sourcecheck"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -113,7 +114,7 @@ func scanRef(s string, i int) (*ir.VarRef, int, *substProblem) {
 		body = body[1:]
 	}
 	n := 0
-	for n < len(body) && isNameByte(body[n]) {
+	for n < len(body) && sourcecheck.IsNameByte(body[n]) {
 		n++
 	}
 	if n == 0 {
@@ -179,8 +180,4 @@ func unsetValue(ref *ir.VarRef, pos ir.Pos, argAt int) (ir.Text, []substProblem)
 		return ir.Text{Pos: pos, Parts: []ir.TextPart{{Lit: "0"}}}, nil
 	}
 	return ir.Text{Pos: pos}, nil
-}
-
-func isNameByte(c byte) bool {
-	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }

@@ -85,20 +85,3 @@ func TestRefParts(t *testing.T) {
 		}
 	}
 }
-
-func TestSuggest(t *testing.T) {
-	known := []string{"depends_on", "command", "environment", "working_dir"}
-	for in, want := range map[string]string{
-		"depend_on":   "depends_on",
-		"commnad":     "command",
-		"Command":     "command",
-		"depends-on":  "depends_on",
-		"workingdir":  "working_dir",
-		"ports":       "",
-		"environment": "environment",
-	} {
-		if got := suggest(in, known); got != want {
-			t.Errorf("suggest(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

@@ -1,25 +1,12 @@
 package sourcecheck
 
 import (
+	"bytes"
 	"fmt"
 	"unicode/utf8"
 
 	"github.com/pc2devenv/pc2devenv/ir"
 )
-
-// MaxItems bounds the processes, services, Makefile targets and .env
-// variables of one source (after replicas): the conversion takes some tens
-// of microseconds and kilobytes for each, so that a 16 MiB file of a
-// hundred thousand one-line processes would take seconds and gigabytes,
-// while the largest real projects have some hundreds.
-const MaxItems = 10_000
-
-// TooMany reports an error for a source with more than MaxItems what.
-func TooMany(pos ir.Pos, what string, diags *ir.Diagnostics) {
-	diags.Add(pos, ir.Error, ir.IDTooMany,
-		fmt.Sprintf("the file has more than %d %s, more than the converter converts; it stops here", MaxItems, what),
-		"split the file, or convert the parts that matter")
-}
 
 // CheckText reports NUL bytes and invalid UTF-8, which no source format
 // allows and no devenv.nix can hold, at their line, column and byte offset.
@@ -52,4 +39,18 @@ func CheckText(file string, src []byte, diags *ir.Diagnostics) bool {
 		col += size
 	}
 	return true
+}
+
+// bom is the UTF-8 byte-order mark.
+var bom = []byte("\xef\xbb\xbf")
+
+// CutBOM returns src without the UTF-8 byte-order mark it starts with,
+// and whether it started with one. Procfiles and .env files must not: the
+// runners read the mark as part of the first line.
+func CutBOM(src []byte) ([]byte, bool) { return bytes.CutPrefix(src, bom) }
+
+// IsNameByte reports whether c can be part of a shell variable's name:
+// a letter, a digit or "_" (in ASCII).
+func IsNameByte(c byte) bool {
+	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
