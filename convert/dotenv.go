@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/pc2devenv/pc2devenv/ir"
-	"github.com/pc2devenv/pc2devenv/parse"
+	"github.com/pc2devenv/pc2devenv/parse/dotenv"
 )
 
 // dotenvName is the .env file every runner loads from the project
@@ -17,18 +17,18 @@ const dotenvName = ".env"
 // foreman takes PORT from them as the base port and replaces $NAME in
 // commands for the names they set.
 type envFiles struct {
-	files  []*parse.DotenvFile
+	files  []*dotenv.File
 	names  []string // as the output names them, relative to the project
 	diags  ir.Diagnostics
 	runner string
 }
 
 // vars returns every variable the files set, in order.
-func (e *envFiles) vars() []parse.DotenvVar {
+func (e *envFiles) vars() []dotenv.Var {
 	if e == nil {
 		return nil
 	}
-	var out []parse.DotenvVar
+	var out []dotenv.Var
 	for _, f := range e.files {
 		out = append(out, f.Vars...)
 	}
@@ -43,15 +43,15 @@ func loadEnv(srcs []source, byFormat map[ir.Format][]source) *envFiles {
 		return nil
 	}
 	e := &envFiles{runner: "process-compose"}
-	dialect := parse.GodotenvDotenv
+	dialect := dotenv.Godotenv
 	switch {
 	case len(byFormat[ir.FormatProcfile]) > 0:
-		dialect, e.runner = parse.ForemanDotenv, "foreman"
+		dialect, e.runner = dotenv.Foreman, "foreman"
 	case len(byFormat[ir.FormatProcessCompose]) == 0:
 		e.runner = "the runner"
 	}
 	for _, s := range srcs {
-		f, d := parse.Dotenv(s.path, s.content, dialect)
+		f, d := dotenv.Read(s.path, s.content, dialect)
 		e.files = append(e.files, f)
 		e.names = append(e.names, filepath.ToSlash(s.name))
 		e.diags = append(e.diags, d...)
@@ -60,13 +60,13 @@ func loadEnv(srcs []source, byFormat map[ir.Format][]source) *envFiles {
 }
 
 // readDotenv returns the project the .env sources describe (see
-// parse.DotenvProject); they were read by loadEnv.
+// dotenv.Project); they were read by loadEnv.
 func readDotenv(srcs []source, opts Options) (*ir.Project, ir.Diagnostics) {
 	e := opts.env
 	if e == nil {
 		e = loadEnv(srcs, nil)
 	}
-	p, d := parse.DotenvProject(e.files, e.names, opts.InlineEnv, e.runner)
+	p, d := dotenv.Project(e.files, e.names, opts.InlineEnv, e.runner)
 	return p, append(e.diags, d...)
 }
 

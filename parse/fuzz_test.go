@@ -9,6 +9,7 @@ import (
 
 	"github.com/pc2devenv/pc2devenv/internal/fuzzcheck"
 	"github.com/pc2devenv/pc2devenv/ir"
+	"github.com/pc2devenv/pc2devenv/parse/dotenv"
 )
 
 // The fuzz tests of the readers. Each reads arbitrary bytes and checks,
@@ -68,7 +69,7 @@ func procfileSeeds() [][]byte {
 
 func readProcfile(src []byte) func() (*ir.Project, ir.Diagnostics) {
 	return func() (*ir.Project, ir.Diagnostics) {
-		return Procfile("Procfile", src, ProcfileOptions{Env: []DotenvVar{{Name: "K", Value: "a;b"}}})
+		return Procfile("Procfile", src, ProcfileOptions{Env: []dotenv.Var{{Name: "K", Value: "a;b"}}})
 	}
 }
 
@@ -96,51 +97,6 @@ func FuzzProcfile(f *testing.F) {
 			}
 			return nil
 		})
-	})
-}
-
-func dotenvSeeds() [][]byte {
-	var out [][]byte
-	for _, s := range []string{"A=1\nexport B='2'\nC = \"3\n4\"\n", "# x\nD=$E\n", "E='${builtins.readFile /etc/passwd}'\nF=\"''${x}\"\nG=\\${\n", "K=\"a\\rb\"\n"} {
-		out = append(out, []byte(s))
-	}
-	return out
-}
-
-func readDotenv(src []byte, dialect DotenvDialect, inline bool) func() (*ir.Project, ir.Diagnostics) {
-	return func() (*ir.Project, ir.Diagnostics) {
-		file, d := Dotenv(".env", src, dialect)
-		if d.HasErrors() {
-			return nil, d
-		}
-		p, d2 := DotenvProject([]*DotenvFile{file}, []string{".env"}, inline, "foreman")
-		return p, append(d, d2...)
-	}
-}
-
-// FuzzDotenv reads arbitrary bytes as a .env file in both dialects, and
-// lowers its values copied into the output (--inline-env).
-func FuzzDotenv(f *testing.F) {
-	for _, s := range dotenvSeeds() {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, src []byte) {
-		for _, dialect := range []DotenvDialect{ForemanDotenv, GodotenvDotenv} {
-			check(t, "reading a .env file", readDotenv(src, dialect, true), func() error {
-				file, d := Dotenv(".env", src, dialect)
-				for _, x := range d {
-					if x.Pos.Line == 0 && x.ID != ir.IDDotenvLoaded {
-						return fmt.Errorf("diagnostic without a line: %v", x)
-					}
-				}
-				for _, v := range file.Vars {
-					if v.Name == "" {
-						return fmt.Errorf("a variable without a name")
-					}
-				}
-				return nil
-			})
-		}
 	})
 }
 

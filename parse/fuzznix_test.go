@@ -22,19 +22,13 @@ func TestFuzzSeedsAgainstNix(t *testing.T) {
 	for _, s := range procfileSeeds() {
 		reads = append(reads, readProcfile(s))
 	}
-	for _, s := range dotenvSeeds() {
-		reads = append(reads, readDotenv(s, ForemanDotenv, true), readDotenv(s, GodotenvDotenv, true))
-	}
 	for _, s := range makefileSeeds() {
 		reads = append(reads, readMakefile(s))
 	}
 	saved := map[string]func(vals []any) func() (*ir.Project, ir.Diagnostics){
 		"FuzzProcessComposeFiles": func(v []any) func() (*ir.Project, ir.Diagnostics) { return readPC(v[0].([]byte), v[1].([]byte)) },
 		"FuzzProcfile":            func(v []any) func() (*ir.Project, ir.Diagnostics) { return readProcfile(v[0].([]byte)) },
-		"FuzzDotenv": func(v []any) func() (*ir.Project, ir.Diagnostics) {
-			return readDotenv(v[0].([]byte), GodotenvDotenv, true)
-		},
-		"FuzzMakefile": func(v []any) func() (*ir.Project, ir.Diagnostics) { return readMakefile(v[0].(string)) },
+		"FuzzMakefile":            func(v []any) func() (*ir.Project, ir.Diagnostics) { return readMakefile(v[0].(string)) },
 	}
 	nsaved := 0
 	for name, read := range saved {

@@ -9,6 +9,7 @@ import (
 	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 	"github.com/pc2devenv/pc2devenv/internal/sourcecheck"
 	"github.com/pc2devenv/pc2devenv/ir"
+	"github.com/pc2devenv/pc2devenv/parse/dotenv"
 )
 
 // DefaultPortBase is the PORT foreman, honcho, overmind and hivemind give
@@ -33,7 +34,7 @@ type ProcfileOptions struct {
 	// Env are the variables the .env files set, as foreman reads them,
 	// in order: foreman gives them to every process and replaces $NAME
 	// for each in the commands.
-	Env []DotenvVar
+	Env []dotenv.Var
 }
 
 // The Procfile line grammar of foreman and honcho (foreman's
@@ -248,7 +249,7 @@ func (r *procfileReader) portBase() (int, string) {
 	if r.opts.PortBase > 0 {
 		return r.opts.PortBase, fmt.Sprintf(" (%d from --port-base)", r.opts.PortBase)
 	}
-	var port *DotenvVar
+	var port *dotenv.Var
 	for i := range r.opts.Env {
 		if r.opts.Env[i].Name == "PORT" {
 			port = &r.opts.Env[i]

@@ -11,9 +11,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/pc2devenv/pc2devenv/ir"
+	"github.com/pc2devenv/pc2devenv/parse/dotenv"
 )
 
 // procSummary is what a test checks of a converted process.
@@ -77,21 +77,21 @@ func TestProcfile(t *testing.T) {
 		{
 			name:  "base from .env",
 			src:   "web: x $PORT\n",
-			opts:  ProcfileOptions{Env: []DotenvVar{{Name: "PORT", Value: "1234"}}},
+			opts:  ProcfileOptions{Env: []dotenv.Var{{Name: "PORT", Value: "1234"}}},
 			procs: []procSummary{{Name: "web", Command: "x $PORT", Env: []string{"PORT=1234@http"}, Allocate: 1234}},
 			diags: []string{"PC309@", "PC310@:1:1"},
 		},
 		{
 			name:  "--port-base wins over .env",
 			src:   "web: x\nw2: y\n",
-			opts:  ProcfileOptions{PortBase: 3000, Env: []DotenvVar{{Name: "PORT", Value: "1234"}}},
+			opts:  ProcfileOptions{PortBase: 3000, Env: []dotenv.Var{{Name: "PORT", Value: "1234"}}},
 			procs: []procSummary{{Name: "web", Command: "x", Env: []string{"PORT=3000"}}, {Name: "w2", Command: "y", Env: []string{"PORT=3100"}}},
 			diags: []string{"PC309@", "PC310@:1:1"},
 		},
 		{
 			name:  "a .env PORT that is no number",
 			src:   "web: x\n",
-			opts:  ProcfileOptions{Env: []DotenvVar{{Name: "PORT", Value: "abc", Pos: ir.Pos{File: ".env", Line: 3, Col: 1}}}},
+			opts:  ProcfileOptions{Env: []dotenv.Var{{Name: "PORT", Value: "abc", Pos: ir.Pos{File: ".env", Line: 3, Col: 1}}}},
 			procs: []procSummary{{Name: "web", Command: "x", Env: []string{"PORT=5000"}}},
 			diags: []string{"PC313@.env:3:1", "PC309@", "PC310@:1:1"},
 		},
@@ -148,7 +148,7 @@ func TestProcfile(t *testing.T) {
 		{
 			name:  "foreman's substitution",
 			src:   "web: echo '$PORT' $PORTAL $TOKEN ${PORT}\n",
-			opts:  ProcfileOptions{Env: []DotenvVar{{Name: "TOKEN", Value: "a|b"}}},
+			opts:  ProcfileOptions{Env: []dotenv.Var{{Name: "TOKEN", Value: "a|b"}}},
 			procs: []procSummary{{Name: "web", Command: "echo '$PORT' $PORTAL $TOKEN ${PORT}", Env: []string{"PORT=5000@http"}, Allocate: 5000}},
 			diags: []string{"PC309@", "PC310@:1:1", "PC314@:1:6", "PC314@:1:6", "PC314@:1:6"},
 		},
@@ -322,80 +322,5 @@ func TestProcfileMatchesForeman(t *testing.T) {
 				t.Errorf("entries (-foreman +pc2devenv):\n%s", diff)
 			}
 		})
-	}
-}
-
-// TestDotenvMatchesForeman reads .env files with foreman's own parser
-// (Foreman::Env) and with Dotenv(ForemanDotenv): the same variables with
-// the same values.
-func TestDotenvMatchesForeman(t *testing.T) {
-	inputs := []string{
-		"A=1\nB=two words\nC='single $X \\n'\nD=\"double \\n \\\" \\\\ \\x\"\n",
-		"export E=1\nF = 2\nG: 3\n H=4\nI=\nJ=a=b\n",
-		"# c\n\nK=\"unclosed\nL='x'y'\nM=\"\"\nN=''\nO=\"a\\\nb\"\n",
-		"P=1\r\nP=2\r\nQ=trailing   # kept\n",
-		"lower_case=1\n9NUM=2\nDOT.TED=3\nDASH-ED=4\n",
-		"R=\"\\n\\\\n\"\nS=\"\\\\\"\nT=\"a\\\"\n",
-	}
-	dir := t.TempDir()
-	var files []string
-	for i, src := range inputs {
-		f := filepath.Join(dir, fmt.Sprint(i))
-		if err := os.WriteFile(f, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, f)
-	}
-	var all map[string]map[string]string
-	out := foremanRuby(t, `r = {}; ARGV.each { |f| h = {}; Foreman::Env.new(f).entries { |k, v| h[k] = v }; r[f] = h }; puts r.to_json`, files...)
-	if err := json.Unmarshal(out, &all); err != nil {
-		t.Fatal(err)
-	}
-	for i, src := range inputs {
-		file, _ := Dotenv(".env", []byte(src), ForemanDotenv)
-		got := map[string]string{}
-		for _, v := range file.Vars {
-			got[v.Name] = v.Value
-		}
-		if diff := cmp.Diff(all[files[i]], got, cmpopts.EquateEmpty()); diff != "" {
-			t.Errorf("input %d (-foreman +pc2devenv):\n%s", i, diff)
-		}
-	}
-}
-
-func TestDotenvGodotenv(t *testing.T) {
-	src := "# comment\nexport A=1\nB: two # comment\nC = \"multi\nline\\n\"\nD='$X'\nE=$HOME/x\nF.G=3\n"
-	f, d := Dotenv(".env", []byte(src), GodotenvDotenv)
-	if len(d) != 0 {
-		t.Errorf("diagnostics: %v", d)
-	}
-	var got []string
-	for _, v := range f.Vars {
-		got = append(got, v.Name+"="+v.Value+map[bool]string{true: " (expands)"}[v.Expands]+" @"+v.Pos.String())
-	}
-	want := []string{
-		"A=1 @.env:2:1", "B=two @.env:3:1", "C=multi\nline\n @.env:4:1", "D=$X @.env:6:1",
-		"E=$HOME/x (expands) @.env:7:1", "F.G=3 @.env:8:1",
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("(-want +got):\n%s", diff)
-	}
-	for _, bad := range []string{"A=1\nB=\"open\n", "A=1\nnot-a-name=1\n", "A=1\nword\n"} {
-		f, d := Dotenv(".env", []byte(bad), GodotenvDotenv)
-		if len(d) != 1 || d[0].Pos.Line != 2 || len(f.Vars) != 1 {
-			t.Errorf("%q: want one diagnostic on line 2 and one variable, got %v %v", bad, d, f.Vars)
-		}
-	}
-}
-
-func TestDotenvProject(t *testing.T) {
-	files := []*DotenvFile{{Path: ".env", Vars: []DotenvVar{{Name: "A", Value: "secret"}, {Name: "B", Value: "x"}, {Name: "A", Value: "again"}}}}
-	p, _ := DotenvProject(files, []string{".env"}, false, "foreman")
-	if p.Dotenv == nil || !slices.Equal(p.Dotenv.Names, []string{"A", "B"}) || len(p.Env) != 0 {
-		t.Errorf("without --inline-env: %+v, env %v", p.Dotenv, p.Env)
-	}
-	p, _ = DotenvProject(files, []string{".env"}, true, "foreman")
-	if p.Dotenv != nil || len(p.Env) != 3 || p.Env[2].Value.Shell() != "again" {
-		t.Errorf("with --inline-env: %+v, env %v", p.Dotenv, p.Env)
 	}
 }

@@ -19,7 +19,6 @@ import (
 	"github.com/pc2devenv/pc2devenv/emit"
 	"github.com/pc2devenv/pc2devenv/emit/nix"
 	"github.com/pc2devenv/pc2devenv/internal/nixcheck"
-	"github.com/pc2devenv/pc2devenv/ir"
 	"github.com/pc2devenv/pc2devenv/rules"
 )
 
@@ -54,7 +53,7 @@ func Bounded(what string, fn func() error) error {
 // project. It returns the printed files of the targets that produced one
 // (none when the reader or the lowering reports an error), and an error
 // when a file cannot be printed or does not read as Nix.
-func Outputs(read func() (*ir.Project, ir.Diagnostics)) (map[emit.Target][]byte, error) {
+func Outputs(read Read) (map[emit.Target][]byte, error) {
 	out := map[emit.Target][]byte{}
 	for _, tg := range emit.Targets {
 		proj, diags := read()

@@ -1,4 +1,4 @@
-package parse
+package dotenv
 
 import (
 	"fmt"
@@ -9,28 +9,28 @@ import (
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
-// DotenvDialect says whose rules a .env file is read by. The runners
+// Dialect says whose rules a .env file is read by. The runners
 // disagree (see the Procfile and .env reference): the one that ran the
 // project decides which variables its processes got.
-type DotenvDialect int
+type Dialect int
 
 const (
-	// ForemanDotenv reads a .env file as foreman does: only lines
+	// Foreman reads a .env file as foreman does: only lines
 	// NAME=value, without spaces around "=" or an "export" prefix; a value
 	// in single quotes is literal, one in double quotes has \n turned into
 	// a newline and any other \x into x; no expansion, no multi-line
 	// values.
-	ForemanDotenv DotenvDialect = iota
-	// GodotenvDotenv reads a .env file as godotenv 1.5 does for
+	Foreman Dialect = iota
+	// Godotenv reads a .env file as godotenv 1.5 does for
 	// process-compose: an optional "export", NAME=value or NAME: value with
 	// spaces allowed, quoted values that may span lines, " #" comments
 	// after unquoted values, and $VAR expansion in unquoted and double
 	// quoted values.
-	GodotenvDotenv
+	Godotenv
 )
 
-// DotenvVar is one variable a .env file sets.
-type DotenvVar struct {
+// Var is one variable a .env file sets.
+type Var struct {
 	Name  string
 	Value string
 	Pos   ir.Pos
@@ -39,31 +39,31 @@ type DotenvVar struct {
 	Expands bool
 }
 
-// DotenvFile is what one .env file sets, in order. A name set twice
+// File is what one .env file sets, in order. A name set twice
 // appears twice; the later one wins.
-type DotenvFile struct {
+type File struct {
 	Path string
-	Vars []DotenvVar
+	Vars []Var
 }
 
 // Lookup returns the variable name as the file leaves it: the last
 // assignment.
-func (f *DotenvFile) Lookup(name string) (DotenvVar, bool) {
+func (f *File) Lookup(name string) (Var, bool) {
 	for i := len(f.Vars) - 1; i >= 0; i-- {
 		if f.Vars[i].Name == name {
 			return f.Vars[i], true
 		}
 	}
-	return DotenvVar{}, false
+	return Var{}, false
 }
 
-// Dotenv reads a .env file by the dialect's rules. file is the name used in
+// Read reads a .env file by the dialect's rules. file is the name used in
 // positions. Diagnostics never quote a value or a line of the file, which
 // may hold secrets: they give the line and, where there is one, the
 // variable's name.
-func Dotenv(file string, src []byte, dialect DotenvDialect) (*DotenvFile, ir.Diagnostics) {
+func Read(file string, src []byte, dialect Dialect) (*File, ir.Diagnostics) {
 	var diags ir.Diagnostics
-	f := &DotenvFile{Path: file}
+	f := &File{Path: file}
 	if !sourcecheck.CheckText(file, src, &diags) {
 		return f, diags
 	}
@@ -74,7 +74,7 @@ func Dotenv(file string, src []byte, dialect DotenvDialect) (*DotenvFile, ir.Dia
 	}
 	text := strings.ReplaceAll(string(src), "\r\n", "\n")
 	switch dialect {
-	case GodotenvDotenv:
+	case Godotenv:
 		readGodotenv(f, text, &diags)
 	default:
 		readForemanEnv(f, text, &diags)
@@ -93,7 +93,7 @@ var (
 )
 
 // readForemanEnv reads text as foreman's Foreman::Env does.
-func readForemanEnv(f *DotenvFile, text string, diags *ir.Diagnostics) {
+func readForemanEnv(f *File, text string, diags *ir.Diagnostics) {
 	for i, line := range strings.Split(text, "\n") {
 		pos := ir.Pos{File: f.Path, Line: i + 1, Col: 1}
 		trimmed := strings.TrimSpace(line)
@@ -122,7 +122,7 @@ func readForemanEnv(f *DotenvFile, text string, diags *ir.Diagnostics) {
 		case len(val) >= 2 && val[0] == '"' && val[len(val)-1] == '"':
 			val = foremanUnescape(val[1 : len(val)-1])
 		}
-		f.Vars = append(f.Vars, DotenvVar{Name: name, Value: val, Pos: pos})
+		f.Vars = append(f.Vars, Var{Name: name, Value: val, Pos: pos})
 	}
 }
 
@@ -147,7 +147,7 @@ func foremanUnescape(s string) string {
 // readGodotenv reads text as godotenv 1.5's parser does, far enough to know
 // the names and values it sets and where it fails. godotenv stops at the
 // first error, and process-compose then loads nothing from the file.
-func readGodotenv(f *DotenvFile, text string, diags *ir.Diagnostics) {
+func readGodotenv(f *File, text string, diags *ir.Diagnostics) {
 	line := 1
 	fail := func(l int, msg string) {
 		diags.Add(ir.Pos{File: f.Path, Line: l, Col: 1}, ir.Warning, ir.IDDotenvLine,
@@ -190,7 +190,7 @@ func readGodotenv(f *DotenvFile, text string, diags *ir.Diagnostics) {
 			return
 		}
 		rest = strings.TrimLeft(rest[1:], " \t")
-		v := DotenvVar{Name: name, Pos: ir.Pos{File: f.Path, Line: start, Col: 1}}
+		v := Var{Name: name, Pos: ir.Pos{File: f.Path, Line: start, Col: 1}}
 		if rest != "" && (rest[0] == '\'' || rest[0] == '"') {
 			q := rest[0]
 			end := closingQuote(rest, q)
@@ -269,50 +269,4 @@ func godotenvUnescape(s string) string {
 		b.WriteByte(c)
 	}
 	return b.String()
-}
-
-// DotenvProject returns the project the .env files describe: by default
-// only which files to load at run time and the names they set — values
-// stay in the files and never reach the output. With inline, the values
-// are copied into the project's environment instead, in order, the later
-// file winning.
-func DotenvProject(files []*DotenvFile, names []string, inline bool, runner string) (*ir.Project, ir.Diagnostics) {
-	var diags ir.Diagnostics
-	p := &ir.Project{}
-	for _, f := range files {
-		p.Sources = append(p.Sources, ir.Source{Path: f.Path, Format: ir.FormatDotenv})
-	}
-	if len(files) == 0 {
-		return p, nil
-	}
-	pos := ir.Pos{File: files[0].Path}
-	if inline {
-		for _, f := range files {
-			for _, v := range f.Vars {
-				p.Env = append(p.Env, ir.EnvVar{Name: v.Name, Value: ir.Plain(v.Value, v.Pos), Pos: v.Pos})
-				if v.Expands {
-					diags.Add(v.Pos, ir.Warning, ir.IDDotenvExpand,
-						fmt.Sprintf("the value of %s refers to other variables, which %s expands when it loads the file; the output has the value as written", v.Name, runner), "")
-				}
-			}
-		}
-		diags.Add(pos, ir.Warning, ir.IDDotenvInline,
-			"--inline-env copies the values of the .env files into the output: do not commit it if they are secrets", "")
-		return p, diags
-	}
-	seen := map[string]bool{}
-	d := &ir.Dotenv{Files: names, Pos: pos}
-	for _, f := range files {
-		for _, v := range f.Vars {
-			if !seen[v.Name] {
-				seen[v.Name] = true
-				d.Names = append(d.Names, v.Name)
-			}
-		}
-	}
-	p.Dotenv = d
-	diags.Add(pos, ir.Note, ir.IDDotenvLoaded,
-		fmt.Sprintf("devenv loads %s when the shell or a process starts (dotenv.enable); the values stay in the file and are not copied into the output", strings.Join(names, ", ")),
-		"pass --inline-env to copy them instead")
-	return p, diags
 }
