@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/pc2devenv/pc2devenv/ir"
-	"github.com/pc2devenv/pc2devenv/parse"
+	"github.com/pc2devenv/pc2devenv/parse/procfile"
 )
 
 // The Procfiles a directory is searched for, in order of preference:
@@ -25,7 +25,7 @@ func readProcfile(srcs []source, opts Options) (*ir.Project, ir.Diagnostics) {
 			"a project runs one Procfile, and two are named", "name one Procfile, and convert the other on its own")
 		return nil, d
 	}
-	return parse.Procfile(srcs[0].path, srcs[0].content, parse.ProcfileOptions{PortBase: opts.PortBase, Env: opts.env.vars()})
+	return procfile.Read(srcs[0].path, srcs[0].content, procfile.Options{PortBase: opts.PortBase, Env: opts.env.vars()})
 }
 
 // findProcfile returns the Procfile of the project in f's directory:

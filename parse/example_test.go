@@ -35,21 +35,3 @@ func ExampleProcessCompose() {
 	// db (process-compose.yml:7:3): postgres -D ./data
 	// process-compose.yml:6:5: warning[PC010]: unknown key "restart_policy" in process "web"; process-compose ignores it
 }
-
-// Procfile reads a Procfile as foreman reads it: each process gets the
-// PORT foreman would give it, and Heroku's release entry becomes a task.
-func ExampleProcfile() {
-	src := []byte("web: bundle exec puma -p $PORT\nrelease: bin/rails db:migrate\n")
-	proj, _ := parse.Procfile("Procfile", src, parse.ProcfileOptions{PortBase: 3000})
-	for _, p := range proj.Processes {
-		for _, e := range p.Env {
-			fmt.Printf("process %s: %s=%s\n", p.Name, e.Name, e.Value.Shell())
-		}
-	}
-	for _, t := range proj.Tasks {
-		fmt.Printf("task %s: %s\n", t.Name, t.Exec.Shell())
-	}
-	// Output:
-	// process web: PORT=3000
-	// task procfile:release: bin/rails db:migrate
-}

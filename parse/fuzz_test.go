@@ -1,15 +1,12 @@
 package parse
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/pc2devenv/pc2devenv/internal/fuzzcheck"
 	"github.com/pc2devenv/pc2devenv/ir"
-	"github.com/pc2devenv/pc2devenv/parse/dotenv"
 )
 
 // The fuzz tests of the readers. Each reads arbitrary bytes and checks,
@@ -56,47 +53,6 @@ func FuzzProcessComposeFiles(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, base, override []byte) {
 		check(t, "reading process-compose files", readPC(base, override), nil)
-	})
-}
-
-func procfileSeeds() [][]byte {
-	out := goldenFiles("Procfile*")
-	for _, s := range []string{"web: a $PORT\nrelease: b\n", "\ufeffw:x\r\n  y: z\n", "a: '$PORT' $PORTAL %PORT%\n", "x: PORT=1; echo $PORT\n", "w: echo '${builtins.readFile /etc/passwd}' \"''${x}\" \\${ \r\n"} {
-		out = append(out, []byte(s))
-	}
-	return out
-}
-
-func readProcfile(src []byte) func() (*ir.Project, ir.Diagnostics) {
-	return func() (*ir.Project, ir.Diagnostics) {
-		return Procfile("Procfile", src, ProcfileOptions{Env: []dotenv.Var{{Name: "K", Value: "a;b"}}})
-	}
-}
-
-// FuzzProcfile reads arbitrary bytes as a Procfile; each process it
-// reads must be a line of the source.
-func FuzzProcfile(f *testing.F) {
-	for _, s := range procfileSeeds() {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, src []byte) {
-		check(t, "reading a Procfile", readProcfile(src), func() error {
-			p, d := readProcfile(src)()
-			for _, x := range d {
-				if x.Severity == ir.Error && x.Pos.Line == 0 {
-					return fmt.Errorf("error without a line: %v", x)
-				}
-			}
-			if d.HasErrors() {
-				return nil
-			}
-			for _, proc := range p.Processes {
-				if !strings.Contains(string(src), proc.Name+":") || !strings.Contains(string(src), proc.Command.Shell()) {
-					return fmt.Errorf("process %q with command %q is not in the source", proc.Name, proc.Command.Shell())
-				}
-			}
-			return nil
-		})
 	})
 }
 

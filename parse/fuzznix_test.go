@@ -19,15 +19,11 @@ func TestFuzzSeedsAgainstNix(t *testing.T) {
 	for _, s := range pcSeeds() {
 		reads = append(reads, readPC(s[0], s[1]))
 	}
-	for _, s := range procfileSeeds() {
-		reads = append(reads, readProcfile(s))
-	}
 	for _, s := range makefileSeeds() {
 		reads = append(reads, readMakefile(s))
 	}
 	saved := map[string]func(vals []any) func() (*ir.Project, ir.Diagnostics){
 		"FuzzProcessComposeFiles": func(v []any) func() (*ir.Project, ir.Diagnostics) { return readPC(v[0].([]byte), v[1].([]byte)) },
-		"FuzzProcfile":            func(v []any) func() (*ir.Project, ir.Diagnostics) { return readProcfile(v[0].([]byte)) },
 		"FuzzMakefile":            func(v []any) func() (*ir.Project, ir.Diagnostics) { return readMakefile(v[0].(string)) },
 	}
 	nsaved := 0

@@ -1,4 +1,4 @@
-package parse
+package procfile
 
 import (
 	"fmt"
@@ -12,24 +12,24 @@ import (
 	"github.com/pc2devenv/pc2devenv/parse/dotenv"
 )
 
-// DefaultPortBase is the PORT foreman, honcho, overmind and hivemind give
+// defaultPortBase is the PORT foreman, honcho, overmind and hivemind give
 // the first entry of a Procfile when nothing else sets it.
-const DefaultPortBase = 5000
+const defaultPortBase = 5000
 
-// PortStep is how much the PORT grows from one Procfile entry to the next.
-const PortStep = 100
+// portStep is how much the PORT grows from one Procfile entry to the next.
+const portStep = 100
 
-// ReleaseTask is the devenv task a Procfile's release entry becomes.
-const ReleaseTask = "procfile:release"
+// releaseTask is the devenv task a Procfile's release entry becomes.
+const releaseTask = "procfile:release"
 
-// PortName is the name of the port devenv allocates for a process that
+// portName is the name of the port devenv allocates for a process that
 // uses $PORT: processes.<n>.ports.http.
-const PortName = "http"
+const portName = "http"
 
-// ProcfileOptions say what the runner knew besides the Procfile.
-type ProcfileOptions struct {
+// Options say what the runner knew besides the Procfile.
+type Options struct {
 	// PortBase is the first entry's PORT, as foreman's -p gives it; 0
-	// leaves it to the PORT of the .env files, then DefaultPortBase.
+	// leaves it to the PORT of the .env files, then 5000.
 	PortBase int
 	// Env are the variables the .env files set, as foreman reads them,
 	// in order: foreman gives them to every process and replaces $NAME
@@ -48,17 +48,17 @@ var (
 	windowsVar   = lazyre.New(`%[A-Z_][A-Z0-9_]+%`)
 )
 
-// Procfile reads a Procfile: one process per line NAME: COMMAND, as
+// Read reads a Procfile: one process per line NAME: COMMAND, as
 // foreman, honcho, overmind and hivemind read it. file is the name used
 // in positions; src is its content.
 //
 // Commands are kept byte for byte. Every process gets the PORT foreman
 // would give it (the base port plus 100 for each entry before it), and
 // PS when its command refers to it. The release entry, a Heroku deploy
-// hook, becomes the task ReleaseTask. Lines that are not entries are
+// hook, becomes the task procfile:release. Lines that are not entries are
 // reported unless they are blank or comments; comment lines right above
 // an entry are kept as its comments.
-func Procfile(file string, src []byte, opts ProcfileOptions) (*ir.Project, ir.Diagnostics) {
+func Read(file string, src []byte, opts Options) (*ir.Project, ir.Diagnostics) {
 	var diags ir.Diagnostics
 	proj := &ir.Project{Sources: []ir.Source{{Path: file, Format: ir.FormatProcfile}}}
 	if !sourcecheck.CheckText(file, src, &diags) {
@@ -115,7 +115,7 @@ type procfileReader struct {
 	file    string
 	proj    *ir.Project
 	diags   *ir.Diagnostics
-	opts    ProcfileOptions
+	opts    Options
 	windows bool
 
 	entries []*procEntry
@@ -220,7 +220,7 @@ func (r *procfileReader) build() {
 			r.release(e)
 			continue
 		}
-		port := base + PortStep*e.index
+		port := base + portStep*e.index
 		if len(examples) < 3 {
 			examples = append(examples, fmt.Sprintf("%s %d", e.name, port))
 		}
@@ -234,7 +234,7 @@ func (r *procfileReader) build() {
 		}
 		r.diags.Add(first, ir.Note, ir.IDPort,
 			fmt.Sprintf("foreman gives every process PORT = %d + %d × the entry's place in the file, counting from 0%s: %s, …; each process gets the same PORT, and under devenv 2 a command that uses $PORT gets it from a port devenv allocates (ports.%s), which devenv moves up when it is busy",
-				base, PortStep, baseFrom, strings.Join(examples, ", "), PortName),
+				base, portStep, baseFrom, strings.Join(examples, ", "), portName),
 			hint)
 		r.diags.Add(ir.Pos{File: r.file}, ir.Note, ir.IDProcfileExitAll,
 			"foreman and honcho stop every process when one exits, and restart none; the processes are not restarted (restart.on = \"never\"), but devenv keeps the others running when one exits", "")
@@ -256,7 +256,7 @@ func (r *procfileReader) portBase() (int, string) {
 		}
 	}
 	if port == nil {
-		return DefaultPortBase, ""
+		return defaultPortBase, ""
 	}
 	n, clean := rubyToI(port.Value)
 	switch {
@@ -268,8 +268,8 @@ func (r *procfileReader) portBase() (int, string) {
 		return n, fmt.Sprintf(" (%d is PORT in %s)", n, filepath.Base(port.Pos.File))
 	}
 	r.diags.Add(port.Pos, ir.Warning, ir.IDPortDotenv,
-		fmt.Sprintf("PORT is not a port number (foreman reads it as %d); the conversion counts from %d instead", n, DefaultPortBase), "")
-	return DefaultPortBase, ""
+		fmt.Sprintf("PORT is not a port number (foreman reads it as %d); the conversion counts from %d instead", n, defaultPortBase), "")
+	return defaultPortBase, ""
 }
 
 // rubyToI converts s as Ruby's String#to_i does: leading white space, a
@@ -318,8 +318,8 @@ func (r *procfileReader) process(e *procEntry, port int) {
 		r.diags.Add(e.cmdPos, ir.Note, ir.IDPortInline,
 			fmt.Sprintf("the command of %q sets %s, which wins over the PORT=%d the runner gives it, as under foreman; no port is allocated for it", e.name, what, port), "")
 	case usesPort.MatchString(e.command):
-		portVar.Port = PortName
-		p.Ports = []ir.Port{{Name: PortName, Allocate: port, Pos: e.pos}}
+		portVar.Port = portName
+		p.Ports = []ir.Port{{Name: portName, Allocate: port, Pos: e.pos}}
 	}
 	p.Env = append(p.Env, portVar)
 	if usesPS.MatchString(e.command) {
@@ -385,13 +385,13 @@ func (r *procfileReader) windowsCommand(p *ir.Process, e *procEntry) {
 // a task run by hand.
 func (r *procfileReader) release(e *procEntry) {
 	r.proj.Tasks = append(r.proj.Tasks, &ir.Task{
-		Name:      ReleaseTask,
+		Name:      releaseTask,
 		Source:    e.name,
 		Exec:      ir.Plain(e.command, e.cmdPos),
-		Comments:  append(e.comments, "Heroku runs this once per deploy; run it with: devenv tasks run "+ReleaseTask),
+		Comments:  append(e.comments, "Heroku runs this once per deploy; run it with: devenv tasks run "+releaseTask),
 		Pos:       e.pos,
 		NoErrexit: true,
 	})
 	r.diags.Add(e.pos, ir.Note, ir.IDProcfileRelease,
-		fmt.Sprintf("the release entry is Heroku's deploy hook, not a long-running process: it becomes the task %q, run by hand with devenv tasks run %s (foreman started it as a process, and stopped the others when it exited)", ReleaseTask, ReleaseTask), "")
+		fmt.Sprintf("the release entry is Heroku's deploy hook, not a long-running process: it becomes the task %q, run by hand with devenv tasks run %s (foreman started it as a process, and stopped the others when it exited)", releaseTask, releaseTask), "")
 }

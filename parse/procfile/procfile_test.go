@@ -1,10 +1,9 @@
-package parse
+package procfile
 
 import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/pc2devenv/pc2devenv/internal/foremanlib"
 	"github.com/pc2devenv/pc2devenv/ir"
 	"github.com/pc2devenv/pc2devenv/parse/dotenv"
 )
@@ -58,7 +58,7 @@ func TestProcfile(t *testing.T) {
 		name  string
 		file  string
 		src   string
-		opts  ProcfileOptions
+		opts  Options
 		procs []procSummary
 		tasks []string
 		diags []string // ID@:line:col, notes included
@@ -77,21 +77,21 @@ func TestProcfile(t *testing.T) {
 		{
 			name:  "base from .env",
 			src:   "web: x $PORT\n",
-			opts:  ProcfileOptions{Env: []dotenv.Var{{Name: "PORT", Value: "1234"}}},
+			opts:  Options{Env: []dotenv.Var{{Name: "PORT", Value: "1234"}}},
 			procs: []procSummary{{Name: "web", Command: "x $PORT", Env: []string{"PORT=1234@http"}, Allocate: 1234}},
 			diags: []string{"PC309@", "PC310@:1:1"},
 		},
 		{
 			name:  "--port-base wins over .env",
 			src:   "web: x\nw2: y\n",
-			opts:  ProcfileOptions{PortBase: 3000, Env: []dotenv.Var{{Name: "PORT", Value: "1234"}}},
+			opts:  Options{PortBase: 3000, Env: []dotenv.Var{{Name: "PORT", Value: "1234"}}},
 			procs: []procSummary{{Name: "web", Command: "x", Env: []string{"PORT=3000"}}, {Name: "w2", Command: "y", Env: []string{"PORT=3100"}}},
 			diags: []string{"PC309@", "PC310@:1:1"},
 		},
 		{
 			name:  "a .env PORT that is no number",
 			src:   "web: x\n",
-			opts:  ProcfileOptions{Env: []dotenv.Var{{Name: "PORT", Value: "abc", Pos: ir.Pos{File: ".env", Line: 3, Col: 1}}}},
+			opts:  Options{Env: []dotenv.Var{{Name: "PORT", Value: "abc", Pos: ir.Pos{File: ".env", Line: 3, Col: 1}}}},
 			procs: []procSummary{{Name: "web", Command: "x", Env: []string{"PORT=5000"}}},
 			diags: []string{"PC313@.env:3:1", "PC309@", "PC310@:1:1"},
 		},
@@ -148,7 +148,7 @@ func TestProcfile(t *testing.T) {
 		{
 			name:  "foreman's substitution",
 			src:   "web: echo '$PORT' $PORTAL $TOKEN ${PORT}\n",
-			opts:  ProcfileOptions{Env: []dotenv.Var{{Name: "TOKEN", Value: "a|b"}}},
+			opts:  Options{Env: []dotenv.Var{{Name: "TOKEN", Value: "a|b"}}},
 			procs: []procSummary{{Name: "web", Command: "echo '$PORT' $PORTAL $TOKEN ${PORT}", Env: []string{"PORT=5000@http"}, Allocate: 5000}},
 			diags: []string{"PC309@", "PC310@:1:1", "PC314@:1:6", "PC314@:1:6", "PC314@:1:6"},
 		},
@@ -161,7 +161,7 @@ func TestProcfile(t *testing.T) {
 		{
 			name:  "a port beyond 65535",
 			src:   "a: x $PORT\nb: y $PORT\n",
-			opts:  ProcfileOptions{PortBase: 65500},
+			opts:  Options{PortBase: 65500},
 			procs: []procSummary{{Name: "a", Command: "x $PORT", Env: []string{"PORT=65500@http"}, Allocate: 65500}, {Name: "b", Command: "y $PORT", Env: []string{"PORT=65600"}}},
 			diags: []string{"PC309@", "PC310@:1:1", "PC312@:2:1"},
 		},
@@ -172,7 +172,7 @@ func TestProcfile(t *testing.T) {
 			if file == "" {
 				file = "Procfile"
 			}
-			p, d := Procfile(file, []byte(tt.src), tt.opts)
+			p, d := Read(file, []byte(tt.src), tt.opts)
 			procs, tasks := summarize(p)
 			if diff := cmp.Diff(tt.procs, procs); diff != "" {
 				t.Errorf("processes (-want +got):\n%s", diff)
@@ -193,7 +193,7 @@ func TestProcfile(t *testing.T) {
 }
 
 func TestProcfileComments(t *testing.T) {
-	p, _ := Procfile("Procfile", []byte("#\n# Web server\n#\nweb: a\n\n# detached\n\nworker: b\n"), ProcfileOptions{})
+	p, _ := Read("Procfile", []byte("#\n# Web server\n#\nweb: a\n\n# detached\n\nworker: b\n"), Options{})
 	if got := p.Processes[0].Comments; !slices.Equal(got, []string{"Web server"}) {
 		t.Errorf("web's comments are %q", got)
 	}
@@ -216,24 +216,6 @@ func TestRubyToI(t *testing.T) {
 			t.Errorf("rubyToI(%q) = %d, %t; want %d, %t", tt.in, n, clean, tt.n, tt.clean)
 		}
 	}
-}
-
-// foremanRuby runs a snippet of Ruby with foreman's library on files (in
-// ARGV), or skips; the snippet prints one JSON document.
-func foremanRuby(t *testing.T, script string, files ...string) []byte {
-	t.Helper()
-	if _, err := exec.LookPath("ruby"); err != nil {
-		t.Skip("ruby is not installed")
-	}
-	cmd := exec.Command("ruby", append([]string{"-e", `begin; require "foreman/procfile"; require "foreman/env"; rescue LoadError; exit 3; end; require "json"; ` + script}, files...)...)
-	out, err := cmd.Output()
-	if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() == 3 {
-		t.Skip("foreman's Ruby library is not installed (apt-get install ruby-foreman)")
-	}
-	if err != nil {
-		t.Fatalf("ruby: %v", err)
-	}
-	return out
 }
 
 // procfileInputs are Procfiles to read both with foreman's own parser and
@@ -287,14 +269,14 @@ func TestProcfileMatchesForeman(t *testing.T) {
 		names[f] = name
 	}
 	var all map[string][][2]string
-	out := foremanRuby(t, `r = {}; ARGV.each { |f| a = []; Foreman::Procfile.new(f).entries { |n, c| a << [n, c] }; r[f] = a }; puts r.to_json`, files...)
+	out := foremanlib.Ruby(t, `r = {}; ARGV.each { |f| a = []; Foreman::Procfile.new(f).entries { |n, c| a << [n, c] }; r[f] = a }; puts r.to_json`, files...)
 	if err := json.Unmarshal(out, &all); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range files {
 		name := names[f]
 		t.Run(filepath.Base(name), func(t *testing.T) {
-			p, d := Procfile("Procfile", inputs[name], ProcfileOptions{})
+			p, d := Read("Procfile", inputs[name], Options{})
 			if d.HasErrors() {
 				for _, x := range d {
 					if x.ID != ir.IDProcfileDuplicate && x.ID != ir.IDProcfileEmpty {

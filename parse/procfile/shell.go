@@ -1,4 +1,4 @@
-package parse
+package procfile
 
 import (
 	"fmt"
