@@ -6,6 +6,7 @@ import (
 
 	"github.com/pc2devenv/pc2devenv/ir"
 	"github.com/pc2devenv/pc2devenv/parse"
+	"github.com/pc2devenv/pc2devenv/parse/processcompose"
 )
 
 // A reader reads all of a project's sources of one format into a project.
@@ -30,15 +31,15 @@ var formatOrder = []ir.Format{ir.FormatProcessCompose, ir.FormatProcfile, ir.For
 // merged in order as process-compose merges the files -f names, with the
 // files their top-level extends name.
 func readProcessCompose(srcs []source, opts Options) (*ir.Project, ir.Diagnostics) {
-	files := make([]parse.PCFile, len(srcs))
-	popts := parse.PCOptions{ReadFile: opts.readIncluded}
+	files := make([]processcompose.File, len(srcs))
+	popts := processcompose.Options{ReadFile: opts.readIncluded}
 	for i, s := range srcs {
-		files[i] = parse.PCFile{Path: s.path, Content: s.content}
+		files[i] = processcompose.File{Path: s.path, Content: s.content}
 		if s.memory {
 			popts.ReadFile = nil
 		}
 	}
-	return parse.ProcessComposeFiles(files, popts)
+	return processcompose.ReadFiles(files, popts)
 }
 
 // readMakefile reads a Makefile; the files it includes are read from

@@ -6,14 +6,14 @@ import (
 	"github.com/pc2devenv/pc2devenv/emit"
 	"github.com/pc2devenv/pc2devenv/emit/nix"
 	"github.com/pc2devenv/pc2devenv/internal/benchdata"
-	"github.com/pc2devenv/pc2devenv/parse"
+	"github.com/pc2devenv/pc2devenv/parse/processcompose"
 )
 
 // BenchmarkEmit lowers a parsed project to the Nix syntax tree (lower),
 // and prints the tree (print).
 func BenchmarkEmit(b *testing.B) {
 	for _, in := range benchdata.Inputs() {
-		proj, d := parse.ProcessCompose("process-compose.yml", in.Source)
+		proj, d := processcompose.Read("process-compose.yml", in.Source)
 		if d.HasErrors() {
 			b.Fatal(d)
 		}

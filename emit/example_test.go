@@ -6,7 +6,7 @@ import (
 
 	"github.com/pc2devenv/pc2devenv/emit"
 	"github.com/pc2devenv/pc2devenv/emit/nix"
-	"github.com/pc2devenv/pc2devenv/parse"
+	"github.com/pc2devenv/pc2devenv/parse/processcompose"
 )
 
 // Emit lowers a project for one target to a Nix syntax tree, which
@@ -18,7 +18,7 @@ func ExampleEmit() {
     command: "npm start"
     namespace: frontend
 `)
-	proj, _ := parse.ProcessCompose("process-compose.yml", src)
+	proj, _ := processcompose.Read("process-compose.yml", src)
 	for _, target := range []emit.Target{emit.Devenv2, emit.Devenv1} {
 		res := emit.Emit(proj, emit.Options{Target: target})
 		out, err := nix.Format(res.File)
@@ -57,7 +57,7 @@ func ExampleEmit() {
 // README's table of supported keys does for every key.
 func ExampleFates() {
 	src := []byte("processes:\n  web:\n    command: \"npm start\"\n    is_tty: true\n")
-	proj, _ := parse.ProcessCompose("process-compose.yml", src)
+	proj, _ := processcompose.Read("process-compose.yml", src)
 	for _, target := range emit.Targets {
 		res := emit.Emit(proj, emit.Options{Target: target})
 		for _, f := range res.Fates {

@@ -16,46 +16,6 @@ import (
 // real Nix parser on the outputs of their seeds and of the saved inputs
 // under testdata/fuzz.
 
-// pcSeeds are pairs of process-compose files, a base and an override.
-func pcSeeds() [][2][]byte {
-	var out [][2][]byte
-	seeds, _ := filepath.Glob("../testdata/golden/*/process-compose.yml")
-	for i, s := range seeds {
-		b, err := os.ReadFile(s)
-		if err != nil {
-			continue
-		}
-		next, _ := os.ReadFile(seeds[(i+7)%len(seeds)])
-		out = append(out, [2][]byte{b, next})
-	}
-	for _, s := range [][2]string{
-		{"processes: {a: {command: '{{.X}}', replicas: 3, extends: b}, b: {command: b}}", "processes: {a: {environment: [A=1=2]}}"},
-		{"processes:\n  \"a\\rb\": {command: \"x\\r$$y\", description: \"d\\re = 1; #\"}\n", ""},
-		{"processes: {a: {command: x, log_configuration: {fields_order: [-1, 2.5, -0.0]}}}", ""},
-		{"version: '0.5'\nx-a: &a [1, *a]\nprocesses: {a: {command: x}}", ""},
-	} {
-		out = append(out, [2][]byte{[]byte(s[0]), []byte(s[1])})
-	}
-	return out
-}
-
-func readPC(base, override []byte) func() (*ir.Project, ir.Diagnostics) {
-	return func() (*ir.Project, ir.Diagnostics) {
-		return ProcessComposeFiles([]PCFile{{Path: "a.yml", Content: base}, {Path: "b.yml", Content: override}}, PCOptions{})
-	}
-}
-
-// FuzzProcessComposeFiles reads two files as one project, an override
-// merged over a base.
-func FuzzProcessComposeFiles(f *testing.F) {
-	for _, s := range pcSeeds() {
-		f.Add(s[0], s[1])
-	}
-	f.Fuzz(func(t *testing.T, base, override []byte) {
-		check(t, "reading process-compose files", readPC(base, override), nil)
-	})
-}
-
 func makefileSeeds() []string {
 	var out []string
 	for _, c := range expandCases {

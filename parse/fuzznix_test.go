@@ -16,15 +16,11 @@ import (
 func TestFuzzSeedsAgainstNix(t *testing.T) {
 	nixeval.Require(t)
 	var reads []func() (*ir.Project, ir.Diagnostics)
-	for _, s := range pcSeeds() {
-		reads = append(reads, readPC(s[0], s[1]))
-	}
 	for _, s := range makefileSeeds() {
 		reads = append(reads, readMakefile(s))
 	}
 	saved := map[string]func(vals []any) func() (*ir.Project, ir.Diagnostics){
-		"FuzzProcessComposeFiles": func(v []any) func() (*ir.Project, ir.Diagnostics) { return readPC(v[0].([]byte), v[1].([]byte)) },
-		"FuzzMakefile":            func(v []any) func() (*ir.Project, ir.Diagnostics) { return readMakefile(v[0].(string)) },
+		"FuzzMakefile": func(v []any) func() (*ir.Project, ir.Diagnostics) { return readMakefile(v[0].(string)) },
 	}
 	nsaved := 0
 	for name, read := range saved {

@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"github.com/pc2devenv/pc2devenv/ir"
-	"github.com/pc2devenv/pc2devenv/parse"
+	"github.com/pc2devenv/pc2devenv/parse/processcompose"
 )
 
 const corpusDir = "../../shared/corpus"
@@ -36,7 +36,7 @@ func corpusProjects(t *testing.T) map[string]*ir.Project {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, _ := parse.ProcessCompose(filepath.Base(f), src)
+		p, _ := processcompose.Read(filepath.Base(f), src)
 		if p != nil {
 			out["process-compose/"+filepath.Base(f)] = p
 		}

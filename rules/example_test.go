@@ -3,7 +3,7 @@ package rules_test
 import (
 	"fmt"
 
-	"github.com/pc2devenv/pc2devenv/parse"
+	"github.com/pc2devenv/pc2devenv/parse/processcompose"
 	"github.com/pc2devenv/pc2devenv/rules"
 )
 
@@ -19,7 +19,7 @@ func ExampleApply() {
     depends_on:
       cache: {condition: process_started}
 `)
-	proj, _ := parse.ProcessCompose("process-compose.yml", src)
+	proj, _ := processcompose.Read("process-compose.yml", src)
 	res := rules.Apply(proj, rules.Options{})
 	for _, s := range proj.Services {
 		fmt.Printf("services.%s, process %s\n", s.Attr, s.ProcessName)
@@ -41,7 +41,7 @@ func ExampleApply() {
 func ExampleOptions() {
 	src := []byte("processes:\n  db:\n    command: \"postgres\"\n")
 	for _, opts := range []rules.Options{{}, {Keep: []string{"db"}}, {Off: true}} {
-		proj, _ := parse.ProcessCompose("process-compose.yml", src)
+		proj, _ := processcompose.Read("process-compose.yml", src)
 		rules.Apply(proj, opts)
 		fmt.Printf("%+v: %d services, %d processes\n", opts, len(proj.Services), len(proj.Processes))
 	}

@@ -1,15 +1,15 @@
-package parse_test
+package processcompose_test
 
 import (
 	"fmt"
 
-	"github.com/pc2devenv/pc2devenv/parse"
+	"github.com/pc2devenv/pc2devenv/parse/processcompose"
 )
 
-// ProcessCompose reads a process-compose file into the format-neutral
+// Read reads a process-compose file into the format-neutral
 // model, with the position of every value, and reports what it does not
 // understand as diagnostics rather than failing.
-func ExampleProcessCompose() {
+func ExampleRead() {
 	src := []byte(`processes:
   web:
     command: "npm start -- --port ${PORT:-3000}"
@@ -19,7 +19,7 @@ func ExampleProcessCompose() {
   db:
     command: "postgres -D ./data"
 `)
-	proj, diags := parse.ProcessCompose("process-compose.yml", src)
+	proj, diags := processcompose.Read("process-compose.yml", src)
 	for _, p := range proj.Processes {
 		fmt.Printf("%s (%s): %s\n", p.Name, p.Pos, p.Command.Shell())
 		for _, d := range p.DependsOn {

@@ -1,4 +1,4 @@
-package parse
+package processcompose
 
 import (
 	"fmt"
@@ -16,14 +16,14 @@ import (
 func readFiles(t *testing.T, files ...string) (*ir.Project, []string) {
 	t.Helper()
 	byName := map[string][]byte{}
-	var list []PCFile
+	var list []File
 	for i := 0; i+1 < len(files); i += 2 {
 		byName[files[i]] = []byte(files[i+1])
 		if !strings.HasPrefix(files[i], "ext/") {
-			list = append(list, PCFile{Path: files[i], Content: []byte(files[i+1])})
+			list = append(list, File{Path: files[i], Content: []byte(files[i+1])})
 		}
 	}
-	p, diags := ProcessComposeFiles(list, PCOptions{ReadFile: func(path string) ([]byte, error) {
+	p, diags := ReadFiles(list, Options{ReadFile: func(path string) ([]byte, error) {
 		if b, ok := byName[path]; ok {
 			return b, nil
 		}

@@ -1,4 +1,4 @@
-package parse
+package processcompose
 
 import (
 	"fmt"
@@ -12,16 +12,16 @@ import (
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
-// PCFile is one process-compose file of a project.
-type PCFile struct {
+// File is one process-compose file of a project.
+type File struct {
 	// Path names the file in positions, and is where a top-level extends
 	// in it is resolved from.
 	Path    string
 	Content []byte
 }
 
-// PCOptions configure ProcessComposeFiles.
-type PCOptions struct {
+// Options configure ReadFiles.
+type Options struct {
 	// ReadFile reads a file that a top-level extends names, by its path:
 	// the extends value joined to the directory of the file that names
 	// it, as process-compose resolves it. When ReadFile is nil, such an
@@ -29,13 +29,13 @@ type PCOptions struct {
 	ReadFile func(path string) ([]byte, error)
 }
 
-// ProcessCompose reads one process-compose file. file is the name used in
+// Read reads one process-compose file. file is the name used in
 // positions; src is its content.
-func ProcessCompose(file string, src []byte) (*ir.Project, ir.Diagnostics) {
-	return ProcessComposeFiles([]PCFile{{Path: file, Content: src}}, PCOptions{})
+func Read(file string, src []byte) (*ir.Project, ir.Diagnostics) {
+	return ReadFiles([]File{{Path: file, Content: src}}, Options{})
 }
 
-// ProcessComposeFiles reads a project's process-compose files the way
+// ReadFiles reads a project's process-compose files the way
 // process-compose (1.75 and later) loads the files that -f names, in
 // order:
 //
@@ -56,7 +56,7 @@ func ProcessCompose(file string, src []byte) (*ir.Project, ir.Diagnostics) {
 // Every value keeps the position of the file it came from. Every key the
 // model has no field for is kept in Extra for the emitter to pass through
 // or report, and every key read is recorded in the project's Keys.
-func ProcessComposeFiles(files []PCFile, opts PCOptions) (proj *ir.Project, diags ir.Diagnostics) {
+func ReadFiles(files []File, opts Options) (proj *ir.Project, diags ir.Diagnostics) {
 	proj = &ir.Project{}
 	if len(files) == 0 {
 		return proj, diags

@@ -1,4 +1,4 @@
-package parse
+package processcompose
 
 import (
 	"fmt"
@@ -19,7 +19,7 @@ import (
 type pcReader struct {
 	yamlReader
 	proj *ir.Project
-	opts PCOptions
+	opts Options
 	// dir is the project's directory: that of the first file.
 	dir string
 	// named holds the files given to load, for extends checks.

@@ -1,4 +1,4 @@
-package parse
+package processcompose
 
 import (
 	"strings"
@@ -11,7 +11,7 @@ import (
 
 func read(t *testing.T, src string) (*ir.Project, []string) {
 	t.Helper()
-	p, diags := ProcessCompose("pc.yml", []byte(src))
+	p, diags := Read("pc.yml", []byte(src))
 	var ds []string
 	for _, d := range diags {
 		ds = append(ds, d.Pos.String()+" "+string(d.ID))
@@ -121,7 +121,7 @@ func TestAliasBomb(t *testing.T) {
 func BenchmarkAliasBomb(b *testing.B) {
 	src := []byte(aliasBomb())
 	for b.Loop() {
-		ProcessCompose("pc.yml", src)
+		Read("pc.yml", src)
 	}
 }
 
