@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/pc2devenv/pc2devenv/ir"
-	"github.com/pc2devenv/pc2devenv/parse"
+	"github.com/pc2devenv/pc2devenv/parse/makefile"
 	"github.com/pc2devenv/pc2devenv/parse/processcompose"
 )
 
@@ -50,7 +50,7 @@ func readMakefile(srcs []source, opts Options) (*ir.Project, ir.Diagnostics) {
 		d.Add(ir.Pos{File: srcs[1].path}, ir.Error, ir.IDUsage, "converting several Makefiles as one project is not supported", "name one Makefile; it can include the others")
 		return nil, d
 	}
-	mo := parse.MakeOptions{
+	mo := makefile.Options{
 		Scripts:              opts.Scripts,
 		ProcessesFromTargets: opts.ProcessesFromTargets,
 		Quiet:                opts.Quiet,
@@ -58,7 +58,7 @@ func readMakefile(srcs []source, opts Options) (*ir.Project, ir.Diagnostics) {
 	if !srcs[0].memory {
 		mo.ReadFile = opts.readIncluded
 	}
-	return parse.Makefile(srcs[0].path, srcs[0].content, mo)
+	return makefile.Read(srcs[0].path, srcs[0].content, mo)
 }
 
 // readIncluded reads a file a source names (an extends, an include), as

@@ -1,24 +1,25 @@
-// Package parse reads the files a project runs its development environment
-// from — process-compose.yml, Procfile and .env, Makefile — into an
-// ir.Project.
+// Package parse holds the readers of the files a project runs its
+// development environment from, one package per source format:
 //
-// Readers keep the source position of every value, report every key they
-// do not understand, and never print or exit: they return the project and
-// a list of diagnostics. A diagnostic of Error severity means the file
-// cannot be converted; the project returned beside it is incomplete.
+//   - processcompose reads process-compose.yml and the files it merges;
+//   - procfile reads a Procfile as foreman runs it;
+//   - dotenv reads .env files in foreman's or godotenv's dialect;
+//   - makefile reads a Makefile as GNU make does, up to make's database,
+//     and lowers its targets to tasks, scripts and processes;
+//   - compose reads docker-compose files as docker compose does (not
+//     converted yet).
 //
-// There is one entry point per format:
+// Each reader turns a source into an ir.Project and diagnostics: it keeps
+// the source position of every value, reports every key it does not
+// understand, and never prints or exits. A diagnostic of Error severity
+// means the file cannot be converted; the project returned beside it is
+// incomplete. None reads a file by itself: the caller passes the content,
+// and a function to read the files a source names, so that a reader can be
+// used on sources held in memory.
 //
-//   - ProcessCompose reads one process-compose file, and
-//     ProcessComposeFiles several, merged as process-compose -f merges
-//     them, with the files they extend (PCOptions.ReadFile reads those).
-//   - Procfile reads a Procfile as foreman runs it; Dotenv reads a .env
-//     file in foreman's or process-compose's dialect, and DotenvProject
-//     turns the .env files of a project into the model's Dotenv.
-//   - Makefile reads a Makefile as GNU make does.
-//
-// None of them reads a file by itself: the caller passes the content, and
-// a function to read the files a source names, so that a reader can be
-// used on sources held in memory. Package convert finds a project's files
-// and calls them.
+// Each package also says which files are of its format: Names, the files
+// its runner looks for in a directory, Match, whether a file's name says
+// it is one, and Sniff, whether its content does. Package convert keeps
+// the registry of formats built from them. What the readers share (the
+// limits, text checks, did-you-mean) is internal/sourcecheck.
 package parse

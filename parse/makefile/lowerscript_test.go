@@ -1,4 +1,4 @@
-package parse
+package makefile
 
 import (
 	"fmt"
@@ -22,7 +22,7 @@ func TestScriptBudget(t *testing.T) {
 	for i := 1; i < n; i++ {
 		fmt.Fprintf(&b, "t%d: t%d\n\techo %d\n", i, i-1, i)
 	}
-	proj, diags := Makefile("Makefile", []byte(b.String()), MakeOptions{})
+	proj, diags := Read("Makefile", []byte(b.String()), Options{})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}

@@ -1,4 +1,4 @@
-package parse
+package makefile
 
 import (
 	"fmt"
@@ -13,7 +13,7 @@ import (
 type mkReader struct {
 	db    *mkDB
 	diags *ir.Diagnostics
-	opts  MakeOptions
+	opts  Options
 	// dir is the directory of the main makefile; includes are relative
 	// to it, as they are to make's working directory.
 	dir      string

@@ -1,4 +1,4 @@
-package parse
+package makefile
 
 import (
 	"fmt"
@@ -10,8 +10,8 @@ import (
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
-// TaskPrefix starts the name of every task made from a Makefile target.
-const TaskPrefix = "make:"
+// taskPrefix starts the name of every task made from a Makefile target.
+const taskPrefix = "make:"
 
 // mkLowerer turns make's database into tasks, scripts and processes.
 type mkLowerer struct {
@@ -434,7 +434,7 @@ func (lw *mkLowerer) checkTargetVars() {
 				seen[n] = true
 				if n != name && lw.tasks[n] && !hasOwnVar(p, tv.v.name) && recipeUses(p, tv.v.name) {
 					lw.r.diags.Add(tv.pos, ir.Warning, ir.IDMakeTargetVar,
-						fmt.Sprintf("make passes %s's value of %s on to its prerequisite %s; the task %s uses the Makefile's global value", name, tv.v.name, n, TaskPrefix+n),
+						fmt.Sprintf("make passes %s's value of %s on to its prerequisite %s; the task %s uses the Makefile's global value", name, tv.v.name, n, taskPrefix+n),
 						"give "+n+" its own value")
 				}
 				normal, order := p.prereqs()

@@ -1,4 +1,4 @@
-package parse
+package makefile
 
 import (
 	"fmt"
@@ -37,7 +37,7 @@ func (lw *mkLowerer) names() {
 				out = fmt.Sprintf("%s-%d", base, i)
 			}
 			taken[out] = true
-			what := "the task " + TaskPrefix + out
+			what := "the task " + taskPrefix + out
 			if lw.process[name] {
 				what = "the process " + out
 			} else if lw.wantsScript(name) {
@@ -47,7 +47,7 @@ func (lw *mkLowerer) names() {
 				fmt.Sprintf("target %q becomes %s: devenv's task and script names may hold only letters, digits, \"_\" and \"-\"", name, what), "")
 		}
 		if lw.tasks[name] {
-			lw.taskName[name] = TaskPrefix + out
+			lw.taskName[name] = taskPrefix + out
 		}
 		lw.scriptName[name] = out
 	}

@@ -1,4 +1,4 @@
-package parse
+package makefile
 
 import (
 	"fmt"
@@ -8,8 +8,8 @@ import (
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
-// MakeOptions configure the Makefile reader.
-type MakeOptions struct {
+// Options configure the Makefile reader.
+type Options struct {
 	// ReadFile reads included makefiles. Without it, includes are
 	// reported and not read.
 	ReadFile func(name string) ([]byte, error)
@@ -23,7 +23,7 @@ type MakeOptions struct {
 	Quiet bool
 }
 
-// Makefile reads a makefile as GNU make (4.3) reads it, and lowers its
+// Read reads a makefile as GNU make (4.3) reads it, and lowers its
 // targets to devenv tasks (tasks."make:<target>"), scripts and, on
 // request, processes. file is the name used in positions; includes are
 // read relative to its directory.
@@ -33,7 +33,7 @@ type MakeOptions struct {
 // with "-", lines are echoed unless they start with "@", "$$" is "$", and
 // make's variables are expanded; what make knows only when it runs
 // (environment variables, $(shell …)) is left for bash to compute.
-func Makefile(file string, src []byte, opts MakeOptions) (proj *ir.Project, diags ir.Diagnostics) {
+func Read(file string, src []byte, opts Options) (proj *ir.Project, diags ir.Diagnostics) {
 	proj = &ir.Project{Sources: []ir.Source{{Path: file, Format: ir.FormatMakefile}}}
 	if !sourcecheck.CheckText(file, src, &diags) {
 		return proj, diags

@@ -1,4 +1,4 @@
-package parse
+package makefile
 
 import (
 	"os/exec"

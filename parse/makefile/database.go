@@ -1,4 +1,4 @@
-package parse
+package makefile
 
 import (
 	"github.com/pc2devenv/pc2devenv/ir"
