@@ -25,7 +25,7 @@ type condFrame struct {
 
 // assumed reports whether the lines being read depend on a condition
 // decided by assumption.
-func (r *mkReader) assumed() bool {
+func (r *reader) assumed() bool {
 	for _, c := range r.conds {
 		if c.assumed {
 			return true
@@ -36,14 +36,14 @@ func (r *mkReader) assumed() bool {
 
 // skipping reports whether lines are in a conditional branch that is not
 // read.
-func (r *mkReader) skipping() bool {
+func (r *reader) skipping() bool {
 	n := len(r.conds)
 	return n > 0 && !r.conds[n-1].active
 }
 
 // conditional handles ifeq, ifneq, ifdef, ifndef, else and endif; it
 // reports false for any other line.
-func (r *mkReader) conditional(word, rest string, l *mkLine) bool {
+func (r *reader) conditional(word, rest string, l *mkLine) bool {
 	switch word {
 	case "ifeq", "ifneq", "ifdef", "ifndef":
 		outer := !r.skipping()
@@ -98,7 +98,7 @@ func (r *mkReader) conditional(word, rest string, l *mkLine) bool {
 // evalCond evaluates the condition of an ifeq, ifneq, ifdef or ifndef.
 // A condition that depends on the environment or on commands is decided
 // as make decides it when the variables are unset, with a warning.
-func (r *mkReader) evalCond(word, rest string, l *mkLine) (result, assumed bool) {
+func (r *reader) evalCond(word, rest string, l *mkLine) (result, assumed bool) {
 	n := len(*r.diags)
 	result = r.evalCondition(word, rest, l)
 	for _, d := range (*r.diags)[n:] {
@@ -109,7 +109,7 @@ func (r *mkReader) evalCond(word, rest string, l *mkLine) (result, assumed bool)
 	return result, assumed
 }
 
-func (r *mkReader) evalCondition(word, rest string, l *mkLine) bool {
+func (r *reader) evalCondition(word, rest string, l *mkLine) bool {
 	e := r.expanderAt(l, -1)
 	rest = strings.TrimSpace(rest)
 	switch word {
@@ -169,7 +169,7 @@ func isMakeVar(name string) bool {
 }
 
 // condWarning reports a conditional the converter decides by assumption.
-func (r *mkReader) condWarning(l *mkLine, cond string, v val) {
+func (r *reader) condWarning(l *mkLine, cond string, v val) {
 	why := "a value known only when make runs"
 	for _, d := range v.dyns() {
 		why = describeDyn(d)

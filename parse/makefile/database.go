@@ -4,9 +4,20 @@ import (
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
-// mkDB is what make knows once it has read the makefiles: variables,
-// rules and the special targets' settings.
-type mkDB struct {
+// database is make's database: what GNU make knows once it has read the
+// makefiles — variables, targets with their rules, and the special
+// targets' settings. It is the seam of the package: the reading (read.go
+// and the files beside it) fills it, and it is all that the lowering
+// (lower*.go) gets of the reading.
+type database struct {
+	// file is the main makefile, as Read was given it.
+	file string
+	// reader is the reader that filled the database: expanding the
+	// database's text goes through it (see expander), since an
+	// expansion reports what it cannot do, and $(eval …) reads more
+	// makefile text into the database.
+	reader *reader
+
 	vars map[string]*mkVar
 	// targets by name, and their names in order of first appearance.
 	targets map[string]*mkTarget
@@ -138,8 +149,8 @@ type targetVar struct {
 	pos  ir.Pos
 }
 
-func newMkDB() *mkDB {
-	return &mkDB{
+func newDatabase() *database {
+	return &database{
 		vars:        map[string]*mkVar{},
 		targets:     map[string]*mkTarget{},
 		phony:       map[string]bool{},
@@ -155,7 +166,7 @@ func newMkDB() *mkDB {
 }
 
 // target returns the target called name, creating it.
-func (db *mkDB) target(name string, pos ir.Pos) *mkTarget {
+func (db *database) target(name string, pos ir.Pos) *mkTarget {
 	if t := db.targets[name]; t != nil {
 		return t
 	}

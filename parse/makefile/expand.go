@@ -15,7 +15,7 @@ import (
 // recipes use the same expander; recipes bind the automatic variables and
 // the target's own variables in scopes.
 type expander struct {
-	r *mkReader
+	r *reader
 	// scopes hold automatic and target-specific variables, innermost
 	// first.
 	scopes []map[string]*mkVar
@@ -56,13 +56,20 @@ const maxExpandDepth = 200
 // that variables that double at each level cannot exhaust memory.
 const maxExpansion = 16 << 20
 
-func (r *mkReader) expanderAt(l *mkLine, base int) *expander {
+// expanderAt returns an expander of the text of line l from offset base,
+// or, when l is nil, of text outside any line.
+func (r *reader) expanderAt(l *mkLine, base int) *expander {
 	e := &expander{r: r, line: l, base: base, busy: map[string]bool{}}
 	if l != nil {
 		e.pos = l.pos
 	}
 	return e
 }
+
+// expander returns an expander of text outside any makefile line, such as
+// a variable's value or a recipe, over the database as read: what the
+// lowering expands with.
+func (db *database) expander() *expander { return db.reader.expanderAt(nil, -1) }
 
 // posAt returns the position of offset i of the text being expanded.
 func (e *expander) posAt(i int) ir.Pos {
@@ -435,7 +442,7 @@ func (e *expander) expandVar(v *mkVar, pos ir.Pos) val {
 
 // envVar is a reference to a variable the Makefile does not define: make
 // takes it from the environment, and bash can too.
-func (r *mkReader) envVar(name string, pos ir.Pos) val {
+func (r *reader) envVar(name string, pos ir.Pos) val {
 	if !shellNameRE.MatchString(name) {
 		if !r.notedEnv[name] {
 			r.notedEnv[name] = true

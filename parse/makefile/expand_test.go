@@ -103,15 +103,13 @@ func TestExpandAgainstMake(t *testing.T) {
 			}
 
 			var diags ir.Diagnostics
-			r := &mkReader{db: newMkDB(), diags: &diags, dir: dir, mainFile: file, notedEnv: map[string]bool{}, warned: map[string]bool{}, budget: maxExpansion}
-			r.db.makefiles = []string{"Makefile"}
-			r.readFile(file, src)
+			db := read(file, []byte(src), nil, &diags)
 			for _, d := range diags {
 				if d.Severity == ir.Error {
 					t.Fatalf("reader: %s", d)
 				}
 			}
-			v := r.expanderAt(nil, -1).expand("$(strip " + c.expr + ")")
+			v := db.expander().expand("$(strip " + c.expr + ")")
 			got := v.fallback()
 			got = strings.ReplaceAll(got, rootMark, dir)
 			if got != want {

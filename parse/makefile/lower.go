@@ -13,11 +13,14 @@ import (
 // taskPrefix starts the name of every task made from a Makefile target.
 const taskPrefix = "make:"
 
-// mkLowerer turns make's database into tasks, scripts and processes.
-type mkLowerer struct {
-	r    *mkReader
-	db   *mkDB
-	proj *ir.Project
+// lowerer turns make's database into tasks, scripts and processes.
+type lowerer struct {
+	db    *database
+	proj  *ir.Project
+	opts  Options
+	diags *ir.Diagnostics
+	// warned keeps one-time diagnostics from repeating.
+	warned map[string]bool
 
 	// phony holds the targets that always run: declared .PHONY, or
 	// treated so.
@@ -59,9 +62,11 @@ type loweredTask struct {
 // arguments from the command line (make test ARGS=-v).
 var argsVars = []string{"ARGS", "ARG", "args", "arg"}
 
-func (r *mkReader) lower(proj *ir.Project) {
-	lw := &mkLowerer{
-		r: r, db: r.db, proj: proj,
+// lower lowers make's database, db, to the tasks, scripts and processes
+// of proj, as opts ask. Problems go to diags.
+func lower(db *database, proj *ir.Project, opts Options, diags *ir.Diagnostics) {
+	lw := &lowerer{
+		db: db, proj: proj, opts: opts, diags: diags, warned: map[string]bool{},
 		phony: map[string]bool{}, tasks: map[string]bool{}, process: map[string]bool{},
 		taskName: map[string]string{}, scriptName: map[string]string{}, args: map[string]bool{},
 		recipes: map[string]expandedRecipe{}, noted: map[string]bool{},
@@ -84,7 +89,7 @@ func (r *mkReader) lower(proj *ir.Project) {
 			if !parallelNoted && !lw.db.notParallel {
 				if normal, order := t.prereqs(); len(normal)+len(order) > 1 {
 					parallelNoted = true
-					lw.r.diags.Add(t.pos, ir.Note, ir.IDMakeParallel,
+					lw.diags.Add(t.pos, ir.Note, ir.IDMakeParallel,
 						fmt.Sprintf("devenv tasks run runs a task's dependencies in parallel, as make -j does; make without -j makes the prerequisites of %s one after the other, and so does the script", name), "")
 				}
 			}
@@ -101,6 +106,15 @@ func (r *mkReader) lower(proj *ir.Project) {
 	}
 }
 
+// warnOnce adds a diagnostic unless one with the same key was added.
+func (lw *lowerer) warnOnce(key string, pos ir.Pos, sev ir.Severity, id ir.ID, msg, hint string) {
+	if lw.warned[key] {
+		return
+	}
+	lw.warned[key] = true
+	lw.diags.Add(pos, sev, id, msg, hint)
+}
+
 func dedupStrings(list []string) []string {
 	seen := map[string]bool{}
 	var out []string
@@ -115,8 +129,8 @@ func dedupStrings(list []string) []string {
 
 // shell checks SHELL and .SHELLFLAGS: devenv runs tasks and scripts with
 // bash.
-func (lw *mkLowerer) shell() {
-	e := lw.r.expanderAt(nil, -1)
+func (lw *lowerer) shell() {
+	e := lw.db.expander()
 	lw.shIsSh = true
 	if v := lw.db.vars["SHELL"]; v != nil {
 		sh := strings.TrimSpace(e.value(v, v.pos).fallback())
@@ -133,7 +147,7 @@ func (lw *mkLowerer) shell() {
 			lw.shIsSh = false
 		case "sh", "dash", "":
 		default:
-			lw.r.diags.Add(v.pos, ir.Warning, ir.IDMakeShellProgram,
+			lw.diags.Add(v.pos, ir.Warning, ir.IDMakeShellProgram,
 				fmt.Sprintf("SHELL is %s, but devenv runs tasks and scripts with bash; the recipes are written for bash as they are", sh),
 				"check that the recipes run in bash")
 		}
@@ -156,7 +170,7 @@ func (lw *mkLowerer) shell() {
 				case "xtrace":
 					lw.flags.xtrace = true
 				default:
-					lw.r.diags.Add(v.pos, ir.Warning, ir.IDMakeShellProgram, fmt.Sprintf(".SHELLFLAGS sets -o %s, which the output does not", words[i]), "")
+					lw.diags.Add(v.pos, ir.Warning, ir.IDMakeShellProgram, fmt.Sprintf(".SHELLFLAGS sets -o %s, which the output does not", words[i]), "")
 				}
 			case strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--"):
 				for _, c := range w[1:] {
@@ -169,7 +183,7 @@ func (lw *mkLowerer) shell() {
 						lw.flags.xtrace = true
 					case 'c':
 						if i != len(words)-1 {
-							lw.r.diags.Add(v.pos, ir.Warning, ir.IDMakeShellProgram, ".SHELLFLAGS does not end in -c", "")
+							lw.diags.Add(v.pos, ir.Warning, ir.IDMakeShellProgram, ".SHELLFLAGS does not end in -c", "")
 						}
 					case 'o':
 						if i+1 < len(words) && words[i+1] == "pipefail" {
@@ -177,11 +191,11 @@ func (lw *mkLowerer) shell() {
 							i++
 						}
 					default:
-						lw.r.diags.Add(v.pos, ir.Warning, ir.IDMakeShellProgram, fmt.Sprintf(".SHELLFLAGS sets -%c, which the output does not", c), "")
+						lw.diags.Add(v.pos, ir.Warning, ir.IDMakeShellProgram, fmt.Sprintf(".SHELLFLAGS sets -%c, which the output does not", c), "")
 					}
 				}
 			default:
-				lw.r.diags.Add(v.pos, ir.Warning, ir.IDMakeShellProgram, fmt.Sprintf(".SHELLFLAGS holds %q, which the output does not keep", w), "")
+				lw.diags.Add(v.pos, ir.Warning, ir.IDMakeShellProgram, fmt.Sprintf(".SHELLFLAGS holds %q, which the output does not keep", w), "")
 			}
 		}
 	}
@@ -189,7 +203,7 @@ func (lw *mkLowerer) shell() {
 
 // findArgs finds the variables that stand for a script's arguments: an
 // ARGS-like variable the Makefile leaves empty.
-func (lw *mkLowerer) findArgs() {
+func (lw *lowerer) findArgs() {
 	for _, n := range argsVars {
 		v := lw.db.vars[n]
 		if v == nil || v.flavor == recursive && strings.TrimSpace(v.raw) == "" || v.flavor == simple && len(v.value) == 0 {
@@ -199,7 +213,7 @@ func (lw *mkLowerer) findArgs() {
 }
 
 // classify decides which targets always run (phony) and which are files.
-func (lw *mkLowerer) classify() {
+func (lw *lowerer) classify() {
 	for _, name := range lw.db.order {
 		t := lw.db.targets[name]
 		if lw.db.phony[name] {
@@ -211,7 +225,7 @@ func (lw *mkLowerer) classify() {
 		}
 		if lw.looksPhony(t) {
 			lw.phony[name] = true
-			lw.r.diags.Add(t.pos, ir.Note, ir.IDMakeImplicit,
+			lw.diags.Add(t.pos, ir.Note, ir.IDMakeImplicit,
 				fmt.Sprintf("target %s is not declared .PHONY, and no recipe makes a file of that name: it is treated as phony, so it runs every time (make would skip it if a file %s existed)", name, name),
 				"declare it .PHONY")
 		}
@@ -221,7 +235,7 @@ func (lw *mkLowerer) classify() {
 // looksPhony reports whether a target not declared .PHONY is one in
 // practice: a plain name, whose recipe does not refer to $@ and whose
 // prerequisites are other targets.
-func (lw *mkLowerer) looksPhony(t *mkTarget) bool {
+func (lw *lowerer) looksPhony(t *mkTarget) bool {
 	if strings.ContainsAny(t.name, "./") || lw.fromEnv(t.name) {
 		return false
 	}
@@ -246,7 +260,7 @@ func (lw *mkLowerer) looksPhony(t *mkTarget) bool {
 
 // usedAsFile reports whether name is an order-only prerequisite: the
 // idiom for directories.
-func (lw *mkLowerer) usedAsFile(name string) bool {
+func (lw *lowerer) usedAsFile(name string) bool {
 	if lw.orderOnly == nil {
 		// Once, not once per target: a Makefile of many targets would
 		// take time growing with their square.
@@ -282,15 +296,15 @@ func recipeMakes(t *mkTarget) bool {
 // selectTargets decides which targets become processes and which tasks:
 // every phony target and every file target a phony one needs, or every
 // target with --scripts all.
-func (lw *mkLowerer) selectTargets() {
-	for _, name := range lw.r.opts.ProcessesFromTargets {
+func (lw *lowerer) selectTargets() {
+	for _, name := range lw.opts.ProcessesFromTargets {
 		t := lw.db.targets[name]
 		switch {
 		case t == nil || !t.explicit():
-			lw.r.diags.Add(ir.Pos{File: lw.r.mainFile}, ir.Warning, ir.IDMakeUnknownGoal,
+			lw.diags.Add(ir.Pos{File: lw.db.file}, ir.Warning, ir.IDMakeUnknownGoal,
 				fmt.Sprintf("--processes-from-targets names %s, which the Makefile has no rule for", name), "")
 		case !t.hasRecipe():
-			lw.r.diags.Add(t.pos, ir.Warning, ir.IDMakeProcess,
+			lw.diags.Add(t.pos, ir.Warning, ir.IDMakeProcess,
 				fmt.Sprintf("target %s has no recipe to run as a process; it stays a task", name), "")
 		default:
 			lw.process[name] = true
@@ -306,7 +320,7 @@ func (lw *mkLowerer) selectTargets() {
 			if from != nil && !lw.phony[name] && len(lw.db.patternRules) > 0 {
 				for _, p := range lw.db.patternRules {
 					if _, ok := matchPattern(p, name); ok {
-						lw.r.warnOnce("pattern:"+name, from.pos, ir.Warning, ir.IDMakePattern,
+						lw.warnOnce("pattern:"+name, from.pos, ir.Warning, ir.IDMakePattern,
 							fmt.Sprintf("%s needs %s, which only the pattern rule %s makes; that rule is not converted", from.name, name, p), "")
 						break
 					}
@@ -330,14 +344,14 @@ func (lw *mkLowerer) selectTargets() {
 		if !t.explicit() {
 			continue
 		}
-		if lw.phony[name] || lw.process[name] || lw.r.opts.Scripts == "all" {
+		if lw.phony[name] || lw.process[name] || lw.opts.Scripts == "all" {
 			visit(name, nil)
 		}
 	}
 	for _, name := range lw.db.order {
 		t := lw.db.targets[name]
 		if t.explicit() && !lw.tasks[name] && !lw.process[name] {
-			lw.r.diags.Add(t.pos, ir.Note, ir.IDMakeNotNeeded,
+			lw.diags.Add(t.pos, ir.Note, ir.IDMakeNotNeeded,
 				fmt.Sprintf("file target %s is not converted: no phony target needs it", name),
 				"declare it .PHONY, or use --scripts all")
 		}
@@ -356,7 +370,7 @@ func (lw *mkLowerer) selectTargets() {
 			if dynamic {
 				msg = fmt.Sprintf("target %s has no recipe, and its prerequisites are known only when make runs: there is nothing to convert", name)
 			}
-			lw.r.diags.Add(t.pos, ir.Note, ir.IDMakeNotNeeded, msg, "")
+			lw.diags.Add(t.pos, ir.Note, ir.IDMakeNotNeeded, msg, "")
 		}
 	}
 }
@@ -364,7 +378,7 @@ func (lw *mkLowerer) selectTargets() {
 // globalExports decides how exported variables reach the recipes:
 // literal values go to devenv's env, the others are exported by every
 // recipe.
-func (lw *mkLowerer) globalExports() {
+func (lw *lowerer) globalExports() {
 	var names []string
 	for n := range lw.db.vars {
 		names = append(names, n)
@@ -386,7 +400,7 @@ func (lw *mkLowerer) globalExports() {
 			// PATH := x:$(PATH) changes a variable make took from the
 			// environment, and make passes it on to the recipes.
 			exported = true
-			lw.r.diags.Add(v.pos, ir.Note, ir.IDMakeExport,
+			lw.diags.Add(v.pos, ir.Note, ir.IDMakeExport,
 				fmt.Sprintf("%s builds on the environment's %s, and make passes it to the recipes' environment: each task and script exports it", n, n), "")
 			if line, ok := lw.exportLine(v, nil); ok {
 				lw.exports = append(lw.exports, line)
@@ -396,17 +410,17 @@ func (lw *mkLowerer) globalExports() {
 		if !exported {
 			continue
 		}
-		e := lw.r.expanderAt(nil, -1)
+		e := lw.db.expander()
 		value := e.value(v, v.pos)
 		if s, ok := value.static(); ok && !strings.Contains(s, rootMark) {
 			lw.proj.Env = append(lw.proj.Env, ir.EnvVar{Name: n, Value: ir.Plain(s, v.pos), Pos: v.pos})
-			lw.r.diags.Add(v.pos, ir.Note, ir.IDMakeExport,
+			lw.diags.Add(v.pos, ir.Note, ir.IDMakeExport,
 				fmt.Sprintf("make exports %s to every recipe; devenv's env sets it for the whole environment", n), "")
 			continue
 		}
 		if line, ok := lw.exportLine(v, nil); ok {
 			lw.exports = append(lw.exports, line)
-			lw.r.diags.Add(v.pos, ir.Note, ir.IDMakeExport,
+			lw.diags.Add(v.pos, ir.Note, ir.IDMakeExport,
 				fmt.Sprintf("make exports %s to every recipe; its value needs bash to expand it, so each task and script exports it", n), "")
 		}
 	}
@@ -417,7 +431,7 @@ var noExport = map[string]bool{"SHELL": true, "MAKEFLAGS": true, "MAKEFILES": tr
 
 // checkTargetVars reports target-specific variables that make would pass
 // on to the recipes of the target's prerequisites.
-func (lw *mkLowerer) checkTargetVars() {
+func (lw *lowerer) checkTargetVars() {
 	for _, name := range lw.db.order {
 		t := lw.db.targets[name]
 		for _, tv := range t.vars {
@@ -433,7 +447,7 @@ func (lw *mkLowerer) checkTargetVars() {
 				}
 				seen[n] = true
 				if n != name && lw.tasks[n] && !hasOwnVar(p, tv.v.name) && recipeUses(p, tv.v.name) {
-					lw.r.diags.Add(tv.pos, ir.Warning, ir.IDMakeTargetVar,
+					lw.diags.Add(tv.pos, ir.Warning, ir.IDMakeTargetVar,
 						fmt.Sprintf("make passes %s's value of %s on to its prerequisite %s; the task %s uses the Makefile's global value", name, tv.v.name, n, taskPrefix+n),
 						"give "+n+" its own value")
 				}
@@ -469,14 +483,14 @@ func recipeUses(t *mkTarget, name string) bool {
 
 // afterList returns the tasks t waits for: its prerequisites that are
 // tasks, in order, order-only ones last.
-func (lw *mkLowerer) afterList(t *mkTarget) []string {
+func (lw *lowerer) afterList(t *mkTarget) []string {
 	normal, order := t.prereqs()
 	var after []string
 	for _, p := range append(normal, order...) {
 		if n, ok := lw.taskName[p]; ok {
 			after = append(after, n)
 		} else if lw.process[p] {
-			lw.r.warnOnce("procdep:"+t.name+":"+p, t.pos, ir.Warning, ir.IDMakeProcess,
+			lw.warnOnce("procdep:"+t.name+":"+p, t.pos, ir.Warning, ir.IDMakeProcess,
 				fmt.Sprintf("%s needs %s, which is now a process that keeps running; the task does not wait for it", t.name, p), "")
 		}
 	}
@@ -484,7 +498,7 @@ func (lw *mkLowerer) afterList(t *mkTarget) []string {
 }
 
 // lowerTask writes one target as a task, and its script.
-func (lw *mkLowerer) lowerTask(t *mkTarget) {
+func (lw *lowerer) lowerTask(t *mkTarget) {
 	name := lw.taskName[t.name]
 	task := &ir.Task{Name: name, Source: t.name, Description: t.help, After: lw.afterList(t), Pos: t.pos}
 	if t.name == lw.defaultGoal() {
@@ -502,26 +516,26 @@ func (lw *mkLowerer) lowerTask(t *mkTarget) {
 		if !lw.phony[t.name] {
 			msg += ", where make runs each only when its own prerequisites are newer"
 		}
-		lw.r.diags.Add(t.pos, ir.Note, ir.IDMakeDoubleColon, msg, "")
+		lw.diags.Add(t.pos, ir.Note, ir.IDMakeDoubleColon, msg, "")
 	}
 	if st, ok := lw.status(t); ok && b.err == nil {
 		task.Status = ir.Some(ir.Plain(st, t.pos), t.pos)
 	}
 	lw.proj.Tasks = append(lw.proj.Tasks, task)
 	if lw.phony[t.name] && looksLikeServer(lw.recipe(t)) {
-		lw.r.diags.Add(t.pos, ir.Note, ir.IDMakeProcess,
+		lw.diags.Add(t.pos, ir.Note, ir.IDMakeProcess,
 			fmt.Sprintf("target %s starts a server or watcher that keeps running; it stays a task unless you ask for a process", t.name),
 			"pass --processes-from-targets "+t.name+" to make it a process")
 	}
 	if recipeUses(t, "MAKEFILE_LIST") {
-		lw.r.diags.Add(t.pos, ir.Note, ir.IDMakeSpecial,
+		lw.diags.Add(t.pos, ir.Note, ir.IDMakeSpecial,
 			fmt.Sprintf("the recipe of %s reads the Makefile itself ($(MAKEFILE_LIST)), so it needs the Makefile to stay; the help comments are the descriptions devenv info shows", t.name), "")
 	}
 	lw.lowered[t.name] = loweredTask{task: task, body: b}
 }
 
 // usedArgs lists the argument variables t's recipe uses.
-func (lw *mkLowerer) usedArgs(t *mkTarget) []string {
+func (lw *lowerer) usedArgs(t *mkTarget) []string {
 	var out []string
 	for _, n := range argsVars {
 		if lw.args[n] && recipeUses(t, n) {
@@ -549,9 +563,9 @@ func argsEnv(names []string) string {
 
 // unconvertible reports a recipe the converter cannot write, with the
 // recipe as comments for whoever finishes the job.
-func (lw *mkLowerer) unconvertible(t *mkTarget, b bodyResult, comments *[]string) {
+func (lw *lowerer) unconvertible(t *mkTarget, b bodyResult, comments *[]string) {
 	why := b.err.Error()
-	lw.r.diags.Add(b.pos, ir.Warning, ir.IDMakeRecipe,
+	lw.diags.Add(b.pos, ir.Warning, ir.IDMakeRecipe,
 		fmt.Sprintf("the recipe of %s is not converted: it uses %s", t.name, why), "rewrite that part of the recipe, or write the task by hand")
 	*comments = append(*comments, fmt.Sprintf("TODO(pc2devenv): the recipe is not converted: it uses %s; make runs:", why))
 	for _, r := range t.rules {
@@ -564,16 +578,16 @@ func (lw *mkLowerer) unconvertible(t *mkTarget, b bodyResult, comments *[]string
 }
 
 // defaultGoal returns the target plain make runs.
-func (lw *mkLowerer) defaultGoal() string {
+func (lw *lowerer) defaultGoal() string {
 	if v := lw.db.vars[".DEFAULT_GOAL"]; v != nil {
-		e := lw.r.expanderAt(nil, -1)
+		e := lw.db.expander()
 		return strings.TrimSpace(e.value(v, v.pos).fallback())
 	}
 	return lw.db.defaultGoal
 }
 
 // noteDyn explains, once per variable or command, what was left for bash.
-func (lw *mkLowerer) noteDyn(d *dyn) {
+func (lw *lowerer) noteDyn(d *dyn) {
 	if d.pos == (ir.Pos{}) {
 		return
 	}
@@ -583,14 +597,14 @@ func (lw *mkLowerer) noteDyn(d *dyn) {
 			return
 		}
 		lw.noted["env:"+d.name] = true
-		lw.r.diags.Add(d.pos, ir.Note, ir.IDMakeEnvVar,
+		lw.diags.Add(d.pos, ir.Note, ir.IDMakeEnvVar,
 			fmt.Sprintf("%s is not defined in the Makefile: make takes it from the environment, and so does bash ($%s)", d.name, d.name), "")
 	case dynEnvDefault:
 		if lw.noted["default:"+d.name] {
 			return
 		}
 		lw.noted["default:"+d.name] = true
-		lw.r.diags.Add(d.pos, ir.Note, ir.IDMakeEnvDefault,
+		lw.diags.Add(d.pos, ir.Note, ir.IDMakeEnvDefault,
 			fmt.Sprintf("%s is set with ?=, so the environment can override it: the output sets it only when the environment does not", d.name), "")
 	case dynShell:
 		key := "shell:" + d.pos.String()
@@ -598,7 +612,7 @@ func (lw *mkLowerer) noteDyn(d *dyn) {
 			return
 		}
 		lw.noted[key] = true
-		lw.r.diags.Add(d.pos, ir.Warning, ir.IDMakeShell,
+		lw.diags.Add(d.pos, ir.Warning, ir.IDMakeShell,
 			fmt.Sprintf("$(shell %s) is not run by the converter: bash runs $(%s) where make would have", d.cmd.makeText(), lw.bashText(d.cmd)), "")
 	case dynGlob:
 		key := "glob:" + d.pos.String()
@@ -606,14 +620,14 @@ func (lw *mkLowerer) noteDyn(d *dyn) {
 			return
 		}
 		lw.noted[key] = true
-		lw.r.diags.Add(d.pos, ir.Warning, ir.IDMakeFunction,
+		lw.diags.Add(d.pos, ir.Warning, ir.IDMakeFunction,
 			fmt.Sprintf("$(wildcard %s) becomes the bash glob %s, which stays as written when no file matches (make's gives nothing)", d.cmd.fallback(), d.cmd.fallback()), "")
 	}
 }
 
 // bashText returns v as bash writes it, for messages: its fallback when it
 // holds what bash cannot compute.
-func (lw *mkLowerer) bashText(v val) string {
+func (lw *lowerer) bashText(v val) string {
 	if s, err := (&renderer{mode: forTask, args: lw.args, seen: map[string]bool{}}).render(v); err == nil {
 		return s
 	}
@@ -647,7 +661,7 @@ func looksLikeServer(rec expandedRecipe) bool {
 
 // lowerProcess writes a target chosen with --processes-from-targets as a
 // process.
-func (lw *mkLowerer) lowerProcess(t *mkTarget) {
+func (lw *lowerer) lowerProcess(t *mkTarget) {
 	b := lw.body(t, forProcess)
 	p := &ir.Process{Name: lw.scriptName[t.name], Description: t.help, Pos: t.pos,
 		Restart: &ir.Restart{Pos: t.pos, Policy: ir.Some(ir.RestartNo, t.pos)}}
@@ -658,7 +672,7 @@ func (lw *mkLowerer) lowerProcess(t *mkTarget) {
 	} else {
 		p.Command = ir.Plain(b.text, t.pos)
 	}
-	lw.r.diags.Add(t.pos, ir.Note, ir.IDMakeProcess,
+	lw.diags.Add(t.pos, ir.Note, ir.IDMakeProcess,
 		fmt.Sprintf("target %s becomes a process (--processes-from-targets): devenv up starts it and does not restart it; its log does not echo the commands as make did", t.name), "")
 	lw.proj.Processes = append(lw.proj.Processes, p)
 }

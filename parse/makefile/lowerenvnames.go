@@ -9,7 +9,7 @@ import "strings"
 
 // nameVal returns the value of a target or prerequisite name: computed
 // from the environment, or the name itself.
-func (lw *mkLowerer) nameVal(name string) val {
+func (lw *lowerer) nameVal(name string) val {
 	if v, ok := lw.db.envNames[name]; ok {
 		return v
 	}
@@ -21,7 +21,7 @@ func (lw *mkLowerer) nameVal(name string) val {
 
 // namesVal joins the values of names with spaces, as make's automatic
 // variables hold them.
-func (lw *mkLowerer) namesVal(names []string) val {
+func (lw *lowerer) namesVal(names []string) val {
 	var out val
 	for i, n := range names {
 		if i > 0 {
@@ -33,7 +33,7 @@ func (lw *mkLowerer) namesVal(names []string) val {
 }
 
 // nameWord returns a target or prerequisite name as one bash word.
-func (lw *mkLowerer) nameWord(name string) string {
+func (lw *lowerer) nameWord(name string) string {
 	if _, ok := lw.db.envNames[name]; !ok {
 		return shellQuote(name)
 	}
@@ -41,7 +41,7 @@ func (lw *mkLowerer) nameWord(name string) string {
 }
 
 // nameInDouble returns a name for the inside of a "…" bash string.
-func (lw *mkLowerer) nameInDouble(name string) string {
+func (lw *lowerer) nameInDouble(name string) string {
 	v, ok := lw.db.envNames[name]
 	if !ok {
 		return escapeDouble(name)
@@ -63,7 +63,7 @@ func (lw *mkLowerer) nameInDouble(name string) string {
 }
 
 // fromEnv reports whether a name is computed from the environment.
-func (lw *mkLowerer) fromEnv(name string) bool {
+func (lw *lowerer) fromEnv(name string) bool {
 	_, ok := lw.db.envNames[name]
 	return ok
 }

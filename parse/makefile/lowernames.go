@@ -15,7 +15,7 @@ var (
 
 // names decides the task and script name of each target: names outside
 // [A-Za-z0-9_-] have their other characters replaced by "-".
-func (lw *mkLowerer) names() {
+func (lw *lowerer) names() {
 	taken := map[string]bool{}
 	for _, name := range lw.db.order {
 		if (lw.tasks[name] || lw.process[name]) && validTaskName.MatchString(name) {
@@ -43,7 +43,7 @@ func (lw *mkLowerer) names() {
 			} else if lw.wantsScript(name) {
 				what += " and the script " + out
 			}
-			lw.r.diags.Add(lw.db.targets[name].pos, ir.Warning, ir.IDRenamed,
+			lw.diags.Add(lw.db.targets[name].pos, ir.Warning, ir.IDRenamed,
 				fmt.Sprintf("target %q becomes %s: devenv's task and script names may hold only letters, digits, \"_\" and \"-\"", name, what), "")
 		}
 		if lw.tasks[name] {
@@ -54,8 +54,8 @@ func (lw *mkLowerer) names() {
 }
 
 // wantsScript reports whether a target gets a script.
-func (lw *mkLowerer) wantsScript(name string) bool {
-	switch lw.r.opts.Scripts {
+func (lw *lowerer) wantsScript(name string) bool {
+	switch lw.opts.Scripts {
 	case "none":
 		return false
 	case "all":

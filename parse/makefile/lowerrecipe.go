@@ -26,7 +26,7 @@ type expandedRecipe struct {
 }
 
 // autoScope binds the automatic variables of rule r of target t.
-func (lw *mkLowerer) autoScope(t *mkTarget, r *mkRule) map[string]*mkVar {
+func (lw *lowerer) autoScope(t *mkTarget, r *mkRule) map[string]*mkVar {
 	var normal, orderOnly []string
 	rules := []*mkRule{r}
 	if !t.doubleColon {
@@ -97,7 +97,7 @@ func targetScope(t *mkTarget) map[string]*mkVar {
 }
 
 // recipe expands t's recipe lines, one rule after the other.
-func (lw *mkLowerer) recipe(t *mkTarget) expandedRecipe {
+func (lw *lowerer) recipe(t *mkTarget) expandedRecipe {
 	if r, ok := lw.recipes[t.name]; ok {
 		return r
 	}
@@ -105,7 +105,7 @@ func (lw *mkLowerer) recipe(t *mkTarget) expandedRecipe {
 	silentAll := lw.db.silentAll || lw.db.silent[t.name]
 	ignoreAll := lw.db.ignoreAll || lw.db.ignore[t.name]
 	for _, rule := range t.rules {
-		e := lw.r.expanderAt(nil, -1)
+		e := lw.db.expander()
 		var msgs []recipeMsg
 		e.recipe, e.msgs = true, &msgs
 		e.target = t.name
@@ -244,7 +244,7 @@ type bodyResult struct {
 
 // body writes t's recipe as the bash of a task (or script): each line as
 // make runs it, echoed unless silent.
-func (lw *mkLowerer) body(t *mkTarget, mode renderMode) bodyResult {
+func (lw *lowerer) body(t *mkTarget, mode renderMode) bodyResult {
 	rec := lw.recipe(t)
 	rr := &renderer{mode: mode, args: lw.args, seen: map[string]bool{}}
 	var lines []string
@@ -272,7 +272,7 @@ func (lw *mkLowerer) body(t *mkTarget, mode renderMode) bodyResult {
 			}
 		}
 		var echo string
-		if !c.silent && !lw.r.opts.Quiet && mode != forProcess {
+		if !c.silent && !lw.opts.Quiet && mode != forProcess {
 			e, err := rr.echoText(echoSrc)
 			if err != nil {
 				return bodyResult{err: err, pos: c.pos}
@@ -290,11 +290,11 @@ func (lw *mkLowerer) body(t *mkTarget, mode renderMode) bodyResult {
 		}
 		shape, f, err := classify(text, errexit)
 		if err != nil {
-			lw.r.warnOnce("parse:"+c.pos.String(), c.pos, ir.Warning, ir.IDMakeRecipe,
+			lw.warnOnce("parse:"+c.pos.String(), c.pos, ir.Warning, ir.IDMakeRecipe,
 				fmt.Sprintf("bash cannot parse this recipe line (%v); it is kept as written, in a subshell", shortShErr(err)), "")
 		}
 		if f != nil && lw.shIsSh && echoEscapes(f) {
-			lw.r.warnOnce("echo:"+c.pos.String(), c.pos, ir.Warning, ir.IDMakeEcho,
+			lw.warnOnce("echo:"+c.pos.String(), c.pos, ir.Warning, ir.IDMakeEcho,
 				"echo with a backslash escape: make runs recipes with /bin/sh, whose echo may interpret it, while devenv's bash prints it as written",
 				"use printf")
 		}
@@ -360,7 +360,7 @@ func (lw *mkLowerer) body(t *mkTarget, mode renderMode) bodyResult {
 		if m.cond == "" {
 			lines = append(lines, line)
 			if m.fn == "error" {
-				lw.r.diags.Add(m.pos, ir.Warning, ir.IDMakeError,
+				lw.diags.Add(m.pos, ir.Warning, ir.IDMakeError,
 					fmt.Sprintf("the recipe of %s stops with the error %q before running any line; so does the task", t.name, m.text), "")
 				return bodyResult{text: strings.Join(append(lines, "exit 2"), "\n") + "\n"}
 			}
@@ -400,7 +400,7 @@ func (lw *mkLowerer) body(t *mkTarget, mode renderMode) bodyResult {
 
 // oneShell writes the whole recipe of a .ONESHELL Makefile: one shell
 // runs every line, without -e unless the shell flags ask for it.
-func (lw *mkLowerer) oneShell(text string, c mkCmd, errexit bool) string {
+func (lw *lowerer) oneShell(text string, c mkCmd, errexit bool) string {
 	_, f, _ := classify(text, errexit)
 	if !errexit && (f == nil || needsNoErrexit(f)) {
 		text = "set +e\n" + text
@@ -426,7 +426,7 @@ func shortShErr(err error) string {
 // that only other defaults refer to has no line of its own: its default
 // goes inside theirs, so that it is computed only where make would expand
 // it (not at all when the environment sets LDFLAGS).
-func (lw *mkLowerer) defaultLines(rr *renderer) (lines []string, bad *dyn, err error) {
+func (lw *lowerer) defaultLines(rr *renderer) (lines []string, bad *dyn, err error) {
 	rr.direct = map[string]bool{}
 	for _, d := range rr.defaults {
 		rr.direct[d.name] = true
@@ -487,7 +487,7 @@ func (rr *renderer) defaultExpr(d *dyn) (string, error) {
 // exportLines are the lines that export variables to t's commands: the
 // exported variables whose values need bash to expand them, and t's own
 // exported variables.
-func (lw *mkLowerer) exportLines(t *mkTarget) []string {
+func (lw *lowerer) exportLines(t *mkTarget) []string {
 	out := append([]string(nil), lw.exports...)
 	for _, tv := range t.vars {
 		if tv.v.export <= 0 && !(lw.db.exportAll && tv.v.export == 0) {
@@ -501,11 +501,11 @@ func (lw *mkLowerer) exportLines(t *mkTarget) []string {
 }
 
 // exportLine writes export NAME="value" for v.
-func (lw *mkLowerer) exportLine(v *mkVar, t *mkTarget) (string, bool) {
+func (lw *lowerer) exportLine(v *mkVar, t *mkTarget) (string, bool) {
 	if !shellNameRE.MatchString(v.name) {
 		return "", false
 	}
-	e := lw.r.expanderAt(nil, -1)
+	e := lw.db.expander()
 	e.pos = v.pos
 	if t != nil {
 		e.scopes = []map[string]*mkVar{targetScope(t)}
@@ -540,7 +540,7 @@ func (lw *mkLowerer) exportLine(v *mkVar, t *mkTarget) (string, bool) {
 		}
 		x, err := rr.expr(p.d, stDouble, next)
 		if err != nil {
-			lw.r.diags.Add(v.pos, ir.Warning, ir.IDMakeExport,
+			lw.diags.Add(v.pos, ir.Warning, ir.IDMakeExport,
 				fmt.Sprintf("%s is exported, but its value holds %s, which the converter cannot write for bash; it is not exported", v.name, err), "")
 			return "", false
 		}
@@ -566,7 +566,7 @@ type makeCall struct {
 }
 
 // findMakes finds the recursive makes of a recipe command.
-func (lw *mkLowerer) findMakes(text, self string) []makeCall {
+func (lw *lowerer) findMakes(text, self string) []makeCall {
 	if !strings.Contains(text, "make") {
 		return nil
 	}
@@ -690,7 +690,7 @@ type subMake struct {
 // markMakes replaces in text each recursive make a script can run in
 // place by a placeholder (a word bash reads as a command, as it reads the
 // call), and adds it to subs.
-func (lw *mkLowerer) markMakes(text, self string, pos ir.Pos, subs *[]subMake) string {
+func (lw *lowerer) markMakes(text, self string, pos ir.Pos, subs *[]subMake) string {
 	calls := lw.findMakes(text, self)
 	for i := len(calls) - 1; i >= 0; i-- {
 		c := calls[i]
@@ -698,7 +698,7 @@ func (lw *mkLowerer) markMakes(text, self string, pos ir.Pos, subs *[]subMake) s
 			continue
 		}
 		if c.noErrexit {
-			lw.r.warnOnce("script-make:"+pos.String(), pos, ir.Warning, ir.IDMakeRecursive,
+			lw.warnOnce("script-make:"+pos.String(), pos, ir.Warning, ir.IDMakeRecursive,
 				fmt.Sprintf("make %s is where bash ignores set -e (a condition, the left of && or ||, after !, or in $(…)), so the scripts cannot run its recipes in its place and stop at the first failing line as make does: they run make as written", strings.Join(c.goals, " ")), "")
 			continue
 		}
@@ -712,12 +712,12 @@ func (lw *mkLowerer) markMakes(text, self string, pos ir.Pos, subs *[]subMake) s
 // rewriteMake replaces "make TARGET…" (which $(MAKE) expands to) by
 // "devenv tasks run make:TARGET…": the other task, with its prerequisites,
 // as a recursive make with -j would run them.
-func (lw *mkLowerer) rewriteMake(text, self string, pos ir.Pos) (string, bool) {
+func (lw *lowerer) rewriteMake(text, self string, pos ir.Pos) (string, bool) {
 	calls := lw.findMakes(text, self)
 	changed := false
 	for _, c := range calls {
 		if c.bad != "" {
-			lw.r.warnOnce("make:"+pos.String(), pos, ir.Warning, ir.IDMakeRecursive,
+			lw.warnOnce("make:"+pos.String(), pos, ir.Warning, ir.IDMakeRecursive,
 				fmt.Sprintf("this recipe %s; it is kept as written, so it still needs make and a Makefile", c.bad), "")
 			continue
 		}
@@ -725,7 +725,7 @@ func (lw *mkLowerer) rewriteMake(text, self string, pos ir.Pos) (string, bool) {
 		if c.silent {
 			msg += "; unlike make -s, the recipes echo their commands"
 		}
-		lw.r.warnOnce("make:"+pos.String(), pos, ir.Note, ir.IDMakeRecursive, msg, "")
+		lw.warnOnce("make:"+pos.String(), pos, ir.Note, ir.IDMakeRecursive, msg, "")
 	}
 	for i := len(calls) - 1; i >= 0; i-- {
 		if c := calls[i]; c.bad == "" {

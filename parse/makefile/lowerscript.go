@@ -36,7 +36,7 @@ const scriptHeader = "trap 'exit 2' ERR\n"
 const maxScriptSteps = 50000
 
 // lowerScript writes the script named after t.
-func (lw *mkLowerer) lowerScript(t *mkTarget) {
+func (lw *lowerer) lowerScript(t *mkTarget) {
 	b := &scriptBuilder{lw: lw, args: map[string]bool{}, budget: maxScriptSteps - lw.scriptSteps}
 	if b.budget > 0 {
 		b.plan([]string{t.name}, nil)
@@ -44,7 +44,7 @@ func (lw *mkLowerer) lowerScript(t *mkTarget) {
 	}
 	script := &ir.Script{Name: lw.scriptName[t.name], Source: t.name, Description: t.help, Pos: t.pos}
 	if b.work > b.budget {
-		lw.r.warnOnce("script-steps", t.pos, ir.Warning, ir.IDTooMany,
+		lw.warnOnce("script-steps", t.pos, ir.Warning, ir.IDTooMany,
 			fmt.Sprintf("the scripts would go through more than %d targets in all (long chains of prerequisites, or recursive makes): the script %s and those after it run devenv tasks run instead, which runs the prerequisites as make -j does", maxScriptSteps, script.Name), "")
 		run := "devenv tasks run " + lw.taskName[t.name]
 		if lw.lowered[t.name].body.usesArgs {
@@ -77,11 +77,11 @@ func (lw *mkLowerer) lowerScript(t *mkTarget) {
 	}
 	script.Exec = ir.Plain(text.String(), t.pos)
 	if len(argNames) > 0 {
-		lw.r.diags.Add(t.pos, ir.Note, ir.IDMakeArgs,
+		lw.diags.Add(t.pos, ir.Note, ir.IDMakeArgs,
 			fmt.Sprintf("the recipes %s runs use %s, which people set on make's command line: the script takes it from its arguments", t.name, strings.Join(argNames, ", ")), "")
 	}
 	if bashBuiltins[script.Name] {
-		lw.r.diags.Add(t.pos, ir.Warning, ir.IDMakeShadowed,
+		lw.diags.Add(t.pos, ir.Warning, ir.IDMakeShadowed,
 			fmt.Sprintf("in bash, %s runs the builtin %s, not the script %s", script.Name, script.Name, script.Name),
 			"run it as devenv tasks run "+lw.taskName[t.name])
 	}
@@ -90,7 +90,7 @@ func (lw *mkLowerer) lowerScript(t *mkTarget) {
 
 // scriptBuilder writes a script's exec.
 type scriptBuilder struct {
-	lw    *mkLowerer
+	lw    *lowerer
 	parts []ir.ScriptPart
 	// args holds the argument variables the recipes use.
 	args map[string]bool
@@ -134,7 +134,7 @@ func (b *scriptBuilder) resolve(p ir.ScriptPart) string {
 }
 
 // targetOfTask returns the target whose task is called name.
-func (lw *mkLowerer) targetOfTask(name string) string {
+func (lw *lowerer) targetOfTask(name string) string {
 	if lw.taskTarget == nil {
 		lw.taskTarget = map[string]string{}
 		for t, n := range lw.taskName {
@@ -213,7 +213,7 @@ func (b *scriptBuilder) flushChecks() {
 
 // missingCheck returns a line that stops as make stops when one of names,
 // prerequisites of parent, is neither a file nor a target.
-func (lw *mkLowerer) missingCheck(names []string, parent string) string {
+func (lw *lowerer) missingCheck(names []string, parent string) string {
 	if len(names) == 1 {
 		msg := "make: *** No rule to make target '" + lw.nameInDouble(names[0]) + "', needed by '" + lw.nameInDouble(parent) + "'.  Stop."
 		if !lw.fromEnv(names[0]) && !lw.fromEnv(parent) {
@@ -234,7 +234,7 @@ func (lw *mkLowerer) missingCheck(names []string, parent string) string {
 // plainPrereqs returns t's prerequisites that are neither targets nor
 // phony, nor made by a pattern rule (which is reported): files make
 // expects to find.
-func (lw *mkLowerer) plainPrereqs(t *mkTarget) []string {
+func (lw *lowerer) plainPrereqs(t *mkTarget) []string {
 	normal, order := t.prereqs()
 	var out []string
 	for _, p := range append(normal, order...) {
@@ -246,7 +246,7 @@ func (lw *mkLowerer) plainPrereqs(t *mkTarget) []string {
 }
 
 // isPlainFile reports whether a prerequisite is a file with no rule.
-func (lw *mkLowerer) isPlainFile(name string) bool {
+func (lw *lowerer) isPlainFile(name string) bool {
 	if isDynKey(name) {
 		return false // the words of $(shell find …) and the like
 	}
@@ -323,7 +323,7 @@ func (b *scriptBuilder) recipe(t *mkTarget, lt loweredTask, stack []string) {
 		b.lit(text[:at])
 		text = text[at+len(which.placeholder):]
 		if recursion(stack, which.goals) {
-			lw.r.warnOnce("script-loop:"+which.pos.String(), which.pos, ir.Warning, ir.IDMakeRecursive,
+			lw.warnOnce("script-loop:"+which.pos.String(), which.pos, ir.Warning, ir.IDMakeRecursive,
 				fmt.Sprintf("make %s runs itself again, without end; the scripts run make as written there", strings.Join(which.goals, " ")), "")
 			b.lit(which.text)
 			continue

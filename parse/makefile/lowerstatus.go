@@ -9,7 +9,7 @@ import (
 
 // status returns a check that exits 0 when make would find a file target
 // up to date: it exists and no prerequisite is newer.
-func (lw *mkLowerer) status(t *mkTarget) (string, bool) {
+func (lw *lowerer) status(t *mkTarget) (string, bool) {
 	if lw.phony[t.name] || !t.hasRecipe() {
 		return "", false
 	}
@@ -62,7 +62,7 @@ func (lw *mkLowerer) status(t *mkTarget) (string, bool) {
 		}
 		s, err := rr.render(lw.db.dynNames[p])
 		if err != nil {
-			lw.r.diags.Add(t.pos, ir.Warning, ir.IDMakeDynamic,
+			lw.diags.Add(t.pos, ir.Warning, ir.IDMakeDynamic,
 				fmt.Sprintf("the prerequisites of %s include %s; the task runs every time", t.name, err), "")
 			return "", false
 		}

@@ -8,7 +8,8 @@ import (
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
-// Options configure the Makefile reader.
+// Options configure the Makefile reader: ReadFile its reading, the other
+// fields its lowering.
 type Options struct {
 	// ReadFile reads included makefiles. Without it, includes are
 	// reported and not read.
@@ -38,20 +39,15 @@ func Read(file string, src []byte, opts Options) (proj *ir.Project, diags ir.Dia
 	if !sourcecheck.CheckText(file, src, &diags) {
 		return proj, diags
 	}
-	r := &mkReader{
-		db: newMkDB(), diags: &diags, opts: opts, dir: filepath.Dir(file), mainFile: file,
-		notedEnv: map[string]bool{}, warned: map[string]bool{}, budget: maxExpansion,
-	}
-	r.db.makefiles = []string{filepath.Base(file)}
-	r.readFile(file, string(src))
-	proj.Sources = append(proj.Sources, r.db.sources...)
-	if len(r.db.order) > sourcecheck.MaxItems {
+	db := read(file, src, opts.ReadFile, &diags)
+	proj.Sources = append(proj.Sources, db.sources...)
+	if len(db.order) > sourcecheck.MaxItems {
 		sourcecheck.TooMany(ir.Pos{File: file}, "targets (with the files it includes)", &diags)
 	}
 	if diags.HasErrors() {
 		return proj, diags
 	}
-	r.lower(proj)
+	lower(db, proj, opts, &diags)
 	if len(proj.Tasks)+len(proj.Processes) == 0 && proj.Dotenv == nil {
 		diags.Add(ir.Pos{File: file, Line: 1, Col: 1}, ir.Warning, ir.IDMakeNotNeeded,
 			fmt.Sprintf("%s has no target to convert", filepath.Base(file)), "")

@@ -9,15 +9,16 @@ import (
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
-// mkReader reads makefiles into a mkDB, as GNU make 4.3 reads them.
-type mkReader struct {
-	db    *mkDB
+// reader reads makefiles into make's database, as GNU make 4.3 reads
+// them.
+type reader struct {
+	db    *database
 	diags *ir.Diagnostics
-	opts  Options
+	// readFile reads included makefiles (Options.ReadFile).
+	readFile func(name string) ([]byte, error)
 	// dir is the directory of the main makefile; includes are relative
 	// to it, as they are to make's working directory.
-	dir      string
-	mainFile string
+	dir string
 
 	// cur holds the rules that receive recipe lines, one per target of
 	// the last rule line; inRule is set between a rule line and the next
@@ -56,14 +57,28 @@ type curRule struct {
 	fresh bool
 }
 
-// readFile reads one makefile (the main one or an included one).
-func (r *mkReader) readFile(file, src string) {
+// read reads the main makefile file, whose content is src, and the files
+// it includes (read with readFile, when not nil) into make's database.
+// Problems go to diags.
+func read(file string, src []byte, readFile func(name string) ([]byte, error), diags *ir.Diagnostics) *database {
+	r := &reader{
+		db: newDatabase(), diags: diags, readFile: readFile, dir: filepath.Dir(file),
+		notedEnv: map[string]bool{}, warned: map[string]bool{}, budget: maxExpansion,
+	}
+	r.db.file, r.db.reader = file, r
+	r.db.makefiles = []string{filepath.Base(file)}
+	r.readMakefile(file, string(src))
+	return r.db
+}
+
+// readMakefile reads one makefile (the main one or an included one).
+func (r *reader) readMakefile(file, src string) {
 	r.readLexer(newMkLexer(file, src))
 	r.endRule()
 }
 
 // readLexer reads every line of lx.
-func (r *mkReader) readLexer(lx *mkLexer) {
+func (r *reader) readLexer(lx *mkLexer) {
 	saveLx := r.lx
 	r.lx = lx
 	defer func() { r.lx = saveLx }()
@@ -88,7 +103,7 @@ func (r *mkReader) readLexer(lx *mkLexer) {
 }
 
 // warnOnce adds a diagnostic unless one with the same key was added.
-func (r *mkReader) warnOnce(key string, pos ir.Pos, sev ir.Severity, id ir.ID, msg, hint string) {
+func (r *reader) warnOnce(key string, pos ir.Pos, sev ir.Severity, id ir.ID, msg, hint string) {
 	if r.warned[key] {
 		return
 	}
@@ -97,7 +112,7 @@ func (r *mkReader) warnOnce(key string, pos ir.Pos, sev ir.Severity, id ir.ID, m
 }
 
 // endRule ends the current rule's recipe.
-func (r *mkReader) endRule() {
+func (r *reader) endRule() {
 	r.cur = nil
 	r.inRule = false
 	r.noTargets = false
@@ -114,7 +129,7 @@ func firstWord(s string) (word, rest string) {
 }
 
 // statement reads one logical line outside a recipe.
-func (r *mkReader) statement(lx *mkLexer, l *mkLine) {
+func (r *reader) statement(lx *mkLexer, l *mkLine) {
 	text := strings.TrimLeft(l.text, " \t")
 	if text == "" {
 		if !r.skipping() && l.hasComment && strings.HasPrefix(l.comment, "#") && strings.TrimSpace(l.text) == "" && l.pos.Col == 1 {
@@ -231,7 +246,7 @@ func isModifier(w string) bool {
 }
 
 // modifiers strips the leading modifier words of text.
-func (r *mkReader) modifiers(text string) (varMods, string) {
+func (r *reader) modifiers(text string) (varMods, string) {
 	var m varMods
 	for {
 		w, rest := firstWord(text)
@@ -299,7 +314,7 @@ func parseAssign(s string) (name, op, value string, ok bool) {
 
 // assign performs a variable assignment, globally or (t non-nil) for a
 // target.
-func (r *mkReader) assign(l *mkLine, name, op, value string, mods varMods, t *mkTarget) {
+func (r *reader) assign(l *mkLine, name, op, value string, mods varMods, t *mkTarget) {
 	e := r.expanderAt(l, -1)
 	if strings.Contains(name, "$") {
 		name = e.staticOrWarn(e.expand(name), "a variable name")
@@ -427,7 +442,7 @@ func referencesName(text, name string) bool {
 }
 
 // exportNames handles "export NAMES", "unexport NAMES" and bare "export".
-func (r *mkReader) exportNames(l *mkLine, text string, mods varMods) {
+func (r *reader) exportNames(l *mkLine, text string, mods varMods) {
 	e := r.expanderAt(l, -1)
 	names := fields(e.staticOrWarn(e.expand(text), "the names given to export"))
 	if len(names) == 0 {
@@ -460,7 +475,7 @@ func (r *mkReader) exportNames(l *mkLine, text string, mods varMods) {
 }
 
 // define reads a define ... endef block.
-func (r *mkReader) define(lx *mkLexer, l *mkLine, rest string, mods varMods) {
+func (r *reader) define(lx *mkLexer, l *mkLine, rest string, mods varMods) {
 	name, op := strings.TrimSpace(rest), "="
 	for _, o := range []string{":::=", "::=", ":=", "+=", "?=", "!=", "="} {
 		if strings.HasSuffix(name, o) {
@@ -496,7 +511,7 @@ func (r *mkReader) define(lx *mkLexer, l *mkLine, rest string, mods varMods) {
 
 // skipDefine skips the body of a define in a conditional branch that is
 // not read.
-func (r *mkReader) skipDefine(lx *mkLexer) {
+func (r *reader) skipDefine(lx *mkLexer) {
 	level := 1
 	for !lx.done() {
 		text, _, _ := lx.joined()
@@ -514,7 +529,7 @@ func (r *mkReader) skipDefine(lx *mkLexer) {
 
 // include reads the included files that exist; .env files become
 // devenv's dotenv.
-func (r *mkReader) include(text string, optional bool, l *mkLine) {
+func (r *reader) include(text string, optional bool, l *mkLine) {
 	e := r.expanderAt(l, -1)
 	v := e.expand(text)
 	for _, w := range v.words() {
@@ -552,8 +567,8 @@ const (
 	maxIncludes     = 1000
 )
 
-func (r *mkReader) includeFile(name string, optional bool, l *mkLine) {
-	if r.opts.ReadFile == nil {
+func (r *reader) includeFile(name string, optional bool, l *mkLine) {
+	if r.readFile == nil {
 		r.diags.Add(l.pos, ir.Warning, ir.IDMakeInclude,
 			fmt.Sprintf("%s is not read: includes are not followed for a Makefile read from standard input", name), "convert the Makefile's directory instead")
 		return
@@ -592,7 +607,7 @@ func (r *mkReader) includeFile(name string, optional bool, l *mkLine) {
 			return
 		}
 		r.included++
-		src, err := r.opts.ReadFile(p)
+		src, err := r.readFile(p)
 		if err != nil {
 			if optional {
 				r.diags.Add(l.pos, ir.Note, ir.IDMakeInclude, fmt.Sprintf("%s does not exist, so -include reads nothing", n), "")
@@ -615,7 +630,7 @@ func (r *mkReader) includeFile(name string, optional bool, l *mkLine) {
 		saveRule, saveIn, saveNo := r.cur, r.inRule, r.noTargets
 		r.endRule()
 		r.depth++
-		r.readFile(p, string(src))
+		r.readMakefile(p, string(src))
 		r.depth--
 		r.cur, r.inRule, r.noTargets = saveRule, saveIn, saveNo
 		r.endRule()
@@ -631,7 +646,7 @@ func trimPathErr(err error) string {
 }
 
 // eval reads text given to $(eval …) as makefile lines.
-func (r *mkReader) eval(text string, pos ir.Pos) {
+func (r *reader) eval(text string, pos ir.Pos) {
 	lx := newMkLexer(pos.File, text)
 	lx.fixed = pos
 	if r.lx != nil {
@@ -645,7 +660,7 @@ func (r *mkReader) eval(text string, pos ir.Pos) {
 
 // dynWarning reports a value that depends on make's run where the
 // converter needs a static one.
-func (r *mkReader) dynWarning(pos ir.Pos, what string, v val) {
+func (r *reader) dynWarning(pos ir.Pos, what string, v val) {
 	for _, d := range v.dyns() {
 		r.diags.Add(pos, ir.Warning, ir.IDMakeDynamic,
 			fmt.Sprintf("%s depends on %s; the converter assumes %q", what, describeDyn(d), v.fallback()), "")

@@ -19,7 +19,7 @@ var specialTargets = map[string]bool{
 // "::" for double-colon rules, "|" before order-only prerequisites, a
 // target-specific variable assignment after the colon, or a static
 // pattern.
-func (r *mkReader) rule(l *mkLine, text string, help []string) {
+func (r *reader) rule(l *mkLine, text string, help []string) {
 	r.endRule()
 	off := len(l.text) - len(text)
 	if !strings.HasSuffix(l.text, text) {
@@ -226,7 +226,7 @@ func (r *mkReader) rule(l *mkLine, text string, help []string) {
 
 // envName records a target or prerequisite name that make computes from
 // the environment, and returns the name it goes by: its make text.
-func (r *mkReader) envName(w val) string {
+func (r *reader) envName(w val) string {
 	name := rootRel(w.makeText())
 	r.db.envNames[name] = w
 	return name
@@ -234,7 +234,7 @@ func (r *mkReader) envName(w val) string {
 
 // isSuffixRule reports whether name is an old-fashioned suffix rule
 // (.c.o or .c) with no prerequisites.
-func (r *mkReader) isSuffixRule(name string, prereqs []string) bool {
+func (r *reader) isSuffixRule(name string, prereqs []string) bool {
 	if len(prereqs) > 0 || !strings.HasPrefix(name, ".") {
 		return false
 	}
@@ -254,7 +254,7 @@ func (r *mkReader) isSuffixRule(name string, prereqs []string) bool {
 }
 
 // addRecipe adds a recipe line to the current rules.
-func (r *mkReader) addRecipe(l *mkLine, text string) {
+func (r *reader) addRecipe(l *mkLine, text string) {
 	for _, c := range r.cur {
 		if c.fresh {
 			c.fresh = false
@@ -271,7 +271,7 @@ func (r *mkReader) addRecipe(l *mkLine, text string) {
 }
 
 // special handles a special target; it reports false for other targets.
-func (r *mkReader) special(l *mkLine, name string, prereqs []string, hasRecipe bool) bool {
+func (r *reader) special(l *mkLine, name string, prereqs []string, hasRecipe bool) bool {
 	if !strings.HasPrefix(name, ".") || !specialTargets[name] {
 		return false
 	}
