@@ -37,9 +37,6 @@ type Options struct {
 	// output, instead of having devenv load the files at run time.
 	InlineEnv bool
 
-	// env holds the project's .env files while its sources are read.
-	env *envFiles
-
 	// Scripts says which Makefile targets get a script besides their
 	// task: "phony" (default), "none" or "all".
 	Scripts string

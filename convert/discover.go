@@ -1,82 +1,18 @@
 package convert
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
-	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 	"github.com/pc2devenv/pc2devenv/internal/testhook"
 	"github.com/pc2devenv/pc2devenv/ir"
+	"github.com/pc2devenv/pc2devenv/parse/makefile"
+	"github.com/pc2devenv/pc2devenv/parse/processcompose"
 )
-
-// processComposeNames are the file names process-compose looks for in a
-// directory, in its order, and processComposeOverrides the override files
-// it loads after the first of them; compose.* names count only with a
-// top-level "processes" key, since Docker Compose uses the same names.
-var (
-	processComposeNames     = []string{"compose.yml", "compose.yaml", "process-compose.yml", "process-compose.yaml"}
-	processComposeOverrides = []string{"compose.override.yml", "compose.override.yaml", "process-compose.override.yml", "process-compose.override.yaml"}
-)
-
-// makefileNames are the names make looks for in a directory, in its
-// order.
-var makefileNames = []string{"GNUmakefile", "makefile", "Makefile"}
-
-// FormatOf decides the format of a file from its name, then, for names
-// that say nothing, from its content. It returns "" when it cannot tell.
-func FormatOf(name string, content []byte) ir.Format {
-	base := filepath.Base(name)
-	lower := strings.ToLower(base)
-	switch {
-	case strings.HasPrefix(base, "Procfile") || strings.HasSuffix(lower, ".procfile"):
-		return ir.FormatProcfile
-	case base == "Makefile" || base == "makefile" || base == "GNUmakefile" || strings.HasSuffix(lower, ".mk"):
-		return ir.FormatMakefile
-	case base == ".env" || strings.HasPrefix(base, ".env."):
-		return ir.FormatDotenv
-	case strings.HasSuffix(lower, ".yml") || strings.HasSuffix(lower, ".yaml") || strings.HasSuffix(lower, ".json"):
-		return ir.FormatProcessCompose
-	}
-	return sniff(content)
-}
-
-var (
-	topProcessesRE = lazyre.New(`(?m)^processes\s*:`)
-	procfileLineRE = lazyre.New(`^[A-Za-z0-9_-]+:\s*\S`)
-	recipeLineRE   = lazyre.New(`(?m)^\t\S`)
-)
-
-// sniff guesses a format from content: YAML with a top-level processes
-// key, make recipes (tab-led lines), or Procfile lines.
-func sniff(content []byte) ir.Format {
-	switch {
-	case topProcessesRE.Match(content):
-		return ir.FormatProcessCompose
-	case recipeLineRE.Match(content):
-		return ir.FormatMakefile
-	}
-	n := 0
-	for _, line := range bytes.Split(content, []byte("\n")) {
-		line = bytes.TrimRight(line, "\r")
-		if len(bytes.TrimSpace(line)) == 0 || bytes.HasPrefix(bytes.TrimSpace(line), []byte("#")) {
-			continue
-		}
-		if !procfileLineRE.Match(line) {
-			return ""
-		}
-		n++
-	}
-	if n > 0 {
-		return ir.FormatProcfile
-	}
-	return ""
-}
 
 // source is one file of a project, as found on disk.
 type source struct {
@@ -139,55 +75,25 @@ func (f *finder) read(name string, format ir.Format) (source, bool) {
 	return source{path: p, name: name, format: format, content: b}, true
 }
 
-// findSources lists the sources of the project in dir, by name. from, when
-// set, restricts them to one format. listed, when not nil, holds the names
-// of dir's files, which a walk has just read (see finder). Input files are
-// read up to max bytes. Problems with the files are diagnostics; an error
-// means the directory could not be read.
+// findSources lists the sources of the project in dir, by name: those of
+// each format that makes a project, in the registry's order, then the
+// project's .env file. from, when set, restricts them to one format.
+// listed, when not nil, holds the names of dir's files, which a walk has
+// just read (see finder). Input files are read up to max bytes. Problems
+// with the files are diagnostics; an error means the directory could not
+// be read.
 func findSources(dir string, from ir.Format, listed []string, max int64) ([]source, ir.Diagnostics, error) {
 	f := &finder{dir: dir, listed: listed, max: max}
 	var out []source
-	if from == "" || from == ir.FormatProcessCompose {
-		for _, names := range [][]string{processComposeNames, processComposeOverrides} {
-			var found []source
-			for _, name := range names {
-				s, ok := f.read(name, ir.FormatProcessCompose)
-				if !ok || strings.HasPrefix(name, "compose.") && !topProcessesRE.Match(s.content) {
-					continue
-				}
-				found = append(found, s)
-			}
-			if len(found) == 0 {
-				break // no override without a main file
-			}
-			out = append(out, found[0])
-			for _, s := range found[1:] {
-				f.diags.Add(ir.Pos{File: s.path}, ir.Warning, ir.IDSeveralFiles,
-					fmt.Sprintf("process-compose reads %s and ignores %s, and so does the converter", found[0].name, s.name),
-					"remove or rename the file that is not used")
-			}
+	for _, fm := range formats {
+		if fm.find == nil || from != "" && from != fm.id {
+			continue
 		}
-	}
-	if from == "" || from == ir.FormatProcfile {
-		other := ""
-		if len(out) > 0 {
-			other = out[0].name
-		}
-		s, err := findProcfile(f, other)
+		found, err := fm.find(f, out)
 		if err != nil {
 			return nil, nil, err
 		}
-		if s != nil {
-			out = append(out, *s)
-		}
-	}
-	if from == "" || from == ir.FormatMakefile {
-		for _, name := range makefileNames {
-			if s, ok := f.read(name, ir.FormatMakefile); ok {
-				out = append(out, s)
-				break
-			}
-		}
+		out = append(out, found...)
 	}
 	if len(out) == 0 {
 		if f.skipped || f.diags.HasErrors() {
@@ -207,4 +113,44 @@ func findSources(dir string, from ir.Format, listed []string, max int64) ([]sour
 		out = append(out, env)
 	}
 	return out, f.diags, nil
+}
+
+// findProcessCompose returns the process-compose file of the project in
+// f's directory, the first of the names process-compose looks for, and
+// the first override file beside it; a Docker Compose name counts only
+// when the file has process-compose's content. The others found are
+// reported: process-compose ignores them.
+func findProcessCompose(f *finder, _ []source) ([]source, error) {
+	var out []source
+	for _, names := range [][]string{processcompose.Names, processcompose.OverrideNames} {
+		var found []source
+		for _, name := range names {
+			s, ok := f.read(name, ir.FormatProcessCompose)
+			if !ok || sharedWithCompose(name) && !processcompose.Sniff(s.content) {
+				continue
+			}
+			found = append(found, s)
+		}
+		if len(found) == 0 {
+			break // no override without a main file
+		}
+		out = append(out, found[0])
+		for _, s := range found[1:] {
+			f.diags.Add(ir.Pos{File: s.path}, ir.Warning, ir.IDSeveralFiles,
+				fmt.Sprintf("process-compose reads %s and ignores %s, and so does the converter", found[0].name, s.name),
+				"remove or rename the file that is not used")
+		}
+	}
+	return out, nil
+}
+
+// findMakefile returns the makefile of the project in f's directory: the
+// first of the names make looks for.
+func findMakefile(f *finder, _ []source) ([]source, error) {
+	for _, name := range makefile.Names {
+		if s, ok := f.read(name, ir.FormatMakefile); ok {
+			return []source{s}, nil
+		}
+	}
+	return nil, nil
 }

@@ -8,11 +8,6 @@ import (
 	"github.com/pc2devenv/pc2devenv/parse/dotenv"
 )
 
-// dotenvName is the .env file every runner loads from the project
-// directory by default: foreman, honcho, overmind, hivemind and
-// process-compose.
-const dotenvName = ".env"
-
 // envFiles are a project's .env files, read before its other sources:
 // foreman takes PORT from them as the base port and replaces $NAME in
 // commands for the names they set.
@@ -61,26 +56,32 @@ func loadEnv(srcs []source, byFormat map[ir.Format][]source) *envFiles {
 
 // readDotenv returns the project the .env sources describe (see
 // dotenv.Project); they were read by loadEnv.
-func readDotenv(srcs []source, opts Options) (*ir.Project, ir.Diagnostics) {
-	e := opts.env
+func readDotenv(srcs []source, c *conversion) (*ir.Project, ir.Diagnostics) {
+	e := c.env
 	if e == nil {
 		e = loadEnv(srcs, nil)
 	}
-	p, d := dotenv.Project(e.files, e.names, opts.InlineEnv, e.runner)
+	p, d := dotenv.Project(e.files, e.names, c.opts.InlineEnv, e.runner)
 	return p, append(e.diags, d...)
 }
 
-// findDotenv returns the .env file in f's directory, if there is one. A
-// .env that is not a regular file (a named pipe a secrets manager feeds,
-// say) is not read, with a note: the runners read it when they start.
+// findDotenv returns the .env file in f's directory, if there is one (the
+// first of dotenv.Names). A .env that is not a regular file (a named pipe
+// a secrets manager feeds, say) is not read, with a note: the runners
+// read it when they start.
 func findDotenv(f *finder) (source, bool) {
-	p := filepath.Join(f.dir, dotenvName)
-	if st, err := os.Stat(p); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
-		f.diags.Add(ir.Pos{File: p}, ir.Note, ir.IDNotRegular,
-			"this .env is not a regular file, so the converter does not read it; the runners read it when they start", "")
-		return source{}, false
+	for _, name := range dotenv.Names {
+		p := filepath.Join(f.dir, name)
+		if st, err := os.Stat(p); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+			f.diags.Add(ir.Pos{File: p}, ir.Note, ir.IDNotRegular,
+				"this .env is not a regular file, so the converter does not read it; the runners read it when they start", "")
+			return source{}, false
+		}
+		if s, ok := f.read(name, ir.FormatDotenv); ok {
+			return s, true
+		}
 	}
-	return f.read(dotenvName, ir.FormatDotenv)
+	return source{}, false
 }
 
 // besideNamed returns the .env file in dir, where the output belongs, for

@@ -109,9 +109,6 @@ func (f *targetFlag) Set(s string) error {
 	return nil
 }
 
-// Formats lists the formats --from accepts.
-var Formats = []ir.Format{ir.FormatProcessCompose, ir.FormatProcfile, ir.FormatMakefile}
-
 type formatFlag ir.Format
 
 func (f *formatFlag) String() string { return string(*f) }

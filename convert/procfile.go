@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -11,31 +12,30 @@ import (
 	"github.com/pc2devenv/pc2devenv/parse/procfile"
 )
 
-// The Procfiles a directory is searched for, in order of preference:
-// Procfile.dev is the development manifest (what Rails' bin/dev runs with
-// foreman start -f Procfile.dev), Procfile the production one.
-var procfileNames = []string{"Procfile.dev", "Procfile"}
-
 // readProcfile reads a project's Procfile, with the PORT and names of its
 // .env files, which foreman reads first.
-func readProcfile(srcs []source, opts Options) (*ir.Project, ir.Diagnostics) {
+func readProcfile(srcs []source, c *conversion) (*ir.Project, ir.Diagnostics) {
 	if len(srcs) > 1 {
 		var d ir.Diagnostics
 		d.Add(ir.Pos{File: srcs[1].path}, ir.Error, ir.IDUsage,
 			"a project runs one Procfile, and two are named", "name one Procfile, and convert the other on its own")
 		return nil, d
 	}
-	return procfile.Read(srcs[0].path, srcs[0].content, procfile.Options{PortBase: opts.PortBase, Env: opts.env.vars()})
+	return procfile.Read(srcs[0].path, srcs[0].content, procfile.Options{PortBase: c.opts.PortBase, Env: c.env.vars()})
 }
 
 // findProcfile returns the Procfile of the project in f's directory:
-// Procfile.dev, or else Procfile. other names the source of another
-// format the project is converted from instead (its process-compose
-// file), or is "": then a Procfile found is not used, and a note says so.
-// Variants such as Procfile.windows are never chosen; a note names them.
-// Notes and problems go to f's diagnostics; an error means the directory
-// could not be listed.
-func findProcfile(f *finder, other string) (*source, error) {
+// Procfile.dev, or else Procfile (procfile.Names). When the sources found
+// before it are of another format (a process-compose file), the project
+// is converted from those instead: a Procfile found is not used, and a
+// note says so. Variants such as Procfile.windows are never chosen; a
+// note names them. Notes and problems go to f's diagnostics; an error
+// means the directory could not be listed.
+func findProcfile(f *finder, before []source) ([]source, error) {
+	other := ""
+	if len(before) > 0 {
+		other = before[0].name
+	}
 	dir := f.dir
 	names := f.listed
 	if names == nil {
@@ -50,7 +50,7 @@ func findProcfile(f *finder, other string) (*source, error) {
 	found := map[string]bool{}
 	var variants []string
 	for _, name := range names {
-		if name != "Procfile" && !strings.HasPrefix(name, "Procfile.") {
+		if !slices.Contains(procfile.Names, name) && !procfile.Variant(name) {
 			continue
 		}
 		if f.listed == nil {
@@ -59,13 +59,13 @@ func findProcfile(f *finder, other string) (*source, error) {
 			}
 		}
 		found[name] = true
-		if name != "Procfile" && name != "Procfile.dev" {
+		if procfile.Variant(name) {
 			variants = append(variants, name)
 		}
 	}
 	sort.Strings(variants)
 	var chosen string
-	for _, n := range procfileNames {
+	for _, n := range procfile.Names {
 		if found[n] {
 			chosen = n
 			break
@@ -101,7 +101,7 @@ func findProcfile(f *finder, other string) (*source, error) {
 		f.diags.Add(ir.Pos{File: p}, ir.Note, ir.IDProcfileNotUsed,
 			fmt.Sprintf("%s %s not converted: a Procfile variant is converted only when it is named", strings.Join(variants, ", "), isAre(len(variants))), "")
 	}
-	return &s, nil
+	return []source{s}, nil
 }
 
 func isAre(n int) string {

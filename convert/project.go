@@ -3,15 +3,9 @@ package convert
 import (
 	"errors"
 	"path/filepath"
-	"strings"
-)
+	"slices"
 
-// Walks (-r) decide which directories are projects by these file names,
-// following the design: a process-compose file, or a Procfile; a Makefile
-// only on request, since Go and C monorepos have Makefiles everywhere.
-var (
-	walkProcfileNames = []string{"Procfile.dev", "Procfile"}
-	walkMakefileNames = []string{"GNUmakefile", "makefile", "Makefile"}
+	"github.com/pc2devenv/pc2devenv/parse/processcompose"
 )
 
 // IsProject reports whether a directory is a project for a walk: whether
@@ -25,12 +19,12 @@ func IsProject(dir string, names []string, makefiles bool, skip func(name string
 		if !projectFile(name, makefiles) || skip != nil && skip(name) {
 			continue
 		}
-		if strings.HasPrefix(name, "compose.") {
+		if sharedWithCompose(name) {
 			// Docker Compose's file is read to tell; one too large to
 			// read is taken as a project, whose conversion says so.
 			var tl *TooLargeError
 			b, err := readFile(filepath.Join(dir, name), DefaultMaxSize, true)
-			if !errors.As(err, &tl) && (err != nil || !topProcessesRE.Match(b)) {
+			if !errors.As(err, &tl) && (err != nil || !processcompose.Sniff(b)) {
 				continue
 			}
 		}
@@ -40,17 +34,17 @@ func IsProject(dir string, names []string, makefiles bool, skip func(name string
 }
 
 // projectFile reports whether a file named name can make its directory a
-// project.
+// project for a walk (-r): one that the runner of a format looks for (a
+// process-compose file, a Procfile), a Makefile only on request, since Go
+// and C monorepos have Makefiles everywhere. A .env file is loaded beside
+// another source, and makes no project.
 func projectFile(name string, makefiles bool) bool {
-	lists := [][]string{processComposeNames, walkProcfileNames}
-	if makefiles {
-		lists = append(lists, walkMakefileNames)
-	}
-	for _, l := range lists {
-		for _, n := range l {
-			if name == n {
-				return true
-			}
+	for _, f := range formats {
+		if f.find == nil || f == makefileFormat && !makefiles {
+			continue
+		}
+		if slices.Contains(f.names, name) {
+			return true
 		}
 	}
 	return false

@@ -9,30 +9,22 @@ import (
 	"github.com/pc2devenv/pc2devenv/parse/processcompose"
 )
 
-// A reader reads all of a project's sources of one format into a project.
-// Sources of one format are read together, since some formats merge them
-// (process-compose's -f files, say).
-type reader func(srcs []source, opts Options) (*ir.Project, ir.Diagnostics)
-
-// readers holds the reader of each format.
-var readers = map[ir.Format]reader{
-	ir.FormatProcessCompose: readProcessCompose,
-	ir.FormatProcfile:       readProcfile,
-	ir.FormatDotenv:         readDotenv,
-	ir.FormatMakefile:       readMakefile,
+// conversion is the state of one conversion of a project: its options,
+// and what the readers of its sources share.
+type conversion struct {
+	opts Options
+	// env holds the project's .env files, read before its other sources:
+	// foreman takes PORT from them, and they decide which variables the
+	// other sources can rely on.
+	env *envFiles
 }
-
-// formatOrder is the order in which the formats' projects are combined:
-// processes from a process-compose file come before those from a Procfile,
-// and a Makefile's scripts and tasks come last.
-var formatOrder = []ir.Format{ir.FormatProcessCompose, ir.FormatProcfile, ir.FormatDotenv, ir.FormatMakefile}
 
 // readProcessCompose reads a project's process-compose files as one,
 // merged in order as process-compose merges the files -f names, with the
 // files their top-level extends name.
-func readProcessCompose(srcs []source, opts Options) (*ir.Project, ir.Diagnostics) {
+func readProcessCompose(srcs []source, c *conversion) (*ir.Project, ir.Diagnostics) {
 	files := make([]processcompose.File, len(srcs))
-	popts := processcompose.Options{ReadFile: opts.readIncluded}
+	popts := processcompose.Options{ReadFile: c.opts.readIncluded}
 	for i, s := range srcs {
 		files[i] = processcompose.File{Path: s.path, Content: s.content}
 		if s.memory {
@@ -44,19 +36,19 @@ func readProcessCompose(srcs []source, opts Options) (*ir.Project, ir.Diagnostic
 
 // readMakefile reads a Makefile; the files it includes are read from
 // disk, relative to it.
-func readMakefile(srcs []source, opts Options) (*ir.Project, ir.Diagnostics) {
+func readMakefile(srcs []source, c *conversion) (*ir.Project, ir.Diagnostics) {
 	if len(srcs) > 1 {
 		var d ir.Diagnostics
 		d.Add(ir.Pos{File: srcs[1].path}, ir.Error, ir.IDUsage, "converting several Makefiles as one project is not supported", "name one Makefile; it can include the others")
 		return nil, d
 	}
 	mo := makefile.Options{
-		Scripts:              opts.Scripts,
-		ProcessesFromTargets: opts.ProcessesFromTargets,
-		Quiet:                opts.Quiet,
+		Scripts:              c.opts.Scripts,
+		ProcessesFromTargets: c.opts.ProcessesFromTargets,
+		Quiet:                c.opts.Quiet,
 	}
 	if !srcs[0].memory {
-		mo.ReadFile = opts.readIncluded
+		mo.ReadFile = c.opts.readIncluded
 	}
 	return makefile.Read(srcs[0].path, srcs[0].content, mo)
 }
@@ -75,7 +67,7 @@ func read(srcs []source, opts Options, diags *ir.Diagnostics) *ir.Project {
 		switch {
 		case s.format == "":
 			diags.Add(ir.Pos{File: s.path}, ir.Error, ir.IDNoSource, "cannot tell what kind of file this is", "name it process-compose.yml, Procfile or Makefile, or pass --from")
-		case readers[s.format] == nil:
+		case formatByID(s.format) == nil || formatByID(s.format).read == nil:
 			diags.Add(ir.Pos{File: s.path}, ir.Error, ir.IDNoSource, fmt.Sprintf("reading %s files is not supported yet", s.format), "")
 		default:
 			byFormat[s.format] = append(byFormat[s.format], s)
@@ -83,13 +75,13 @@ func read(srcs []source, opts Options, diags *ir.Diagnostics) *ir.Project {
 	}
 	// .env files are read first: foreman takes PORT from them, and they
 	// decide which variables the other sources can rely on.
-	opts.env = loadEnv(byFormat[ir.FormatDotenv], byFormat)
+	c := &conversion{opts: opts, env: loadEnv(byFormat[ir.FormatDotenv], byFormat)}
 	var projects []*ir.Project
-	for _, f := range formatOrder {
-		if len(byFormat[f]) == 0 {
+	for _, f := range formats {
+		if len(byFormat[f.id]) == 0 {
 			continue
 		}
-		p, d := readers[f](byFormat[f], opts)
+		p, d := f.read(byFormat[f.id], c)
 		*diags = append(*diags, d...)
 		if p != nil {
 			projects = append(projects, p)
