@@ -46,17 +46,6 @@ type File struct {
 	Vars []Var
 }
 
-// Lookup returns the variable name as the file leaves it: the last
-// assignment.
-func (f *File) Lookup(name string) (Var, bool) {
-	for i := len(f.Vars) - 1; i >= 0; i-- {
-		if f.Vars[i].Name == name {
-			return f.Vars[i], true
-		}
-	}
-	return Var{}, false
-}
-
 // Read reads a .env file by the dialect's rules. file is the name used in
 // positions. Diagnostics never quote a value or a line of the file, which
 // may hold secrets: they give the line and, where there is one, the
