@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 
@@ -201,8 +202,9 @@ func pathError(err error) error {
 	return err
 }
 
-// convertSources runs the pipeline. A panic inside it becomes an
-// InternalError diagnostic naming the input, never a crash.
+// convertSources reads srcs and runs the rest of the pipeline on what
+// they make (convertIR). A panic becomes an InternalError diagnostic
+// naming the input, never a crash.
 func convertSources(res *Result, srcs []source, opts Options) (out *Result) {
 	out = res
 	name := res.Dir
@@ -221,6 +223,40 @@ func convertSources(res *Result, srcs []source, opts Options) (out *Result) {
 		res.Sources = append(res.Sources, filepath.ToSlash(s.name))
 	}
 	proj := read(srcs, opts, &res.Diagnostics)
+	return convertIR(res, proj, name, opts)
+}
+
+// IR converts a project that a reader returned, with the diagnostics the
+// reader returned beside it: it runs the rest of the pipeline that the
+// command line runs — the service rules, which change proj, lowering for
+// opts.Target, and printing — and says what became of each source key.
+// The Result's diagnostics are diags and the pipeline's, sorted, without
+// repeats; it has no Output when one of them is an error (a project read
+// with errors is not converted). The options of reading (From, PortBase,
+// InlineEnv, Scripts, ProcessesFromTargets, Quiet, MaxSize) are not used.
+// A panic becomes an InternalError diagnostic, never a crash.
+//
+// It is the pipeline Paths, Source and Files run after reading, for a
+// project read or built some other way.
+func IR(proj *ir.Project, diags ir.Diagnostics, opts Options) *Result {
+	input := "."
+	if proj != nil && len(proj.Sources) > 0 {
+		input = proj.Sources[0].Path
+	}
+	return convertIR(&Result{Dir: ".", Diagnostics: slices.Clone(diags)}, proj, input, opts)
+}
+
+// convertIR runs the pipeline after reading on proj, a project read with
+// the diagnostics res holds; proj is nil when nothing could be read. input
+// names what is converted, in the diagnostic of a panic or of an output
+// that cannot be printed.
+func convertIR(res *Result, proj *ir.Project, input string, opts Options) (out *Result) {
+	out = res
+	defer func() {
+		if v := recover(); v != nil {
+			out = recovered(res, input, v)
+		}
+	}()
 	if proj == nil || res.Diagnostics.HasErrors() {
 		res.Diagnostics.Sort()
 		res.Diagnostics = res.Diagnostics.Dedup()
@@ -248,7 +284,7 @@ func convertSources(res *Result, srcs []source, opts Options) (out *Result) {
 	}
 	b, comments, err := nix.FormatComments(e.File)
 	if err != nil {
-		res.Diagnostics.Add(ir.Pos{File: srcs[0].path}, ir.Error, ir.IDInternal, "cannot print the output: "+err.Error(), "")
+		res.Diagnostics.Add(ir.Pos{File: input}, ir.Error, ir.IDInternal, "cannot print the output: "+err.Error(), "")
 		return res
 	}
 	res.Output = b

@@ -1,10 +1,9 @@
-package convert
+package convert_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/pc2devenv/pc2devenv/convert"
 	"github.com/pc2devenv/pc2devenv/emit"
 	"github.com/pc2devenv/pc2devenv/internal/fuzzcheck"
 	"github.com/pc2devenv/pc2devenv/internal/nixcheck"
@@ -13,33 +12,12 @@ import (
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
-// e2eSeeds are process-compose documents: the golden cases' (the first
-// golden of them), and some that put hostile strings where they reach the
-// output.
-func e2eSeeds() (out [][]byte, golden int) {
-	files, _ := filepath.Glob(filepath.Join(goldenDir, "*", "process-compose.yml"))
-	for _, f := range files {
-		if b, err := os.ReadFile(f); err == nil {
-			out = append(out, b)
-		}
-	}
-	golden = len(out)
-	for _, s := range []string{
-		"processes:\n  \"a\\rb = builtins.readFile /etc/passwd; #\":\n    command: \"echo '${builtins.readFile /etc/passwd}' \\\"''${x}\\\" \\\\${ ''' '' \\\"; import /etc/x; \\\"\"\n    environment: [\"K=''${x}\", \"L=\\\"; import /etc/x; \\\"\"]\n    description: \"d\\re = 1; #\"\n",
-		"disable_env_expansion: true\nprocesses:\n  web:\n    command: |\n      echo ${builtins.readFile /etc/passwd}\n      echo ''${x} $${y} \\${z}\n    working_dir: \"/srv/''${x}\"\n",
-		"processes:\n  a:\n    command: \"x $$HOME $${HOME} ${HOME:-d}\"\n    log_configuration: {fields_order: [-1, 2.5]}\n",
-	} {
-		out = append(out, []byte(s))
-	}
-	return out, golden
-}
-
 // e2e converts doc for target tg, within fuzzcheck's bound on time.
-func e2e(t testing.TB, doc []byte, tg emit.Target) *Result {
+func e2e(t testing.TB, doc []byte, tg emit.Target) *convert.Result {
 	t.Helper()
-	var res *Result
+	var res *convert.Result
 	err := fuzzcheck.Bounded("converting", func() error {
-		res = Source("process-compose.yml", doc, ir.FormatProcessCompose, Options{Target: tg})
+		res = convert.Source("process-compose.yml", doc, ir.FormatProcessCompose, convert.Options{Target: tg})
 		return nil
 	})
 	if err != nil {
@@ -56,7 +34,7 @@ func e2e(t testing.TB, doc []byte, tg emit.Target) *Result {
 // converter read the file more leniently than process-compose, which
 // refuses it, and the model (an environment written as a map, which the
 // converter reads as a list, with a warning).
-func e2eModel(doc []byte, res *Result) *pcmodel.Project {
+func e2eModel(doc []byte, res *convert.Result) *pcmodel.Project {
 	for _, d := range res.Diagnostics {
 		if d.ID == ir.IDEnvMap {
 			return nil
@@ -76,7 +54,7 @@ func e2eModel(doc []byte, res *Result) *pcmodel.Project {
 // use. Evaluation is nixcheck's, in Go; TestFuzzConvertAgainstNix
 // evaluates the seeds and saved inputs with Nix itself.
 func FuzzConvert(f *testing.F) {
-	seeds, _ := e2eSeeds()
+	seeds, _ := convert.E2ESeeds()
 	for _, s := range seeds {
 		f.Add(s)
 	}
@@ -91,7 +69,7 @@ func FuzzConvert(f *testing.F) {
 			}
 			v, _ := nixcheck.EvalModule(res.Output)
 			if m := e2eModel(doc, res); m != nil {
-				checkModel(t, tg, m, v, res.Replaced, false)
+				convert.CheckModel(t, tg, m, v, res.Replaced, false)
 			}
 			if t.Failed() {
 				t.Logf("output:\n%s", res.Output)
@@ -106,7 +84,7 @@ func FuzzConvert(f *testing.F) {
 // Nix evaluator.
 func TestFuzzConvertAgainstNix(t *testing.T) {
 	nixeval.Require(t)
-	docs, golden := e2eSeeds()
+	docs, golden := convert.E2ESeeds()
 	corpus, err := fuzzcheck.Corpus("FuzzConvert")
 	if err != nil {
 		t.Fatal(err)
@@ -118,7 +96,7 @@ func TestFuzzConvertAgainstNix(t *testing.T) {
 	type check struct {
 		tg  emit.Target
 		doc []byte
-		res *Result
+		res *convert.Result
 	}
 	var checks []check
 	for i, doc := range docs {
@@ -146,7 +124,7 @@ func TestFuzzConvertAgainstNix(t *testing.T) {
 			continue
 		}
 		if m := e2eModel(c.doc, c.res); m != nil {
-			checkModel(t, c.tg, m, v, c.res.Replaced, false)
+			convert.CheckModel(t, c.tg, m, v, c.res.Replaced, false)
 		}
 		n++
 	}

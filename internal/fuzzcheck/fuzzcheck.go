@@ -1,9 +1,13 @@
 // Package fuzzcheck holds what the fuzz tests of the readers check on
-// every input: that reading, the service rules, lowering and printing
-// finish (no panic, no loop), and that whatever a reader accepts prints,
-// for every target, as a file that Nix parses (read in Go by nixcheck,
-// by Nix's rules). The tests run the real nix-instantiate on their seed
-// corpora and on the inputs the fuzzer found that were kept (Corpus).
+// every input: that reading, then the rest of the pipeline (convert.IR:
+// the service rules, lowering and printing) finish (no panic, no loop),
+// and that whatever a reader accepts prints, for every target, as a file
+// that Nix parses (read in Go by nixcheck, by Nix's rules). The tests run
+// the real nix-instantiate on their seed corpora and on the inputs the
+// fuzzer found that were kept (Corpus).
+//
+// It imports convert, the top of the pipeline: the fuzz tests that use it
+// are in external test packages (package procfile_test, say).
 package fuzzcheck
 
 import (
@@ -16,10 +20,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pc2devenv/pc2devenv/convert"
 	"github.com/pc2devenv/pc2devenv/emit"
-	"github.com/pc2devenv/pc2devenv/emit/nix"
 	"github.com/pc2devenv/pc2devenv/internal/nixcheck"
-	"github.com/pc2devenv/pc2devenv/rules"
+	"github.com/pc2devenv/pc2devenv/ir"
 )
 
 // LoopLimit is how long one input may take before a fuzz test calls it a
@@ -48,11 +52,12 @@ func Bounded(what string, fn func() error) error {
 }
 
 // Outputs runs a project that a reader gives through the rest of the
-// pipeline for every target, as convert does: the service rules, lowering,
-// printing. read is called once per target, since the rules change the
-// project. It returns the printed files of the targets that produced one
-// (none when the reader or the lowering reports an error), and an error
-// when a file cannot be printed or does not read as Nix.
+// pipeline for every target, with convert.IR, as the command line does:
+// the service rules, lowering, printing. read is called once per target,
+// since the rules change the project. It returns the printed files of the
+// targets that produced one (none when the reader or the lowering reports
+// an error), and an error when the pipeline panics, when a file cannot be
+// printed, or when it does not read as Nix.
 func Outputs(read Read) (map[emit.Target][]byte, error) {
 	out := map[emit.Target][]byte{}
 	for _, tg := range emit.Targets {
@@ -60,19 +65,22 @@ func Outputs(read Read) (map[emit.Target][]byte, error) {
 		if proj == nil || diags.HasErrors() {
 			return out, nil
 		}
-		rules.Apply(proj, rules.Options{})
-		res := emit.Emit(proj, emit.Options{Target: tg})
-		if res.Diagnostics.HasErrors() {
+		res := convert.IR(proj, diags, convert.Options{Target: tg})
+		if ie := res.Internal(); ie != nil {
+			return out, fmt.Errorf("%s: %v\n%s", tg, ie, ie.Stack)
+		}
+		for _, d := range res.Diagnostics {
+			if d.ID == ir.IDInternal {
+				return out, fmt.Errorf("%s: %v", tg, d)
+			}
+		}
+		if res.Output == nil {
 			continue
 		}
-		b, err := nix.Format(res.File)
-		if err != nil {
-			return out, fmt.Errorf("%s: printing: %v", tg, err)
+		if err := Check(res.Output); err != nil {
+			return out, fmt.Errorf("%s: %v\n%s", tg, err, res.Output)
 		}
-		if err := Check(b); err != nil {
-			return out, fmt.Errorf("%s: %v\n%s", tg, err, b)
-		}
-		out[tg] = b
+		out[tg] = res.Output
 	}
 	return out, nil
 }
