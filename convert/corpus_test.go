@@ -132,7 +132,7 @@ func checkFates(t *testing.T, tg emit.Target, files []string, res *Result) {
 	byPath := map[string][]emit.KeyFate{}
 	for _, k := range res.Fates {
 		if k.To == "no rule" {
-			t.Errorf("%s: key %s (%s) has no rule in emit.KeyRules", tg, k.Key, k.Pos)
+			t.Errorf("%s: key %s (%s) has no row in emit.FateTable", tg, k.Key, k.Pos)
 		}
 		byPos[k.Pos] = true
 		byPath[k.Key] = append(byPath[k.Key], k)

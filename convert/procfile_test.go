@@ -16,7 +16,7 @@ import (
 )
 
 // The Procfile grammar as foreman's documentation states it, applied here
-// independently of package parse.
+// independently of package parse/procfile.
 var oracleEntry = regexp.MustCompile(`^([A-Za-z0-9_-]+):\s*(.+)$`)
 
 // oracleEntries decodes a Procfile the way foreman does (without the

@@ -202,7 +202,7 @@ func (l *lowerer) oneShotTask(p *ir.Process) {
 		}
 	}
 	for _, f := range p.Extra {
-		if r := RuleFor("processes.*." + f.Key); r != nil && r.Fates[l.t].Kind == Consumed {
+		if r := FatesFor("processes.*." + f.Key); r != nil && r.Fates[l.t].Kind == Consumed {
 			continue
 		}
 		l.report(a, f.KeyPos, ir.Warning, ir.IDNoEquivalent, subject(f.Key), why, "")
@@ -245,7 +245,7 @@ func (l *lowerer) serviceProcess(s *ir.Service) {
 			}
 		}
 	} else {
-		l.pcProcess(pc, p)
+		l.devenv1Process(pc, p)
 	}
 	if len(pc.Bindings) > 0 {
 		a.Add(pc, "process-compose")

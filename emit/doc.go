@@ -10,9 +10,9 @@
 // "# TODO(pc2devenv): …" comment in the output where it would have gone.
 //
 // The fate of every process-compose key under every target — mapped,
-// passed through, reported or consumed — is data: KeyRules, which the
-// README's table of supported keys (KeyTable) and the --format json report
-// (Fates) are made from.
+// passed through, reported or consumed — is data: FateTable, which the
+// README's table of supported keys (FateTableMarkdown) and the
+// --format json report (Fates) are made from.
 //
 // Emit assumes the rewrite rules (package rules) have run, if they are to:
 // it lowers services the project already has, and never turns a process

@@ -89,7 +89,7 @@ type lowerer struct {
 }
 
 // decide records the fate of the key at path, where it depends on the
-// key's value rather than on its rule alone.
+// key's value rather than on its row of FateTable alone.
 func (l *lowerer) decide(path string, f Fate) {
 	if path != "" {
 		l.decided[path] = f
@@ -179,7 +179,7 @@ func (l *lowerer) topExtra() {
 	settings := nix.Set()
 	var todos []*nix.Binding
 	for _, f := range l.proj.Extra {
-		r := RuleFor(extensionPattern(f.Key))
+		r := FatesFor(extensionPattern(f.Key))
 		if r == nil {
 			continue
 		}

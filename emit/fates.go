@@ -45,8 +45,9 @@ func (f Fate) String() string {
 	return f.To + "; " + f.Note
 }
 
-// KeyRule gives the fate of the keys matching Pattern under each target.
-type KeyRule struct {
+// PatternFates is a row of FateTable: the fate of the keys matching
+// Pattern under each target.
+type PatternFates struct {
 	// Pattern is a key path with "*" for user-chosen names, as in
 	// ir.Key.Pattern.
 	Pattern string
@@ -80,14 +81,14 @@ func typedOr(option, pcKey string) [3]Fate {
 const pcProc = "processes.<name>.process-compose."
 const pcSettings = "process.managers.process-compose.settings."
 
-// KeyRules is the fate of every process-compose key, per target: the one
+// FateTable is the fate of every process-compose key, per target: the one
 // table the emitter follows for keys it has no typed lowering for, the
 // --format json report lists, and the README's "supported keys" table is
 // generated from. A key matches the longest pattern that is a prefix of it
 // at a "." boundary. Where a key's fate depends on its value (a default
-// value is consumed, say), the rule's text says so, and the report gives
+// value is consumed, say), the row's text says so, and the report gives
 // the fate of each key as it was decided.
-var KeyRules = []KeyRule{
+var FateTable = []PatternFates{
 	{"version", all(consumed("informational; process-compose never reads it"))},
 	{"name", nativeOr(reported("the project name only titles process-compose's TUI"), pcSettings+"name")},
 	{"processes", all(mapped("processes"))},
@@ -169,24 +170,24 @@ var KeyRules = []KeyRule{
 	{"processes.*.x-*", all(consumed("an extension key, which process-compose ignores"))},
 }
 
-// rulesByPattern indexes KeyRules.
-var rulesByPattern = func() map[string]*KeyRule {
-	m := make(map[string]*KeyRule, len(KeyRules))
-	for i := range KeyRules {
-		m[KeyRules[i].Pattern] = &KeyRules[i]
+// fatesByPattern indexes FateTable.
+var fatesByPattern = func() map[string]*PatternFates {
+	m := make(map[string]*PatternFates, len(FateTable))
+	for i := range FateTable {
+		m[FateTable[i].Pattern] = &FateTable[i]
 	}
 	return m
 }()
 
-// RuleFor returns the rule for a key pattern: the longest rule pattern
-// that equals pattern or is a prefix of it at a "." boundary. Extension
-// keys match "x-*" at their level.
-func RuleFor(pattern string) *KeyRule {
+// FatesFor returns the row of FateTable for a key pattern: the row of the
+// longest pattern that equals pattern or is a prefix of it at a "."
+// boundary. Extension keys match "x-*" at their level.
+func FatesFor(pattern string) *PatternFates {
 	for p := pattern; p != ""; {
-		if r := rulesByPattern[p]; r != nil {
+		if r := fatesByPattern[p]; r != nil {
 			return r
 		}
-		if r := rulesByPattern[extensionPattern(p)]; r != nil {
+		if r := fatesByPattern[extensionPattern(p)]; r != nil {
 			return r
 		}
 		i := strings.LastIndexByte(p, '.')
@@ -223,7 +224,7 @@ type KeyFate struct {
 
 // Fates returns the fate of each key of keys under target t: the reader's
 // decision for keys it consumed or dropped, the emitter's for keys whose
-// fate depended on their value (decided, by key path), and the rule's
+// fate depended on their value (decided, by key path), and FateTable's
 // otherwise. Unknown keys are always reported.
 func Fates(keys []ir.Key, t Target, decided map[string]Fate) []KeyFate {
 	out := make([]KeyFate, 0, len(keys))
@@ -240,7 +241,7 @@ func Fates(keys []ir.Key, t Target, decided map[string]Fate) []KeyFate {
 		case isDecided:
 			f.Fate, f.To = d.Kind, d.String()
 		default:
-			if r := RuleFor(k.Pattern); r != nil {
+			if r := FatesFor(k.Pattern); r != nil {
 				f.Fate, f.To = r.Fates[t].Kind, r.Fates[t].String()
 			} else {
 				f.Fate, f.To = Reported, "no rule"

@@ -5,10 +5,10 @@ import (
 	"strings"
 )
 
-// KeyTable returns KeyRules as a Markdown table: one row per key pattern,
-// one column per target. The README's "supported keys" table is this
-// text.
-func KeyTable() string {
+// FateTableMarkdown returns FateTable as a Markdown table: one row per key
+// pattern, one column per target. The README's "supported keys" table is
+// this text.
+func FateTableMarkdown() string {
 	var b strings.Builder
 	b.WriteString("| key |")
 	for _, t := range Targets {
@@ -19,7 +19,7 @@ func KeyTable() string {
 		b.WriteString("---|")
 	}
 	b.WriteByte('\n')
-	for _, r := range KeyRules {
+	for _, r := range FateTable {
 		fmt.Fprintf(&b, "| `%s` |", r.Pattern)
 		for _, t := range Targets {
 			f := r.Fates[t]

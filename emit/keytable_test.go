@@ -8,12 +8,12 @@ import (
 
 // The README's supported keys table lies between these markers.
 const (
-	tableStart = "<!-- supported-keys:start (generated from emit.KeyRules; PC2DEVENV_UPDATE=1 go test ./emit rewrites it) -->\n"
+	tableStart = "<!-- supported-keys:start (generated from emit.FateTable; PC2DEVENV_UPDATE=1 go test ./emit rewrites it) -->\n"
 	tableEnd   = "<!-- supported-keys:end -->"
 )
 
 // TestREADMEKeyTable checks that the README's table of supported keys is
-// the one KeyRules gives; PC2DEVENV_UPDATE=1 rewrites it.
+// the one FateTable gives; PC2DEVENV_UPDATE=1 rewrites it.
 func TestREADMEKeyTable(t *testing.T) {
 	const readme = "../README.md"
 	b, err := os.ReadFile(readme)
@@ -27,7 +27,7 @@ func TestREADMEKeyTable(t *testing.T) {
 		t.Fatalf("README.md has no supported keys table between %q and %q", tableStart, tableEnd)
 	}
 	got := s[i+len(tableStart) : j]
-	want := "\n" + KeyTable() + "\n"
+	want := "\n" + FateTableMarkdown() + "\n"
 	if got == want {
 		return
 	}
@@ -37,16 +37,16 @@ func TestREADMEKeyTable(t *testing.T) {
 		}
 		return
 	}
-	t.Errorf("README.md's supported keys table differs from emit.KeyRules; run PC2DEVENV_UPDATE=1 go test ./emit to rewrite it")
+	t.Errorf("README.md's supported keys table differs from emit.FateTable; run PC2DEVENV_UPDATE=1 go test ./emit to rewrite it")
 }
 
-// TestKeyRules checks the table itself: patterns are unique, every
+// TestFateTable checks the table itself: patterns are unique, every
 // target has a fate, and a passed-through key names a process-compose key
 // path. (The corpus and golden tests check that every key read has a
-// rule.)
-func TestKeyRules(t *testing.T) {
+// row.)
+func TestFateTable(t *testing.T) {
 	seen := map[string]bool{}
-	for _, r := range KeyRules {
+	for _, r := range FateTable {
 		if seen[r.Pattern] {
 			t.Errorf("pattern %q has two rules", r.Pattern)
 		}

@@ -19,14 +19,14 @@ func (l *lowerer) process(p *ir.Process) {
 	if l.t.typed() {
 		l.typedProcess(a, pc, p)
 	} else {
-		l.pcProcess(pc, p)
+		l.devenv1Process(pc, p)
 		if len(p.After) > 0 {
 			l.report(a, p.Pos, ir.Warning, ir.IDNoEquivalent, fmt.Sprintf("process %q waiting for %s", p.Name, strings.Join(p.After, ", ")),
 				"devenv 1 processes cannot wait for tasks", "run the tasks before devenv up")
 		}
 	}
-	l.untyped(a, pc, p)
-	l.extras(a, pc, p)
+	l.fieldsWithoutOption(a, pc, p)
+	l.extraKeys(a, pc, p)
 	l.templateSafe(a, pc, p)
 	if len(pc.Bindings) > 0 {
 		a.Add(pc, "process-compose")
@@ -354,15 +354,15 @@ func (l *lowerer) restart(a, pc *nix.Attrs, p *ir.Process) {
 		{av.ExitOnSkipped.Set, av.ExitOnSkipped.Pos, "exit_on_skipped", &nix.Bool{V: av.ExitOnSkipped.Val}},
 	} {
 		if o.set {
-			l.keyFate(a, pc, o.pos, p, "availability."+o.key, o.expr)
+			l.passOrReport(a, pc, o.pos, p, "availability."+o.key, o.expr)
 		}
 	}
 }
 
-// keyFate lowers a key that has no typed lowering, following KeyRules:
-// passed through as process-compose key path, reported, or consumed.
-func (l *lowerer) keyFate(a, pc *nix.Attrs, pos ir.Pos, p *ir.Process, key string, value nix.Expr) {
-	r := RuleFor("processes.*." + key)
+// passOrReport lowers a key that has no typed lowering as FateTable says:
+// passed through as a process-compose key path, reported, or consumed.
+func (l *lowerer) passOrReport(a, pc *nix.Attrs, pos ir.Pos, p *ir.Process, key string, value nix.Expr) {
+	r := FatesFor("processes.*." + key)
 	if r == nil {
 		return
 	}
@@ -396,11 +396,13 @@ func scalarNix(e nix.Expr) string {
 	return ""
 }
 
-// untyped lowers the typed IR fields that devenv 2 has no typed option for.
-func (l *lowerer) untyped(a, pc *nix.Attrs, p *ir.Process) {
+// fieldsWithoutOption lowers the model's fields that devenv 2 has no
+// typed option for (liveness probe, shutdown, is_daemon, replicas), as
+// FateTable says (passOrReport).
+func (l *lowerer) fieldsWithoutOption(a, pc *nix.Attrs, p *ir.Process) {
 	if p.Liveness != nil {
 		if probe := l.pcProbe(p.Liveness); len(probe.Bindings) > 0 {
-			l.keyFate(a, pc, p.Liveness.Pos, p, "liveness_probe", probe)
+			l.passOrReport(a, pc, p.Liveness.Pos, p, "liveness_probe", probe)
 		}
 	}
 	if sd := p.Shutdown; sd != nil {
@@ -412,21 +414,23 @@ func (l *lowerer) untyped(a, pc *nix.Attrs, p *ir.Process) {
 			sd = &rest
 		}
 		if s := pcShutdown(sd); len(s.Bindings) > 0 {
-			l.keyFate(a, pc, sd.Pos, p, "shutdown", s)
+			l.passOrReport(a, pc, sd.Pos, p, "shutdown", s)
 		} else if daemon {
 			l.decide(p.KeyPath+".shutdown", mapped("its command is run by processes.<name>.exec when the daemon is stopped"))
 		}
 	}
 	if p.IsDaemon.Set {
-		l.keyFate(a, pc, p.IsDaemon.Pos, p, "is_daemon", &nix.Bool{V: p.IsDaemon.Val})
+		l.passOrReport(a, pc, p.IsDaemon.Pos, p, "is_daemon", &nix.Bool{V: p.IsDaemon.Val})
 	}
 	if p.Replicas.Set && p.Replica == nil {
-		l.keyFate(a, pc, p.Replicas.Pos, p, "replicas", &nix.Int{V: int64(p.Replicas.Val)})
+		l.passOrReport(a, pc, p.Replicas.Pos, p, "replicas", &nix.Int{V: int64(p.Replicas.Val)})
 	}
 }
 
-// extras lowers the keys the model keeps whole, following KeyRules.
-func (l *lowerer) extras(a, pc *nix.Attrs, p *ir.Process) {
+// extraKeys lowers the keys the model keeps whole (Process.Extra): the
+// few lowered to what devenv has instead, the others as FateTable says
+// (passOrReport).
+func (l *lowerer) extraKeys(a, pc *nix.Attrs, p *ir.Process) {
 	for _, f := range p.Extra {
 		switch {
 		case f.Key == "watch" && l.t.typed():
@@ -443,7 +447,7 @@ func (l *lowerer) extras(a, pc *nix.Attrs, p *ir.Process) {
 		if f.Key == "log_location" && f.Value.Kind == ir.KindString {
 			v = templated(f.Value.Str)
 		}
-		l.keyFate(a, pc, f.KeyPos, p, f.Key, v)
+		l.passOrReport(a, pc, f.KeyPos, p, f.Key, v)
 	}
 }
 

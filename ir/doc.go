@@ -3,10 +3,10 @@
 // shell hooks that a project's process-compose.yml, Procfile or Makefile
 // describes, each value with the source position it came from.
 //
-// Readers (package parse) build a Project; rewrite rules (package rules)
-// raise its level, for example by turning a postgres process into a devenv
-// service; the emitter (package emit) lowers it to devenv.nix for one
-// target. Nothing in this package knows YAML or Nix.
+// Readers (the packages under parse) build a Project; rewrite rules
+// (package rules) raise its level, for example by turning a postgres
+// process into a devenv service; the emitter (package emit) lowers it to
+// devenv.nix for one target. Nothing in this package knows YAML or Nix.
 //
 // Diagnostics (Diagnostic, Diagnostics) are shared by every stage: each
 // carries a position, a severity, a stable identifier such as PC010, a

@@ -1,7 +1,7 @@
 // Package pcmodel is an independent model of how process-compose loads a
 // project's files, for tests to check the converter's outputs against:
-// written apart from package parse, on plain decoded YAML, so that a
-// comparison of the two is not circular.
+// written apart from package parse/processcompose, on plain decoded YAML,
+// so that a comparison of the two is not circular.
 //
 // It covers what the checks compare and what running a project needs —
 // commands, entrypoints, environments, working directories, env_file,

@@ -13,7 +13,7 @@ import (
 // environment reads a list of KEY=VALUE entries, split at the first "=",
 // or, leniently and with a warning, a mapping, which process-compose
 // refuses.
-func (r *pcReader) environment(n *yaml.Node, k keyPath, where string) []ir.EnvVar {
+func (r *reader) environment(n *yaml.Node, k keyPath, where string) []ir.EnvVar {
 	n = r.deref(n)
 	var env []ir.EnvVar
 	if n.Kind == yaml.MappingNode {
@@ -62,7 +62,7 @@ func (r *pcReader) environment(n *yaml.Node, k keyPath, where string) []ir.EnvVa
 
 // envVar reads one environment value, warning about $VAR forms that
 // process-compose passes on as text.
-func (r *pcReader) envVar(name, value string, pos, vpos ir.Pos) ir.EnvVar {
+func (r *reader) envVar(name, value string, pos, vpos ir.Pos) ir.EnvVar {
 	t := r.substText(value, vpos)
 	if r.expands(vpos.File) {
 		for _, v := range bareVars(t) {

@@ -17,7 +17,7 @@ import (
 // resolved first) is merged with the extending one by the rules of files,
 // the extending one winning. An unknown, self or cyclic extends is an
 // error.
-func (r *pcReader) resolveExtends(entries []entry, k keyPath) []entry {
+func (r *reader) resolveExtends(entries []entry, k keyPath) []entry {
 	byName := map[string]int{}
 	var names []string
 	for i, e := range entries {
@@ -90,13 +90,13 @@ func (r *pcReader) resolveExtends(entries []entry, k keyPath) []entry {
 
 // extendsOf returns the process a process's extends names, and its
 // position; ok is false when there is no extends.
-func (r *pcReader) extendsOf(e entry) (name string, pos ir.Pos, ok bool) {
+func (r *reader) extendsOf(e entry) (name string, pos ir.Pos, ok bool) {
 	v := r.deref(e.value)
 	if v.Kind != yaml.MappingNode {
 		return "", ir.Pos{}, false
 	}
 	var ext *yaml.Node
-	r.quietly(func() {
+	r.withoutRecording(func() {
 		m, _ := r.mapping(v, "")
 		for _, f := range m {
 			if f.key == "extends" {

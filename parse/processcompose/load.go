@@ -72,7 +72,7 @@ func ReadFiles(files []File, opts Options) (proj *ir.Project, diags ir.Diagnosti
 		diags.Sort()
 		diags = diags.Dedup()
 	}()
-	r := &pcReader{
+	r := &reader{
 		yamlReader: yamlReader{
 			file:      files[0].Path,
 			files:     map[*yaml.Node]string{},
@@ -117,7 +117,7 @@ type pcFile struct {
 // load reads one file and, before it, the files its top-level extends
 // names. chain holds the files that extend this one, for cycles; extended
 // says that a file names this one in extends.
-func (r *pcReader) load(path string, src []byte, chain []string, extended bool) []*pcFile {
+func (r *reader) load(path string, src []byte, chain []string, extended bool) []*pcFile {
 	if !sourcecheck.CheckText(path, src, r.diags) {
 		return nil
 	}
@@ -210,7 +210,7 @@ func unwrapPathError(err error) error {
 }
 
 // register notes the file of every node of a document.
-func (r *pcReader) register(n *yaml.Node, file string) {
+func (r *reader) register(n *yaml.Node, file string) {
 	if n == nil {
 		return
 	}
@@ -223,7 +223,7 @@ func (r *pcReader) register(n *yaml.Node, file string) {
 // checkShape reports whether the document n is finite and small enough to
 // walk (see sourcecheck.CheckYAMLShape), reporting what it finds where it
 // is.
-func (r *pcReader) checkShape(n *yaml.Node) bool {
+func (r *reader) checkShape(n *yaml.Node) bool {
 	return sourcecheck.CheckYAMLShape(n, r.pos, r.diags)
 }
 
@@ -247,7 +247,7 @@ func topValue(m *yaml.Node, key string) *yaml.Node {
 // empty working_dir becomes the directory, a relative one is joined to
 // it. The directory is relative to the project's directory, the one
 // process-compose runs in.
-func (r *pcReader) anchorWorkingDirs(root *yaml.Node, path string) {
+func (r *reader) anchorWorkingDirs(root *yaml.Node, path string) {
 	dir := filepath.Dir(path)
 	if rel, err := filepath.Rel(r.dir, dir); err == nil && filepath.IsAbs(r.dir) == filepath.IsAbs(dir) {
 		dir = rel

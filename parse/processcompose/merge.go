@@ -21,7 +21,7 @@ import (
 // by f, at key path k. record says whether the keys that lose are
 // recorded as consumed (false for a process-level extends, whose parent's
 // keys are recorded where the parent is read).
-func (r *pcReader) mergeMapping(base, over *yaml.Node, f *field, k keyPath, record bool) *yaml.Node {
+func (r *reader) mergeMapping(base, over *yaml.Node, f *field, k keyPath, record bool) *yaml.Node {
 	base, over = r.deref(base), r.deref(over)
 	what := "the file"
 	if k.path != "" {
@@ -75,20 +75,20 @@ func (r *pcReader) mergeMapping(base, over *yaml.Node, f *field, k keyPath, reco
 
 // mergeValue merges the value of over's key into base's, for a key
 // described by f at path k, and returns the entry that stands for both.
-func (r *pcReader) mergeValue(base, over entry, f *field, k keyPath, record bool) entry {
+func (r *reader) mergeValue(base, over entry, f *field, k keyPath, record bool) entry {
 	bv, ov := r.deref(base.value), r.deref(over.value)
 	switch {
 	case isNull(ov):
-		r.lose(over, base, k, record, "an empty value does not override the one at %s")
+		r.recordMergeLoser(over, base, k, record, "an empty value does not override the one at %s")
 		return base
 	case isNull(bv):
-		r.lose(base, over, k, record, "overridden by %s")
+		r.recordMergeLoser(base, over, k, record, "overridden by %s")
 		return over
 	}
 	switch f.kind {
 	case kString, kBool, kInt:
 		if isZero(ov, f.kind) {
-			r.lose(over, base, k, record, "a zero value does not override the one at %s")
+			r.recordMergeLoser(over, base, k, record, "a zero value does not override the one at %s")
 			if !isZero(bv, f.kind) && bv.Value != ov.Value {
 				hint := ""
 				if k.path != "" && strings.HasSuffix(k.path, ".disabled") {
@@ -99,20 +99,20 @@ func (r *pcReader) mergeValue(base, over entry, f *field, k keyPath, record bool
 			}
 			return base
 		}
-		r.lose(base, over, k, record, "overridden by %s")
+		r.recordMergeLoser(base, over, k, record, "overridden by %s")
 		return over
 	case kEnv:
 		return r.mergeEnv(base, over, k, record)
 	case kReplace:
 		if isZero(ov, kAny) {
-			r.lose(over, base, k, record, "an empty value does not replace the one at %s")
+			r.recordMergeLoser(over, base, k, record, "an empty value does not replace the one at %s")
 			return base
 		}
-		r.lose(base, over, k, record, "replaced by %s")
+		r.recordMergeLoser(base, over, k, record, "replaced by %s")
 		return over
 	}
 	if bv.Kind != ov.Kind {
-		r.lose(base, over, k, record, "overridden by %s")
+		r.recordMergeLoser(base, over, k, record, "overridden by %s")
 		return over
 	}
 	switch bv.Kind {
@@ -138,24 +138,24 @@ func (r *pcReader) mergeValue(base, over entry, f *field, k keyPath, record bool
 		return entry{key: over.key, kNode: over.kNode, value: seq}
 	}
 	if isZero(ov, kAny) {
-		r.lose(over, base, k, record, "a zero value does not override the one at %s")
+		r.recordMergeLoser(over, base, k, record, "a zero value does not override the one at %s")
 		return base
 	}
-	r.lose(base, over, k, record, "overridden by %s")
+	r.recordMergeLoser(base, over, k, record, "overridden by %s")
 	return over
 }
 
 // replace gives a map entry that a later file replaces whole (a
 // depends_on entry).
-func (r *pcReader) replace(base, over entry, k keyPath, record bool) entry {
-	r.lose(base, over, k, record, "replaced by %s")
+func (r *reader) replace(base, over entry, k keyPath, record bool) entry {
+	r.recordMergeLoser(base, over, k, record, "replaced by %s")
 	return over
 }
 
-// lose records the key of loser, and the keys inside its value, as
+// recordMergeLoser records the key of loser, and the keys inside its value, as
 // consumed because of winner; why is a format with one %s for the
 // winner's position.
-func (r *pcReader) lose(loser, winner entry, k keyPath, record bool, why string) {
+func (r *reader) recordMergeLoser(loser, winner entry, k keyPath, record bool, why string) {
 	if !record {
 		return
 	}
@@ -165,7 +165,7 @@ func (r *pcReader) lose(loser, winner entry, k keyPath, record bool, why string)
 }
 
 // recordConsumed records a key that the merge used up.
-func (r *pcReader) recordConsumed(k keyPath, kNode *yaml.Node, reason string) {
+func (r *reader) recordConsumed(k keyPath, kNode *yaml.Node, reason string) {
 	if r.synthetic[kNode] {
 		return
 	}
@@ -173,7 +173,7 @@ func (r *pcReader) recordConsumed(k keyPath, kNode *yaml.Node, reason string) {
 }
 
 // recordConsumedTree records the keys inside a value the merge used up.
-func (r *pcReader) recordConsumedTree(n *yaml.Node, k keyPath, reason string) {
+func (r *reader) recordConsumedTree(n *yaml.Node, k keyPath, reason string) {
 	n = r.deref(n)
 	switch n.Kind {
 	case yaml.MappingNode:
@@ -203,10 +203,10 @@ func (r *pcReader) recordConsumedTree(n *yaml.Node, k keyPath, reason string) {
 // as process-compose's merge does. It splits entries on every "=", so it
 // drops an entry whose value holds one: such entries are kept here, with
 // a warning.
-func (r *pcReader) mergeEnv(base, over entry, k keyPath, record bool) entry {
+func (r *reader) mergeEnv(base, over entry, k keyPath, record bool) entry {
 	bv, ov := r.deref(base.value), r.deref(over.value)
 	if bv.Kind != yaml.SequenceNode || ov.Kind != yaml.SequenceNode {
-		r.lose(base, over, k, record, "overridden by %s")
+		r.recordMergeLoser(base, over, k, record, "overridden by %s")
 		return over
 	}
 	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: ov.Line, Column: ov.Column, Style: ov.Style}
@@ -252,7 +252,7 @@ func (r *pcReader) mergeEnv(base, over entry, k keyPath, record bool) entry {
 
 // checkEnvMergeEntry warns about an environment entry that process-compose
 // drops when it merges files: one whose value holds another "=".
-func (r *pcReader) checkEnvMergeEntry(it *yaml.Node) {
+func (r *reader) checkEnvMergeEntry(it *yaml.Node) {
 	d := r.deref(it)
 	if d.Kind != yaml.ScalarNode || r.envWarned[d] {
 		return

@@ -13,7 +13,7 @@ import (
 // dependsOn reads a process's depends_on: process names mapped to their
 // condition. An entry without a condition waits for process_completed, the
 // zero value of process-compose's enum, whatever its documentation says.
-func (r *pcReader) dependsOn(n *yaml.Node, k keyPath, proc string) []ir.Dependency {
+func (r *reader) dependsOn(n *yaml.Node, k keyPath, proc string) []ir.Dependency {
 	where := fmt.Sprintf("depends_on of process %q", proc)
 	entries, ok := r.mapping(n, where)
 	if !ok {
@@ -64,7 +64,7 @@ func (r *pcReader) dependsOn(n *yaml.Node, k keyPath, proc string) []ir.Dependen
 }
 
 // availability reads a process's restart policy.
-func (r *pcReader) availability(n *yaml.Node, k keyPath, proc string) *ir.Restart {
+func (r *reader) availability(n *yaml.Node, k keyPath, proc string) *ir.Restart {
 	keys, ok := r.fields(n, k, fmt.Sprintf("availability of process %q", proc), pcAvailabilityKeys, false)
 	if !ok {
 		return nil
@@ -108,7 +108,7 @@ func names[T ~string](values []T) []string {
 }
 
 // probe reads a readiness or liveness probe.
-func (r *pcReader) probe(n *yaml.Node, k keyPath, where string) *ir.Probe {
+func (r *reader) probe(n *yaml.Node, k keyPath, where string) *ir.Probe {
 	keys, ok := r.fields(n, k, where, pcProbeKeys, false)
 	if !ok {
 		return nil
@@ -141,7 +141,7 @@ func (r *pcReader) probe(n *yaml.Node, k keyPath, where string) *ir.Probe {
 }
 
 // execProbe reads a probe's exec: a command and its working directory.
-func (r *pcReader) execProbe(n *yaml.Node, k keyPath, where string) *ir.ExecProbe {
+func (r *reader) execProbe(n *yaml.Node, k keyPath, where string) *ir.ExecProbe {
 	keys, ok := r.fields(n, k, where, pcExecProbeKeys, false)
 	if !ok {
 		return nil
@@ -164,7 +164,7 @@ func (r *pcReader) execProbe(n *yaml.Node, k keyPath, where string) *ir.ExecProb
 
 // httpProbe reads a probe's http_get. Its port is text, as process-compose
 // reads it, so that it can be templated.
-func (r *pcReader) httpProbe(n *yaml.Node, k keyPath, where string) *ir.HTTPProbe {
+func (r *reader) httpProbe(n *yaml.Node, k keyPath, where string) *ir.HTTPProbe {
 	keys, ok := r.fields(n, k, where, pcHTTPProbeKeys, false)
 	if !ok {
 		return nil
@@ -212,7 +212,7 @@ func (r *pcReader) httpProbe(n *yaml.Node, k keyPath, where string) *ir.HTTPProb
 }
 
 // shutdown reads how a process is stopped.
-func (r *pcReader) shutdown(n *yaml.Node, k keyPath, proc string) *ir.Shutdown {
+func (r *reader) shutdown(n *yaml.Node, k keyPath, proc string) *ir.Shutdown {
 	keys, ok := r.fields(n, k, fmt.Sprintf("shutdown of process %q", proc), pcShutdownKeys, false)
 	if !ok {
 		return nil

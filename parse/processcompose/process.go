@@ -12,7 +12,7 @@ import (
 
 // processes reads the processes mapping, after resolving process-level
 // extends.
-func (r *pcReader) processes(n *yaml.Node, k keyPath) {
+func (r *reader) processes(n *yaml.Node, k keyPath) {
 	entries, ok := r.mapping(n, "processes")
 	if !ok {
 		return
@@ -36,7 +36,7 @@ var monitorModes = []string{"none", "activity", "silence"}
 
 // process reads one process into the model: typed fields for the keys the
 // model has, Extra for the others, and what the later steps need.
-func (r *pcReader) process(pe entry, k keyPath) *pcProcess {
+func (r *reader) process(pe entry, k keyPath) *pcProcess {
 	p := &ir.Process{Name: pe.key, Pos: r.pos(pe.kNode), KeyPath: k.path}
 	pp := &pcProcess{p: p, e: pe, k: k, replicas: 1}
 	where := fmt.Sprintf("process %q", p.Name)
@@ -202,8 +202,8 @@ func (r *pcReader) process(pe entry, k keyPath) *pcProcess {
 
 // quietBool reads a boolean without reporting problems, which the reader
 // reports where it reads the value for good.
-func (r *pcReader) quietBool(n *yaml.Node) (v, ok bool) {
-	r.quietly(func() {
+func (r *reader) quietBool(n *yaml.Node) (v, ok bool) {
+	r.withoutRecording(func() {
 		b, good := r.boolean(n, "")
 		v, ok = b.Val, good
 	})
@@ -212,7 +212,7 @@ func (r *pcReader) quietBool(n *yaml.Node) (v, ok bool) {
 
 // checkNamespace reports a namespace that is neither a name nor a list of
 // names.
-func (r *pcReader) checkNamespace(n *yaml.Node, what string) {
+func (r *reader) checkNamespace(n *yaml.Node, what string) {
 	n = r.deref(n)
 	switch n.Kind {
 	case yaml.ScalarNode:
@@ -229,7 +229,7 @@ func (r *pcReader) checkNamespace(n *yaml.Node, what string) {
 }
 
 // checkExitCodes reports success exit codes outside 0–255.
-func (r *pcReader) checkExitCodes(n *yaml.Node, what string) {
+func (r *reader) checkExitCodes(n *yaml.Node, what string) {
 	items, ok := r.sequence(n, what)
 	if !ok {
 		return

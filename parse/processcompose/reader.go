@@ -11,12 +11,13 @@ import (
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
-// pcReader reads a project's process-compose files: it loads and merges
-// them (pcload.go, pcmerge.go), reads the result into the model (this
-// file), resolves process-level extends (pcextends.go), makes replicas and
-// renders templates (pcreplicas.go, pctemplate.go), and checks the
-// project as process-compose does (pcvalidate.go).
-type pcReader struct {
+// reader reads a project's process-compose files: it loads and merges
+// them (load.go, merge.go), reads the result into the model (this file,
+// process.go, objects.go, env.go), resolves process-level extends
+// (extends.go), makes replicas and renders templates (replicas.go,
+// template.go), and checks the project as process-compose does
+// (validate.go).
+type reader struct {
 	yamlReader
 	proj *ir.Project
 	opts Options
@@ -75,7 +76,7 @@ func (k keyPath) child(name string, wildcard bool) keyPath {
 // record notes a key for the report of what became of each key, and
 // returns its index in the project's keys (-1 for a key the loader made
 // up).
-func (r *pcReader) record(k keyPath, n, value *yaml.Node, unknown bool) int {
+func (r *reader) record(k keyPath, n, value *yaml.Node, unknown bool) int {
 	if r.synthetic[n] {
 		return -1
 	}
@@ -89,7 +90,7 @@ func (r *pcReader) record(k keyPath, n, value *yaml.Node, unknown bool) int {
 
 // consume marks the key recorded at index i, and the keys recorded after
 // it (those inside its value), as consumed by the reader.
-func (r *pcReader) consume(i int, reason string) {
+func (r *reader) consume(i int, reason string) {
 	if i < 0 {
 		return
 	}
@@ -100,15 +101,15 @@ func (r *pcReader) consume(i int, reason string) {
 
 // drop marks the key recorded at index i as left out, with a diagnostic
 // already given at it.
-func (r *pcReader) drop(i int, reason string) {
+func (r *reader) drop(i int, reason string) {
 	if i >= 0 {
 		(*r.keys)[i].Dropped = reason
 	}
 }
 
-// quietly runs f with diagnostics and keys going nowhere, to read a value
+// withoutRecording runs f with diagnostics and keys going nowhere, to read a value
 // again (for each replica, say) without reporting it twice.
-func (r *pcReader) quietly(f func()) {
+func (r *reader) withoutRecording(f func()) {
 	d, k, dups := r.diags, r.keys, r.dups
 	var qd ir.Diagnostics
 	var qk []ir.Key
@@ -119,7 +120,7 @@ func (r *pcReader) quietly(f func()) {
 
 // unknownKey records and reports a key process-compose does not define in
 // the object described by where.
-func (r *pcReader) unknownKey(e entry, k keyPath, where string, known []string) {
+func (r *reader) unknownKey(e entry, k keyPath, where string, known []string) {
 	r.record(k, e.kNode, e.value, true)
 	r.recordUnknownTree(e.value, k)
 	hint := ""
@@ -134,12 +135,12 @@ func (r *pcReader) unknownKey(e entry, k keyPath, where string, known []string) 
 
 // recordUnknownTree records the keys inside an unknown key's value as
 // unknown too: they are reported with it.
-func (r *pcReader) recordUnknownTree(n *yaml.Node, k keyPath) {
+func (r *reader) recordUnknownTree(n *yaml.Node, k keyPath) {
 	n = r.deref(n)
 	switch n.Kind {
 	case yaml.MappingNode:
 		var m []entry
-		r.quietly(func() { m, _ = r.mapping(n, "") })
+		r.withoutRecording(func() { m, _ = r.mapping(n, "") })
 		for _, e := range m {
 			ck := k.child(e.key, false)
 			r.record(ck, e.kNode, e.value, true)
@@ -154,7 +155,7 @@ func (r *pcReader) recordUnknownTree(n *yaml.Node, k keyPath) {
 
 // strictness ends a message about something process-compose refuses only
 // under is_strict.
-func (r *pcReader) strictness() string {
+func (r *reader) strictness() string {
 	if r.strict {
 		return "process-compose refuses the file, since it sets is_strict"
 	}
@@ -172,7 +173,7 @@ type knownKey struct {
 // fields returns the keys of the mapping n that are in known (or, with
 // extensions, start with "x-"), each recorded; every other key is
 // recorded and reported as unknown in where.
-func (r *pcReader) fields(n *yaml.Node, k keyPath, where string, known []string, extensions bool) ([]knownKey, bool) {
+func (r *reader) fields(n *yaml.Node, k keyPath, where string, known []string, extensions bool) ([]knownKey, bool) {
 	entries, ok := r.mapping(n, where)
 	if !ok {
 		return nil, false
@@ -193,7 +194,7 @@ func (r *pcReader) fields(n *yaml.Node, k keyPath, where string, known []string,
 // its position, as "unknown NOUN VALUE OF", with a suggestion: an error when process-compose refuses
 // the file, a warning when it only logs. ok is false for a value not
 // allowed.
-func (r *pcReader) enum(n *yaml.Node, what, noun, of string, allowed []string, sev ir.Severity, id ir.ID, consequence string) (string, ir.Pos, bool) {
+func (r *reader) enum(n *yaml.Node, what, noun, of string, allowed []string, sev ir.Severity, id ir.ID, consequence string) (string, ir.Pos, bool) {
 	s, pos, ok := r.structural(n, what)
 	if !ok || s == "" || slices.Contains(allowed, s) {
 		return s, pos, ok
@@ -206,15 +207,15 @@ func (r *pcReader) enum(n *yaml.Node, what, noun, of string, allowed []string, s
 	return s, pos, false
 }
 
-func (r *pcReader) top(root *yaml.Node) {
+func (r *reader) top(root *yaml.Node) {
 	entries, ok := r.mapping(root, "the file")
 	if !ok {
 		return
 	}
-	// is_strict changes messages everywhere; read it first, quietly.
+	// is_strict changes messages everywhere; read it first, without recording.
 	for _, e := range entries {
 		if e.key == "is_strict" {
-			r.quietly(func() {
+			r.withoutRecording(func() {
 				b, _ := r.boolean(e.value, "is_strict")
 				r.strict = b.Val
 			})
@@ -243,7 +244,7 @@ func (r *pcReader) top(root *yaml.Node) {
 	if (!sawProcesses || len(r.procs) == 0) && !r.diags.HasErrors() {
 		r.diags.Add(r.pos(root), ir.Warning, ir.IDNoProcesses, "the file defines no processes", "")
 	}
-	r.finish()
+	r.expandAndCheck()
 }
 
 // logLevels are the levels process-compose's logger accepts.
@@ -251,7 +252,7 @@ var logLevels = []string{"trace", "debug", "info", "warn", "error", "fatal", "pa
 
 // topKey reads a top-level key the model has no typed field for: it is
 // kept whole in Extra unless the reader uses it up.
-func (r *pcReader) topKey(e entry, k keyPath) {
+func (r *reader) topKey(e entry, k keyPath) {
 	i := r.record(k, e.kNode, e.value, false)
 	f := fTop.child(e.key)
 	r.checkNested(e.value, f, k, e.key, "")
@@ -287,7 +288,7 @@ func (r *pcReader) topKey(e entry, k keyPath) {
 
 // defaultShell reports whether a shell setting says what process-compose
 // does anyway: bash -c, and sudo -S for elevated processes.
-func (r *pcReader) defaultShell(n *yaml.Node) bool {
+func (r *reader) defaultShell(n *yaml.Node) bool {
 	defaults := map[string][]string{
 		"shell_command":           {"bash", "/bin/bash", "/usr/bin/bash", "/usr/bin/env bash"},
 		"shell_argument":          {"-c"},
@@ -295,7 +296,7 @@ func (r *pcReader) defaultShell(n *yaml.Node) bool {
 		"elevated_shell_argument": {"-S"},
 	}
 	ok := true
-	r.quietly(func() {
+	r.withoutRecording(func() {
 		entries, isMap := r.mapping(n, "shell")
 		if !isMap {
 			ok = false
@@ -316,7 +317,7 @@ func (r *pcReader) defaultShell(n *yaml.Node) bool {
 // ignores them silently.
 // rel is the value's key path relative to owner, which names the process
 // it belongs to, or is empty at the top level.
-func (r *pcReader) checkNested(n *yaml.Node, f *field, k keyPath, rel, owner string) {
+func (r *reader) checkNested(n *yaml.Node, f *field, k keyPath, rel, owner string) {
 	n = r.deref(n)
 	where := rel
 	if owner != "" {

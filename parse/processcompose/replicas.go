@@ -14,9 +14,9 @@ import (
 // file of gigabytes.
 const maxReplicas = 1000
 
-// finish runs process-compose's load steps after the files are read:
+// expandAndCheck runs process-compose's load steps after the files are read:
 // replicas, templates, dependencies on replica groups, and the checks.
-func (r *pcReader) finish() {
+func (r *reader) expandAndCheck() {
 	r.makeReplicas()
 	for _, pp := range r.procs {
 		r.renderProcess(pp)
@@ -34,7 +34,7 @@ func (r *pcReader) finish() {
 // process-compose names them. Each copy has PC_REPLICA_NUM in its
 // environment, below the process's own variables, and renders its
 // templates with its number.
-func (r *pcReader) makeReplicas() {
+func (r *reader) makeReplicas() {
 	var out []*pcProcess
 	for _, pp := range r.procs {
 		n := pp.replicas
@@ -48,7 +48,7 @@ func (r *pcReader) makeReplicas() {
 		for i := 0; i < n; i++ {
 			q := pp
 			if i > 0 {
-				r.quietly(func() { q = r.process(pp.e, pp.k) })
+				r.withoutRecording(func() { q = r.process(pp.e, pp.k) })
 			}
 			q.num = i
 			q.p.Name = fmt.Sprintf("%s-%0*d", group, width, i)
@@ -87,7 +87,7 @@ func (r *pcReader) makeReplicas() {
 // renders a replicated process's probes once, for all replicas alike (and
 // with the number of whichever replica it renders last), while the output
 // gives each replica its own, as the file means.
-func (r *pcReader) notePerReplicaProbes() {
+func (r *reader) notePerReplicaProbes() {
 	first := map[string]*ir.Process{}
 	noted := map[string]bool{}
 	for _, pp := range r.procs {
@@ -114,7 +114,7 @@ func (r *pcReader) notePerReplicaProbes() {
 // fanOut turns a dependency on a replicated process's name into one
 // dependency on each replica, as process-compose (1.116 and later) does;
 // dependencies that name a replica stay as they are.
-func (r *pcReader) fanOut() {
+func (r *reader) fanOut() {
 	groups := map[string][]string{}
 	for _, p := range r.proj.Processes {
 		if p.Replica != nil {

@@ -77,7 +77,7 @@ func (tp *templater) decode(s string, pos ir.Pos) ir.Text {
 // templateVars reads a vars mapping into template data, recording its
 // keys. Values decode as process-compose's YAML decoder gives them to
 // templates: strings, ints, floats, bools, maps and lists.
-func (r *pcReader) templateVars(n *yaml.Node, k keyPath, what string) map[string]any {
+func (r *reader) templateVars(n *yaml.Node, k keyPath, what string) map[string]any {
 	r.checkNested(n, &field{kind: kMap, elem: fAny}, k, what, "")
 	v, ok := r.goValue(n).(map[string]any)
 	if !ok {
@@ -90,13 +90,13 @@ func (r *pcReader) templateVars(n *yaml.Node, k keyPath, what string) map[string
 }
 
 // goValue converts a YAML value into the Go value templates see.
-func (r *pcReader) goValue(n *yaml.Node) any {
+func (r *reader) goValue(n *yaml.Node) any {
 	n = r.deref(n)
 	switch n.Kind {
 	case yaml.MappingNode:
 		m := map[string]any{}
 		var entries []entry
-		r.quietly(func() { entries, _ = r.mapping(n, "") })
+		r.withoutRecording(func() { entries, _ = r.mapping(n, "") })
 		for _, e := range entries {
 			m[e.key] = r.goValue(e.value)
 		}
@@ -116,14 +116,14 @@ func (r *pcReader) goValue(n *yaml.Node) any {
 			}
 		}
 		var t ir.Text
-		r.quietly(func() { t = r.substText(n.Value, r.pos(n)) })
+		r.withoutRecording(func() { t = r.substText(n.Value, r.pos(n)) })
 		return r.tmpl.encode(t)
 	}
 	return nil
 }
 
 // templateData returns the data a process's templates see.
-func (r *pcReader) templateData(pp *pcProcess) map[string]any {
+func (r *reader) templateData(pp *pcProcess) map[string]any {
 	data := maps.Clone(r.vars)
 	if data == nil {
 		data = map[string]any{}
@@ -140,7 +140,7 @@ var missingKeyRE = lazyre.New(`at <([^>]*)>: map has no entry for key`)
 
 // render renders t as process-compose renders a templated field. what
 // names the field in messages.
-func (r *pcReader) render(t ir.Text, data map[string]any, what string) ir.Text {
+func (r *reader) render(t ir.Text, data map[string]any, what string) ir.Text {
 	src := r.tmpl.encode(t)
 	if !strings.Contains(src, "{{") {
 		return t
@@ -207,7 +207,7 @@ func (r *pcReader) render(t ir.Text, data map[string]any, what string) ir.Text {
 	return r.tmpl.decode(s, t.Pos)
 }
 
-func (r *pcReader) templateError(pos ir.Pos, what string, err error) {
+func (r *reader) templateError(pos ir.Pos, what string, err error) {
 	msg := templateErrPrefix.ReplaceAllString(err.Error(), "")
 	r.diags.Add(pos, ir.Error, ir.IDTemplate,
 		fmt.Sprintf("%s is not a template process-compose can render (%s); it refuses to load the file", what, msg),
@@ -254,7 +254,7 @@ func textNodes(tpl *template.Template) string {
 // (unless is_template_disabled), working_dir, description, log_location,
 // every environment entry and the probes' exec command and http_get host,
 // path, scheme and port.
-func (r *pcReader) renderProcess(pp *pcProcess) {
+func (r *reader) renderProcess(pp *pcProcess) {
 	p := pp.p
 	data := r.templateData(pp)
 	name := p.Name

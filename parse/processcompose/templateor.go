@@ -38,7 +38,7 @@ const unsafeFallback = "\"'`$\\}{\n"
 // placeholders) that is an or over references and template values by a
 // placeholder for the reference ${X:-v}. It returns src unchanged when
 // there is none.
-func (r *pcReader) orFallbacks(src string, data map[string]any, pos ir.Pos, what string) string {
+func (r *reader) orFallbacks(src string, data map[string]any, pos ir.Pos, what string) string {
 	if !strings.Contains(src, "or") {
 		return src
 	}
@@ -58,7 +58,7 @@ func (r *pcReader) orFallbacks(src string, data map[string]any, pos ir.Pos, what
 
 // orFallback reads one action: an or whose leading arguments are
 // references, and whose fallback renders to safe text.
-func (r *pcReader) orFallback(action string, data map[string]any) (*ir.VarRef, bool) {
+func (r *reader) orFallback(action string, data map[string]any) (*ir.VarRef, bool) {
 	tpl, err := template.New("").Parse(action)
 	if err != nil || tpl.Tree == nil || tpl.Tree.Root == nil || len(tpl.Tree.Root.Nodes) != 1 {
 		return nil, false
@@ -126,7 +126,7 @@ func (r *pcReader) orFallback(action string, data map[string]any) (*ir.VarRef, b
 
 // onlyRef returns the reference a string literal of a template holds,
 // when it holds exactly one plain ${X} and nothing else.
-func (r *pcReader) onlyRef(s string) (*ir.VarRef, bool) {
+func (r *reader) onlyRef(s string) (*ir.VarRef, bool) {
 	m := placeholderRE.FindStringSubmatch(s)
 	if m == nil || m[0] != s {
 		return nil, false

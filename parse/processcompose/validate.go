@@ -10,7 +10,7 @@ import (
 )
 
 // validate checks the project as process-compose does when it loads it.
-func (r *pcReader) validate() {
+func (r *reader) validate() {
 	byName := map[string]*pcProcess{}
 	for _, pp := range r.procs {
 		byName[pp.p.Name] = pp
@@ -63,7 +63,7 @@ func nameOf(p *ir.Process) string {
 
 // checkDependencies reports dependencies on processes that do not exist
 // and dependency cycles, both of which process-compose refuses.
-func (r *pcReader) checkDependencies() {
+func (r *reader) checkDependencies() {
 	byName := map[string]*ir.Process{}
 	var names []string
 	for _, p := range r.proj.Processes {
