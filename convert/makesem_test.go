@@ -79,8 +79,8 @@ func fakeDevenv(args []string) int {
 	seed, _ := strconv.ParseUint(os.Getenv("PC2DEVENV_SEED"), 10, 64)
 	parallel, _ := strconv.Atoi(os.Getenv("PC2DEVENV_PARALLEL"))
 	dir, _ := os.Getwd()
-	res, err := devenvrun.RunTasks(context.Background(), cfg, args[2:], devenvrun.RunOptions{
-		Dir: dir, Environ: os.Environ(), Stdout: os.Stdout, Stderr: os.Stderr, Seed: seed, Parallel: parallel,
+	res, err := devenvrun.RunTasks(context.Background(), cfg, args[2:], devenvrun.Options{
+		Root: dir, Environ: os.Environ(), Stdout: os.Stdout, Stderr: os.Stderr, Seed: seed, Parallel: parallel,
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "fake devenv:", err)

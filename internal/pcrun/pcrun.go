@@ -22,8 +22,6 @@ import (
 	"fmt"
 	"slices"
 	"sync"
-	"syscall"
-	"time"
 
 	"github.com/pc2devenv/pc2devenv/internal/procrun"
 )
@@ -70,7 +68,7 @@ type Proc struct {
 	// Restart is availability.restart ("no" when empty).
 	Restart string
 	// Shutdown is how the process is stopped.
-	Shutdown Shutdown
+	Shutdown procrun.Shutdown
 }
 
 // Dep is one entry of depends_on.
@@ -84,16 +82,6 @@ type Probe struct {
 	// Broken is an HTTP probe whose port is not a port number, which
 	// process-compose never finds ready.
 	Broken bool
-}
-
-// Shutdown is how a process is stopped.
-type Shutdown struct {
-	// Command, when set, runs instead of the signal.
-	Command *procrun.Spec
-	// Signal is sent to the process group (15 when 0).
-	Signal int
-	// ParentOnly sends it to the process alone.
-	ParentOnly bool
 }
 
 // state is what the manager knows of a process.
@@ -273,19 +261,12 @@ func (m *Manager) start(s *state) {
 	}
 }
 
-// probe runs a readiness probe until it passes, three times at most
-// (failure_threshold's default), without the waits between.
+// probe runs a readiness probe (procrun's Probe) and records its
+// outcome.
 func (m *Manager) probe(s *state, spec procrun.Spec) {
 	defer m.active.Done()
 	spec.Label = s.p.Name + "/ready"
-	passed := false
-	for range 3 {
-		status, inTime, err := m.run.RunToEnd(spec, 10*time.Second)
-		if err == nil && inTime && status == 0 {
-			passed = true
-			break
-		}
-	}
+	passed := m.run.Probe(spec)
 	// The step is recorded before the loop can act on it.
 	m.mu.Lock()
 	s.probing = false
@@ -311,16 +292,8 @@ func (m *Manager) Idle() bool {
 		if s.probing {
 			return false
 		}
-		if s.proc != nil && !s.exited && !s.running {
-			// Reaped but not yet taken in: gone from /proc already.
-			if syscall.Kill(s.proc.Pid, 0) != nil {
-				return false
-			}
-			select {
-			case <-s.proc.Done():
-				return false // an exit the loop has not taken in yet
-			default:
-			}
+		if s.proc != nil && !s.exited && !s.running && s.proc.Exiting() {
+			return false // an exit the loop has not taken in yet
 		}
 	}
 	return true
@@ -330,13 +303,11 @@ func (m *Manager) Idle() bool {
 // process-compose does when it shuts down: each process still running
 // (a daemon whose command succeeded counts) runs its shutdown command,
 // or gets its signal; all at once, or one by one in reverse dependency
-// order when OrderedShutdown is set. Every wait is at most a few
-// seconds; what is left is killed.
+// order when OrderedShutdown is set (procrun's StopAll).
 func (m *Manager) Stop() {
 	close(m.quit)
 	<-m.done
 	m.active.Wait()
-	m.run.Add(procrun.Step{Kind: procrun.Stopping})
 	m.mu.Lock()
 	var live []*state
 	for _, s := range m.order {
@@ -346,55 +317,13 @@ func (m *Manager) Stop() {
 	}
 	m.mu.Unlock()
 	if m.cfg.OrderedShutdown {
-		for _, s := range m.dependentsFirst(live) {
-			m.stopOne(s)
-		}
-	} else {
-		var wg sync.WaitGroup
-		for _, s := range live {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				m.stopOne(s)
-			}()
-		}
-		wg.Wait()
+		live = m.dependentsFirst(live)
 	}
-	m.run.Stop()
-}
-
-// grace bounds every wait at stop: the tests' commands are stubs, which
-// stop at once or not at all.
-const grace = 3 * time.Second
-
-// stopOne stops one process.
-func (m *Manager) stopOne(s *state) {
-	sd := s.p.Shutdown
-	if sd.Command != nil {
-		spec := *sd.Command
-		spec.Label = s.p.Name + "/shutdown"
-		status, inTime, err := m.run.RunToEnd(spec, grace)
-		if err != nil || !inTime || status != 0 {
-			m.run.Signal(s.proc, syscall.SIGKILL)
-			return
-		}
-		if !s.running && !procrun.WaitFor(s.proc, grace) {
-			m.run.Signal(s.proc, syscall.SIGKILL)
-		}
-		return
+	var stop []procrun.Stopper
+	for _, s := range live {
+		stop = append(stop, procrun.Stopper{Proc: s.proc, How: s.p.Shutdown, Detached: s.running})
 	}
-	sig := syscall.Signal(sd.Signal)
-	if sig == 0 {
-		sig = syscall.SIGTERM
-	}
-	if sd.ParentOnly {
-		syscall.Kill(s.proc.Pid, sig)
-	} else {
-		m.run.Signal(s.proc, sig)
-	}
-	if !procrun.WaitFor(s.proc, grace) {
-		m.run.Signal(s.proc, syscall.SIGKILL)
-	}
+	m.run.StopAll(stop, m.cfg.OrderedShutdown)
 }
 
 // dependentsFirst orders processes so that each comes before those it
