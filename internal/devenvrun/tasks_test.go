@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -313,5 +314,39 @@ func TestRunTasksBinary(t *testing.T) {
 	}
 	if got := readLog(t, dir); len(got) != 1 || !strings.HasSuffix(got[0], ".sh") {
 		t.Errorf("log %v: want one line, the sh script's name", got)
+	}
+}
+
+// TestScriptCommand checks a script as a person runs it: its arguments as
+// "$@", no "set -e", the shell's environment.
+func TestScriptCommand(t *testing.T) {
+	cfg := &Config{
+		Env:     map[string]any{"WHERE": "/ROOT/sub"},
+		Scripts: map[string]Script{"greet": {Exec: "false\necho \"$WHERE\" \"$@\" >> log.txt"}},
+	}
+	dir := t.TempDir()
+	opts := Options{Root: dir, Environ: []string{"PATH=" + os.Getenv("PATH")}, Scripts: t.TempDir()}
+	argv, err := cfg.ScriptCommand("greet", []string{"a b", "c"}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env, err := cfg.ShellEnv(dir, opts.Environ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Dir, cmd.Env = dir, env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v: %v\n%s", argv, err, out)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "log.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(b), dir+"/sub a b c\n"; got != want {
+		t.Errorf("the script wrote %q, want %q", got, want)
+	}
+	if _, err := cfg.ScriptCommand("nope", nil, opts); err == nil {
+		t.Error("ScriptCommand of a script the module does not have: no error")
 	}
 }
