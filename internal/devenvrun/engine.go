@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/pc2devenv/pc2devenv/internal/pcrun"
 	"github.com/pc2devenv/pc2devenv/internal/procrun"
 )
 
@@ -165,9 +166,8 @@ func (e *engine) taskRoom() bool {
 // the task ended with status 0 or was found done by its status check;
 // @completed, the task ended in any way — or, a soft dependency, did not
 // run because a task it needed failed. What is not in the run (--mode
-// single, after) is not waited for. A disabled process never starts, and
-// under process-compose's depends_on neither does what waits for a
-// skipped process.
+// single, after) is not waited for, and a disabled process never
+// starts. process-compose decides its depends_on (pcrun.Decide).
 func (e *engine) met(n *node) (ok, never bool, why string) {
 	ok = true
 	for _, d := range n.deps {
@@ -175,7 +175,18 @@ func (e *engine) met(n *node) (ok, never bool, why string) {
 		if !e.sel[t] {
 			continue
 		}
-		if !t.enabled || t.skipped && (d.pc || d.cond != condCompleted) {
+		if d.pc != "" {
+			met, never, why := pcrun.Decide(t.label, d.pc, pcrun.DepState{
+				Disabled: !t.enabled, Skipped: t.skipped, Started: t.started, Exited: t.exited, Status: t.status,
+				HasProbe: t.hasProbe(), Ready: t.ready, Unready: t.unready, Probing: t.probing,
+			})
+			if never {
+				return false, true, why
+			}
+			ok = ok && met
+			continue
+		}
+		if !t.enabled || t.skipped && d.cond != condCompleted {
 			return false, true, fmt.Sprintf("it waits for %s, which does not start", t.key)
 		}
 		var done bool

@@ -47,10 +47,10 @@ const (
 type edge struct {
 	from *node
 	cond cond
-	// pc says the edge is a process-compose depends_on, which
-	// process-compose decides: a dependency that is skipped never lets
-	// the dependent start, whatever the condition.
-	pc bool
+	// pc, when set, makes the edge a process-compose depends_on with
+	// that condition (pcrun's Started, Healthy …), which process-compose
+	// decides (pcrun.Decide); cond is then not used.
+	pc string
 }
 
 // node is a task, a process (one replica of it under process-compose)
@@ -205,7 +205,7 @@ func (e *engine) sortedNodes() []*node {
 }
 
 // link adds the edge of n on from.
-func link(n, from *node, c cond, pc bool) {
+func link(n, from *node, c cond, pc string) {
 	n.deps = append(n.deps, edge{from: from, cond: c, pc: pc})
 	from.out = append(from.out, n)
 }
@@ -229,7 +229,7 @@ func (e *engine) addAfter(n *node, entry string) error {
 	if err := e.checkReady(n, t, c); err != nil {
 		return err
 	}
-	link(n, t, c, false)
+	link(n, t, c, "")
 	return nil
 }
 
@@ -255,7 +255,7 @@ func (e *engine) addBefore(n *node, entry string) error {
 	if err := e.checkReady(t, n, c); err != nil {
 		return err
 	}
-	link(t, n, c, false)
+	link(t, n, c, "")
 	return nil
 }
 
@@ -353,7 +353,7 @@ func cycle(start *node) []string {
 // waitsFor reports whether n has a devenv-tasks edge on from.
 func (n *node) waitsFor(from *node) bool {
 	for _, d := range n.deps {
-		if d.from == from && !d.pc {
+		if d.from == from && d.pc == "" {
 			return true
 		}
 	}

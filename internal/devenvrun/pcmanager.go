@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/pc2devenv/pc2devenv/internal/pcmodel"
+	"github.com/pc2devenv/pc2devenv/internal/pcrun"
 	"github.com/pc2devenv/pc2devenv/internal/procrun"
 )
 
@@ -292,34 +293,33 @@ func (e *engine) pcDepends() error {
 			if !ok {
 				return &Refused{fmt.Sprintf("process %s depends on %s, which is not defined", name, dep)}
 			}
-			var c cond
-			switch deps[dep] {
-			case "process_started", "process_log_ready":
-				c = condStarted
-			case "process_healthy":
-				c = condReady
-			case "process_completed", "":
-				c = condCompleted
-			case "process_completed_successfully":
-				c = condSucceeded
+			c := deps[dep]
+			switch c {
+			case "":
+				c = pcrun.Completed
+			case pcrun.Started, pcrun.LogReady, pcrun.Completed, pcrun.CompletedSuccessfully, pcrun.Healthy:
 			default:
-				return &Refused{fmt.Sprintf("process %s: unknown condition %q", name, deps[dep])}
+				return &Refused{fmt.Sprintf("process %s: unknown condition %q", name, c)}
 			}
 			for _, t := range targets {
 				if !t.enabled {
 					return &Refused{fmt.Sprintf("process %s depends on %s, which is disabled", name, dep)}
 				}
-				if c == condReady && t.probe == nil && !t.readyAtStart && !t.neverReady {
+				if c == pcrun.Healthy && !t.hasProbe() {
 					return &Refused{fmt.Sprintf("process %s waits for %s to be healthy, which has no readiness probe", name, dep)}
 				}
 				for _, n := range byName[name] {
-					link(n, t, c, true)
+					link(n, t, 0, c)
 				}
 			}
 		}
 	}
 	return nil
 }
+
+// hasProbe reports whether process-compose has a readiness probe for a
+// process.
+func (n *node) hasProbe() bool { return n.probe != nil || n.readyAtStart || n.neverReady }
 
 // processKeyOf returns the name of the process a node was made from.
 func processKeyOf(c *Config, n *node) string {

@@ -8,13 +8,16 @@
 // unless shutdown.signal says otherwise) goes to the process group of
 // the others, SIGKILL after the timeout.
 //
-// Both sides of the behaviour tests use it: the source side for the
-// user's process-compose file (its configuration from package pcmodel,
-// by package sourcerun), and the output side for the settings devenv
-// renders under its process-compose manager (package devenvrun). What
-// differs between the two is how each derives the configuration —
-// commands, directories, environments, conditions — which is what the
-// tests compare.
+// The source side of the behaviour tests runs the user's
+// process-compose file with it (its configuration from package pcmodel,
+// by package sourcerun), and foreman's Procfile. The output side (package
+// devenvrun) runs the settings devenv renders under its process-compose
+// manager on devenv-tasks' engine, since devenv's tasks run between
+// process-compose and the processes; it decides their depends_on with
+// Decide, and stops them as process-compose does with package procrun's
+// StopAll, as this package does. What differs between the two sides is
+// how each derives the configuration — commands, directories,
+// environments, conditions — which is what the tests compare.
 package pcrun
 
 import (
@@ -194,41 +197,69 @@ func (m *Manager) deps(s *state) (ok, never bool, why string) {
 	ok = true
 	for _, d := range s.p.DependsOn {
 		dep, found := m.procs[d.Name]
-		switch {
-		case !found:
+		if !found {
 			return false, true, fmt.Sprintf("it depends on %s, which is not defined", d.Name)
-		case dep.p.Disabled:
-			return false, true, fmt.Sprintf("it depends on %s, which is disabled", d.Name)
-		case dep.skipped:
-			return false, true, fmt.Sprintf("%s was skipped", d.Name)
 		}
-		met := false
-		switch d.Condition {
-		case Started, LogReady:
-			met = dep.started
-		case Completed:
-			met = dep.exited
-		case CompletedSuccessfully:
-			met = dep.exited && dep.status == 0
-			if dep.exited && dep.status != 0 {
-				return false, true, fmt.Sprintf("%s exited with status %d", d.Name, dep.status)
-			}
-		case Healthy:
-			met = dep.ready
-			if dep.p.Readiness == nil {
-				return false, true, fmt.Sprintf("%s has no readiness probe", d.Name)
-			}
-			if dep.unready || dep.exited && !dep.ready && !dep.probing {
-				return false, true, fmt.Sprintf("%s did not become healthy", d.Name)
-			}
-		default:
-			return false, true, fmt.Sprintf("unknown condition %q", d.Condition)
+		met, never, why := Decide(d.Name, d.Condition, DepState{
+			Disabled: dep.p.Disabled, Skipped: dep.skipped, Started: dep.started, Exited: dep.exited, Status: dep.status,
+			HasProbe: dep.p.Readiness != nil, Ready: dep.ready, Unready: dep.unready, Probing: dep.probing,
+		})
+		if never {
+			return false, true, why
 		}
-		if !met {
-			ok = false
-		}
+		ok = ok && met
 	}
 	return ok, false, ""
+}
+
+// DepState is what process-compose knows of a process that another
+// depends on.
+type DepState struct {
+	// Disabled: it is not started; Skipped: its own conditions cannot
+	// be met.
+	Disabled, Skipped bool
+	// Started; Exited: its command has ended (a daemon whose command
+	// exited 0 has not: it runs), with Status.
+	Started, Exited bool
+	Status          int
+	// HasProbe: it has a readiness probe, which found it Ready or
+	// Unready, or is Probing still.
+	HasProbe, Ready, Unready, Probing bool
+}
+
+// Decide says whether the depends_on condition on the process name, in
+// state s, is met, or never will be (and why): process_started and
+// process_log_ready once it has started (no stub prints a ready line),
+// process_completed once it has exited, process_completed_successfully
+// once it has exited 0, process_healthy once its probe passed. A
+// disabled or skipped process never meets any.
+func Decide(name, condition string, s DepState) (met, never bool, why string) {
+	switch {
+	case s.Disabled:
+		return false, true, fmt.Sprintf("it depends on %s, which is disabled", name)
+	case s.Skipped:
+		return false, true, fmt.Sprintf("%s was skipped", name)
+	}
+	switch condition {
+	case Started, LogReady:
+		return s.Started, false, ""
+	case Completed:
+		return s.Exited, false, ""
+	case CompletedSuccessfully:
+		if s.Exited && s.Status != 0 {
+			return false, true, fmt.Sprintf("%s exited with status %d", name, s.Status)
+		}
+		return s.Exited, false, ""
+	case Healthy:
+		if !s.HasProbe {
+			return false, true, fmt.Sprintf("%s has no readiness probe", name)
+		}
+		if s.Unready || s.Exited && !s.Ready && !s.Probing {
+			return false, true, fmt.Sprintf("%s did not become healthy", name)
+		}
+		return s.Ready, false, ""
+	}
+	return false, true, fmt.Sprintf("unknown condition %q", condition)
 }
 
 // start starts a process, and its readiness probe.
