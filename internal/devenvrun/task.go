@@ -26,8 +26,8 @@ func (e *engine) runTask(n *node) TaskResult {
 	var stdout, stderr bytes.Buffer
 	defer func() { res.Stdout, res.Stderr = stdout.Bytes(), stderr.Bytes() }()
 	dir, env := e.dir(t.Cwd), e.environ(nil, t.Env)
-	run := func(label, text string) (int, bool) {
-		code, err := e.script(label, text, t.Binary, dir, env, e.tee(&stdout, e.opts.Stdout), e.tee(&stderr, e.opts.Stderr))
+	run := func(label, text string, status bool) (int, bool) {
+		code, err := e.script(label, text, t.Binary, status, dir, env, e.tee(&stdout, e.opts.Stdout), e.tee(&stderr, e.opts.Stderr))
 		if err != nil {
 			stderr.WriteString("devenvrun: " + err.Error() + "\n")
 			res.Status, res.ExitCode = Failed, 127
@@ -36,7 +36,7 @@ func (e *engine) runTask(n *node) TaskResult {
 		return code, true
 	}
 	if t.Status != nil {
-		code, ok := run(n.label+"/status", *t.Status)
+		code, ok := run(n.label+"/status", *t.Status, true)
 		if !ok {
 			return res
 		}
@@ -49,7 +49,7 @@ func (e *engine) runTask(n *node) TaskResult {
 		res.Status = Succeeded
 		return res
 	}
-	code, ok := run(n.label, *t.Exec)
+	code, ok := run(n.label, *t.Exec, false)
 	if !ok {
 		return res
 	}
@@ -62,14 +62,15 @@ func (e *engine) runTask(n *node) TaskResult {
 
 // script runs text as devenv-tasks runs a task's exec or status, to its
 // end (or until the run ends): a script file "#!bash", "set -e", text —
-// with a binary other than bash, that program and the text alone — run
-// as "INTERPRETER FILE" in dir with env. It returns the exit status.
-func (e *engine) script(label, text string, binary *string, dir string, env []string, stdout, stderr io.Writer) (int, error) {
+// with a binary other than bash, or for a status command, the text
+// without "set -e" (devenv's tasks.nix writes it only for a bash exec) —
+// run as "INTERPRETER FILE" in dir with env. It returns the exit status.
+func (e *engine) script(label, text string, binary *string, status bool, dir string, env []string, stdout, stderr io.Writer) (int, error) {
 	prog, setE, err := interpreter(e.bash, binary)
 	if err != nil {
 		return 0, err
 	}
-	if setE {
+	if setE && !status {
 		text = "set -e\n" + text
 	}
 	file, err := writeScript(e.opts.Scripts, label, prog, rooted(text, e.opts.Root))

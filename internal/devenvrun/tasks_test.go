@@ -183,6 +183,11 @@ func TestRunTasksStatusEnvCwd(t *testing.T) {
 		Tasks: map[string]Task{
 			"t:skip": {Exec: str("echo ran >> log.txt"), Status: str("true")},
 			"t:run":  {Exec: str("echo ran-too >> log.txt"), Status: str("false")},
+			// A status command runs without set -e (devenv's tasks.nix
+			// writes it for a bash exec only): its last command decides.
+			"t:skip-last": {Exec: str("echo ran-last >> log.txt"), Status: str("false; true")},
+			// An exec runs with it: the failing command ends the task.
+			"t:exec-set-e": {Exec: str("false; echo past-false >> log.txt")},
 			"t:env": {
 				Exec: str(`echo "$SHELLVAR $TOP $BOTH $N $OWN $(basename "$PWD")"`),
 				Env:  map[string]string{"BOTH": "task", "OWN": "own"},
@@ -208,8 +213,11 @@ func TestRunTasksStatusEnvCwd(t *testing.T) {
 		t.Errorf("log %v: the status check did not decide", got)
 	}
 	for _, r := range res.Tasks {
-		if r.Name == "t:skip" && r.Status != Skipped {
-			t.Errorf("t:skip: %s, want skipped", r.Status)
+		if (r.Name == "t:skip" || r.Name == "t:skip-last") && r.Status != Skipped {
+			t.Errorf("%s: %s, want skipped", r.Name, r.Status)
+		}
+		if r.Name == "t:exec-set-e" && r.Status != Failed {
+			t.Errorf("%s: %s, want failed", r.Name, r.Status)
 		}
 	}
 }
