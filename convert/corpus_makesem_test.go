@@ -228,7 +228,6 @@ func runCorpusProject(t *testing.T, p corpusMakeProject) []targetResult {
 		}
 	}
 	var cfg *devenvrun.Config
-	var devenvEnv []string
 	if res.Output != nil {
 		v, err := nixeval.EvalModule(res.Output)
 		if err != nil {
@@ -236,13 +235,6 @@ func runCorpusProject(t *testing.T, p corpusMakeProject) []targetResult {
 		}
 		if cfg, err = devenvrun.Decode(v); err != nil {
 			t.Fatal(err)
-		}
-		env, err := cfg.Environ()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, k := range slices.Sorted(maps.Keys(env)) {
-			devenvEnv = append(devenvEnv, k+"="+env[k])
 		}
 	}
 	set := stubs.New(t, corpusStubs(t, cfg)...)
@@ -295,13 +287,11 @@ func runCorpusProject(t *testing.T, p corpusMakeProject) []targetResult {
 		if n, ok := scriptOf[name]; ok {
 			name = n
 		}
-		var script *devenvrun.Script
+		hasScript := false
 		if cfg != nil {
-			if s, ok := cfg.Scripts[name]; ok {
-				script = &s
-			}
+			_, hasScript = cfg.Scripts[name]
 		}
-		if script == nil {
+		if !hasScript {
 			r.diff = "the conversion has no script " + name
 			out = append(out, r)
 			continue
@@ -309,13 +299,10 @@ func runCorpusProject(t *testing.T, p corpusMakeProject) []targetResult {
 		mk, sc := scratch(), scratch()
 		goal := strings.ReplaceAll(target, "${DIR}", mk)
 		want := run(mk, baseEnv, filepath.Join(set.Bin, "make"), "-s", goal)
-		file := filepath.Join(t.TempDir(), "script")
-		if err := os.WriteFile(file, []byte(script.Exec), 0o755); err != nil {
-			t.Fatal(err)
-		}
 		// --quiet stands for make -s, which its sub-makes learn from
 		// MAKEFLAGS: so do the makes a script runs as written.
-		got := run(sc, append(slices.Clone(devenvEnv), append(baseEnv, "MAKEFLAGS=s")...), "bash", file)
+		argv, shell := devenvScript(t, cfg, name, nil, sc, append(slices.Clone(baseEnv), "MAKEFLAGS=s"))
+		got := run(sc, shell, argv[0], argv[1:]...)
 		r.compared = true
 		// Each make reads the Makefile; the script runs what make runs
 		// then where it is used.
@@ -480,8 +467,9 @@ func cdDirs(cfg *devenvrun.Config) []string {
 
 // shellMessage matches the start of an error message of the shell that
 // ran a recipe: make's /bin/sh -c (dash: "/bin/sh: 1: "), a SHELL of
-// bash ("/bin/bash: line 1: "), or the script ("/…/script: line 7: ").
-var shellMessage = regexp.MustCompile(`(?m)^(?:/bin/sh|/bin/dash|/bin/bash|/usr/bin/bash|/\S*/script): (?:line )?\d+: `)
+// bash ("/bin/bash: line 1: "), or the script devenvrun wrote
+// ("/…/NAME-123.sh: line 7: ").
+var shellMessage = regexp.MustCompile(`(?m)^(?:/bin/sh|/bin/dash|/bin/bash|/usr/bin/bash|/\S*/[^/\s]+-\d+\.sh): (?:line )?\d+: `)
 
 // normalizeRun writes the scratch directory as ${DIR}, and the start of
 // the shell's messages as "sh: ".

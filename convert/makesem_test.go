@@ -79,14 +79,30 @@ func fakeDevenv(args []string) int {
 	seed, _ := strconv.ParseUint(os.Getenv("PC2DEVENV_SEED"), 10, 64)
 	parallel, _ := strconv.Atoi(os.Getenv("PC2DEVENV_PARALLEL"))
 	dir, _ := os.Getwd()
-	res, err := devenvrun.RunTasks(context.Background(), cfg, args[2:], devenvrun.RunOptions{
-		Dir: dir, Environ: os.Environ(), Stdout: os.Stdout, Stderr: os.Stderr, Seed: seed, Parallel: parallel,
+	res, err := devenvrun.RunTasks(context.Background(), cfg, args[2:], devenvrun.Options{
+		Root: dir, Environ: os.Environ(), Stdout: os.Stdout, Stderr: os.Stderr, Seed: seed, Parallel: parallel,
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "fake devenv:", err)
 		return 97
 	}
 	return res.ExitCode()
+}
+
+// devenvScript returns the command devenv's script name runs with args
+// in the devenv shell of the project in root (package devenvrun), and the
+// shell's environment, made from environ.
+func devenvScript(t *testing.T, cfg *devenvrun.Config, name string, args []string, root string, environ []string) (argv, env []string) {
+	t.Helper()
+	opts := devenvrun.Options{Root: root, Environ: environ, Scripts: t.TempDir()}
+	argv, err := cfg.ScriptCommand(name, args, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if env, err = cfg.ShellEnv(root, environ); err != nil {
+		t.Fatal(err)
+	}
+	return argv, env
 }
 
 // schedule is one way devenv could run the tasks.
@@ -295,15 +311,6 @@ func runMakeSemantics(t *testing.T, dir, bin string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// devenv puts the module's env into the environment of scripts.
-	var devenvEnv []string
-	env, err := cfg.Environ()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for k, x := range env {
-		devenvEnv = append(devenvEnv, k+"="+x)
-	}
 	moduleJSON, err := json.Marshal(v)
 	if err != nil {
 		t.Fatal(err)
@@ -349,19 +356,19 @@ func runMakeSemantics(t *testing.T, dir, bin string) {
 			where := fmt.Sprintf("scenario %d (%s)", i+1, strings.Join(desc, " ; "))
 			// A test binary built with -race sleeps a second when it exits
 			// unless told not to; the fake devenv is one.
-			env := append([]string{"PATH=" + path, "LANG=C", "PC2DEVENV_MODULE=" + moduleFile, "GORACE=atexit_sleep_ms=0"}, st.env...)
+			outer := []string{"PATH=" + path, "LANG=C", "PC2DEVENV_MODULE=" + moduleFile, "GORACE=atexit_sleep_ms=0"}
+			env := append(slices.Clone(outer), st.env...)
 			makeArgs := []string{st.target}
 			if len(st.args) > 0 {
 				makeArgs = append(makeArgs, "ARGS="+strings.Join(st.args, " "))
 			}
 			want := run(mk, env, "make", makeArgs...)
 			want.stdout, want.stderr = filterMake(want.stdout), filterMake(want.stderr)
-			if s, ok := cfg.Scripts[st.target]; ok {
-				file := filepath.Join(t.TempDir(), "script")
-				if err := os.WriteFile(file, []byte(s.Exec), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				got := run(script, append(devenvEnv, env...), "bash", append([]string{file}, st.args...)...)
+			if _, ok := cfg.Scripts[st.target]; ok {
+				// The script as a person runs it in the devenv shell,
+				// with the step's variables on its command line.
+				argv, shell := devenvScript(t, cfg, st.target, st.args, script, outer)
+				got := run(script, append(shell, st.env...), argv[0], argv[1:]...)
 				got.stdout, got.stderr = filterMake(got.stdout), filterMake(got.stderr)
 				compareRun(t, where+", script "+st.target, want, got, true)
 			} else if _, ok := cfg.Processes[st.target]; !ok {

@@ -80,7 +80,7 @@ func Read(rec *procrun.Record, root string, base []string) *Behaviour {
 	}
 	baseEnv := map[string]string{}
 	for _, kv := range base {
-		if k, v, ok := cut(kv); ok {
+		if k, v, ok := strings.Cut(kv, "="); ok {
 			baseEnv[k] = v
 		}
 	}
@@ -149,7 +149,7 @@ func event(c stubs.Call, root string, base map[string]string) Event {
 	}
 	seen := map[string]string{}
 	for _, kv := range c.Env {
-		if k, v, ok := cut(kv); ok {
+		if k, v, ok := strings.Cut(kv, "="); ok {
 			seen[k] = v
 		}
 	}

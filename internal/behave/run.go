@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -57,7 +58,7 @@ func (sc *Scratch) LoadProcessCompose(files []string) (*pcmodel.Project, []pcmod
 			}
 		}
 		for _, kv := range env {
-			if k, v, ok := cut(kv); ok && k == name {
+			if k, v, ok := strings.Cut(kv, "="); ok && k == name {
 				return v, true
 			}
 		}
@@ -120,13 +121,4 @@ func (sc *Scratch) RunDevenv(t testing.TB, cfg *devenvrun.Config, manager string
 		t.Fatal(err)
 	}
 	return finish(t, run, m)
-}
-
-func cut(kv string) (string, string, bool) {
-	for i := 0; i < len(kv); i++ {
-		if kv[i] == '=' {
-			return kv[:i], kv[i+1:], i > 0
-		}
-	}
-	return "", "", false
 }

@@ -4,16 +4,23 @@
 // and under process-compose), tasks with their dependency graph, and
 // scripts. The commands run for real, with bash, in a scratch directory,
 // usually with the programs they call replaced by recording stubs
-// (package stubs).
+// (package stubs), through package procrun.
 //
-// The model follows ../shared/design.md, "Behaviour model": every process
-// and task runs as a script "#!bash", "set -e", then its exec text (a task
-// with another binary drops the "set -e"); a process runs in a session of
-// its own and is stopped by SIGTERM to its process group, then SIGKILL
-// after 5 seconds; tasks wait for their "after" edges and independent
-// tasks run at the same time (RunTask, until the task runner of issue 14
-// replaces it, runs one at a time); scripts run as "#!bash" and their
-// exec with "$@". processes.go says how processes run under each manager.
+// The model follows ../shared/design.md, "Behaviour model". devenv has
+// one engine, devenv-tasks, for processes and tasks, and so has this
+// package (engine.go): one graph whose nodes are the tasks, the processes
+// (each the task devenv:processes:NAME) and the services' processes, with
+// one kind of edge ("after" and "before", with @started, @ready,
+// @succeeded or @completed); one scheduler that starts every node whose
+// edges are met, those that can start at the same moment at once, in an
+// order a seed can permute; one way to run a task (task.go): its status
+// check, then a script "#!bash", "set -e", its exec (a task with another
+// binary drops the "set -e"), in its cwd, with the shell's environment
+// and its env. "devenv up" (StartProcesses, processes.go) runs on it from
+// the processes it starts, and stops them at the end: SIGTERM to each
+// process group, then SIGKILL; "devenv tasks run" (RunTasks, tasks.go)
+// runs on it from the tasks named, until they are done. Scripts run as
+// "#!bash" and their exec with "$@" (RunScript).
 package devenvrun
 
 import (

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/pc2devenv/pc2devenv/internal/procrun"
 )
 
 // This file is devenv's environment: the top-level env, and the .env
@@ -50,8 +52,8 @@ func ReadDotenv(src string) [][2]string {
 // the .env files dotenv loads (relative to root), then the top-level env,
 // which wins over them (dotenv's values have mkDefault priority).
 func (c *Config) ShellEnv(root string, environ []string) ([]string, error) {
-	e := newEnviron()
-	e.add(environ)
+	e := procrun.NewEnviron()
+	e.Add(environ)
 	for _, f := range c.Dotenv.Files() {
 		b, err := os.ReadFile(filepath.Join(root, f))
 		if err != nil {
@@ -59,7 +61,7 @@ func (c *Config) ShellEnv(root string, environ []string) ([]string, error) {
 		}
 		for _, kv := range ReadDotenv(string(b)) {
 			if _, set := c.Env[kv[0]]; !set {
-				e.set(kv[0], kv[1])
+				e.Set(kv[0], kv[1])
 			}
 		}
 	}
@@ -68,9 +70,9 @@ func (c *Config) ShellEnv(root string, environ []string) ([]string, error) {
 		return nil, err
 	}
 	for _, k := range sortedKeys(env) {
-		e.set(k, rooted(env[k], root))
+		e.Set(k, rooted(env[k], root))
 	}
-	return e.list(), nil
+	return e.List(), nil
 }
 
 // rooted puts root where the evaluated module has its stand-in for
@@ -84,36 +86,3 @@ func rooted(s, root string) string {
 
 // evalRoot is what package nixeval evaluates config.devenv.root to.
 const evalRoot = "/ROOT"
-
-// environ is an environment being built: later settings win, and a
-// variable keeps the place it was first set at.
-type environ struct {
-	order []string
-	vals  map[string]string
-}
-
-func newEnviron() *environ { return &environ{vals: map[string]string{}} }
-
-func (e *environ) set(k, v string) {
-	if _, ok := e.vals[k]; !ok {
-		e.order = append(e.order, k)
-	}
-	e.vals[k] = v
-}
-
-// add sets "NAME=value" entries.
-func (e *environ) add(entries []string) {
-	for _, kv := range entries {
-		if k, v, ok := strings.Cut(kv, "="); ok && k != "" {
-			e.set(k, v)
-		}
-	}
-}
-
-func (e *environ) list() []string {
-	out := make([]string, 0, len(e.order))
-	for _, k := range e.order {
-		out = append(out, k+"="+e.vals[k])
-	}
-	return out
-}

@@ -2,9 +2,11 @@ package devenvrun_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -128,5 +130,36 @@ func TestProcessComposeDaemon(t *testing.T) {
 	}
 	if diff := cmp.Diff([][]string{{"start"}, {"stop"}}, args); diff != "" {
 		t.Errorf("pgctl calls (-want +got):\n%s", diff)
+	}
+}
+
+// TestNativeTasksConcurrent checks that devenv up runs the tasks a
+// process waits for as devenv-tasks does: those that can run at the same
+// time run at once (each of these two succeeds only when it meets the
+// other).
+func TestNativeTasksConcurrent(t *testing.T) {
+	meet := func(me, other string) map[string]any {
+		return map[string]any{"exec": "touch " + me + ".here\nuntil [ -e " + other + ".here ]; do (( SECONDS < 5 )) || exit 1; done"}
+	}
+	module := map[string]any{
+		"processes": map[string]any{"web": map[string]any{"exec": "web", "after": []any{"setup:a", "setup:b"}}},
+		"tasks":     map[string]any{"setup:a": meet("a", "b"), "setup:b": meet("b", "a")},
+	}
+	rec, err := start(t, module, "", "web")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var exits []string
+	for _, s := range rec.Steps {
+		if s.Kind == procrun.Exited && strings.HasPrefix(s.Label, "setup:") {
+			exits = append(exits, fmt.Sprintf("%s %d", s.Label, s.Status))
+		}
+	}
+	slices.Sort(exits)
+	if diff := cmp.Diff([]string{"setup:a 0", "setup:b 0"}, exits); diff != "" {
+		t.Errorf("task exits (-want +got):\n%s", diff)
+	}
+	if !slices.Contains(steps(rec), "started web") {
+		t.Errorf("timeline %q: web did not start", steps(rec))
 	}
 }

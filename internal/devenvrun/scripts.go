@@ -2,34 +2,53 @@ package devenvrun
 
 import (
 	"fmt"
+	"os/exec"
 	"time"
 
 	"github.com/pc2devenv/pc2devenv/internal/procrun"
 )
 
-// RunScript runs scripts.<name> as devenv's script of that name does when
-// a person types it in the shell with args: its exec, as a script
-// "#!bash" (no "set -e"), or run by binary when the script names one,
-// given args as "$@"; in dir, with the shell's environment. It returns
-// the exit status.
-func (c *Config) RunScript(run *procrun.Run, name string, args []string, dir string, opts Options) (int, error) {
+// ScriptCommand writes the script devenv makes of scripts.<name>, in
+// opts.Scripts, and returns the command that runs when a person types
+// the script's name with args in the shell: the interpreter, the
+// script's file and args ("$@"). The file is "#!bash" and the exec (no
+// "set -e"), or, when the script names a binary, that program's (as a
+// task's binary: see interpreter).
+func (c *Config) ScriptCommand(name string, args []string, opts Options) ([]string, error) {
 	sc, ok := c.Scripts[name]
 	if !ok {
-		return 0, fmt.Errorf("devenvrun: no script %s", name)
+		return nil, fmt.Errorf("devenvrun: no script %s", name)
+	}
+	bash := opts.Bash
+	if bash == "" {
+		var err error
+		if bash, err = exec.LookPath("bash"); err != nil {
+			return nil, err
+		}
+	}
+	prog, _, err := interpreter(bash, sc.Binary)
+	if err != nil {
+		return nil, err
+	}
+	file, err := writeScript(opts.Scripts, name, prog, rooted(sc.Exec, opts.Root))
+	if err != nil {
+		return nil, err
+	}
+	return append([]string{prog, file}, args...), nil
+}
+
+// RunScript runs scripts.<name> with run as ScriptCommand says, in dir,
+// with the shell's environment (ShellEnv), and returns its exit status.
+func (c *Config) RunScript(run *procrun.Run, name string, args []string, dir string, opts Options) (int, error) {
+	argv, err := c.ScriptCommand(name, args, opts)
+	if err != nil {
+		return 0, err
 	}
 	shell, err := c.ShellEnv(opts.Root, opts.Environ)
 	if err != nil {
 		return 0, err
 	}
-	file, err := writeScript(opts.Scripts, name, rooted(sc.Exec, opts.Root))
-	if err != nil {
-		return 0, err
-	}
-	argv0 := opts.Bash
-	if sc.Binary != nil {
-		argv0 = *sc.Binary
-	}
-	status, inTime, err := run.RunToEnd(procrun.Spec{Label: name, Argv: append([]string{argv0, file}, args...), Dir: dir, Env: shell}, 5*time.Minute)
+	status, inTime, err := run.RunToEnd(procrun.Spec{Label: name, Argv: argv, Dir: dir, Env: shell}, 5*time.Minute)
 	if err == nil && !inTime {
 		err = fmt.Errorf("devenvrun: script %s did not end", name)
 	}

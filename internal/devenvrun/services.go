@@ -59,6 +59,17 @@ func ServiceProcess(path string) (string, Readiness, bool) {
 	return s.process, s.ready, ok
 }
 
+// serviceOf returns the option path of the service whose process is
+// named proc.
+func serviceOf(proc string) string {
+	for path, svc := range services {
+		if svc.process == proc {
+			return path
+		}
+	}
+	return ""
+}
+
 // enabledServices returns the services the configuration enables, by
 // option path under services.
 func (c *Config) enabledServices() []string {

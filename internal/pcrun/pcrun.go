@@ -8,13 +8,16 @@
 // unless shutdown.signal says otherwise) goes to the process group of
 // the others, SIGKILL after the timeout.
 //
-// Both sides of the behaviour tests use it: the source side for the
-// user's process-compose file (its configuration from package pcmodel,
-// by package sourcerun), and the output side for the settings devenv
-// renders under its process-compose manager (package devenvrun). What
-// differs between the two is how each derives the configuration —
-// commands, directories, environments, conditions — which is what the
-// tests compare.
+// The source side of the behaviour tests runs the user's
+// process-compose file with it (its configuration from package pcmodel,
+// by package sourcerun), and foreman's Procfile. The output side (package
+// devenvrun) runs the settings devenv renders under its process-compose
+// manager on devenv-tasks' engine, since devenv's tasks run between
+// process-compose and the processes; it decides their depends_on with
+// Decide, and stops them as process-compose does with package procrun's
+// StopAll, as this package does. What differs between the two sides is
+// how each derives the configuration — commands, directories,
+// environments, conditions — which is what the tests compare.
 package pcrun
 
 import (
@@ -22,8 +25,6 @@ import (
 	"fmt"
 	"slices"
 	"sync"
-	"syscall"
-	"time"
 
 	"github.com/pc2devenv/pc2devenv/internal/procrun"
 )
@@ -70,7 +71,7 @@ type Proc struct {
 	// Restart is availability.restart ("no" when empty).
 	Restart string
 	// Shutdown is how the process is stopped.
-	Shutdown Shutdown
+	Shutdown procrun.Shutdown
 }
 
 // Dep is one entry of depends_on.
@@ -84,16 +85,6 @@ type Probe struct {
 	// Broken is an HTTP probe whose port is not a port number, which
 	// process-compose never finds ready.
 	Broken bool
-}
-
-// Shutdown is how a process is stopped.
-type Shutdown struct {
-	// Command, when set, runs instead of the signal.
-	Command *procrun.Spec
-	// Signal is sent to the process group (15 when 0).
-	Signal int
-	// ParentOnly sends it to the process alone.
-	ParentOnly bool
 }
 
 // state is what the manager knows of a process.
@@ -206,41 +197,69 @@ func (m *Manager) deps(s *state) (ok, never bool, why string) {
 	ok = true
 	for _, d := range s.p.DependsOn {
 		dep, found := m.procs[d.Name]
-		switch {
-		case !found:
+		if !found {
 			return false, true, fmt.Sprintf("it depends on %s, which is not defined", d.Name)
-		case dep.p.Disabled:
-			return false, true, fmt.Sprintf("it depends on %s, which is disabled", d.Name)
-		case dep.skipped:
-			return false, true, fmt.Sprintf("%s was skipped", d.Name)
 		}
-		met := false
-		switch d.Condition {
-		case Started, LogReady:
-			met = dep.started
-		case Completed:
-			met = dep.exited
-		case CompletedSuccessfully:
-			met = dep.exited && dep.status == 0
-			if dep.exited && dep.status != 0 {
-				return false, true, fmt.Sprintf("%s exited with status %d", d.Name, dep.status)
-			}
-		case Healthy:
-			met = dep.ready
-			if dep.p.Readiness == nil {
-				return false, true, fmt.Sprintf("%s has no readiness probe", d.Name)
-			}
-			if dep.unready || dep.exited && !dep.ready && !dep.probing {
-				return false, true, fmt.Sprintf("%s did not become healthy", d.Name)
-			}
-		default:
-			return false, true, fmt.Sprintf("unknown condition %q", d.Condition)
+		met, never, why := Decide(d.Name, d.Condition, DepState{
+			Disabled: dep.p.Disabled, Skipped: dep.skipped, Started: dep.started, Exited: dep.exited, Status: dep.status,
+			HasProbe: dep.p.Readiness != nil, Ready: dep.ready, Unready: dep.unready, Probing: dep.probing,
+		})
+		if never {
+			return false, true, why
 		}
-		if !met {
-			ok = false
-		}
+		ok = ok && met
 	}
 	return ok, false, ""
+}
+
+// DepState is what process-compose knows of a process that another
+// depends on.
+type DepState struct {
+	// Disabled: it is not started; Skipped: its own conditions cannot
+	// be met.
+	Disabled, Skipped bool
+	// Started; Exited: its command has ended (a daemon whose command
+	// exited 0 has not: it runs), with Status.
+	Started, Exited bool
+	Status          int
+	// HasProbe: it has a readiness probe, which found it Ready or
+	// Unready, or is Probing still.
+	HasProbe, Ready, Unready, Probing bool
+}
+
+// Decide says whether the depends_on condition on the process name, in
+// state s, is met, or never will be (and why): process_started and
+// process_log_ready once it has started (no stub prints a ready line),
+// process_completed once it has exited, process_completed_successfully
+// once it has exited 0, process_healthy once its probe passed. A
+// disabled or skipped process never meets any.
+func Decide(name, condition string, s DepState) (met, never bool, why string) {
+	switch {
+	case s.Disabled:
+		return false, true, fmt.Sprintf("it depends on %s, which is disabled", name)
+	case s.Skipped:
+		return false, true, fmt.Sprintf("%s was skipped", name)
+	}
+	switch condition {
+	case Started, LogReady:
+		return s.Started, false, ""
+	case Completed:
+		return s.Exited, false, ""
+	case CompletedSuccessfully:
+		if s.Exited && s.Status != 0 {
+			return false, true, fmt.Sprintf("%s exited with status %d", name, s.Status)
+		}
+		return s.Exited, false, ""
+	case Healthy:
+		if !s.HasProbe {
+			return false, true, fmt.Sprintf("%s has no readiness probe", name)
+		}
+		if s.Unready || s.Exited && !s.Ready && !s.Probing {
+			return false, true, fmt.Sprintf("%s did not become healthy", name)
+		}
+		return s.Ready, false, ""
+	}
+	return false, true, fmt.Sprintf("unknown condition %q", condition)
 }
 
 // start starts a process, and its readiness probe.
@@ -273,19 +292,12 @@ func (m *Manager) start(s *state) {
 	}
 }
 
-// probe runs a readiness probe until it passes, three times at most
-// (failure_threshold's default), without the waits between.
+// probe runs a readiness probe (procrun's Probe) and records its
+// outcome.
 func (m *Manager) probe(s *state, spec procrun.Spec) {
 	defer m.active.Done()
 	spec.Label = s.p.Name + "/ready"
-	passed := false
-	for range 3 {
-		status, inTime, err := m.run.RunToEnd(spec, 10*time.Second)
-		if err == nil && inTime && status == 0 {
-			passed = true
-			break
-		}
-	}
+	passed := m.run.Probe(spec)
 	// The step is recorded before the loop can act on it.
 	m.mu.Lock()
 	s.probing = false
@@ -311,16 +323,8 @@ func (m *Manager) Idle() bool {
 		if s.probing {
 			return false
 		}
-		if s.proc != nil && !s.exited && !s.running {
-			// Reaped but not yet taken in: gone from /proc already.
-			if syscall.Kill(s.proc.Pid, 0) != nil {
-				return false
-			}
-			select {
-			case <-s.proc.Done():
-				return false // an exit the loop has not taken in yet
-			default:
-			}
+		if s.proc != nil && !s.exited && !s.running && s.proc.Exiting() {
+			return false // an exit the loop has not taken in yet
 		}
 	}
 	return true
@@ -330,13 +334,11 @@ func (m *Manager) Idle() bool {
 // process-compose does when it shuts down: each process still running
 // (a daemon whose command succeeded counts) runs its shutdown command,
 // or gets its signal; all at once, or one by one in reverse dependency
-// order when OrderedShutdown is set. Every wait is at most a few
-// seconds; what is left is killed.
+// order when OrderedShutdown is set (procrun's StopAll).
 func (m *Manager) Stop() {
 	close(m.quit)
 	<-m.done
 	m.active.Wait()
-	m.run.Add(procrun.Step{Kind: procrun.Stopping})
 	m.mu.Lock()
 	var live []*state
 	for _, s := range m.order {
@@ -346,55 +348,13 @@ func (m *Manager) Stop() {
 	}
 	m.mu.Unlock()
 	if m.cfg.OrderedShutdown {
-		for _, s := range m.dependentsFirst(live) {
-			m.stopOne(s)
-		}
-	} else {
-		var wg sync.WaitGroup
-		for _, s := range live {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				m.stopOne(s)
-			}()
-		}
-		wg.Wait()
+		live = m.dependentsFirst(live)
 	}
-	m.run.Stop()
-}
-
-// grace bounds every wait at stop: the tests' commands are stubs, which
-// stop at once or not at all.
-const grace = 3 * time.Second
-
-// stopOne stops one process.
-func (m *Manager) stopOne(s *state) {
-	sd := s.p.Shutdown
-	if sd.Command != nil {
-		spec := *sd.Command
-		spec.Label = s.p.Name + "/shutdown"
-		status, inTime, err := m.run.RunToEnd(spec, grace)
-		if err != nil || !inTime || status != 0 {
-			m.run.Signal(s.proc, syscall.SIGKILL)
-			return
-		}
-		if !s.running && !procrun.WaitFor(s.proc, grace) {
-			m.run.Signal(s.proc, syscall.SIGKILL)
-		}
-		return
+	var stop []procrun.Stopper
+	for _, s := range live {
+		stop = append(stop, procrun.Stopper{Proc: s.proc, How: s.p.Shutdown, Detached: s.running})
 	}
-	sig := syscall.Signal(sd.Signal)
-	if sig == 0 {
-		sig = syscall.SIGTERM
-	}
-	if sd.ParentOnly {
-		syscall.Kill(s.proc.Pid, sig)
-	} else {
-		m.run.Signal(s.proc, sig)
-	}
-	if !procrun.WaitFor(s.proc, grace) {
-		m.run.Signal(s.proc, syscall.SIGKILL)
-	}
+	m.run.StopAll(stop, m.cfg.OrderedShutdown)
 }
 
 // dependentsFirst orders processes so that each comes before those it

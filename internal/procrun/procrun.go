@@ -81,9 +81,9 @@ type Spec struct {
 	Dir string
 	// Env is the whole environment; LabelVar is added.
 	Env []string
-	// Stdout, when set, gets the command's standard output, which is
-	// discarded otherwise.
-	Stdout io.Writer
+	// Stdout and Stderr, when set, get the command's standard output and
+	// error, which are discarded otherwise.
+	Stdout, Stderr io.Writer
 	// Session starts the command in a session of its own (setsid), as
 	// devenv's native manager does; otherwise it gets a process group of
 	// its own (setpgid), as process-compose does.
@@ -109,7 +109,8 @@ func (p *Proc) Status() int { return p.status }
 
 // Run is one run of a set of processes.
 type Run struct {
-	// Stubs records the calls.
+	// Stubs records the calls; nil for a run whose calls are not
+	// recorded (Step.Log is then 0).
 	Stubs *stubs.Set
 
 	mu     sync.Mutex
@@ -119,14 +120,17 @@ type Run struct {
 	events chan struct{}
 }
 
-// New returns a Run whose commands call the stubs of s.
+// New returns a Run whose commands call the stubs of s, or, with a nil
+// s, the programs their PATH finds.
 func New(s *stubs.Set) *Run {
 	return &Run{Stubs: s, events: make(chan struct{}, 1)}
 }
 
 // Add adds a step to the timeline.
 func (r *Run) Add(s Step) {
-	s.Log = r.Stubs.Size()
+	if r.Stubs != nil {
+		s.Log = r.Stubs.Size()
+	}
 	r.mu.Lock()
 	r.steps = append(r.steps, s)
 	r.mu.Unlock()
@@ -182,7 +186,7 @@ func (r *Run) Start(s Spec) (*Proc, error) {
 	}
 	defer devnull.Close()
 	cmd.Stdin = devnull
-	cmd.Stdout = s.Stdout
+	cmd.Stdout, cmd.Stderr = s.Stdout, s.Stderr
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("procrun: %s: %v", s.Label, err)
 	}
@@ -338,9 +342,13 @@ func (r *Record) StopAt() int64 {
 
 // Result returns what the run did so far.
 func (r *Run) Result() (*Record, error) {
-	calls, at, err := r.Stubs.CallsAt()
-	if err != nil {
-		return nil, err
+	var calls []stubs.Call
+	var at []int64
+	if r.Stubs != nil {
+		var err error
+		if calls, at, err = r.Stubs.CallsAt(); err != nil {
+			return nil, err
+		}
 	}
 	r.mu.Lock()
 	groups := maps.Clone(r.labels)

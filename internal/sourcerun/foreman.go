@@ -128,11 +128,11 @@ func Foreman(entries []ForemanEntry, dotenv [][2]string, portBase int, env Env) 
 				hash = append(hash, c)
 			}
 		}
-		vars := newEnviron()
-		vars.add(env.Environ)
+		vars := procrun.NewEnviron()
+		vars.Add(env.Environ)
 		cmd := e.Command
 		for _, kv := range hash {
-			vars.set(kv[0], kv[1])
+			vars.Set(kv[0], kv[1])
 			cmd = strings.ReplaceAll(cmd, "$"+kv[0], rubyReplacement(kv[1], "$"+kv[0]))
 		}
 		label := e.Name
@@ -141,7 +141,7 @@ func Foreman(entries []ForemanEntry, dotenv [][2]string, portBase int, env Env) 
 		}
 		cfg.Procs = append(cfg.Procs, &pcrun.Proc{
 			Name: label,
-			Spec: procrun.Spec{Argv: []string{"/bin/sh", "-c", cmd}, Dir: env.Root, Env: vars.list()},
+			Spec: procrun.Spec{Argv: []string{"/bin/sh", "-c", cmd}, Dir: env.Root, Env: vars.List()},
 		})
 	}
 	return cfg

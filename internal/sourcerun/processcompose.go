@@ -54,16 +54,16 @@ func ProcessCompose(run *procrun.Run, proj *pcmodel.Project, dotenv []pcmodel.Va
 				dir = mp.WorkingDir
 			}
 		}
-		vars := newEnviron()
-		vars.set("PC_PROC_NAME", mp.Name)
-		vars.set("PC_REPLICA_NUM", strconv.Itoa(mp.Replica))
+		vars := procrun.NewEnviron()
+		vars.Set("PC_PROC_NAME", mp.Name)
+		vars.Set("PC_REPLICA_NUM", strconv.Itoa(mp.Replica))
 		if !mp.DotenvDisabled {
 			for _, v := range dotenv {
-				vars.set(v.Name, v.Value)
+				vars.Set(v.Name, v.Value)
 			}
 		}
-		vars.add(env.Environ)
-		vars.add(global)
+		vars.Add(env.Environ)
+		vars.Add(global)
 		if mp.EnvFile != "" {
 			f := mp.EnvFile
 			if !filepath.IsAbs(f) {
@@ -73,15 +73,15 @@ func ProcessCompose(run *procrun.Run, proj *pcmodel.Project, dotenv []pcmodel.Va
 			if b, err := os.ReadFile(f); err == nil {
 				if vs, err := pcmodel.ReadDotenv(string(b)); err == nil {
 					for _, v := range vs {
-						vars.set(v.Name, v.Value)
+						vars.Set(v.Name, v.Value)
 					}
 				}
 			}
 		}
 		for _, k := range mp.EnvOrder {
-			vars.set(k, mp.Env[k])
+			vars.Set(k, mp.Env[k])
 		}
-		environ := vars.list()
+		environ := vars.List()
 		argv := append(append([]string(nil), shell...), mp.Command)
 		if mp.Command == "" && len(mp.Entrypoint) > 0 {
 			argv = mp.Entrypoint
@@ -92,7 +92,7 @@ func ProcessCompose(run *procrun.Run, proj *pcmodel.Project, dotenv []pcmodel.Va
 			Daemon:   mp.Daemon,
 			Restart:  mp.Restart,
 			Disabled: mp.Disabled || mp.Foreground,
-			Shutdown: pcrun.Shutdown{Signal: mp.Shutdown.Signal, ParentOnly: mp.Shutdown.ParentOnly},
+			Shutdown: procrun.Shutdown{Signal: mp.Shutdown.Signal, ParentOnly: mp.Shutdown.ParentOnly},
 		}
 		for _, d := range mp.DependsOn {
 			p.DependsOn = append(p.DependsOn, pcrun.Dep{Name: d.Name, Condition: d.Condition})
@@ -131,37 +131,4 @@ func output(run *procrun.Run, spec procrun.Spec) (string, bool) {
 		return "", false
 	}
 	return b.String(), true
-}
-
-// environ is an environment being built: later settings win, and a
-// variable keeps the place it was first set at.
-type environ struct {
-	order []string
-	vals  map[string]string
-}
-
-func newEnviron() *environ { return &environ{vals: map[string]string{}} }
-
-func (e *environ) set(k, v string) {
-	if _, ok := e.vals[k]; !ok {
-		e.order = append(e.order, k)
-	}
-	e.vals[k] = v
-}
-
-// add sets "NAME=value" entries.
-func (e *environ) add(entries []string) {
-	for _, kv := range entries {
-		if k, v, ok := strings.Cut(kv, "="); ok && k != "" {
-			e.set(k, v)
-		}
-	}
-}
-
-func (e *environ) list() []string {
-	out := make([]string, 0, len(e.order))
-	for _, k := range e.order {
-		out = append(out, k+"="+e.vals[k])
-	}
-	return out
 }
