@@ -160,6 +160,7 @@ func (l *loader) service(f *Field) *Service {
 					dep := Dependency{Service: d.Key, Condition: ServiceStarted, Required: true, Pos: d.KeyPos}
 					if c := d.Value.Get("condition"); c != nil {
 						dep.Condition = Condition(c.String())
+						dep.Short = c.Pos == d.KeyPos
 					}
 					if r, ok := d.Value.Get("required").asBool(); ok {
 						dep.Required = r
@@ -167,7 +168,6 @@ func (l *loader) service(f *Field) *Service {
 					if r, ok := d.Value.Get("restart").asBool(); ok {
 						dep.Restart = r
 					}
-					dep.Short = d.Value.Get("condition").Pos == d.KeyPos
 					s.DependsOn = append(s.DependsOn, dep)
 					deps[d.Key] = true
 				}

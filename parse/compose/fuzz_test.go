@@ -18,6 +18,9 @@ func FuzzCompose(f *testing.F) {
 		"services:\n  a:\n    build: .\n    depends_on: [b]\n  b:\n    image: y\n    extends: a\n",
 		"services:\n  a:\n    image: ${I:?set I}\n    volumes: ['./d:/d:ro']\n    healthcheck: {test: 'true', interval: 1s}\n",
 		"x-a: &x {image: z}\nservices: {s: {<<: [*x], ports: !reset []}}\n",
+		// A long-form dependency that is not a mapping (CI's FuzzCompose found it).
+		"services: {a: {image: x, depends_on: {b: 1}}, b: {image: y}}\n",
+		"services: {a: {image: x, depends_on: {b: }}, b: {image: y}}\n",
 	} {
 		f.Add([]byte(s))
 	}
