@@ -11,7 +11,7 @@
 //
 // The fate of every process-compose key under every target — mapped,
 // passed through, reported or consumed — is data: FateTable, which the
-// README's table of supported keys (FateTableMarkdown) and the
+// table of supported keys in docs/keys.md (FateTableMarkdown) and the
 // --format json report (Fates) are made from.
 //
 // Emit assumes the rewrite rules (package rules) have run, if they are to:

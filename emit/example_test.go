@@ -54,7 +54,7 @@ func ExampleEmit() {
 }
 
 // Fates says what became of each source key under a target, as the
-// README's table of supported keys does for every key.
+// table of supported keys in docs/keys.md does for every key.
 func ExampleFates() {
 	src := []byte("processes:\n  web:\n    command: \"npm start\"\n    is_tty: true\n")
 	proj, _ := processcompose.Read("process-compose.yml", src)
