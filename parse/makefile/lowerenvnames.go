@@ -39,7 +39,7 @@ func (lw *lowerer) namesVal(names []string) val {
 // nameWord returns a target or prerequisite name as one bash word.
 func (lw *lowerer) nameWord(name string) string {
 	if _, ok := lw.db.envNames[name]; !ok {
-		return shellQuote(name)
+		return shell.Quote(name, shell.ReadableQuotes)
 	}
 	return `"` + lw.nameInDouble(name) + `"`
 }

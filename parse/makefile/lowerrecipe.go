@@ -348,11 +348,11 @@ func (lw *lowerer) body(t *mkTarget, mode renderMode) bodyResult {
 		var line string
 		switch m.fn {
 		case "info":
-			line = "echo " + shellQuote(m.text)
+			line = "echo " + shell.Quote(m.text, shell.ReadableQuotes)
 		case "warning":
-			line = "echo " + shellQuote(fmt.Sprintf("%s:%d: %s", path.Base(m.pos.File), m.pos.Line, m.text)) + " >&2"
+			line = "echo " + shell.Quote(fmt.Sprintf("%s:%d: %s", path.Base(m.pos.File), m.pos.Line, m.text), shell.ReadableQuotes) + " >&2"
 		case "error":
-			line = "echo " + shellQuote(fmt.Sprintf("%s:%d: *** %s.  Stop.", path.Base(m.pos.File), m.pos.Line, m.text)) + " >&2"
+			line = "echo " + shell.Quote(fmt.Sprintf("%s:%d: *** %s.  Stop.", path.Base(m.pos.File), m.pos.Line, m.text), shell.ReadableQuotes) + " >&2"
 		}
 		if m.cond == "?" {
 			return bodyResult{err: errUnknown{&dyn{why: fmt.Sprintf("$(%s …) under a condition known only when make runs", m.fn)}}, pos: m.pos}

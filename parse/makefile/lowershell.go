@@ -332,7 +332,7 @@ func (rr *renderer) echoText(v val) (string, error) {
 	}
 	if !hasDyn {
 		s, _ := pieces.static()
-		return shellQuote(s), nil
+		return shell.Quote(s, shell.ReadableQuotes), nil
 	}
 	var b strings.Builder
 	b.WriteByte('"')
@@ -373,10 +373,6 @@ func (rr *renderer) echoText(v val) (string, error) {
 	b.WriteByte('"')
 	return b.String(), nil
 }
-
-// shellQuote quotes s as one bash word: bare when it needs no quoting,
-// else in single quotes, or double quotes when that reads better.
-func shellQuote(s string) string { return shell.Quote(s, shell.ReadableQuotes) }
 
 // cmdShape says how a recipe line must be written so that bash runs it
 // as make's shell does.
