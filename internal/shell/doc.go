@@ -2,8 +2,10 @@
 // configuration of mvdan.cc/sh's parser (Parse), a per-project Cache
 // through which every command is parsed once and its tree shared by
 // every step that reads it (the readers, the service rules, lowering and
-// its checks), the check of what bash -n rejects (BashSyntax), and the
-// one function that quotes a string as a bash word (Quote).
+// its checks), the check of what bash -n rejects (BashSyntax), the
+// printing of a node without the comments the parser keeps (Print), and
+// the one function that quotes a string as a bash word (Quote, with
+// EscapeDouble for the inside of double quotes).
 //
 // Every command pc2devenv parses comes from a file someone else wrote.
 // The parser, and the walks over its trees, recurse once per level of
