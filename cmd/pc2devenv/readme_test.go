@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/spf13/pflag"
+
+	"github.com/pc2devenv/pc2devenv/internal/golden"
 )
 
 // readme returns the README.
@@ -25,7 +27,9 @@ func readme(t *testing.T) string {
 // the repository or what pc2devenv prints: a block under
 // <!-- same-as: PATH --> is the file PATH exactly, and every line of a
 // block under <!-- lines-of: PATH --> is a line of PATH (a golden
-// output, a script's expected output, an example test).
+// output, a script's expected output, an example test). A PATH
+// testdata/golden/CASE.txtar/NAME names a file of a golden case, or what
+// it expects (golden.ReadMember).
 func TestREADMEBlocks(t *testing.T) {
 	blocks, _ := markdown(readme(t))
 	n := 0
@@ -35,7 +39,7 @@ func TestREADMEBlocks(t *testing.T) {
 		}
 		n++
 		kind, path, _ := strings.Cut(b.marker, ": ")
-		src, err := os.ReadFile(filepath.Join(repoRoot, path))
+		src, err := golden.ReadMember(filepath.Join(repoRoot, path))
 		if err != nil {
 			t.Errorf("README.md:%d: %v", b.line, err)
 			continue

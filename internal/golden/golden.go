@@ -244,6 +244,39 @@ func (c *Case) File(name string) ([]byte, bool) {
 	return nil, false
 }
 
+// Member returns the content of the case's file name or, for the name of
+// an expected output (devenv1.diag), what the case expects, and whether
+// there is one.
+func (c *Case) Member(name string) ([]byte, bool) {
+	if !IsOutput(name) {
+		return c.File(name)
+	}
+	ext := path.Ext(name)
+	tg, err := emit.ParseTarget(strings.TrimSuffix(name, ext))
+	if err != nil || !c.HasTarget(tg) {
+		return nil, false
+	}
+	return c.Want(tg, ext)
+}
+
+// ReadMember reads a file of the repository, or a member of a case:
+// DIR/NAME.txtar/MEMBER (see Member).
+func ReadMember(file string) ([]byte, error) {
+	archive, member, ok := strings.Cut(filepath.ToSlash(file), ".txtar/")
+	if !ok {
+		return os.ReadFile(file)
+	}
+	c, err := Load(filepath.FromSlash(archive + ".txtar"))
+	if err != nil {
+		return nil, err
+	}
+	b, ok := c.Member(member)
+	if !ok {
+		return nil, fmt.Errorf("%s: no %s in the case", c.Path, member)
+	}
+	return b, nil
+}
+
 // HasTarget reports whether the case converts for tg.
 func (c *Case) HasTarget(tg emit.Target) bool {
 	return slices.Contains(c.Targets, tg)
@@ -393,4 +426,48 @@ func (c *Case) Format() ([]byte, error) {
 		}
 	}
 	return txtar.Format(ar), nil
+}
+
+// WriteDir writes the case into the directory dir as the cases were laid
+// out before they were archives: its files, an "args" file with its
+// settings (paths, flags, targets), a "behaviour" file with its env
+// lines, and the expected output of every target it converts for (T.nix,
+// T.diag, T.explain), each absent where nothing is expected.
+func (c *Case) WriteDir(dir string) error {
+	if err := c.Extract(dir); err != nil {
+		return err
+	}
+	var args, behaviour bytes.Buffer
+	for _, line := range strings.SplitAfter(string(c.Comment), "\n") {
+		switch key, _, _ := strings.Cut(strings.TrimSpace(line), ":"); key {
+		case "env":
+			behaviour.WriteString(line)
+		case "unquote":
+		default:
+			args.WriteString(line)
+		}
+	}
+	write := func(name string, b []byte) error {
+		return os.WriteFile(filepath.Join(dir, name), b, 0o644)
+	}
+	if len(bytes.TrimSpace(args.Bytes())) > 0 {
+		if err := write("args", args.Bytes()); err != nil {
+			return err
+		}
+	}
+	if behaviour.Len() > 0 {
+		if err := write("behaviour", behaviour.Bytes()); err != nil {
+			return err
+		}
+	}
+	for _, tg := range c.Targets {
+		for _, ext := range Exts {
+			if b, ok := c.Want(tg, ext); ok {
+				if err := write(tg.String()+ext, b); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
