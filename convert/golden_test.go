@@ -31,8 +31,6 @@ import (
 // ./convert -run TestGolden -update) rewrites the expectations.
 const goldenDir = "../testdata/golden"
 
-var update = golden.Update()
-
 // goldenCases returns the golden cases.
 func goldenCases(t testing.TB) []*golden.Case {
 	t.Helper()
@@ -99,6 +97,7 @@ func TestGolden(t *testing.T) {
 func runGolden(t *testing.T, c *golden.Case, opts *devenvopts.Options) {
 	dir := extractCase(t, c)
 	args := caseArgs(t, c, dir)
+	update := golden.Update()
 	checked := map[string]bool{}
 	compare := func(tg emit.Target, ext string, got []byte, ok bool) {
 		t.Helper()

@@ -12,8 +12,9 @@
 //     targets: TARGET...  the targets to convert for (default: every one)
 //     env: NAME=value...  a variant the behaviour test runs besides the
 //     plain run, with these variables set (one line a variant)
-//     unquote: FILE       FILE's content is quoted (txtar.Quote) because
-//     it lacks a final newline or holds a line like a file marker
+//     unquote: FILE...    each FILE's content is a Go string literal
+//     (strconv.Quote) on one line, because it lacks a final newline or
+//     holds a line like a file marker
 //
 //   - the project's files (process-compose.yml, Procfile, .env, Makefile,
 //     files in subdirectories, …), and the files other tests read from a
@@ -49,6 +50,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/rogpeppe/go-internal/txtar"
@@ -60,6 +62,7 @@ var updateFlag = flag.Bool("update", false, "rewrite the golden cases' expected 
 
 // Update reports whether the tests should rewrite the expected outputs
 // instead of comparing them: PC2DEVENV_UPDATE is set, or -update given.
+// Call it once flags are parsed: in a test, not to initialise a variable.
 func Update() bool {
 	return os.Getenv("PC2DEVENV_UPDATE") != "" || *updateFlag
 }
@@ -161,10 +164,11 @@ func Parse(file string, data []byte) (*Case, error) {
 		}
 		d := f.Data
 		if c.quoted[f.Name] {
-			var err error
-			if d, err = txtar.Unquote(d); err != nil {
+			s, err := strconv.Unquote(string(bytes.TrimSuffix(d, []byte("\n"))))
+			if err != nil {
 				return nil, fmt.Errorf("%s: unquote %s: %v", file, f.Name, err)
 			}
+			d = []byte(s)
 		}
 		if IsOutput(f.Name) {
 			c.want[f.Name] = d
@@ -231,6 +235,13 @@ func IsOutput(name string) bool {
 		}
 	}
 	return false
+}
+
+// NeedsQuote reports whether a file's content cannot be held in an
+// archive as it is: it lacks a final newline, or holds a line that reads
+// as a file marker.
+func NeedsQuote(data []byte) bool {
+	return len(data) > 0 && data[len(data)-1] != '\n' || txtar.NeedsQuote(data)
 }
 
 // File returns the content of the case's file name (a project or test
@@ -383,12 +394,8 @@ func (c *Case) Format() ([]byte, error) {
 	ar := &txtar.Archive{Comment: c.Comment}
 	add := func(name string, data []byte) error {
 		if c.quoted[name] {
-			q, err := txtar.Quote(data)
-			if err != nil {
-				return fmt.Errorf("%s: quote %s: %v", c.Path, name, err)
-			}
-			data = q
-		} else if txtar.NeedsQuote(data) {
+			data = []byte(strconv.Quote(string(data)) + "\n")
+		} else if NeedsQuote(data) {
 			return fmt.Errorf("%s: %s needs quoting (add the setting \"unquote: %s\")", c.Path, name, name)
 		}
 		ar.Files = append(ar.Files, txtar.File{Name: name, Data: data})

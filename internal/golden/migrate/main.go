@@ -22,6 +22,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/rogpeppe/go-internal/txtar"
@@ -134,19 +135,20 @@ func migrate(dir string) ([]byte, error) {
 		if name == "args" || name == "behaviour" || golden.IsOutput(name) {
 			continue
 		}
-		if txtar.NeedsQuote(data[name]) {
+		d := data[name]
+		if golden.NeedsQuote(d) {
 			quoted = append(quoted, name)
+			d = []byte(strconv.Quote(string(d)) + "\n")
 		}
-		files = append(files, txtar.File{Name: name, Data: data[name]})
+		files = append(files, txtar.File{Name: name, Data: d})
 	}
 	if len(quoted) > 0 {
 		fmt.Fprintf(&comment, "unquote: %s\n", strings.Join(quoted, " "))
 	}
-	c, err := golden.Parse(dir+".txtar", txtar.Format(&txtar.Archive{Comment: comment.Bytes()}))
+	c, err := golden.Parse(dir+".txtar", txtar.Format(&txtar.Archive{Comment: comment.Bytes(), Files: files}))
 	if err != nil {
 		return nil, err
 	}
-	c.Files = files
 	explain := slices.Contains(c.Flags, "--explain")
 	for _, name := range names {
 		if golden.IsOutput(name) && !slices.ContainsFunc(c.Targets, func(tg emit.Target) bool { return strings.HasPrefix(name, tg.String()+".") }) {
