@@ -3,27 +3,28 @@
 //
 // An archive holds, in this order:
 //
-//   - its comment: the case's settings, one "key: value" line each, and
-//     lines starting with # that are prose:
-//
-//     paths: FILE...      the files to convert, relative to the case,
-//     instead of the case's directory
-//     flags: FLAG...      conversion flags as the command line spells them
-//     targets: TARGET...  the targets to convert for (default: every one)
-//     env: NAME=value...  a variant the behaviour test runs besides the
-//     plain run, with these variables set (one line a variant)
-//     unquote: FILE...    each FILE's content is a Go string literal
-//     (strconv.Quote) on one line, because it lacks a final newline or
-//     holds a line like a file marker
-//
+//   - its comment: the case's settings, and lines starting with # that
+//     are prose;
 //   - the project's files (process-compose.yml, Procfile, .env, Makefile,
 //     files in subdirectories, …), and the files other tests read from a
 //     case: "steps" and "stubs" (the make semantic test);
-//
 //   - the expected outputs, per target T: T.nix (absent when the case
 //     cannot be converted), T.diag (every diagnostic, notes included;
 //     absent when there is none) and, for cases whose flags include
 //     --explain, T.explain.
+//
+// The settings are lines "key: value":
+//
+//	paths: FILE...      the files to convert, relative to the case,
+//	                    instead of the case's directory
+//	flags: FLAG...      conversion flags as the command line spells them
+//	targets: TARGET...  the targets to convert for (default: every one)
+//	env: NAME=value...  a variant the behaviour test runs besides the
+//	                    plain run, with these variables set (one line a
+//	                    variant)
+//	unquote: FILE...    each FILE's content is a Go string literal
+//	                    (strconv.Quote) on one line, because it lacks a
+//	                    final newline or holds a line like a file marker
 //
 // A target other than devenv2 stores an expected output only where it
 // differs from devenv2's, when the case converts for devenv2 too: absent,
