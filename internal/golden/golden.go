@@ -40,7 +40,8 @@
 //
 // The program in ./migrate turns case directories of the old layout
 // (testdata/golden/NAME/ with an "args" file, a "behaviour" file and the
-// outputs beside the sources) into archives.
+// outputs beside the sources) into archives; ./extract writes archives
+// out in that layout, for scripts (scripts/bench-monorepo.sh).
 package golden
 
 import (
