@@ -11,8 +11,15 @@
 // differ from devenv2's. A ".gitattributes" of the case is dropped:
 // testdata/golden/.gitattributes keeps git from changing any archive's
 // line endings. Archives already there are left alone, so the program
-// can run again after cases of the old layout were added; it refuses to
-// overwrite an archive with a directory of the same name.
+// can run again after cases of the old layout were added.
+//
+// A directory beside the archive of the same name, as a merge leaves when
+// another branch changed files of a case this one turned into an archive
+// (git keeps the changed files, in the directory), is merged into it: the
+// archive is written out in the old layout, the directory's files replace
+// those of the same name, and the result becomes the archive. Run the
+// golden test with PC2DEVENV_UPDATE=1 after it, for expected outputs that
+// the other branch deleted.
 package main
 
 import (
@@ -59,7 +66,18 @@ func migrateAll(root string) error {
 		dir := filepath.Join(root, e.Name())
 		file := dir + ".txtar"
 		if _, err := os.Stat(file); err == nil {
-			return fmt.Errorf("%s and %s both exist: merge them by hand", dir, file)
+			merged, err := overlay(file, dir)
+			if err != nil {
+				return err
+			}
+			defer os.RemoveAll(merged)
+			if err := os.RemoveAll(dir); err != nil {
+				return err
+			}
+			if err := os.Rename(merged, dir); err != nil {
+				return err
+			}
+			fmt.Fprintf(os.Stderr, "migrate: merged %s into %s\n", dir, file)
 		}
 		b, err := migrate(dir)
 		if err != nil {
@@ -85,6 +103,37 @@ func migrateAll(root string) error {
 	}
 	fmt.Fprintf(os.Stderr, "migrate: %d case directories turned into archives\n", n)
 	return nil
+}
+
+// overlay returns a new directory holding the case of the archive file
+// in the old layout, with the files of dir in place of those of the same
+// name.
+func overlay(file, dir string) (string, error) {
+	c, err := golden.Load(file)
+	if err != nil {
+		return "", err
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(dir), ".merge-")
+	if err != nil {
+		return "", err
+	}
+	if err := c.WriteDir(tmp); err != nil {
+		return "", err
+	}
+	names, data, err := caseFiles(dir)
+	if err != nil {
+		return "", err
+	}
+	for _, name := range names {
+		p := filepath.Join(tmp, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return "", err
+		}
+		if err := os.WriteFile(p, data[name], 0o644); err != nil {
+			return "", err
+		}
+	}
+	return tmp, nil
 }
 
 // caseFiles returns the files of the case directory dir, by relative

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -74,9 +75,21 @@ e
 	if string(again) != string(got) {
 		t.Error("a second run changed the archive")
 	}
-	// A directory beside an archive of the same name is not overwritten.
+	// A directory beside an archive of the same name, as a merge leaves
+	// it, is merged into the archive: its files win.
 	os.MkdirAll(filepath.Join(root, "web"), 0o755)
-	if err := migrateAll(root); err == nil {
-		t.Error("migrate overwrote an archive")
+	os.WriteFile(filepath.Join(root, "web", "devenv1.diag"), []byte("d1\n"), 0o644)
+	os.WriteFile(filepath.Join(root, "web", "process-compose.yml"), []byte("processes: {a: {}}\n"), 0o644)
+	if err := migrateAll(root); err != nil {
+		t.Fatal(err)
+	}
+	merged, _ := os.ReadFile(filepath.Join(root, "web.txtar"))
+	want = strings.Replace(want, "-- process-compose.yml --\nprocesses: {}\n", "-- process-compose.yml --\nprocesses: {a: {}}\n", 1)
+	want = strings.Replace(want, "-- devenv1.diag --\n", "-- devenv1.diag --\nd1\n", 1)
+	if d := cmp.Diff(want, string(merged)); d != "" {
+		t.Errorf("web.txtar after the merge (-want +got):\n%s", d)
+	}
+	if entries, _ := os.ReadDir(root); len(entries) != 2 { // web.txtar, .gitattributes
+		t.Errorf("left behind: %v", entries)
 	}
 }
