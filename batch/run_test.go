@@ -6,11 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
 	"sync/atomic"
 	"testing"
 
 	"github.com/pc2devenv/pc2devenv/convert"
+	"github.com/pc2devenv/pc2devenv/emit"
+	"github.com/pc2devenv/pc2devenv/internal/golden"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -18,21 +19,23 @@ import (
 // with convertible, only those that convert.
 func goldenInputs(t testing.TB, convertible bool) [][]byte {
 	t.Helper()
-	files, err := filepath.Glob("../testdata/golden/*/process-compose.yml")
-	if err != nil || len(files) == 0 {
+	cases, err := golden.List("../testdata/golden")
+	if err != nil {
 		t.Fatalf("no golden inputs: %v", err)
 	}
-	sort.Strings(files)
 	var out [][]byte
-	for _, f := range files {
-		if _, err := os.Stat(filepath.Join(filepath.Dir(f), "devenv2.nix")); err != nil && convertible {
+	for _, c := range cases {
+		b, ok := c.File("process-compose.yml")
+		if !ok {
 			continue
 		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
+		if _, converts := c.Want(emit.Devenv2, ".nix"); !converts && convertible {
+			continue
 		}
 		out = append(out, b)
+	}
+	if len(out) == 0 {
+		t.Fatal("no golden inputs")
 	}
 	return out
 }

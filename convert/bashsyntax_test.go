@@ -56,18 +56,28 @@ func TestBashSyntax(t *testing.T) {
 			fromPC([]string{"process-compose.yml"}, func(string) ([]byte, error) { return []byte(doc), nil })
 		}
 	}
-	procfiles, _ := filepath.Glob(filepath.Join(goldenDir, "*", "Procfile*"))
+	var procfiles [][]byte
+	for _, c := range goldenCases(t) {
+		for _, f := range c.Files {
+			if strings.HasPrefix(f.Name, "Procfile") {
+				procfiles = append(procfiles, f.Data)
+			}
+		}
+	}
 	if files, err := filepath.Glob(filepath.Join(corpusDir, "process-compose", "*")); err == nil {
 		for _, f := range files {
 			fromPC([]string{f}, nil)
 		}
 	}
 	corpusProcfiles, _ := filepath.Glob(filepath.Join(corpusDir, "procfile", "*"))
-	for _, f := range append(procfiles, corpusProcfiles...) {
+	for _, f := range corpusProcfiles {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
+		procfiles = append(procfiles, b)
+	}
+	for _, b := range procfiles {
 		for _, e := range sourcerun.ReadProcfile(string(b)) {
 			add(e.Command)
 		}

@@ -109,18 +109,15 @@ func TestBehaviour(t *testing.T) {
 // goldenBehaviourCases are the golden cases with a process-compose file
 // or a Procfile.
 func goldenBehaviourCases(t *testing.T) []behaviourCase {
-	entries, err := os.ReadDir(goldenDir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []behaviourCase
-	for _, e := range entries {
-		dir := filepath.Join(goldenDir, e.Name())
-		args := readArgs(t, dir)
+	for _, gc := range goldenCases(t) {
+		// The case's files, for as long as the test runs.
+		dir := extractCase(t, gc)
+		args := caseArgs(t, gc, dir)
 		if args.opts.From != "" && args.opts.From != ir.FormatProcessCompose && args.opts.From != ir.FormatProcfile {
 			continue
 		}
-		c := behaviourCase{name: "golden/" + e.Name(), opts: args.opts, targets: args.targets}
+		c := behaviourCase{name: "golden/" + gc.Name, opts: args.opts, targets: args.targets}
 		c.scratch = func(t *testing.T, env []string) *behave.Scratch { return behave.NewScratch(t, dir, env) }
 		for _, p := range args.paths {
 			rel, _ := filepath.Rel(dir, p)
@@ -157,26 +154,10 @@ func goldenBehaviourCases(t *testing.T) []behaviourCase {
 		if c.pcFiles == nil && c.procfile == "" {
 			continue
 		}
-		c.envs = readBehaviourEnvs(t, dir)
+		// The case's "env:" settings: variants to run besides the
+		// plain one.
+		c.envs = gc.Envs
 		out = append(out, c)
-	}
-	return out
-}
-
-// readBehaviourEnvs reads a golden case's "behaviour" file: lines
-// "env: NAME=value …", each a variant to run besides the plain one.
-func readBehaviourEnvs(t *testing.T, dir string) [][]string {
-	b, err := os.ReadFile(filepath.Join(dir, "behaviour"))
-	if os.IsNotExist(err) {
-		return nil
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	var out [][]string
-	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "env:"); ok {
-			out = append(out, strings.Fields(v))
-		}
 	}
 	return out
 }

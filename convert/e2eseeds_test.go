@@ -1,21 +1,20 @@
 package convert
 
 import (
-	"os"
-	"path/filepath"
+	"github.com/pc2devenv/pc2devenv/internal/golden"
 )
 
-// e2eSeeds are process-compose documents: the golden cases' (the first
+// e2eSeeds are process-compose documents: the golden cases
 // golden of them), and some that put hostile strings where they reach the
 // output.
-func e2eSeeds() (out [][]byte, golden int) {
-	files, _ := filepath.Glob(filepath.Join(goldenDir, "*", "process-compose.yml"))
-	for _, f := range files {
-		if b, err := os.ReadFile(f); err == nil {
+func e2eSeeds() (out [][]byte, fromGolden int) {
+	cases, _ := golden.List(goldenDir)
+	for _, c := range cases {
+		if b, ok := c.File("process-compose.yml"); ok {
 			out = append(out, b)
 		}
 	}
-	golden = len(out)
+	fromGolden = len(out)
 	for _, s := range []string{
 		"processes:\n  \"a\\rb = builtins.readFile /etc/passwd; #\":\n    command: \"echo '${builtins.readFile /etc/passwd}' \\\"''${x}\\\" \\\\${ ''' '' \\\"; import /etc/x; \\\"\"\n    environment: [\"K=''${x}\", \"L=\\\"; import /etc/x; \\\"\"]\n    description: \"d\\re = 1; #\"\n",
 		"disable_env_expansion: true\nprocesses:\n  web:\n    command: |\n      echo ${builtins.readFile /etc/passwd}\n      echo ''${x} $${y} \\${z}\n    working_dir: \"/srv/''${x}\"\n",
@@ -23,5 +22,5 @@ func e2eSeeds() (out [][]byte, golden int) {
 	} {
 		out = append(out, []byte(s))
 	}
-	return out, golden
+	return out, fromGolden
 }

@@ -197,20 +197,16 @@ func foremanCase(t *testing.T, paths []string, opts Options, targets []emit.Targ
 // TestForemanGolden compares the Procfile golden cases with foreman.
 func TestForemanGolden(t *testing.T) {
 	requireForeman(t)
-	entries, err := os.ReadDir(goldenDir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	n := 0
-	for _, e := range entries {
-		if !strings.HasPrefix(e.Name(), "procfile-") {
+	for _, c := range goldenCases(t) {
+		if !strings.HasPrefix(c.Name, "procfile-") {
 			continue
 		}
-		dir := filepath.Join(goldenDir, e.Name())
 		n++
-		t.Run(e.Name(), func(t *testing.T) {
+		t.Run(c.Name, func(t *testing.T) {
 			t.Parallel()
-			args := readArgs(t, dir)
+			dir := extractCase(t, c)
+			args := caseArgs(t, c, dir)
 			paths := args.paths
 			if paths == nil {
 				paths = []string{dir}

@@ -1,10 +1,8 @@
 package convert
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
@@ -19,6 +17,7 @@ import (
 
 	"github.com/pc2devenv/pc2devenv/emit"
 	"github.com/pc2devenv/pc2devenv/internal/devenvopts"
+	"github.com/pc2devenv/pc2devenv/internal/golden"
 	"github.com/pc2devenv/pc2devenv/internal/nixcheck"
 	"github.com/pc2devenv/pc2devenv/internal/nixeval"
 	"github.com/pc2devenv/pc2devenv/internal/pcmodel"
@@ -26,65 +25,52 @@ import (
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
-// The golden cases live in testdata/golden/<case>/: the sources, an
-// optional "args" file, and per target T the expected T.nix (absent when
-// the case cannot be converted) and T.diag (every diagnostic, notes
-// included; absent when there is none), and, for cases whose flags
-// include --explain, T.explain (the explanations). PC2DEVENV_UPDATE=1 go test ./... rewrites the expectations.
+// The golden cases live in testdata/golden, one txtar archive each (see
+// package internal/golden): the sources, the settings, and the expected
+// outputs per target. PC2DEVENV_UPDATE=1 go test ./... (or go test
+// ./convert -run TestGolden -update) rewrites the expectations.
 const goldenDir = "../testdata/golden"
 
-var update = os.Getenv("PC2DEVENV_UPDATE") != ""
+// goldenCases returns the golden cases.
+func goldenCases(t testing.TB) []*golden.Case {
+	t.Helper()
+	cases, err := golden.List(goldenDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cases
+}
 
-// goldenArgs are a case's settings, from its "args" file: lines of
-// "key: value". "paths:" names the files to convert instead of the case
-// directory, "targets:" restricts the targets, and "flags:" gives
-// conversion flags as the command line spells them.
+// extractCase writes a golden case's files into a new scratch directory,
+// and returns the directory.
+func extractCase(t testing.TB, c *golden.Case) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := c.Extract(dir); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// goldenArgs are a case's settings for a conversion in the directory the
+// case was extracted into: the files to convert instead of the directory,
+// the options its flags give, and the targets.
 type goldenArgs struct {
 	paths   []string
 	opts    Options
 	targets []emit.Target
 }
 
-func readArgs(t *testing.T, dir string) goldenArgs {
-	a := goldenArgs{targets: emit.Targets}
-	f, err := os.Open(filepath.Join(dir, "args"))
-	if os.IsNotExist(err) {
-		return a
-	} else if err != nil {
-		t.Fatal(err)
+func caseArgs(t testing.TB, c *golden.Case, dir string) goldenArgs {
+	t.Helper()
+	a := goldenArgs{targets: c.Targets}
+	for _, p := range c.Paths {
+		a.paths = append(a.paths, filepath.Join(dir, p))
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		key, value, _ := strings.Cut(line, ":")
-		value = strings.TrimSpace(value)
-		switch key {
-		case "paths":
-			for _, p := range strings.Fields(value) {
-				a.paths = append(a.paths, filepath.Join(dir, p))
-			}
-		case "flags":
-			fs := pflag.NewFlagSet("args", pflag.ContinueOnError)
-			a.opts.AddFlags(fs)
-			if err := fs.Parse(strings.Fields(value)); err != nil || fs.NArg() > 0 {
-				t.Fatalf("args: flags %q: %v", value, err)
-			}
-		case "targets":
-			a.targets = nil
-			for _, name := range strings.Fields(value) {
-				tg, err := emit.ParseTarget(name)
-				if err != nil {
-					t.Fatalf("args: %v", err)
-				}
-				a.targets = append(a.targets, tg)
-			}
-		default:
-			t.Fatalf("args: unknown key %q", key)
-		}
+	fs := pflag.NewFlagSet("args", pflag.ContinueOnError)
+	a.opts.AddFlags(fs)
+	if err := fs.Parse(c.Flags); err != nil || fs.NArg() > 0 {
+		t.Fatalf("%s: flags %q: %v", c.Path, c.Flags, err)
 	}
 	return a
 }
@@ -99,32 +85,29 @@ func loadOptions(t *testing.T) *devenvopts.Options {
 }
 
 func TestGolden(t *testing.T) {
-	entries, err := os.ReadDir(goldenDir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	opts := loadOptions(t)
-	n := 0
-	for _, e := range entries {
-		if !e.IsDir() {
-			t.Errorf("%s: stray file in %s; every case is a directory", e.Name(), goldenDir)
-			continue
-		}
-		n++
-		dir := filepath.Join(goldenDir, e.Name())
-		t.Run(e.Name(), func(t *testing.T) {
+	for _, c := range goldenCases(t) {
+		t.Run(c.Name, func(t *testing.T) {
 			t.Parallel()
-			runGolden(t, dir, opts)
+			runGolden(t, c, opts)
 		})
-	}
-	if n == 0 {
-		t.Fatal("no golden cases")
 	}
 }
 
-func runGolden(t *testing.T, dir string, opts *devenvopts.Options) {
-	args := readArgs(t, dir)
-	expected := map[string]bool{"args": true}
+func runGolden(t *testing.T, c *golden.Case, opts *devenvopts.Options) {
+	dir := extractCase(t, c)
+	args := caseArgs(t, c, dir)
+	update := golden.Update()
+	checked := map[string]bool{}
+	compare := func(tg emit.Target, ext string, got []byte, ok bool) {
+		t.Helper()
+		checked[tg.String()+ext] = true
+		if update {
+			c.Set(tg, ext, got, ok)
+			return
+		}
+		compareGolden(t, c, tg, ext, got, ok)
+	}
 	for _, tg := range args.targets {
 		paths := args.paths
 		if paths == nil {
@@ -136,76 +119,64 @@ func runGolden(t *testing.T, dir string, opts *devenvopts.Options) {
 		if err != nil {
 			t.Fatalf("%s: %v", tg, err)
 		}
-		nixFile := filepath.Join(dir, tg.String()+".nix")
-		diagFile := filepath.Join(dir, tg.String()+".diag")
-		expected[filepath.Base(nixFile)] = true
-		expected[filepath.Base(diagFile)] = true
 		var diag bytes.Buffer
 		for _, d := range res.Diagnostics {
 			fmt.Fprintln(&diag, strings.ReplaceAll(d.String(), dir+string(filepath.Separator), ""))
 		}
-		compareGolden(t, diagFile, diag.Bytes(), diag.Len() > 0)
+		compare(tg, ".diag", diag.Bytes(), diag.Len() > 0)
 		if copts.Explain {
 			// --explain's output, for the cases that ask for it.
-			explainFile := filepath.Join(dir, tg.String()+".explain")
-			expected[filepath.Base(explainFile)] = true
 			var ex bytes.Buffer
 			for _, x := range res.Explanations {
 				ex.WriteString(strings.ReplaceAll(x.String(), dir+string(filepath.Separator), ""))
 			}
-			compareGolden(t, explainFile, ex.Bytes(), ex.Len() > 0)
+			compare(tg, ".explain", ex.Bytes(), ex.Len() > 0)
 		}
-		compareGolden(t, nixFile, res.Output, res.Output != nil)
+		compare(tg, ".nix", res.Output, res.Output != nil)
 		if res.Output != nil {
 			checkTODOs(t, tg, res)
 			checkOutput(t, tg, dir, args, res, opts)
 		}
 	}
-	files, _ := os.ReadDir(dir)
+	if update {
+		if _, err := c.Rewrite(); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	for _, name := range c.Stored() {
+		if !checked[name] {
+			t.Errorf("%s: %s: expected output for no test (remove it, or run with PC2DEVENV_UPDATE=1)", c.Path, name)
+		}
+	}
+	for _, name := range c.Redundant() {
+		t.Errorf("%s: %s is devenv2's exactly, which it defaults to (remove it, or run with PC2DEVENV_UPDATE=1)", c.Path, name)
+	}
 	inputs := 0
-	for _, f := range files {
-		name := f.Name()
-		switch {
-		case expected[name]:
-		case strings.HasSuffix(name, ".nix") || strings.HasSuffix(name, ".diag") || strings.HasSuffix(name, ".explain"):
-			if update {
-				os.Remove(filepath.Join(dir, name))
-				continue
-			}
-			t.Errorf("%s: expected output for no test (remove it, or run with PC2DEVENV_UPDATE=1)", name)
-		default:
+	for _, f := range c.Files {
+		if !slices.Contains(golden.TestFiles, f.Name) {
 			inputs++
 		}
 	}
 	if inputs == 0 {
-		t.Errorf("%s holds no source file", dir)
+		t.Errorf("%s holds no source file", c.Path)
 	}
 }
 
-// compareGolden compares got with the golden file, or rewrites it in
-// update mode. want says whether the golden file should exist at all.
-func compareGolden(t *testing.T, file string, got []byte, want bool) {
+// compareGolden compares got, the output of the conversion for tg with
+// the extension ext, with the case's expectation; ok says whether there
+// is an output at all.
+func compareGolden(t *testing.T, c *golden.Case, tg emit.Target, ext string, got []byte, ok bool) {
 	t.Helper()
-	old, err := os.ReadFile(file)
-	exists := err == nil
-	if update {
-		switch {
-		case want && !bytes.Equal(old, got):
-			if err := os.WriteFile(file, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		case !want && exists:
-			os.Remove(file)
-		}
-		return
-	}
+	name := tg.String() + ext
+	want, wantOK := c.Want(tg, ext)
 	switch {
-	case want && !exists:
-		t.Errorf("%s is missing (run with PC2DEVENV_UPDATE=1 to create it); got:\n%s", file, got)
-	case !want && exists:
-		t.Errorf("%s exists, but the case produced no output", file)
-	case want && !bytes.Equal(old, got):
-		t.Errorf("%s differs (-want +got):\n%s", file, cmp.Diff(string(old), string(got)))
+	case ok && !wantOK:
+		t.Errorf("%s: %s is missing (run with PC2DEVENV_UPDATE=1 to write it); got:\n%s", c.Path, name, got)
+	case !ok && wantOK:
+		t.Errorf("%s: %s is expected, but the case gave none", c.Path, name)
+	case ok && !bytes.Equal(want, got):
+		t.Errorf("%s: %s differs (-want +got):\n%s", c.Path, name, cmp.Diff(string(want), string(got)))
 	}
 }
 

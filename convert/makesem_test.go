@@ -128,31 +128,46 @@ func TestMakeSemantics(t *testing.T) {
 		t.Skip("GNU make is not installed (apt-get install make)")
 	}
 	bin := fakeDevenvBin(t)
-	for _, dir := range makesemCases(t) {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
+	for _, c := range makesemCases(t) {
+		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			runMakeSemantics(t, dir, bin)
+			runMakeSemantics(t, c.dir, c.opts, bin)
 		})
 	}
 }
 
+// A semCase is a case of the semantic test: its directory, and the
+// options it is converted with.
+type semCase struct {
+	name, dir string
+	opts      Options
+}
+
 // makesemCases lists the cases: those of testdata/makesem, and the golden
-// cases that have a steps file, whose outputs are compared as text too.
-func makesemCases(t *testing.T) []string {
-	var dirs []string
-	for _, root := range []string{makesemDir, goldenDir} {
-		entries, err := os.ReadDir(root)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range entries {
-			dir := filepath.Join(root, e.Name())
-			if _, err := os.Stat(filepath.Join(dir, "steps")); err == nil {
-				dirs = append(dirs, dir)
+// cases that have a steps file, whose outputs are compared as text too
+// (extracted into a directory that lasts as long as t).
+func makesemCases(t *testing.T) []semCase {
+	var out []semCase
+	entries, err := os.ReadDir(makesemDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		dir := filepath.Join(makesemDir, e.Name())
+		if _, err := os.Stat(filepath.Join(dir, "steps")); err == nil {
+			if _, err := os.Stat(filepath.Join(dir, "args")); err == nil {
+				t.Fatalf("%s: an args file, which only golden cases have (as settings)", dir)
 			}
+			out = append(out, semCase{name: e.Name(), dir: dir})
 		}
 	}
-	return dirs
+	for _, c := range goldenCases(t) {
+		if _, ok := c.File("steps"); ok {
+			dir := extractCase(t, c)
+			out = append(out, semCase{name: c.Name, dir: dir, opts: caseArgs(t, c, dir).opts})
+		}
+	}
+	return out
 }
 
 // semStubs reads a case's "stubs" file: the programs its recipes run,
@@ -292,9 +307,7 @@ func parseSteps(t *testing.T, file string) [][]semStep {
 	return scenarios
 }
 
-func runMakeSemantics(t *testing.T, dir, bin string) {
-	args := readArgs(t, dir)
-	opts := args.opts
+func runMakeSemantics(t *testing.T, dir string, opts Options, bin string) {
 	opts.Target = emit.Devenv2
 	res, err := Paths([]string{dir}, opts)
 	if err != nil {

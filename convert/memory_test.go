@@ -16,16 +16,13 @@ import (
 // whose sources name no other file (an extends, an include), which
 // Files cannot read.
 func TestFilesLikePaths(t *testing.T) {
-	dirs, err := filepath.Glob(filepath.Join(goldenDir, "*"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	compared := 0
-	for _, dir := range dirs {
-		args := readArgs(t, dir)
-		if args.paths != nil || namesOtherFiles[filepath.Base(dir)] {
+	for _, c := range goldenCases(t) {
+		if c.Paths != nil || namesOtherFiles[c.Name] {
 			continue
 		}
+		dir := extractCase(t, c)
+		args := caseArgs(t, c, dir)
 		opts := args.opts
 		want, err := Paths([]string{dir}, opts)
 		if err != nil {
@@ -57,10 +54,10 @@ func TestFilesLikePaths(t *testing.T) {
 		}
 		compared++
 		if d := cmp.Diff(string(want.Output), string(got.Output)); d != "" {
-			t.Errorf("%s: output differs (-Paths +Files):\n%s", filepath.Base(dir), d)
+			t.Errorf("%s: output differs (-Paths +Files):\n%s", c.Name, d)
 		}
 		if d := cmp.Diff(wantDiags, gotDiags); d != "" {
-			t.Errorf("%s: diagnostics differ (-Paths +Files):\n%s", filepath.Base(dir), d)
+			t.Errorf("%s: diagnostics differ (-Paths +Files):\n%s", c.Name, d)
 		}
 	}
 	if compared < 40 {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/pc2devenv/pc2devenv/emit"
 	"github.com/pc2devenv/pc2devenv/internal/devenvopts"
+	"github.com/pc2devenv/pc2devenv/internal/golden"
 	"github.com/pc2devenv/pc2devenv/internal/nixeval"
 	"github.com/pc2devenv/pc2devenv/rules"
 )
@@ -90,7 +91,11 @@ func TestSeed(t *testing.T) {
 			if err != nil {
 				t.Fatalf("evaluating the seed's Nix: %v", err)
 			}
-			res, err := Paths([]string{filepath.Join(goldenDir, tt.golden)}, Options{Target: emit.Devenv1})
+			gc, err := golden.Load(filepath.Join(goldenDir, tt.golden+".txtar"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Paths([]string{extractCase(t, gc)}, Options{Target: emit.Devenv1})
 			if err != nil || res.Output == nil {
 				t.Fatalf("convert: %v %v", err, res.Diagnostics)
 			}

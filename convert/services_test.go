@@ -1,11 +1,10 @@
 package convert
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/pc2devenv/pc2devenv/emit"
 	"github.com/pc2devenv/pc2devenv/rules"
 )
 
@@ -13,20 +12,12 @@ import (
 // of the rule table at least once: a process becomes it, or stays a
 // process with a note saying why.
 func TestGoldenServices(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join(goldenDir, "*", "devenv2.*"))
-	if err != nil || len(files) == 0 {
-		t.Fatal("no golden outputs")
-	}
 	var all strings.Builder
-	for _, f := range files {
-		if !strings.HasSuffix(f, ".diag") && !strings.HasSuffix(f, ".explain") {
-			continue
+	for _, c := range goldenCases(t) {
+		for _, ext := range []string{".diag", ".explain"} {
+			b, _ := c.Want(emit.Devenv2, ext)
+			all.Write(b)
 		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		all.Write(b)
 	}
 	text := all.String()
 	for _, r := range rules.Table {

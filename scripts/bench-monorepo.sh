@@ -2,9 +2,9 @@
 # bench-monorepo.sh N [N ...] — time pc2devenv on synthetic monorepos.
 #
 # For each N, generates a monorepo of N projects (100 per directory) whose
-# process-compose.yml files are the golden inputs that convert
-# (testdata/golden/*/process-compose.yml with an expected devenv2.nix), in
-# turn, and measures wall time and peak RSS of:
+# process-compose.yml files are the golden inputs that convert (the
+# process-compose.yml of each case of testdata/golden with an expected
+# devenv2.nix), in turn, and measures wall time and peak RSS of:
 #
 #   cat-ing the sources (find | xargs cat): the floor for a fresh tree
 #   convert -r -w on the fresh tree (writes N devenv.nix files)
@@ -49,6 +49,8 @@ fi
 # hello-world (with cgo, pflag's import of net links libc dynamically,
 # which costs a millisecond at every start).
 CGO_ENABLED=0 go build -o "$tmp/pc2devenv" ./cmd/pc2devenv
+# The golden cases, as directories (each case is a txtar archive).
+go run ./internal/golden/extract testdata/golden "$tmp/golden"
 mkdir -p "$tmp/hello"
 cat >"$tmp/hello/main.go" <<'EOF'
 package main
@@ -64,7 +66,7 @@ pc="$tmp/pc2devenv"
 # hold them (one that extends a file beside it does not).
 inputs=()
 mkdir -p "$tmp/alone"
-for f in testdata/golden/*/process-compose.yml; do
+for f in "$tmp"/golden/*/process-compose.yml; do
 	[[ -f "$(dirname "$f")/devenv2.nix" ]] || continue
 	cp "$f" "$tmp/alone/process-compose.yml"
 	"$pc" convert "$tmp/alone" >/dev/null 2>&1 && inputs+=("$f")
@@ -157,7 +159,7 @@ echo
 # One project, one process, against hello-world: loops of 100 runs, since
 # one run takes a few milliseconds, alternating the two so that other load
 # on the machine affects both alike.
-one=$(dirname "$(ls testdata/golden/seed-hakuto-backend/process-compose.yml)")
+one=$(dirname "$(ls "$tmp/golden/seed-hakuto-backend/process-compose.yml")")
 loop() {
 	local n=100 t0 t1
 	t0=$(now_ns)

@@ -21,8 +21,8 @@ cd "$(dirname "$0")/.."
 GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o "$out/pc2devenv.wasm" ./web/playground/wasm
 cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$out/"
 cp web/playground/index.html web/playground/playground.js web/playground/style.css "$out/"
-# The samples, as playground.js names them.
-for f in seed-basic/process-compose.yml readme-procfile/Procfile readme-makefile/Makefile; do
+# The samples, as playground.js names them: the README's examples.
+for f in process-compose/process-compose.yml procfile/Procfile makefile/Makefile; do
 	mkdir -p "$out/samples/$(dirname "$f")"
-	cp "testdata/golden/$f" "$out/samples/$f"
+	cp "examples/$f" "$out/samples/$f"
 done

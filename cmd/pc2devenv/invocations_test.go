@@ -327,7 +327,7 @@ func TestShellInvocations(t *testing.T) {
 		{"cat pc.yml | pc2devenv convert --from process-compose - # stdin", []string{"convert --from process-compose -"}},
 		{"source <(pc2devenv completion bash)", []string{"completion bash"}},
 		{`pc2devenv completion zsh > "${fpath[1]}/_pc2devenv"`, []string{"completion zsh"}},
-		{"go run ./cmd/pc2devenv convert testdata/golden/seed-basic", []string{"convert testdata/golden/seed-basic"}},
+		{"go run ./cmd/pc2devenv convert examples/process-compose", []string{"convert examples/process-compose"}},
 		{"go test ./...\nls", nil},
 		{"pc2devenv convert 'a b'", []string{"convert a b"}},
 	}

@@ -8,11 +8,16 @@ import (
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/pc2devenv/pc2devenv/internal/golden"
 )
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"pc2devenv": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"pc2devenv": func() {
+			testHooks()
+			os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+		},
 	})
 }
 
@@ -34,6 +39,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"settime": setTime,
 			"oldtime": oldTime,
+			"golden":  goldenCase,
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {
@@ -44,6 +50,21 @@ func TestScripts(t *testing.T) {
 			return false, nil
 		},
 	})
+}
+
+// goldenCase writes golden cases of testdata/golden as directories
+// $WORK/CASE, with their sources and their expected outputs
+// (golden.Case.WriteDir):
+// golden CASE...
+func goldenCase(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: golden CASE...")
+	}
+	for _, name := range args {
+		c, err := golden.Load(filepath.Join(ts.Getenv("REPO"), "testdata", "golden", name+".txtar"))
+		ts.Check(err)
+		ts.Check(c.WriteDir(filepath.Join(ts.Getenv("WORK"), name)))
+	}
 }
 
 // past is the modification time settime gives files, and oldtime expects.

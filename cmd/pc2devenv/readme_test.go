@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/spf13/pflag"
+
+	"github.com/pc2devenv/pc2devenv/internal/golden"
 )
 
 // docFiles returns the user documentation that the tests check: the
@@ -41,7 +43,9 @@ func doc(t *testing.T, name string) string {
 // that show a file of the repository or what pc2devenv prints: a block
 // under <!-- same-as: PATH --> is the file PATH exactly, and every line of
 // a block under <!-- lines-of: PATH --> is a line of PATH (a golden
-// output, a script's expected output, an example test).
+// output, a script's expected output, an example test). A PATH
+// testdata/golden/CASE.txtar/NAME names a file of a golden case, or what
+// it expects (golden.ReadMember).
 func TestDocsBlocks(t *testing.T) {
 	checked := map[string]int{} // by file
 	total := 0
@@ -54,7 +58,7 @@ func TestDocsBlocks(t *testing.T) {
 			checked[name]++
 			total++
 			kind, path, _ := strings.Cut(b.marker, ": ")
-			src, err := os.ReadFile(filepath.Join(repoRoot, path))
+			src, err := golden.ReadMember(filepath.Join(repoRoot, path))
 			if err != nil {
 				t.Errorf("%s:%d: %v", name, b.line, err)
 				continue

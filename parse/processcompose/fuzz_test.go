@@ -1,11 +1,10 @@
 package processcompose_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/pc2devenv/pc2devenv/internal/fuzzcheck"
+	"github.com/pc2devenv/pc2devenv/internal/golden"
 	"github.com/pc2devenv/pc2devenv/ir"
 	"github.com/pc2devenv/pc2devenv/parse/processcompose"
 )
@@ -13,14 +12,15 @@ import (
 // seeds are pairs of process-compose files, a base and an override.
 func seeds() [][2][]byte {
 	var out [][2][]byte
-	seeds, _ := filepath.Glob("../../testdata/golden/*/process-compose.yml")
-	for i, s := range seeds {
-		b, err := os.ReadFile(s)
-		if err != nil {
-			continue
+	cases, _ := golden.List("../../testdata/golden")
+	var files [][]byte
+	for _, c := range cases {
+		if b, ok := c.File("process-compose.yml"); ok {
+			files = append(files, b)
 		}
-		next, _ := os.ReadFile(seeds[(i+7)%len(seeds)])
-		out = append(out, [2][]byte{b, next})
+	}
+	for i, b := range files {
+		out = append(out, [2][]byte{b, files[(i+7)%len(files)]})
 	}
 	for _, s := range [][2]string{
 		{"processes: {a: {command: '{{.X}}', replicas: 3, extends: b}, b: {command: b}}", "processes: {a: {environment: [A=1=2]}}"},

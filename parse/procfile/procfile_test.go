@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/pc2devenv/pc2devenv/internal/foremanlib"
+	"github.com/pc2devenv/pc2devenv/internal/golden"
 	"github.com/pc2devenv/pc2devenv/ir"
 	"github.com/pc2devenv/pc2devenv/parse/dotenv"
 )
@@ -236,15 +237,24 @@ func procfileInputs(t *testing.T) map[string][]byte {
 		"no newline":  []byte("web: a"),
 		"backslashes": []byte("web: a \\\n  b\n"),
 	}
-	for _, pattern := range []string{"../testdata/golden/procfile-*/Procfile*", "../../shared/corpus/procfile/*"} {
-		files, _ := filepath.Glob(pattern)
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
+	cases, err := golden.List("../../testdata/golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		for _, f := range c.Files {
+			if strings.HasPrefix(c.Name, "procfile-") && strings.HasPrefix(f.Name, "Procfile") {
+				in[c.Name+"/"+f.Name] = f.Data
 			}
-			in[f] = b
 		}
+	}
+	files, _ := filepath.Glob("../../../shared/corpus/procfile/*")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in[f] = b
 	}
 	return in
 }

@@ -19,11 +19,11 @@
 
 // The samples are the before-and-after examples of the README and
 // docs/sources.md, which scripts/build-playground.sh copies into the site
-// from testdata/golden.
+// from examples/.
 const samples = [
-  { id: "process-compose", label: "process-compose.yml: a backend with PostgreSQL and Redis", path: "samples/seed-basic/process-compose.yml", name: "process-compose.yml" },
-  { id: "procfile", label: "Procfile: Rails with Sidekiq and a release task", path: "samples/readme-procfile/Procfile", name: "Procfile" },
-  { id: "makefile", label: "Makefile: build and check targets", path: "samples/readme-makefile/Makefile", name: "Makefile" },
+  { id: "process-compose", label: "process-compose.yml: a backend with PostgreSQL and Redis", path: "samples/process-compose/process-compose.yml", name: "process-compose.yml" },
+  { id: "procfile", label: "Procfile: Rails with Sidekiq and a release task", path: "samples/procfile/Procfile", name: "Procfile" },
+  { id: "makefile", label: "Makefile: build and check targets", path: "samples/makefile/Makefile", name: "Makefile" },
 ];
 
 const el = Object.fromEntries(

@@ -38,7 +38,7 @@ const repoRoot = "../.."
 type pageCase struct {
 	name     string
 	fragment string
-	file     string // the sample, relative to testdata/golden
+	file     string // the sample, relative to examples
 	opts     convert.Options
 }
 
@@ -65,11 +65,11 @@ func TestPlaygroundInBrowser(t *testing.T) {
 	srv := httptest.NewServer(http.FileServer(http.Dir(site)))
 	defer srv.Close()
 
-	basic := readGolden(t, "seed-basic/process-compose.yml")
+	basic := readExample(t, "process-compose/process-compose.yml")
 	cases := []pageCase{
-		{"text in the fragment", "name=process-compose.yml&keep=redis&z=" + deflate(t, basic), "seed-basic/process-compose.yml", convert.Options{Services: rules.Options{Keep: []string{"redis"}}}},
-		{"procfile sample", "sample=procfile&target=devenv1", "readme-procfile/Procfile", convert.Options{Target: emit.Devenv1}},
-		{"makefile sample", "sample=makefile&ns=1&target=devenv2-process-compose", "readme-makefile/Makefile", convert.Options{Target: emit.Devenv2ProcessCompose, Services: rules.Options{Off: true}}},
+		{"text in the fragment", "name=process-compose.yml&keep=redis&z=" + deflate(t, basic), "process-compose/process-compose.yml", convert.Options{Services: rules.Options{Keep: []string{"redis"}}}},
+		{"procfile sample", "sample=procfile&target=devenv1", "procfile/Procfile", convert.Options{Target: emit.Devenv1}},
+		{"makefile sample", "sample=makefile&ns=1&target=devenv2-process-compose", "makefile/Makefile", convert.Options{Target: emit.Devenv2ProcessCompose, Services: rules.Options{Off: true}}},
 	}
 	pages := make([]*page, len(cases))
 	var wg sync.WaitGroup
@@ -163,8 +163,9 @@ func logSize(t *testing.T, path string) {
 	t.Logf("pc2devenv.wasm: %.1f MB, %.1f MB gzipped", float64(len(b))/1e6, float64(z.Len())/1e6)
 }
 
-func readGolden(t *testing.T, name string) string {
-	b, err := os.ReadFile(filepath.Join(repoRoot, "testdata", "golden", name))
+// readExample reads a file of the README's examples, the samples.
+func readExample(t *testing.T, name string) string {
+	b, err := os.ReadFile(filepath.Join(repoRoot, "examples", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,7 +191,7 @@ func deflate(t *testing.T, text string) string {
 func checkConversion(t *testing.T, p *page, file string, opts convert.Options) {
 	t.Helper()
 	name := filepath.Base(file)
-	res := convert.Files([]convert.File{{Name: name, Content: []byte(readGolden(t, file))}}, opts)
+	res := convert.Files([]convert.File{{Name: name, Content: []byte(readExample(t, file))}}, opts)
 	if res.Output == nil {
 		t.Fatalf("%s does not convert: %v", file, res.Diagnostics)
 	}

@@ -1,4 +1,0 @@
-BIN = app
-.PHONY: lint
-lint: ## Lint the code
-	golangci-lint run
