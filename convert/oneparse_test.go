@@ -1,8 +1,6 @@
 package convert
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/pc2devenv/pc2devenv/internal/testhook"
@@ -16,10 +14,7 @@ import (
 // parses the steps asked for (what each step parsed for itself before
 // the shell layer's cache) and how many were done.
 func TestOneParsePerCommand(t *testing.T) {
-	entries, err := os.ReadDir(goldenDir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cases := goldenCases(t)
 	var asked, parsed, conversions int
 	var counts map[string]int // parses of each command in one conversion
 	testhook.Parse = func(src string, done bool) {
@@ -30,9 +25,9 @@ func TestOneParsePerCommand(t *testing.T) {
 		}
 	}
 	defer func() { testhook.Parse = nil }()
-	for _, e := range entries {
-		dir := filepath.Join(goldenDir, e.Name())
-		args := readArgs(t, dir)
+	for _, c := range cases {
+		dir := extractCase(t, c)
+		args := caseArgs(t, c, dir)
 		for _, tg := range args.targets {
 			paths := args.paths
 			if paths == nil {
@@ -42,12 +37,12 @@ func TestOneParsePerCommand(t *testing.T) {
 			copts.Target = tg
 			counts = map[string]int{}
 			if _, err := Paths(paths, copts); err != nil {
-				t.Fatalf("%s, %s: %v", e.Name(), tg, err)
+				t.Fatalf("%s, %s: %v", c.Name, tg, err)
 			}
 			conversions++
 			for src, n := range counts {
 				if n > 1 {
-					t.Errorf("%s, %s: %q parsed %d times", e.Name(), tg, src, n)
+					t.Errorf("%s, %s: %q parsed %d times", c.Name, tg, src, n)
 				}
 			}
 		}
@@ -55,5 +50,5 @@ func TestOneParsePerCommand(t *testing.T) {
 	if parsed == 0 {
 		t.Fatal("no command parsed: testhook.Parse is not called")
 	}
-	t.Logf("%d conversions of %d golden cases: %d parses asked for, %d done", conversions, len(entries), asked, parsed)
+	t.Logf("%d conversions of %d golden cases: %d parses asked for, %d done", conversions, len(cases), asked, parsed)
 }
