@@ -53,9 +53,9 @@ func ExampleEmit() {
 	// }
 }
 
-// Fates says what became of each source key under a target, as the
+// The Result's Fates say what became of each source key under a target, as the
 // README's table of supported keys does for every key.
-func ExampleFates() {
+func ExampleKeyFate() {
 	src := []byte("processes:\n  web:\n    command: \"npm start\"\n    is_tty: true\n")
 	proj, _ := processcompose.Read("process-compose.yml", src)
 	for _, target := range emit.Targets {

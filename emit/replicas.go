@@ -36,7 +36,7 @@ func (l *lowerer) foldReplicas(p *ir.Project) *ir.Project {
 		r := reps[0].Replica
 		if !l.t.processCompose() || !sameReplicas(reps) || l.t.typed() && l.waitedToSucceed(p, reps) {
 			l.diags.Add(r.Pos, ir.Note, ir.IDReplicas, l.unrolledWhy(reps), "")
-			l.decide(reps[0].KeyPath+".replicas", mapped("one process per replica, "+replicaNames(reps)+", with PC_REPLICA_NUM in env"))
+			l.decide(reps[0].KeyPath.Child("replicas"), mapped("one process per replica, "+replicaNames(reps)+", with PC_REPLICA_NUM in env"))
 			continue
 		}
 		f := *reps[0]

@@ -53,30 +53,6 @@ type Project struct {
 	Keys []Key
 }
 
-// Key is one key of a structured source (a YAML mapping key), by path.
-// Path components are joined with "."; process names are kept as written,
-// e.g. "processes.web.availability.restart".
-type Key struct {
-	Path string
-	// Pattern is Path with each user-chosen name replaced by "*", e.g.
-	// "processes.*.availability.restart".
-	Pattern string
-	Pos     Pos
-	// ValuePos is the position of the key's value.
-	ValuePos Pos
-	// Unknown is set for keys the source format does not define.
-	Unknown bool
-	// Consumed, when not empty, says why the reader used the key up itself
-	// and nothing in the output stands for it: a default value, a value a
-	// later file overrides, a template variable. Its fate is "consumed"
-	// under every target, whatever the key's rule says.
-	Consumed string
-	// Dropped, when not empty, says why the reader left the key out, with
-	// a diagnostic at the key (process-compose ignores it too, say). Its
-	// fate is "reported" under every target.
-	Dropped string
-}
-
 // Opt is an optional scalar with its position. Set reports whether the
 // source gave it at all.
 type Opt[T any] struct {
@@ -125,9 +101,10 @@ type Process struct {
 	Name string
 	Pos  Pos // where the process is defined
 	// KeyPath is the path of the source key that defines the process,
-	// such as "processes.web", for reports of what became of its keys;
-	// the replicas of a group share it.
-	KeyPath string
+	// processes.web, for reports of what became of its keys; the replicas
+	// of a group share it. It is the zero Path for a process of a source
+	// without keys (a Procfile, a Makefile).
+	KeyPath Path
 
 	// Description is the source's description, shown as a comment.
 	Description string

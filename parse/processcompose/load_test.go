@@ -125,7 +125,7 @@ processes:
 	consumed := map[string]bool{}
 	for _, k := range p.Keys {
 		if k.Consumed != "" {
-			consumed[k.Pos.String()+" "+k.Path] = true
+			consumed[k.Pos.String()+" "+k.Path.String()] = true
 		}
 	}
 	for _, k := range []string{"a.yml:5:5 processes.web.command", "b.yml:6:5 processes.web.working_dir", "a.yml:9:18 processes.web.depends_on.db", "a.yml:9:23 processes.web.depends_on.db.condition"} {

@@ -77,7 +77,7 @@ func (tp *templater) decode(s string, pos ir.Pos) ir.Text {
 // templateVars reads a vars mapping into template data, recording its
 // keys. Values decode as process-compose's YAML decoder gives them to
 // templates: strings, ints, floats, bools, maps and lists.
-func (r *reader) templateVars(n *yaml.Node, k keyPath, what string) map[string]any {
+func (r *reader) templateVars(n *yaml.Node, k ir.Path, what string) map[string]any {
 	r.checkNested(n, &field{kind: kMap, elem: fAny}, k, what, "")
 	v, ok := r.goValue(n).(map[string]any)
 	if !ok {
