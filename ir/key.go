@@ -100,7 +100,7 @@ func (p Path) Parent() Path {
 	if len(p.parts) == 0 {
 		return p
 	}
-	return Path{parts: p.parts[:len(p.parts)-1:len(p.parts)-1]}
+	return Path{parts: p.parts[: len(p.parts)-1 : len(p.parts)-1]}
 }
 
 // Process returns the name of the process p is in, or is the key of, and
