@@ -105,7 +105,7 @@ func (l *lowerer) lookup(name string) *ir.Process {
 }
 
 func (l *lowerer) lower() {
-	l.proj = l.foldReplicas(l.proj)
+	l.proj = l.replicas(l.proj)
 	l.processNames()
 	l.findOneShots()
 	if l.t == Devenv2ProcessCompose {

@@ -134,10 +134,17 @@ type Process struct {
 	// IsDaemon says the command starts something in the background and
 	// exits (process-compose's is_daemon).
 	IsDaemon Opt[bool]
-	// Replicas is how many copies of the process run.
+	// Replicas is how many copies of the process run, when the source
+	// asks for more than one. The process stands for all of them, as one
+	// group; Replicate makes the copies for the targets and checks that
+	// need them.
 	Replicas Opt[int]
-	// Replica is set for one of the copies of a process with replicas:
-	// the reader creates them, named <group>-<n>, as process-compose does.
+	// PerReplica, when not nil, holds each of the Replicas as the source
+	// renders it, in order: the process's templates use PC_REPLICA_NUM,
+	// so that the copies differ in more than their name and number. It is
+	// nil when the process itself stands for every copy.
+	PerReplica []*Process
+	// Replica is set for one of the copies Replicate makes.
 	Replica *Replica
 	// Ports are the ports devenv allocates for the process.
 	Ports []Port
@@ -152,9 +159,9 @@ type Process struct {
 	Extra []Field
 }
 
-// Replica says which copy of a replicated process a Process is.
+// Replica says which copy of a process with replicas a Process is.
 type Replica struct {
-	// Group is the name of the process the copies were made from.
+	// Group is the name of the process the copies are made from.
 	Group string
 	// Num is the copy's number, from 0, and Count how many there are.
 	Num, Count int
