@@ -14,9 +14,9 @@ import (
 // reader reads a project's process-compose files: it loads and merges
 // them (load.go, merge.go), reads the result into the model (this file,
 // process.go, objects.go, env.go), resolves process-level extends
-// (extends.go), makes replicas and renders templates (replicas.go,
-// template.go), and checks the project as process-compose does
-// (validate.go).
+// (extends.go), renders templates, for each replica where a process has
+// replicas (template.go, replicas.go), and checks the project as
+// process-compose does, on every replica (validate.go).
 type reader struct {
 	yamlReader
 	proj *ir.Project
