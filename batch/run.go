@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 
 	"github.com/pc2devenv/pc2devenv/convert"
+	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -382,7 +383,7 @@ func (r *runner) fixCommand(p *Project) string {
 	if r.o.Force {
 		cmd += " --force"
 	}
-	return cmd + " " + shellQuote(p.Dir)
+	return cmd + " " + shell.Quote(p.Dir, shell.SingleQuotes)
 }
 
 // diffName is the name of a file in diff headers: slash-separated, and
@@ -416,12 +417,4 @@ func pathReason(err error) string {
 		return le.Err.Error()
 	}
 	return err.Error()
-}
-
-// shellQuote quotes s for a POSIX shell when it needs it.
-func shellQuote(s string) string {
-	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./+=:@%,") == "" {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -11,12 +11,12 @@ import (
 	"testing"
 
 	"github.com/pc2devenv/pc2devenv/internal/pcmodel"
-	"github.com/pc2devenv/pc2devenv/internal/shparse"
+	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/internal/sourcerun"
 )
 
 // TestBashSyntax checks that the converter's warning for a command bash
-// cannot parse (PC120, from shparse.BashSyntax) fires exactly when bash -n
+// cannot parse (PC120, from shell.BashSyntax) fires exactly when bash -n
 // rejects the command: for every command of the golden cases, the corpus
 // (process-compose files and Procfiles) and FuzzConvert's saved inputs,
 // and for prefixes of each cut after a quote, a bracket or a "$" — the
@@ -106,7 +106,7 @@ func TestBashSyntax(t *testing.T) {
 	wg.Wait()
 	rejected := 0
 	for _, r := range results {
-		got := shparse.BashSyntax(r.cmd)
+		got := shell.BashSyntax(r.cmd)
 		if r.bash {
 			rejected++
 		}

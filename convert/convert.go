@@ -12,6 +12,7 @@ import (
 
 	"github.com/pc2devenv/pc2devenv/emit"
 	"github.com/pc2devenv/pc2devenv/emit/nix"
+	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/internal/testhook"
 	"github.com/pc2devenv/pc2devenv/ir"
 	"github.com/pc2devenv/pc2devenv/rules"
@@ -260,6 +261,9 @@ func convertIR(res *Result, proj *ir.Project, input string, opts Options) (out *
 		res.Diagnostics.Sort()
 		res.Diagnostics = res.Diagnostics.Dedup()
 		return res
+	}
+	if proj.Shell == nil {
+		proj.Shell = shell.NewCache()
 	}
 	rr := rules.Apply(proj, opts.Services)
 	res.Diagnostics = append(res.Diagnostics, rr.Diagnostics...)

@@ -38,7 +38,7 @@ import (
 // same directories, print the same (make's own messages aside), leave the
 // same files and exit with the same status.
 //
-// Two differences are taken out before comparing, as the README says:
+// Two differences are taken out before comparing, as docs/sources.md says:
 // make's calls of make (the scripts run a recursive make's recipes in
 // place), and the $(shell …) commands make runs when it reads the
 // Makefile, whatever the target (the conversion runs each where its value

@@ -22,7 +22,7 @@ import (
 	"github.com/pc2devenv/pc2devenv/internal/nixcheck"
 	"github.com/pc2devenv/pc2devenv/internal/nixeval"
 	"github.com/pc2devenv/pc2devenv/internal/pcmodel"
-	"github.com/pc2devenv/pc2devenv/internal/shparse"
+	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -462,10 +462,10 @@ func splitExec(tg emit.Target, s string) (body string, pre []string) {
 
 // openQuote reports whether a line of bash is not a whole statement: it
 // ends inside quotes (or a command substitution). It reads the line as
-// bash does (shparse.BashSyntax): an expansion bash reads only when it
+// bash does (shell.BashSyntax): an expansion bash reads only when it
 // runs it (${A:!}) does not make it one.
 func openQuote(s string) bool {
-	return shparse.BashSyntax(s) != nil
+	return shell.BashSyntax(s) != nil
 }
 
 // commandMatches reports whether an evaluated exec runs the source

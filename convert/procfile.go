@@ -21,7 +21,7 @@ func readProcfile(srcs []source, c *conversion) (*ir.Project, ir.Diagnostics) {
 			"a project runs one Procfile, and two are named", "name one Procfile, and convert the other on its own")
 		return nil, d
 	}
-	return procfile.Read(srcs[0].path, srcs[0].content, procfile.Options{PortBase: c.opts.PortBase, Env: c.env.vars()})
+	return procfile.Read(srcs[0].path, srcs[0].content, procfile.Options{PortBase: c.opts.PortBase, Env: c.env.vars(), Shell: c.shell})
 }
 
 // findProcfile returns the Procfile of the project in f's directory:

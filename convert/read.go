@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/ir"
 	"github.com/pc2devenv/pc2devenv/parse/makefile"
 	"github.com/pc2devenv/pc2devenv/parse/processcompose"
@@ -17,6 +18,9 @@ type conversion struct {
 	// foreman takes PORT from them, and they decide which variables the
 	// other sources can rely on.
 	env *envFiles
+	// shell holds the project's parsed commands, which every reader
+	// shares with the rest of the pipeline (ir.Project.Shell).
+	shell *shell.Cache
 }
 
 // readProcessCompose reads a project's process-compose files as one,
@@ -46,6 +50,7 @@ func readMakefile(srcs []source, c *conversion) (*ir.Project, ir.Diagnostics) {
 		Scripts:              c.opts.Scripts,
 		ProcessesFromTargets: c.opts.ProcessesFromTargets,
 		Quiet:                c.opts.Quiet,
+		Shell:                c.shell,
 	}
 	if !srcs[0].memory {
 		mo.ReadFile = c.opts.readIncluded
@@ -75,7 +80,7 @@ func read(srcs []source, opts Options, diags *ir.Diagnostics) *ir.Project {
 	}
 	// .env files are read first: foreman takes PORT from them, and they
 	// decide which variables the other sources can rely on.
-	c := &conversion{opts: opts, env: loadEnv(byFormat[ir.FormatDotenv], byFormat)}
+	c := &conversion{opts: opts, env: loadEnv(byFormat[ir.FormatDotenv], byFormat), shell: shell.NewCache()}
 	var projects []*ir.Project
 	for _, f := range formats {
 		if len(byFormat[f.id]) == 0 {
@@ -91,6 +96,7 @@ func read(srcs []source, opts Options, diags *ir.Diagnostics) *ir.Project {
 		return nil
 	}
 	proj := combine(projects)
+	proj.Shell = c.shell
 	// The header names sources relative to the project directory.
 	names := map[string]string{}
 	for _, s := range srcs {

@@ -6,7 +6,7 @@ import (
 
 	"mvdan.cc/sh/v3/syntax"
 
-	"github.com/pc2devenv/pc2devenv/internal/shparse"
+	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -17,8 +17,9 @@ import (
 // where bash does not expand. There the reference is moved out of the
 // quotes ('a${X}b' becomes 'a'"${X}"'b'), so that bash expands it as
 // process-compose did. References in a here-document with a quoted
-// delimiter, which cannot be moved, are reported in problems.
-func bashCommand(t ir.Text) (cmd string, problems []string) {
+// delimiter, which cannot be moved, are reported in problems. sh holds
+// the project's parsed commands.
+func bashCommand(sh *shell.Cache, t ir.Text) (cmd string, problems []string) {
 	if !t.HasRefs() {
 		return t.Shell(), nil
 	}
@@ -34,7 +35,7 @@ func bashCommand(t ir.Text) (cmd string, problems []string) {
 		}
 	}
 	s := b.String()
-	f, err := shparse.Parse(syntax.NewParser(syntax.Variant(syntax.LangBash)), s)
+	f, err := sh.Parse(s)
 	if err != nil {
 		return s, nil
 	}

@@ -4,10 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"mvdan.cc/sh/v3/syntax"
-
 	"github.com/pc2devenv/pc2devenv/emit/nix"
-	"github.com/pc2devenv/pc2devenv/internal/shparse"
+	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -41,12 +39,12 @@ func (l *lowerer) lowerEnvCmds(f ir.Field) {
 			continue
 		}
 		cmd := c.Value.Str.Shell()
-		if _, err := shparse.Parse(syntax.NewParser(syntax.Variant(syntax.LangBash)), cmd); err != nil {
+		if _, err := l.proj.Shell.Parse(cmd); err != nil {
 			// A command bash cannot parse (an unclosed quote) would
 			// swallow the rest of the process's command: it runs in a
 			// bash of its own, which fails alone, as process-compose's
 			// does, leaving the variable empty.
-			l.envCmds = append(l.envCmds, fmt.Sprintf(`export %s="$(bash -c %s)"`, c.Key, shellWord(cmd)))
+			l.envCmds = append(l.envCmds, fmt.Sprintf(`export %s="$(bash -c %s)"`, c.Key, shell.Quote(cmd, shell.SingleQuotes)))
 			continue
 		}
 		l.envCmds = append(l.envCmds, fmt.Sprintf(`export %s="$(%s)"`, c.Key, cmd))

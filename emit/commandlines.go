@@ -4,24 +4,13 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/pc2devenv/pc2devenv/internal/lazyre"
+	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
 // This file holds the bash lines the lowering writes into a command: an
 // entrypoint as a command line, the line that loads an env_file, and the
 // lines that keep a daemon in the foreground.
-
-// safeWord matches words bash reads as themselves.
-var safeWord = lazyre.New(`^[A-Za-z0-9_@%+=:,./-]+$`)
-
-// shellWord quotes a literal string as one bash word.
-func shellWord(s string) string {
-	if safeWord.MatchString(s) {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
 
 // quoteWord returns t as one bash word: literal parts quoted, references
 // in double quotes, so that bash substitutes them as process-compose did
@@ -38,7 +27,7 @@ func quoteWord(t ir.Text) ir.Text {
 			out.Append(`"`)
 			continue
 		}
-		out.Append(shellWord(p.Lit))
+		out.Append(shell.Quote(p.Lit, shell.SingleQuotes))
 	}
 	return out
 }

@@ -386,7 +386,7 @@ func (l *lowerer) task(t *ir.Task) {
 	a := nix.Set()
 	if !t.Exec.IsEmpty() {
 		text := t.Exec.Shell()
-		if t.NoErrexit && needsSetPlusE(text) {
+		if t.NoErrexit && needsSetPlusE(l.proj.Shell, text) {
 			text = "set +e\n" + text
 			if !strings.HasSuffix(text, "\n") {
 				text += "\n"

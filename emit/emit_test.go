@@ -46,7 +46,7 @@ func TestBashCommand(t *testing.T) {
 		{text("echo 'unclosed ", "{X}"), "echo 'unclosed ${X}", 0},
 	}
 	for _, tt := range tests {
-		got, problems := bashCommand(tt.in)
+		got, problems := bashCommand(nil, tt.in)
 		if got != tt.want || len(problems) != tt.problems {
 			t.Errorf("bashCommand(%q) = %q, %d problems %v; want %q, %d", tt.in.Shell(), got, len(problems), problems, tt.want, tt.problems)
 		}
@@ -74,7 +74,7 @@ func TestNeedsSetPlusE(t *testing.T) {
 		{"echo 'unclosed", true},
 	}
 	for _, tt := range tests {
-		if got := needsSetPlusE(tt.cmd); got != tt.want {
+		if got := needsSetPlusE(nil, tt.cmd); got != tt.want {
 			t.Errorf("needsSetPlusE(%q) = %v, want %v", tt.cmd, got, tt.want)
 		}
 	}
@@ -164,7 +164,7 @@ func TestBashCommandAgainstBash(t *testing.T) {
 			}
 			return string(out)
 		}
-		converted, _ := bashCommand(c)
+		converted, _ := bashCommand(nil, c)
 		want := run(substitute(c, vars))
 		if got := run(converted); got != want {
 			t.Errorf("%q: process-compose prints %q, the converted %q prints %q", c.Shell(), want, converted, got)

@@ -53,8 +53,8 @@ func ExampleEmit() {
 	// }
 }
 
-// The Result's Fates say what became of each source key under a target, as the
-// README's table of supported keys does for every key.
+// The Result's Fates say what became of each source key under a target,
+// as the table of supported keys in docs/keys.md does for every key.
 func ExampleKeyFate() {
 	src := []byte("processes:\n  web:\n    command: \"npm start\"\n    is_tty: true\n")
 	proj, _ := processcompose.Read("process-compose.yml", src)

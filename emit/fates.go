@@ -83,8 +83,8 @@ const pcSettings = "process.managers.process-compose.settings."
 
 // FateTable is the fate of every process-compose key, per target: the one
 // table the emitter follows for keys it has no typed lowering for, the
-// --format json report lists, and the README's "supported keys" table is
-// generated from. A key matches the longest pattern that is a prefix of it
+// --format json report lists, and the table of supported keys in
+// docs/keys.md is generated from. A key matches the longest pattern that is a prefix of it
 // at a "." boundary. Where a key's fate depends on its value (a default
 // value is consumed, say), the row's text says so, and the report gives
 // the fate of each key as it was decided.

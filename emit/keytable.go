@@ -6,8 +6,8 @@ import (
 )
 
 // FateTableMarkdown returns FateTable as a Markdown table: one row per key
-// pattern, one column per target. The README's "supported keys" table is
-// this text.
+// pattern, one column per target. The table of supported keys in
+// docs/keys.md is this text.
 func FateTableMarkdown() string {
 	var b strings.Builder
 	b.WriteString("| key |")

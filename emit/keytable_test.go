@@ -6,17 +6,17 @@ import (
 	"testing"
 )
 
-// The README's supported keys table lies between these markers.
+// The table of supported keys in docs/keys.md lies between these markers.
 const (
 	tableStart = "<!-- supported-keys:start (generated from emit.FateTable; PC2DEVENV_UPDATE=1 go test ./emit rewrites it) -->\n"
 	tableEnd   = "<!-- supported-keys:end -->"
 )
 
-// TestREADMEKeyTable checks that the README's table of supported keys is
-// the one FateTable gives; PC2DEVENV_UPDATE=1 rewrites it.
-func TestREADMEKeyTable(t *testing.T) {
-	const readme = "../README.md"
-	b, err := os.ReadFile(readme)
+// TestDocsKeyTable checks that the table of supported keys in
+// docs/keys.md is the one FateTable gives; PC2DEVENV_UPDATE=1 rewrites it.
+func TestDocsKeyTable(t *testing.T) {
+	const page = "../docs/keys.md"
+	b, err := os.ReadFile(page)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,7 +24,7 @@ func TestREADMEKeyTable(t *testing.T) {
 	i := strings.Index(s, tableStart)
 	j := strings.Index(s, tableEnd)
 	if i < 0 || j < i {
-		t.Fatalf("README.md has no supported keys table between %q and %q", tableStart, tableEnd)
+		t.Fatalf("docs/keys.md has no supported keys table between %q and %q", tableStart, tableEnd)
 	}
 	got := s[i+len(tableStart) : j]
 	want := "\n" + FateTableMarkdown() + "\n"
@@ -32,12 +32,12 @@ func TestREADMEKeyTable(t *testing.T) {
 		return
 	}
 	if os.Getenv("PC2DEVENV_UPDATE") != "" {
-		if err := os.WriteFile(readme, []byte(s[:i+len(tableStart)]+want+s[j:]), 0o644); err != nil {
+		if err := os.WriteFile(page, []byte(s[:i+len(tableStart)]+want+s[j:]), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	t.Errorf("README.md's supported keys table differs from emit.FateTable; run PC2DEVENV_UPDATE=1 go test ./emit to rewrite it")
+	t.Errorf("docs/keys.md's supported keys table differs from emit.FateTable; run PC2DEVENV_UPDATE=1 go test ./emit to rewrite it")
 }
 
 // TestFateTable checks the table itself: patterns are unique, every

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/pc2devenv/pc2devenv/emit/nix"
-	"github.com/pc2devenv/pc2devenv/internal/shparse"
+	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -69,7 +69,7 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 	cmd := l.commandText(p)
 	text := l.bash(cmd, fmt.Sprintf("the command of process %q", p.Name))
 	var pre, post []string
-	bad := shparse.BashSyntax(text)
+	bad := l.proj.Shell.BashSyntax(text)
 	if bad != nil {
 		// It stops where bash stops reading it, under either runner; no
 		// "set +e" is needed for that.
@@ -83,7 +83,7 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 	}
 	// Lines before the one bash cannot read run: without -e, as the
 	// runner ran them.
-	if l.t.typed() && (bad == nil && needsSetPlusE(text) || bad != nil && bad.Line > 1) {
+	if l.t.typed() && (bad == nil && needsSetPlusE(l.proj.Shell, text) || bad != nil && bad.Line > 1) {
 		pre = append(pre, "set +e")
 		l.diags.Add(cmd.Pos, ir.Note, ir.IDSetE,
 			fmt.Sprintf("the command of %q runs several statements: it starts with \"set +e\" because devenv runs commands under set -e and %s did not", p.Name, l.runnerOf(cmd.Pos)), "")
@@ -454,12 +454,12 @@ func (l *lowerer) extraKeys(a, pc *nix.Attrs, p *ir.Process) {
 // bash renders a command for bash (see bashCommand), reporting the
 // references bash cannot expand where they stand.
 func (l *lowerer) bash(cmd ir.Text, what string) string {
-	if err := shparse.Check(cmd.Shell()); err != nil {
+	if err := shell.Check(cmd.Shell()); err != nil {
 		l.diags.Add(cmd.Pos, ir.Warning, ir.IDCommandDepth,
 			fmt.Sprintf("%s is not analysed (%s): it is kept as written, with \"set +e\" before it", what, strings.TrimPrefix(err.Error(), "the command ")),
 			"check the command by hand")
 	}
-	text, problems := bashCommand(cmd)
+	text, problems := bashCommand(l.proj.Shell, cmd)
 	for _, p := range problems {
 		l.diags.Add(cmd.Pos, ir.Warning, ir.IDExpansionDiff,
 			fmt.Sprintf("%s has %s; process-compose substituted it when it loaded the file", what, p),

@@ -6,7 +6,7 @@ import (
 	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/pc2devenv/pc2devenv/internal/lazyre"
-	"github.com/pc2devenv/pc2devenv/internal/shparse"
+	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -15,12 +15,12 @@ import (
 // process-compose uses: when it runs more than one statement, or a
 // compound command, and does not turn -e on itself. A command bash cannot
 // parse gets "set +e" too: it is harmless, and the analysis cannot prove
-// it unneeded.
-func needsSetPlusE(cmd string) bool {
+// it unneeded. sh holds the project's parsed commands.
+func needsSetPlusE(sh *shell.Cache, cmd string) bool {
 	if plainCommand(cmd) {
 		return false
 	}
-	f, err := shparse.Parse(syntax.NewParser(syntax.Variant(syntax.LangBash)), cmd)
+	f, err := sh.Parse(cmd)
 	if err != nil {
 		return true
 	}
@@ -113,13 +113,7 @@ func exportLine(name string, t ir.Text) (line string, ok bool) {
 			b.WriteString(p.Ref.Raw)
 			continue
 		}
-		for _, c := range p.Lit {
-			switch c {
-			case '\\', '"', '$', '`':
-				b.WriteByte('\\')
-			}
-			b.WriteRune(c)
-		}
+		b.WriteString(shell.EscapeDouble(p.Lit))
 	}
 	b.WriteString(`"`)
 	return b.String(), true

@@ -1,5 +1,7 @@
 package ir
 
+import "github.com/pc2devenv/pc2devenv/internal/shell"
+
 // Format names a kind of source file.
 type Format string
 
@@ -51,6 +53,11 @@ type Project struct {
 	// Keys lists every key the readers saw, for the report of what became
 	// of each (see package emit).
 	Keys []Key
+
+	// Shell holds the project's commands parsed, so that each is parsed
+	// once from the reader to the printer: every step that reads a
+	// command's syntax asks it. Nil caches nothing.
+	Shell *shell.Cache
 }
 
 // Opt is an optional scalar with its position. Set reports whether the

@@ -55,7 +55,7 @@ func Apply(p *ir.Project, opts Options) Result {
 	var cands []*candidate
 	byProc := map[*ir.Process]*candidate{}
 	for _, proc := range p.Processes {
-		m, near := recognise(proc)
+		m, near := recognise(p.Shell, proc)
 		if m == nil {
 			if near != nil {
 				res.nearMiss(proc, near)

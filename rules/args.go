@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -25,6 +26,8 @@ type match struct {
 	// passed holds the variables a container takes from the process's
 	// environment (-e NAME).
 	passed map[string]bool
+	// sh holds the project's parsed commands.
+	sh *shell.Cache
 }
 
 // collected holds an image's variables that only mean something
@@ -291,7 +294,7 @@ func (m *match) do(a Action, what, name string, vals []word) {
 			m.unsupported(what, "the option has no value")
 			return
 		}
-		words, err := splitWords(vals[0])
+		words, err := splitWords(m.sh, vals[0])
 		if err != nil {
 			m.unsupported(what, err.Error())
 			return

@@ -180,7 +180,7 @@ func recogniseContainer(p *ir.Process, inv *invocation) (*match, *nearMiss) {
 		return nil, miss
 	}
 	r, im := e.rule, e.image
-	m := &match{rule: r, proc: p, evidence: fmt.Sprintf("it runs the image %s with %s%s", args[i].val, engine, seenThrough(inv))}
+	m := &match{rule: r, proc: p, sh: inv.sh, evidence: fmt.Sprintf("it runs the image %s with %s%s", args[i].val, engine, seenThrough(inv))}
 	for _, o := range opts {
 		m.containerOption(im, o)
 	}

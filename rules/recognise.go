@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/pc2devenv/pc2devenv/internal/lazyre"
+	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -68,13 +69,13 @@ func namedFor(s string, wrappers bool) (*Rule, string) {
 }
 
 // recognise finds the rule that recognises a process, or the rule that
-// almost did.
-func recognise(p *ir.Process) (*match, *nearMiss) {
+// almost did. sh holds the project's parsed commands.
+func recognise(sh *shell.Cache, p *ir.Process) (*match, *nearMiss) {
 	cmd := p.Command.Shell()
 	if strings.TrimSpace(cmd) == "" {
 		return nil, nil
 	}
-	inv, calls, err := parseInvocation(cmd)
+	inv, calls, err := parseInvocation(sh, cmd)
 	if err != nil {
 		for _, c := range calls {
 			base := path.Base(c)
@@ -99,7 +100,7 @@ func recognise(p *ir.Process) (*match, *nearMiss) {
 		}
 	}
 	for _, e := range programs[prog] {
-		m := &match{rule: e.rule, proc: p, daemon: e.prog.Daemon}
+		m := &match{rule: e.rule, proc: p, sh: sh, daemon: e.prog.Daemon}
 		if !m.parseArgs(e.prog, inv.args[1:]) {
 			if e.prog.Generic {
 				continue
@@ -162,7 +163,7 @@ func recogniseWrapper(p *ir.Process, inv *invocation) (*match, *nearMiss) {
 		if !env[e] {
 			continue
 		}
-		m := &match{rule: r, proc: p, wrapper: script,
+		m := &match{rule: r, proc: p, sh: inv.sh, wrapper: script,
 			evidence: fmt.Sprintf("it runs %s, a script named for %s (%q), with %s set%s", script, r.Title, w, e, seenThrough(inv))}
 		for _, a := range inv.args[1:] {
 			m.unsupported(a.raw, "an argument of the script, which means what the script makes of it")
@@ -191,7 +192,7 @@ func recogniseJar(p *ir.Process, inv *invocation) (*match, *nearMiss) {
 			if prog.Jar == "" || !strings.HasPrefix(jar, prog.Jar) {
 				continue
 			}
-			m := &match{rule: r, proc: p, evidence: "it runs the Java archive " + args[i+1].val + seenThrough(inv)}
+			m := &match{rule: r, proc: p, sh: inv.sh, evidence: "it runs the Java archive " + args[i+1].val + seenThrough(inv)}
 			for _, o := range jvm {
 				m.jvmOption(o)
 			}

@@ -304,7 +304,7 @@ func TestWords(t *testing.T) {
 		{`''`, "", true},
 		{`"a\nb"`, `a\nb`, true},
 	} {
-		inv, _, err := parseInvocation("prog " + tt.in)
+		inv, _, err := parseInvocation(nil, "prog "+tt.in)
 		if err != nil {
 			t.Fatalf("%s: %v", tt.in, err)
 		}

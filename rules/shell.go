@@ -7,7 +7,7 @@ import (
 	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/pc2devenv/pc2devenv/internal/lazyre"
-	"github.com/pc2devenv/pc2devenv/internal/shparse"
+	"github.com/pc2devenv/pc2devenv/internal/shell"
 )
 
 // word is one shell word of a command.
@@ -46,6 +46,9 @@ type invocation struct {
 	// seen lists what was looked through, for --explain: "exec",
 	// "cd DIR", "nix shell nixpkgs#redis", ….
 	seen []string
+	// sh is the cache the command was parsed with, which parses the
+	// words split further (splitWords).
+	sh *shell.Cache
 }
 
 // program returns the file name of the program run, or "".
@@ -62,17 +65,12 @@ func (inv *invocation) program() string {
 
 var varName = lazyre.New(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
-// shellParser parses commands as bash does.
-func shellParser() *syntax.Parser {
-	return syntax.NewParser(syntax.Variant(syntax.LangBash), syntax.KeepComments(false))
-}
-
 // parseInvocation finds the one program that a command runs. A command
 // that does more — several programs, a pipeline, a loop, output
 // redirected — gives an error saying so; calls then lists the programs
-// it runs, for --explain.
-func parseInvocation(cmd string) (inv *invocation, calls []string, err error) {
-	f, perr := shparse.Parse(shellParser(), cmd)
+// it runs, for --explain. sh holds the project's parsed commands.
+func parseInvocation(sh *shell.Cache, cmd string) (inv *invocation, calls []string, err error) {
+	f, perr := sh.Parse(cmd)
 	if perr != nil {
 		return nil, nil, fmt.Errorf("bash cannot parse the command")
 	}
@@ -107,7 +105,7 @@ func parseInvocation(cmd string) (inv *invocation, calls []string, err error) {
 	if len(stmts) == 0 {
 		return nil, calls, fmt.Errorf("the command is empty")
 	}
-	inv = &invocation{}
+	inv = &invocation{sh: sh}
 	for i, s := range stmts {
 		last := i == len(stmts)-1
 		if s.Negated || s.Background || s.Coprocess {
@@ -332,8 +330,8 @@ func unescape(s string, quoted bool) string {
 // splitWords splits a word's value into shell words, as a command that
 // gets it as its arguments would: pg_ctl's -o, say. A word with
 // expansions is split as written, and the parts with expansions have no
-// fixed value.
-func splitWords(w word) ([]word, error) {
+// fixed value. sh holds the project's parsed commands.
+func splitWords(sh *shell.Cache, w word) ([]word, error) {
 	src := w.val
 	if !w.lit {
 		src = w.raw
@@ -341,7 +339,7 @@ func splitWords(w word) ([]word, error) {
 			src = src[1 : len(src)-1]
 		}
 	}
-	f, err := shparse.Parse(shellParser(), src)
+	f, err := sh.Parse(src)
 	if err != nil || len(f.Stmts) != 1 {
 		return nil, fmt.Errorf("cannot split %s into arguments", w.raw)
 	}
@@ -360,11 +358,9 @@ func splitWords(w word) ([]word, error) {
 	return out, nil
 }
 
-// printNode returns a node as bash source.
+// printNode returns a node as bash source, without comments.
 func printNode(n syntax.Node) string {
-	var b strings.Builder
-	syntax.NewPrinter(syntax.Minify(false)).Print(&b, n)
-	return strings.TrimSpace(b.String())
+	return strings.TrimSpace(shell.Print(n))
 }
 
 // kindOf names a compound command in messages.

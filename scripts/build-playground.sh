@@ -2,7 +2,8 @@
 # Builds the browser playground into OUTDIR, a static site that any static
 # host serves: the converter compiled to WebAssembly (pc2devenv.wasm, from
 # web/playground/wasm), Go's wasm_exec.js that runs it, the page
-# (web/playground), and the README's examples as its samples.
+# (web/playground), and the before-and-after examples of the README and
+# docs/sources.md as its samples.
 #
 #   scripts/build-playground.sh OUTDIR
 #

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/spf13/pflag"
+
+	"github.com/pc2devenv/pc2devenv/internal/shell"
 )
 
 // shells are the shells "pc2devenv completion" writes scripts for.
@@ -197,9 +199,7 @@ complete -F _pc2devenv pc2devenv
 }
 
 // zq quotes s for zsh (and bash) in single quotes.
-func zq(s string) string {
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
+func zq(s string) string { return shell.Quote(s, shell.AlwaysQuotes) }
 
 // zshEscape escapes what _arguments gives a meaning to in an option's
 // description and in its value's message.

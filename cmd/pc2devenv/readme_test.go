@@ -11,51 +11,75 @@ import (
 	"github.com/spf13/pflag"
 )
 
-// readme returns the README.
-func readme(t *testing.T) string {
+// docFiles returns the user documentation that the tests check: the
+// README and every Markdown page under docs/, by path from the root.
+func docFiles(t *testing.T) []string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	pages, err := filepath.Glob(filepath.Join(repoRoot, "docs", "*.md"))
+	if err != nil || len(pages) == 0 {
+		t.Fatalf("no pages in docs/: %v", err)
+	}
+	files := []string{"README.md"}
+	for _, p := range pages {
+		files = append(files, rel(p))
+	}
+	return files
+}
+
+// doc returns a file of the documentation, named by its path from the
+// root.
+func doc(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(repoRoot, name))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return string(b)
 }
 
-// TestREADMEBlocks checks the README's code blocks that show a file of
-// the repository or what pc2devenv prints: a block under
-// <!-- same-as: PATH --> is the file PATH exactly, and every line of a
-// block under <!-- lines-of: PATH --> is a line of PATH (a golden
+// TestDocsBlocks checks the code blocks of the README and of docs/*.md
+// that show a file of the repository or what pc2devenv prints: a block
+// under <!-- same-as: PATH --> is the file PATH exactly, and every line of
+// a block under <!-- lines-of: PATH --> is a line of PATH (a golden
 // output, a script's expected output, an example test).
-func TestREADMEBlocks(t *testing.T) {
-	blocks, _ := markdown(readme(t))
-	n := 0
-	for _, b := range blocks {
-		if b.marker == "" {
-			continue
-		}
-		n++
-		kind, path, _ := strings.Cut(b.marker, ": ")
-		src, err := os.ReadFile(filepath.Join(repoRoot, path))
-		if err != nil {
-			t.Errorf("README.md:%d: %v", b.line, err)
-			continue
-		}
-		switch kind {
-		case "same-as":
-			if b.text != string(src) {
-				t.Errorf("README.md:%d: the block is not %s:\n%s", b.line, path, lineDiff(b.text, string(src)))
+func TestDocsBlocks(t *testing.T) {
+	checked := map[string]int{} // by file
+	total := 0
+	for _, name := range docFiles(t) {
+		blocks, _ := markdown(doc(t, name))
+		for _, b := range blocks {
+			if b.marker == "" {
+				continue
 			}
-		case "lines-of":
-			lines := strings.Split(string(src), "\n")
-			for i, l := range strings.Split(strings.TrimSuffix(b.text, "\n"), "\n") {
-				if !slices.Contains(lines, l) {
-					t.Errorf("README.md:%d: %q is not a line of %s", b.line+1+i, l, path)
+			checked[name]++
+			total++
+			kind, path, _ := strings.Cut(b.marker, ": ")
+			src, err := os.ReadFile(filepath.Join(repoRoot, path))
+			if err != nil {
+				t.Errorf("%s:%d: %v", name, b.line, err)
+				continue
+			}
+			switch kind {
+			case "same-as":
+				if b.text != string(src) {
+					t.Errorf("%s:%d: the block is not %s:\n%s", name, b.line, path, lineDiff(b.text, string(src)))
 				}
+			case "lines-of":
+				lines := strings.Split(string(src), "\n")
+				for i, l := range strings.Split(strings.TrimSuffix(b.text, "\n"), "\n") {
+					if !slices.Contains(lines, l) {
+						t.Errorf("%s:%d: %q is not a line of %s", name, b.line+1+i, l, path)
+					}
+				}
+			default:
+				t.Errorf("%s:%d: unknown marker %q", name, b.line, kind)
 			}
 		}
 	}
-	if n < 8 {
-		t.Errorf("only %d checked blocks in the README; is the marker syntax broken?", n)
+	// The README's before-and-after example (input, output, warning) and
+	// the examples that docs/ pages show of each source and command.
+	if checked["README.md"] < 3 || total < 11 {
+		t.Errorf("only %d checked blocks (%d in the README); is the marker syntax broken?", total, checked["README.md"])
 	}
 }
 
@@ -71,19 +95,22 @@ func lineDiff(got, want string) string {
 			wl = w[i]
 		}
 		if gl != wl {
-			return fmt.Sprintf("line %d:\n  README: %q\n  file:   %q", i+1, gl, wl)
+			return fmt.Sprintf("line %d:\n  doc:  %q\n  file: %q", i+1, gl, wl)
 		}
 	}
 	return ""
 }
 
-// The README's table of flags lies between these markers.
+// The table of flags, in flagsDoc, lies between these markers.
 const (
 	flagsStart = "<!-- flags:start (generated from the commands' flags; PC2DEVENV_UPDATE=1 go test ./cmd/pc2devenv rewrites it) -->\n"
 	flagsEnd   = "<!-- flags:end -->"
 )
 
-// flagsTable is the README's table of flags: each flag of convert, diff
+// flagsDoc is the page of the documentation that has the table of flags.
+const flagsDoc = "docs/cli.md"
+
+// flagsTable is the documentation's table of flags: each flag of convert, diff
 // and report once, in help's order, with the commands that have it and
 // its usage, as help gives it.
 func flagsTable() string {
@@ -138,14 +165,14 @@ func flagsTable() string {
 	return b.String()
 }
 
-// TestREADMEFlags checks that the README's table of flags is the one the
-// flag sets give; PC2DEVENV_UPDATE=1 rewrites it.
-func TestREADMEFlags(t *testing.T) {
-	s := readme(t)
+// TestDocsFlags checks that the table of flags in docs/cli.md is the one
+// the flag sets give; PC2DEVENV_UPDATE=1 rewrites it.
+func TestDocsFlags(t *testing.T) {
+	s := doc(t, flagsDoc)
 	i := strings.Index(s, flagsStart)
 	j := strings.Index(s, flagsEnd)
 	if i < 0 || j < i {
-		t.Fatalf("README.md has no table of flags between %q and %q", flagsStart, flagsEnd)
+		t.Fatalf("%s has no table of flags between %q and %q", flagsDoc, flagsStart, flagsEnd)
 	}
 	want := "\n" + flagsTable() + "\n"
 	if s[i+len(flagsStart):j] == want {
@@ -153,22 +180,24 @@ func TestREADMEFlags(t *testing.T) {
 	}
 	if os.Getenv("PC2DEVENV_UPDATE") != "" {
 		out := s[:i+len(flagsStart)] + want + s[j:]
-		if err := os.WriteFile(filepath.Join(repoRoot, "README.md"), []byte(out), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(repoRoot, flagsDoc), []byte(out), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	t.Errorf("README.md's table of flags differs from the flag sets; run PC2DEVENV_UPDATE=1 go test ./cmd/pc2devenv to rewrite it")
+	t.Errorf("%s's table of flags differs from the flag sets; run PC2DEVENV_UPDATE=1 go test ./cmd/pc2devenv to rewrite it", flagsDoc)
 }
 
-// TestREADMECommandLine checks the README's list of commands against the
-// commands help lists.
-func TestREADMECommandLine(t *testing.T) {
-	s := readme(t)
-	for _, c := range commands {
-		want := fmt.Sprintf("%-36s   %s\n", c.usageLine(), c.summary)
-		if !strings.Contains(s, "\n"+want) {
-			t.Errorf("README.md does not list %q as help does: %q", c.name, want)
+// TestDocsCommandLine checks the lists of commands, in the README and in
+// docs/cli.md, against the commands help lists.
+func TestDocsCommandLine(t *testing.T) {
+	for _, name := range []string{"README.md", "docs/cli.md"} {
+		s := doc(t, name)
+		for _, c := range commands {
+			want := fmt.Sprintf("%-36s   %s\n", c.usageLine(), c.summary)
+			if !strings.Contains(s, "\n"+want) {
+				t.Errorf("%s does not list %q as help does: %q", name, c.name, want)
+			}
 		}
 	}
 }

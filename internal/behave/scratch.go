@@ -29,7 +29,7 @@ import (
 
 	"mvdan.cc/sh/v3/syntax"
 
-	"github.com/pc2devenv/pc2devenv/internal/shparse"
+	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/internal/stubs"
 )
 
@@ -114,7 +114,7 @@ func (sc *Scratch) AddCommand(cmd, dir string) {
 	names, dynamic, err := stubs.Programs(cmd)
 	if err != nil {
 		// bash runs the lines before the one it cannot read.
-		bad := shparse.BashSyntax(cmd)
+		bad := shell.BashSyntax(cmd)
 		if bad == nil || bad.Line < 2 {
 			return
 		}
@@ -132,7 +132,7 @@ func (sc *Scratch) AddCommand(cmd, dir string) {
 			sc.Dynamic = append(sc.Dynamic, d)
 		}
 	}
-	f, err := shparse.Parse(syntax.NewParser(syntax.Variant(syntax.LangBash)), cmd)
+	f, err := shell.Parse(cmd)
 	if err != nil {
 		return
 	}

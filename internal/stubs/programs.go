@@ -6,7 +6,7 @@ import (
 
 	"mvdan.cc/sh/v3/syntax"
 
-	"github.com/pc2devenv/pc2devenv/internal/shparse"
+	"github.com/pc2devenv/pc2devenv/internal/shell"
 )
 
 // Programs returns the programs the bash command src runs, in the order
@@ -20,7 +20,7 @@ import (
 // command words that are not literal ("$CMD"), which no stub can stand
 // for.
 func Programs(src string, keep ...string) (names, dynamic []string, err error) {
-	f, err := shparse.Parse(syntax.NewParser(syntax.Variant(syntax.LangBash)), src)
+	f, err := shell.Parse(src)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -17,4 +17,8 @@ var (
 	Convert func(input string)
 	// Command is called with the arguments of each command line run.
 	Command func(args []string)
+	// Parse is called with each command the shell layer is asked to
+	// parse (package internal/shell); parsed is false when a cache
+	// answered without parsing it again.
+	Parse func(src string, parsed bool)
 )

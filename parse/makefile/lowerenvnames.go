@@ -1,6 +1,10 @@
 package makefile
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/pc2devenv/pc2devenv/internal/shell"
+)
 
 // Targets and prerequisites named from the environment
 // ($(project)/app/dist/index.html) go by their make text in the database,
@@ -35,7 +39,7 @@ func (lw *lowerer) namesVal(names []string) val {
 // nameWord returns a target or prerequisite name as one bash word.
 func (lw *lowerer) nameWord(name string) string {
 	if _, ok := lw.db.envNames[name]; !ok {
-		return shellQuote(name)
+		return shell.Quote(name, shell.ReadableQuotes)
 	}
 	return `"` + lw.nameInDouble(name) + `"`
 }
@@ -44,13 +48,13 @@ func (lw *lowerer) nameWord(name string) string {
 func (lw *lowerer) nameInDouble(name string) string {
 	v, ok := lw.db.envNames[name]
 	if !ok {
-		return escapeDouble(name)
+		return shell.EscapeDouble(name)
 	}
 	var b strings.Builder
 	pieces := splitRoot(v)
 	for i, p := range pieces {
 		if p.d == nil {
-			b.WriteString(escapeDouble(p.lit))
+			b.WriteString(shell.EscapeDouble(p.lit))
 			continue
 		}
 		next := byte(0)

@@ -7,7 +7,7 @@ import (
 
 	"mvdan.cc/sh/v3/syntax"
 
-	"github.com/pc2devenv/pc2devenv/internal/shparse"
+	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -288,7 +288,7 @@ func (lw *lowerer) body(t *mkTarget, mode renderMode) bodyResult {
 			cmds = append(cmds, rendered{echo: echo, cmd: lw.oneShell(text, c, errexit)})
 			continue
 		}
-		shape, f, err := classify(text, errexit)
+		shape, f, err := classify(lw.opts.Shell, text, errexit)
 		if err != nil {
 			lw.warnOnce("parse:"+c.pos.String(), c.pos, ir.Warning, ir.IDMakeRecipe,
 				fmt.Sprintf("bash cannot parse this recipe line (%v); it is kept as written, in a subshell", shortShErr(err)), "")
@@ -348,11 +348,11 @@ func (lw *lowerer) body(t *mkTarget, mode renderMode) bodyResult {
 		var line string
 		switch m.fn {
 		case "info":
-			line = "echo " + shellQuote(m.text)
+			line = "echo " + shell.Quote(m.text, shell.ReadableQuotes)
 		case "warning":
-			line = "echo " + shellQuote(fmt.Sprintf("%s:%d: %s", path.Base(m.pos.File), m.pos.Line, m.text)) + " >&2"
+			line = "echo " + shell.Quote(fmt.Sprintf("%s:%d: %s", path.Base(m.pos.File), m.pos.Line, m.text), shell.ReadableQuotes) + " >&2"
 		case "error":
-			line = "echo " + shellQuote(fmt.Sprintf("%s:%d: *** %s.  Stop.", path.Base(m.pos.File), m.pos.Line, m.text)) + " >&2"
+			line = "echo " + shell.Quote(fmt.Sprintf("%s:%d: *** %s.  Stop.", path.Base(m.pos.File), m.pos.Line, m.text), shell.ReadableQuotes) + " >&2"
 		}
 		if m.cond == "?" {
 			return bodyResult{err: errUnknown{&dyn{why: fmt.Sprintf("$(%s …) under a condition known only when make runs", m.fn)}}, pos: m.pos}
@@ -401,7 +401,7 @@ func (lw *lowerer) body(t *mkTarget, mode renderMode) bodyResult {
 // oneShell writes the whole recipe of a .ONESHELL Makefile: one shell
 // runs every line, without -e unless the shell flags ask for it.
 func (lw *lowerer) oneShell(text string, c mkCmd, errexit bool) string {
-	_, f, _ := classify(text, errexit)
+	_, f, _ := classify(lw.opts.Shell, text, errexit)
 	if !errexit && (f == nil || needsNoErrexit(f)) {
 		text = "set +e\n" + text
 	}
@@ -468,7 +468,7 @@ func (rr *renderer) defaultExpr(d *dyn) (string, error) {
 	def := splitRoot(d.cmd)
 	for i, p := range def {
 		if p.d == nil {
-			b.WriteString(escapeDouble(p.lit))
+			b.WriteString(shell.EscapeDouble(p.lit))
 			continue
 		}
 		next := byte(0)
@@ -517,14 +517,14 @@ func (lw *lowerer) exportLine(v *mkVar, t *mkTarget) (string, bool) {
 	pieces := splitRoot(val)
 	for i, p := range pieces {
 		if p.d == nil {
-			b.WriteString(escapeDouble(p.lit))
+			b.WriteString(shell.EscapeDouble(p.lit))
 			continue
 		}
 		if p.d.kind == dynEnvDefault && p.d.name == v.name {
 			b.WriteString("${" + v.name + "-")
 			for _, q := range splitRoot(p.d.cmd) {
 				if q.d == nil {
-					b.WriteString(escapeDouble(q.lit))
+					b.WriteString(shell.EscapeDouble(q.lit))
 				} else if x, err := rr.expr(q.d, stDouble, 0); err == nil {
 					b.WriteString(x)
 				} else {
@@ -570,7 +570,7 @@ func (lw *lowerer) findMakes(text, self string) []makeCall {
 	if !strings.Contains(text, "make") {
 		return nil
 	}
-	f, err := shparse.Parse(bashParser(), text)
+	f, err := lw.opts.Shell.Parse(text)
 	if err != nil {
 		return nil
 	}

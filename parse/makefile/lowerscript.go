@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -217,7 +218,7 @@ func (lw *lowerer) missingCheck(names []string, parent string) string {
 	if len(names) == 1 {
 		msg := "make: *** No rule to make target '" + lw.nameInDouble(names[0]) + "', needed by '" + lw.nameInDouble(parent) + "'.  Stop."
 		if !lw.fromEnv(names[0]) && !lw.fromEnv(parent) {
-			msg = shellQuote(fmt.Sprintf("make: *** No rule to make target '%s', needed by '%s'.  Stop.", names[0], parent))
+			msg = shell.Quote(fmt.Sprintf("make: *** No rule to make target '%s', needed by '%s'.  Stop.", names[0], parent), shell.ReadableQuotes)
 		} else {
 			msg = `"` + msg + `"`
 		}

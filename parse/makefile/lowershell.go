@@ -5,7 +5,7 @@ import (
 
 	"mvdan.cc/sh/v3/syntax"
 
-	"github.com/pc2devenv/pc2devenv/internal/shparse"
+	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/internal/sourcecheck"
 )
 
@@ -332,13 +332,13 @@ func (rr *renderer) echoText(v val) (string, error) {
 	}
 	if !hasDyn {
 		s, _ := pieces.static()
-		return shellQuote(s), nil
+		return shell.Quote(s, shell.ReadableQuotes), nil
 	}
 	var b strings.Builder
 	b.WriteByte('"')
 	for i, p := range pieces {
 		if p.d == nil {
-			b.WriteString(escapeDouble(p.lit))
+			b.WriteString(shell.EscapeDouble(p.lit))
 			continue
 		}
 		if p.d.kind == dynGlob {
@@ -374,42 +374,6 @@ func (rr *renderer) echoText(v val) (string, error) {
 	return b.String(), nil
 }
 
-// escapeDouble escapes s for the inside of a "…" bash string.
-func escapeDouble(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\', '"', '$', '`':
-			b.WriteByte('\\')
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
-// shellQuote quotes s as one bash word: bare when it needs no quoting,
-// else in single quotes, or double quotes when that reads better.
-func shellQuote(s string) string {
-	if s == "" {
-		return "''"
-	}
-	safe := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(sourcecheck.IsNameByte(c) || strings.IndexByte("-./:=@%+,", c) >= 0) {
-			safe = false
-			break
-		}
-	}
-	if safe {
-		return s
-	}
-	if !strings.Contains(s, "'") {
-		return "'" + s + "'"
-	}
-	return "\"" + escapeDouble(s) + "\""
-}
-
 // cmdShape says how a recipe line must be written so that bash runs it
 // as make's shell does.
 type cmdShape int
@@ -427,16 +391,11 @@ const (
 	shapeSubNoE
 )
 
-// bashParser returns a parser for bash with comments kept. A parser is
-// not safe for concurrent use: each call gets its own.
-func bashParser() *syntax.Parser {
-	return syntax.NewParser(syntax.Variant(syntax.LangBash), syntax.KeepComments(true))
-}
-
 // classify decides the shape of a recipe line. errexit says make's shell
-// itself ran with -e (.POSIX, or -e in .SHELLFLAGS).
-func classify(text string, errexit bool) (cmdShape, *syntax.File, error) {
-	f, err := shparse.Parse(bashParser(), text)
+// itself ran with -e (.POSIX, or -e in .SHELLFLAGS). sh holds the
+// project's parsed commands.
+func classify(sh *shell.Cache, text string, errexit bool) (cmdShape, *syntax.File, error) {
+	f, err := sh.Parse(text)
 	if err != nil {
 		return shapeSubNoE, nil, err
 	}

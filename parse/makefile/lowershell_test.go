@@ -39,7 +39,7 @@ func TestClassify(t *testing.T) {
 		{"cat x | while read l; do echo $l; done", false, shapeSubNoE},
 		{"{ a; b; }", false, shapeSubNoE},
 	} {
-		got, _, err := classify(c.line, c.errexit)
+		got, _, err := classify(nil, c.line, c.errexit)
 		if err != nil {
 			t.Errorf("%q: %v", c.line, err)
 		}

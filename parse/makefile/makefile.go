@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/internal/sourcecheck"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
@@ -22,6 +23,10 @@ type Options struct {
 	ProcessesFromTargets []string
 	// Quiet drops the echo of recipe lines that make prints.
 	Quiet bool
+	// Shell holds the parsed commands of the project the Makefile is
+	// read into; Read makes one when it is nil. The project read
+	// carries it (ir.Project.Shell).
+	Shell *shell.Cache
 }
 
 // Read reads a makefile as GNU make (4.3) reads it, and lowers its
@@ -35,7 +40,10 @@ type Options struct {
 // make's variables are expanded; what make knows only when it runs
 // (environment variables, $(shell …)) is left for bash to compute.
 func Read(file string, src []byte, opts Options) (proj *ir.Project, diags ir.Diagnostics) {
-	proj = &ir.Project{Sources: []ir.Source{{Path: file, Format: ir.FormatMakefile}}}
+	if opts.Shell == nil {
+		opts.Shell = shell.NewCache()
+	}
+	proj = &ir.Project{Sources: []ir.Source{{Path: file, Format: ir.FormatMakefile}}, Shell: opts.Shell}
 	if !sourcecheck.CheckText(file, src, &diags) {
 		return proj, diags
 	}

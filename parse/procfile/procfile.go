@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/pc2devenv/pc2devenv/internal/lazyre"
+	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/internal/sourcecheck"
 	"github.com/pc2devenv/pc2devenv/ir"
 	"github.com/pc2devenv/pc2devenv/parse/dotenv"
@@ -35,6 +36,10 @@ type Options struct {
 	// in order: foreman gives them to every process and replaces $NAME
 	// for each in the commands.
 	Env []dotenv.Var
+	// Shell holds the parsed commands of the project the Procfile is
+	// read into; Read makes one when it is nil. The project read
+	// carries it (ir.Project.Shell).
+	Shell *shell.Cache
 }
 
 // The Procfile line grammar of foreman and honcho (foreman's
@@ -60,7 +65,10 @@ var (
 // an entry are kept as its comments.
 func Read(file string, src []byte, opts Options) (*ir.Project, ir.Diagnostics) {
 	var diags ir.Diagnostics
-	proj := &ir.Project{Sources: []ir.Source{{Path: file, Format: ir.FormatProcfile}}}
+	if opts.Shell == nil {
+		opts.Shell = shell.NewCache()
+	}
+	proj := &ir.Project{Sources: []ir.Source{{Path: file, Format: ir.FormatProcfile}}, Shell: opts.Shell}
 	if !sourcecheck.CheckText(file, src, &diags) {
 		return proj, diags
 	}
@@ -304,7 +312,7 @@ var (
 func (r *procfileReader) process(e *procEntry, port int) {
 	p := &ir.Process{Name: e.name, Pos: e.pos, Command: ir.Plain(e.command, e.cmdPos), Comments: e.comments}
 	portVar := ir.EnvVar{Name: "PORT", Value: ir.Plain(strconv.Itoa(port), e.pos), Pos: e.pos}
-	sh := analyzeShell(e.command)
+	sh := analyzeShell(r.opts.Shell, e.command)
 	switch {
 	case port > 65535:
 		r.diags.Add(e.pos, ir.Warning, ir.IDPortRange,

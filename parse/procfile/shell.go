@@ -6,7 +6,7 @@ import (
 
 	"mvdan.cc/sh/v3/syntax"
 
-	"github.com/pc2devenv/pc2devenv/internal/shparse"
+	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/internal/sourcecheck"
 )
 
@@ -26,10 +26,11 @@ type shellFacts struct {
 	assigned map[string]uint
 }
 
-// analyzeShell parses cmd as bash and collects its shellFacts.
-func analyzeShell(cmd string) shellFacts {
+// analyzeShell parses cmd as bash, with the project's parsed commands
+// sh, and collects its shellFacts.
+func analyzeShell(sh *shell.Cache, cmd string) shellFacts {
 	var f shellFacts
-	file, err := shparse.Parse(syntax.NewParser(syntax.Variant(syntax.LangBash)), cmd)
+	file, err := sh.Parse(cmd)
 	if err != nil {
 		return f
 	}

@@ -17,8 +17,9 @@
 // of that conversion are made. The browser test reads them.
 "use strict";
 
-// The samples are the README's examples, which scripts/build-playground.sh
-// copies into the site from testdata/golden.
+// The samples are the before-and-after examples of the README and
+// docs/sources.md, which scripts/build-playground.sh copies into the site
+// from testdata/golden.
 const samples = [
   { id: "process-compose", label: "process-compose.yml: a backend with PostgreSQL and Redis", path: "samples/seed-basic/process-compose.yml", name: "process-compose.yml" },
   { id: "procfile", label: "Procfile: Rails with Sidekiq and a release task", path: "samples/readme-procfile/Procfile", name: "Procfile" },

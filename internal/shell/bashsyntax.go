@@ -1,4 +1,4 @@
-package shparse
+package shell
 
 import (
 	"errors"
@@ -48,10 +48,13 @@ var lazyErrors = []string{
 //
 // A command Parse refuses (too long, too deeply nested) is not analysed:
 // BashSyntax returns nil for it.
-func BashSyntax(src string) *SyntaxError { return bashSyntax(src, 0) }
+func BashSyntax(src string) *SyntaxError { return (*Cache)(nil).BashSyntax(src) }
 
-func bashSyntax(src string, depth int) *SyntaxError {
-	f, err := Parse(syntax.NewParser(syntax.Variant(syntax.LangBash)), src)
+// BashSyntax is the package's BashSyntax, reading src's tree from c.
+func (c *Cache) BashSyntax(src string) *SyntaxError { return c.bashSyntax(src, 0) }
+
+func (c *Cache) bashSyntax(src string, depth int) *SyntaxError {
+	f, err := c.Parse(src)
 	if IsRefused(err) {
 		return nil
 	}
@@ -68,7 +71,7 @@ func bashSyntax(src string, depth int) *SyntaxError {
 			if delim == "" || depth > 8 {
 				return nil
 			}
-			return bashSyntax(src+"\n"+delim+"\n", depth+1)
+			return c.bashSyntax(src+"\n"+delim+"\n", depth+1)
 		}
 		for _, lazy := range lazyErrors {
 			if !strings.Contains(pe.Text, lazy) {
@@ -77,7 +80,7 @@ func bashSyntax(src string, depth int) *SyntaxError {
 			// bash reads on past the construct, if it is closed: so
 			// does the check, with the construct blanked out.
 			if start, end, ok := lazyConstruct(src, int(pe.Pos.Offset())); ok && depth <= 8 {
-				return bashSyntax(src[:start]+strings.Repeat("x", end-start)+src[end:], depth+1)
+				return c.bashSyntax(src[:start]+strings.Repeat("x", end-start)+src[end:], depth+1)
 			}
 			break
 		}

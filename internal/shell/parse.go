@@ -1,21 +1,14 @@
-// Package shparse parses shell commands with mvdan.cc/sh, after refusing
-// those whose nesting the parser could not survive. The parser, and the
-// walks over its trees, recurse once per level of nesting — brackets,
-// pipes, "&&", keywords, function declarations — and some of the work on
-// nested words grows with the square of the depth: a command of a million
-// "$(" takes hours, and a few hundred thousand nested "case" overflow the
-// stack, which is a crash no recover catches. Every command pc2devenv
-// parses comes from a file someone else wrote, so every parse goes
-// through Parse, and a command it refuses is treated as one bash cannot
-// parse: kept as written, without analysis.
-package shparse
+package shell
 
 import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"mvdan.cc/sh/v3/syntax"
+
+	"github.com/pc2devenv/pc2devenv/internal/testhook"
 )
 
 const (
@@ -67,14 +60,34 @@ func Check(src string) error {
 	return nil
 }
 
-// Parse parses src with p, or returns the error of Check without parsing
-// it.
-func Parse(p *syntax.Parser, src string) (*syntax.File, error) {
+// IsRefused reports whether err is one of Parse's refusals.
+func IsRefused(err error) bool { return errors.Is(err, ErrTooLong) || errors.Is(err, ErrTooDeep) }
+
+// parsers holds parsers for reuse: a parser is not safe for concurrent
+// use, and making one costs more than resetting it.
+var parsers = sync.Pool{New: func() any {
+	// The one parser configuration: bash, with comments kept (the
+	// Makefile lowering looks for them; Print leaves them out).
+	return syntax.NewParser(syntax.Variant(syntax.LangBash), syntax.KeepComments(true))
+}}
+
+// Parse parses src as bash, or returns the error of Check without
+// parsing it. It does not cache: steps of the conversion of a project
+// parse through the project's Cache instead, and Parse is for code
+// outside it (the test harnesses). It is safe for concurrent use.
+func Parse(src string) (*syntax.File, error) {
+	if testhook.Parse != nil {
+		testhook.Parse(src, true)
+	}
+	return parse(src)
+}
+
+// parse parses src.
+func parse(src string) (*syntax.File, error) {
 	if err := Check(src); err != nil {
 		return nil, err
 	}
+	p := parsers.Get().(*syntax.Parser)
+	defer parsers.Put(p)
 	return p.Parse(strings.NewReader(src), "")
 }
-
-// IsRefused reports whether err is one of Parse's refusals.
-func IsRefused(err error) bool { return errors.Is(err, ErrTooLong) || errors.Is(err, ErrTooDeep) }

@@ -1,4 +1,4 @@
-package shparse
+package shell
 
 import (
 	"strings"
@@ -38,7 +38,7 @@ func TestWorstNesting(t *testing.T) {
 		if len(src) > MaxLen {
 			src = src[:MaxLen]
 		}
-		f, err := Parse(syntax.NewParser(syntax.Variant(syntax.LangBash)), src)
+		f, err := Parse(src)
 		if IsRefused(err) && !strings.ContainsAny(nest[0], "({") {
 			t.Errorf("%q×%d refused: %v", nest[0], n, err)
 		}
