@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/pc2devenv/pc2devenv/emit"
@@ -279,7 +278,7 @@ func convertIR(res *Result, proj *ir.Project, input string, opts Options) (out *
 	}
 	e := emit.Emit(proj, emit.Options{Target: opts.Target})
 	res.Diagnostics = append(res.Diagnostics, e.Diagnostics...)
-	res.Fates = serviceFates(e.Fates, proj.Keys, rr.Replaced)
+	res.Fates = e.Fates
 	res.Names = e.Names
 	res.Diagnostics.Sort()
 	res.Diagnostics = res.Diagnostics.Dedup()
@@ -311,48 +310,4 @@ type TODO struct {
 	Line int
 	// Text is what is left to do: the comment without TODOPrefix.
 	Text string
-}
-
-// serviceFates corrects the fates of the keys of processes that became
-// services: the process is the service, and each of its keys was mapped
-// to a service option, left out or kept on the service's process, as the
-// service rule's notes say.
-func serviceFates(fates []emit.KeyFate, keys []ir.Key, replaced map[string]*ir.Service) []emit.KeyFate {
-	if len(replaced) == 0 {
-		return fates
-	}
-	// Longest names first: process names may hold dots.
-	names := make([]string, 0, len(replaced))
-	for name := range replaced {
-		names = append(names, name)
-	}
-	sort.Slice(names, func(i, j int) bool {
-		if len(names[i]) != len(names[j]) {
-			return len(names[i]) > len(names[j])
-		}
-		return names[i] < names[j]
-	})
-	for i, k := range keys {
-		rest, ok := strings.CutPrefix(k.Path, "processes.")
-		if !ok {
-			continue
-		}
-		for _, name := range names {
-			s := replaced[name]
-			if rest != name && !strings.HasPrefix(rest, name+".") {
-				continue
-			}
-			svc := "services." + s.Attr
-			switch key := strings.TrimPrefix(strings.TrimPrefix(rest, name), "."); {
-			case key == "" || key == "command":
-				fates[i].Fate, fates[i].To = emit.Mapped, svc
-			case key == "depends_on" || strings.HasPrefix(key, "depends_on."):
-				fates[i].Fate, fates[i].To = emit.Mapped, "processes."+s.ProcessName+" (the process of "+svc+")"
-			default:
-				fates[i].Fate, fates[i].To = emit.Consumed, "the process became "+svc+"; the service rule's notes say what became of this key"
-			}
-			break
-		}
-	}
-	return fates
 }

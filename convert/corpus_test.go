@@ -135,7 +135,7 @@ func checkFates(t *testing.T, tg emit.Target, files []string, res *Result) {
 			t.Errorf("%s: key %s (%s) has no row in emit.FateTable", tg, k.Key, k.Pos)
 		}
 		byPos[k.Pos] = true
-		byPath[k.Key] = append(byPath[k.Key], k)
+		byPath[k.Path.Quote()] = append(byPath[k.Path.Quote()], k)
 	}
 	for _, f := range files {
 		for _, pos := range mappingKeys(t, f) {
@@ -153,17 +153,12 @@ func checkFates(t *testing.T, tg emit.Target, files []string, res *Result) {
 			continue
 		}
 		found := false
-		for p := k.Key; p != "" && !found; {
-			for _, e := range byPath[p] {
+		for p := k.Path; !p.IsZero() && !found; p = p.Parent() {
+			for _, e := range byPath[p.Quote()] {
 				if diagAt[e.Pos] || diagAt[e.ValuePos] {
 					found = true
 				}
 			}
-			i := strings.LastIndexByte(p, '.')
-			if i < 0 {
-				break
-			}
-			p = p[:i]
 		}
 		if !found {
 			t.Errorf("%s: key %s (%s) is reported (%s) without a diagnostic at it or around it", tg, k.Key, k.Pos, k.To)

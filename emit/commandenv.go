@@ -64,7 +64,7 @@ func (l *lowerer) dotenvDisabled(a *nix.Attrs, p *ir.Process, f ir.Field) {
 		return
 	}
 	if l.proj.Dotenv == nil {
-		l.decide(p.KeyPath+".is_dotenv_disabled", consumed("the project has no .env file, so there is nothing to keep from the process"))
+		l.decide(p.KeyPath.Child("is_dotenv_disabled"), consumed("the project has no .env file, so there is nothing to keep from the process"))
 		return
 	}
 	l.report(a, f.KeyPos, ir.Warning, ir.IDDotenvDisabled, fmt.Sprintf("is_dotenv_disabled = true of process %q", sourceName(p)),

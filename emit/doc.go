@@ -11,8 +11,11 @@
 //
 // The fate of every process-compose key under every target — mapped,
 // passed through, reported or consumed — is data: FateTable, which the
-// table of supported keys in docs/keys.md (FateTableMarkdown) and the
-// --format json report (Fates) are made from.
+// table of supported keys in docs/keys.md (FateTableMarkdown) is made
+// from. The fate of each key of a project (Result.Fates, which the
+// --format json report lists) is decided in one place, from FateTable,
+// what the reader found, what the lowering decided by a key's value, and
+// the services that replaced processes.
 //
 // Emit assumes the rewrite rules (package rules) have run, if they are to:
 // it lowers services the project already has, and never turns a process

@@ -52,7 +52,7 @@ func (l *lowerer) elevated(a *nix.Attrs, p *ir.Process, f ir.Field) {
 	if f.Value.Kind != ir.KindBool || !f.Value.Bool {
 		return
 	}
-	path := p.KeyPath + ".is_elevated"
+	path := p.KeyPath.Child("is_elevated")
 	caps, why := capabilities(l.commandText(p).Shell())
 	if caps == nil {
 		l.report(a, f.KeyPos, ir.Warning, ir.IDNoEquivalent, fmt.Sprintf("is_elevated = true of process %q", sourceName(p)),

@@ -45,7 +45,7 @@ func Header(sources []string) string {
 
 // Emit lowers p to a devenv.nix for the options' target.
 func Emit(p *ir.Project, opts Options) Result {
-	l := &lowerer{t: opts.Target, proj: p, body: nix.Set(), decided: map[string]Fate{}}
+	l := &lowerer{t: opts.Target, proj: p, body: nix.Set(), fates: fateBook{t: opts.Target}}
 	l.lower()
 	var sources []string
 	for _, s := range p.Sources {
@@ -59,7 +59,7 @@ func Emit(p *ir.Project, opts Options) Result {
 		}
 		names[src] = out
 	}
-	return Result{File: &nix.File{Comments: []string{header}, Body: l.body}, Diagnostics: l.diags, Fates: Fates(p.Keys, opts.Target, l.decided), Defined: l.defined, Names: names}
+	return Result{File: &nix.File{Comments: []string{header}, Body: l.body}, Diagnostics: l.diags, Fates: l.fates.fates(p.Keys, l.proj.Services), Defined: l.defined, Names: names}
 }
 
 type lowerer struct {
@@ -78,9 +78,8 @@ type lowerer struct {
 	// envCmds are the bash lines that export the variables env_cmds
 	// define, under devenv 2; they come after exports.
 	envCmds []string
-	// decided holds the fates the lowering decided by value, by key path
-	// (see Fates).
-	decided map[string]Fate
+	// fates decides what becomes of each source key.
+	fates fateBook
 	// byName finds processes by source name, as proj.Process does, in
 	// constant time: dependencies are looked up once per edge.
 	byName map[string]*ir.Process
@@ -90,11 +89,7 @@ type lowerer struct {
 
 // decide records the fate of the key at path, where it depends on the
 // key's value rather than on its row of FateTable alone.
-func (l *lowerer) decide(path string, f Fate) {
-	if path != "" {
-		l.decided[path] = f
-	}
-}
+func (l *lowerer) decide(path ir.Path, f Fate) { l.fates.decide(path, f) }
 
 // lookup returns the process named name, or nil.
 func (l *lowerer) lookup(name string) *ir.Process {
@@ -110,7 +105,7 @@ func (l *lowerer) lookup(name string) *ir.Process {
 }
 
 func (l *lowerer) lower() {
-	l.proj = l.foldReplicas(l.proj)
+	l.proj = l.replicas(l.proj)
 	l.processNames()
 	l.findOneShots()
 	if l.t == Devenv2ProcessCompose {

@@ -53,9 +53,9 @@ func ExampleEmit() {
 	// }
 }
 
-// Fates says what became of each source key under a target, as the
-// table of supported keys in docs/keys.md does for every key.
-func ExampleFates() {
+// The Result's Fates say what became of each source key under a target,
+// as the table of supported keys in docs/keys.md does for every key.
+func ExampleKeyFate() {
 	src := []byte("processes:\n  web:\n    command: \"npm start\"\n    is_tty: true\n")
 	proj, _ := processcompose.Read("process-compose.yml", src)
 	for _, target := range emit.Targets {

@@ -48,8 +48,8 @@ func (f Fate) String() string {
 // PatternFates is a row of FateTable: the fate of the keys matching
 // Pattern under each target.
 type PatternFates struct {
-	// Pattern is a key path with "*" for user-chosen names, as in
-	// ir.Key.Pattern.
+	// Pattern is a key path with "*" for user-chosen names, as
+	// ir.Path.Pattern writes it.
 	Pattern string
 	// Fates is indexed by Target.
 	Fates [3]Fate
@@ -210,10 +210,11 @@ func extensionPattern(p string) string {
 
 // KeyFate is what became of one source key, for reports.
 type KeyFate struct {
-	// Key is the key's path, such as "processes.web.is_tty", and Pos
-	// where it is.
-	Key string `json:"key"`
-	Pos ir.Pos `json:"-"`
+	// Key is the key's path as text, such as "processes.web.is_tty", Path
+	// the path itself, and Pos where the key is.
+	Key  string  `json:"key"`
+	Path ir.Path `json:"-"`
+	Pos  ir.Pos  `json:"-"`
 	// ValuePos is where the key's value is.
 	ValuePos ir.Pos `json:"-"`
 	// Fate is what became of the key, and To where it went or why, as
@@ -222,32 +223,79 @@ type KeyFate struct {
 	To   string   `json:"to,omitempty"`
 }
 
-// Fates returns the fate of each key of keys under target t: the reader's
-// decision for keys it consumed or dropped, the emitter's for keys whose
-// fate depended on their value (decided, by key path), and FateTable's
-// otherwise. Unknown keys are always reported.
-func Fates(keys []ir.Key, t Target, decided map[string]Fate) []KeyFate {
+// fateBook decides what becomes of each source key under one target: it
+// is the one place a key's fate is decided, from what the reader found
+// (an unknown key, a key it used up or left out), what the lowering
+// decided by the key's value (decide), the services that replaced
+// processes, and FateTable.
+type fateBook struct {
+	t Target
+	// decided holds the fates the lowering decided by value, by the key's
+	// Path.Quote.
+	decided map[string]Fate
+}
+
+// decide records the fate of the key at path, where it depends on the
+// key's value rather than on its row of FateTable alone. A zero path (a
+// process without source keys) records nothing.
+func (b *fateBook) decide(path ir.Path, f Fate) {
+	if path.IsZero() {
+		return
+	}
+	if b.decided == nil {
+		b.decided = map[string]Fate{}
+	}
+	b.decided[path.Quote()] = f
+}
+
+// fates returns the fate of each of keys. A key of a process that became
+// one of services is the service, is kept on the service's process, or
+// is left to the service rule, whose notes say what became of it.
+// Otherwise an unknown key is reported; the reader's decision stands for
+// a key it consumed or left out; the lowering's for a key whose fate
+// depended on its value; and FateTable's row for the others.
+func (b *fateBook) fates(keys []ir.Key, services []*ir.Service) []KeyFate {
+	replaced := map[string]*ir.Service{}
+	for _, s := range services {
+		if s.Source != "" {
+			replaced[s.Source] = s
+		}
+	}
 	out := make([]KeyFate, 0, len(keys))
 	for _, k := range keys {
-		f := KeyFate{Key: k.Path, Pos: k.Pos, ValuePos: k.ValuePos}
-		d, isDecided := decided[k.Path]
-		switch {
-		case k.Unknown:
-			f.Fate, f.To = Reported, "unknown key"
-		case k.Consumed != "":
-			f.Fate, f.To = Consumed, k.Consumed
-		case k.Dropped != "":
-			f.Fate, f.To = Reported, k.Dropped
-		case isDecided:
-			f.Fate, f.To = d.Kind, d.String()
-		default:
-			if r := FatesFor(k.Pattern); r != nil {
-				f.Fate, f.To = r.Fates[t].Kind, r.Fates[t].String()
-			} else {
-				f.Fate, f.To = Reported, "no rule"
-			}
-		}
+		f := KeyFate{Key: k.Path.String(), Path: k.Path, Pos: k.Pos, ValuePos: k.ValuePos}
+		f.Fate, f.To = b.fate(k, replaced)
 		out = append(out, f)
 	}
 	return out
+}
+
+// fate decides the fate of one key (see fates).
+func (b *fateBook) fate(k ir.Key, replaced map[string]*ir.Service) (FateKind, string) {
+	if name, below, ok := k.Path.Process(); ok && replaced[name] != nil {
+		s := replaced[name]
+		svc := "services." + s.Attr
+		switch {
+		case len(below) == 0 || len(below) == 1 && below[0] == "command":
+			return Mapped, svc
+		case below[0] == "depends_on":
+			return Mapped, "processes." + s.ProcessName + " (the process of " + svc + ")"
+		}
+		return Consumed, "the process became " + svc + "; the service rule's notes say what became of this key"
+	}
+	d, isDecided := b.decided[k.Path.Quote()]
+	switch {
+	case k.Unknown:
+		return Reported, "unknown key"
+	case k.Consumed != "":
+		return Consumed, k.Consumed
+	case k.Dropped != "":
+		return Reported, k.Dropped
+	case isDecided:
+		return d.Kind, d.String()
+	}
+	if r := FatesFor(k.Path.Pattern()); r != nil {
+		return r.Fates[b.t].Kind, r.Fates[b.t].String()
+	}
+	return Reported, "no rule"
 }

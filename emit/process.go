@@ -116,7 +116,7 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 			stop := ""
 			if sd := p.Shutdown; sd != nil && sd.Command.Set {
 				stop = l.bash(sd.Command.Val, fmt.Sprintf("the shutdown command of process %q", p.Name))
-				l.decide(p.KeyPath+".shutdown.command", mapped("run by processes.<name>.exec when the daemon is stopped"))
+				l.decide(p.KeyPath.Child("shutdown", "command"), mapped("run by processes.<name>.exec when the daemon is stopped"))
 			}
 			post = daemonLines(stop)
 			if stop != "" {
@@ -416,7 +416,7 @@ func (l *lowerer) fieldsWithoutOption(a, pc *nix.Attrs, p *ir.Process) {
 		if s := pcShutdown(sd); len(s.Bindings) > 0 {
 			l.passOrReport(a, pc, sd.Pos, p, "shutdown", s)
 		} else if daemon {
-			l.decide(p.KeyPath+".shutdown", mapped("its command is run by processes.<name>.exec when the daemon is stopped"))
+			l.decide(p.KeyPath.Child("shutdown"), mapped("its command is run by processes.<name>.exec when the daemon is stopped"))
 		}
 	}
 	if p.IsDaemon.Set {

@@ -11,4 +11,8 @@
 // Diagnostics (Diagnostic, Diagnostics) are shared by every stage: each
 // carries a position, a severity, a stable identifier such as PC010, a
 // plain-sentence message and an optional suggestion.
+//
+// Keys (Key) are the keys of a structured source, each at a Path: its
+// components, which of them are names the user chose, and the process the
+// key belongs to, so that no stage splits dotted text to find them.
 package ir

@@ -60,30 +60,6 @@ type Project struct {
 	Shell *shell.Cache
 }
 
-// Key is one key of a structured source (a YAML mapping key), by path.
-// Path components are joined with "."; process names are kept as written,
-// e.g. "processes.web.availability.restart".
-type Key struct {
-	Path string
-	// Pattern is Path with each user-chosen name replaced by "*", e.g.
-	// "processes.*.availability.restart".
-	Pattern string
-	Pos     Pos
-	// ValuePos is the position of the key's value.
-	ValuePos Pos
-	// Unknown is set for keys the source format does not define.
-	Unknown bool
-	// Consumed, when not empty, says why the reader used the key up itself
-	// and nothing in the output stands for it: a default value, a value a
-	// later file overrides, a template variable. Its fate is "consumed"
-	// under every target, whatever the key's rule says.
-	Consumed string
-	// Dropped, when not empty, says why the reader left the key out, with
-	// a diagnostic at the key (process-compose ignores it too, say). Its
-	// fate is "reported" under every target.
-	Dropped string
-}
-
 // Opt is an optional scalar with its position. Set reports whether the
 // source gave it at all.
 type Opt[T any] struct {
@@ -132,9 +108,10 @@ type Process struct {
 	Name string
 	Pos  Pos // where the process is defined
 	// KeyPath is the path of the source key that defines the process,
-	// such as "processes.web", for reports of what became of its keys;
-	// the replicas of a group share it.
-	KeyPath string
+	// processes.web, for reports of what became of its keys; the replicas
+	// of a group share it. It is the zero Path for a process of a source
+	// without keys (a Procfile, a Makefile).
+	KeyPath Path
 
 	// Description is the source's description, shown as a comment.
 	Description string
@@ -164,10 +141,17 @@ type Process struct {
 	// IsDaemon says the command starts something in the background and
 	// exits (process-compose's is_daemon).
 	IsDaemon Opt[bool]
-	// Replicas is how many copies of the process run.
+	// Replicas is how many copies of the process run, when the source
+	// asks for more than one. The process stands for all of them, as one
+	// group; Replicate makes the copies for the targets and checks that
+	// need them.
 	Replicas Opt[int]
-	// Replica is set for one of the copies of a process with replicas:
-	// the reader creates them, named <group>-<n>, as process-compose does.
+	// PerReplica, when not nil, holds each of the Replicas as the source
+	// renders it, in order: the process's templates use PC_REPLICA_NUM,
+	// so that the copies differ in more than their name and number. It is
+	// nil when the process itself stands for every copy.
+	PerReplica []*Process
+	// Replica is set for one of the copies Replicate makes.
 	Replica *Replica
 	// Ports are the ports devenv allocates for the process.
 	Ports []Port
@@ -182,9 +166,9 @@ type Process struct {
 	Extra []Field
 }
 
-// Replica says which copy of a replicated process a Process is.
+// Replica says which copy of a process with replicas a Process is.
 type Replica struct {
-	// Group is the name of the process the copies were made from.
+	// Group is the name of the process the copies are made from.
 	Group string
 	// Num is the copy's number, from 0, and Count how many there are.
 	Num, Count int

@@ -81,7 +81,7 @@ func TestCorpus(t *testing.T) {
 		"process-compose/EspressoSystems__espresso-sequencer__process-compose.yaml demo-l1-network": "",
 		"process-compose/GreptimeTeam__testbed__process-compose.yml postgres":                       "",
 		"process-compose/GreptimeTeam__testbed__process-compose.yml garage":                         "",
-		"process-compose/F1bonacc1__ha-store__process-compose.yaml nats-cluster-node-0":             "",
+		"process-compose/F1bonacc1__ha-store__process-compose.yaml nats-cluster-node":               "",
 		"process-compose/F1bonacc1__process-compose__process-compose.override.yaml nginx":           "",
 		"process-compose/Olyxz16__go-chi-oauth-psql__process-compose.yaml postgres":                 "",
 		"process-compose/MercuryTechnologies__locally-euclidean__process-compose.yaml postgres":     "",

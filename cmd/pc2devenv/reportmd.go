@@ -112,8 +112,8 @@ func (m *migrationReport) project(p *batch.Project) {
 		if k.Fate != emit.Reported {
 			continue
 		}
-		reported[k.Key] = k.To
-		if underReported(k.Key, k.To, reported) {
+		reported[k.Path.Quote()] = k.To
+		if underReported(k.Path, k.To, reported) {
 			continue
 		}
 		rows = append(rows, []string{mdCode(k.Key), mdPos(k.Pos), mdText(k.To)})
@@ -180,10 +180,10 @@ func (m *migrationReport) markdown(sum *batch.Summary) string {
 }
 
 // underReported reports whether a parent of key is reported for the same
-// reason, why.
-func underReported(key, why string, reported map[string]string) bool {
-	for i := strings.LastIndexByte(key, '.'); i > 0; i = strings.LastIndexByte(key[:i], '.') {
-		if parent, ok := reported[key[:i]]; ok && parent == why {
+// reason, why; reported holds the reasons by the keys' Path.Quote.
+func underReported(key ir.Path, why string, reported map[string]string) bool {
+	for p := key.Parent(); !p.IsZero(); p = p.Parent() {
+		if parent, ok := reported[p.Quote()]; ok && parent == why {
 			return true
 		}
 	}

@@ -10,7 +10,9 @@
 // kept in Extra for the lowering to pass through or report. The YAML is
 // walked through bounded steps (yaml.go), the known keys are a schema tree
 // (schema.go), and the merge of files follows process-compose's rules
-// (merge.go).
+// (merge.go). A process with replicas stays one process of the model,
+// with each replica's rendering of its templates where they differ
+// (ir.Process.PerReplica).
 //
 // Names and OverrideNames list the files process-compose looks for in a
 // directory, Match tells one by its name and Sniff by its content.

@@ -13,7 +13,7 @@ import (
 // environment reads a list of KEY=VALUE entries, split at the first "=",
 // or, leniently and with a warning, a mapping, which process-compose
 // refuses.
-func (r *reader) environment(n *yaml.Node, k keyPath, where string) []ir.EnvVar {
+func (r *reader) environment(n *yaml.Node, k ir.Path, where string) []ir.EnvVar {
 	n = r.deref(n)
 	var env []ir.EnvVar
 	if n.Kind == yaml.MappingNode {
@@ -22,7 +22,7 @@ func (r *reader) environment(n *yaml.Node, k keyPath, where string) []ir.EnvVar 
 			"write it as a list of - KEY=VALUE entries")
 		m, _ := r.mapping(n, where)
 		for _, e := range m {
-			r.record(k.child(e.key, true), e.kNode, e.value, false)
+			r.record(k.Name(e.key), e.kNode, e.value, false)
 			s, ok := r.scalar(e.value, where+" entry "+e.key)
 			if !ok {
 				continue
@@ -49,7 +49,7 @@ func (r *reader) environment(n *yaml.Node, k keyPath, where string) []ir.EnvVar 
 				"write NAME=VALUE")
 			continue
 		}
-		r.record(k.child(name, true), it, it, false)
+		r.record(k.Name(name), it, it, false)
 		// The value starts after "NAME=": keep its column for messages.
 		vpos := pos
 		if it.Style == 0 {

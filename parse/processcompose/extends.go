@@ -17,7 +17,7 @@ import (
 // resolved first) is merged with the extending one by the rules of files,
 // the extending one winning. An unknown, self or cyclic extends is an
 // error.
-func (r *reader) resolveExtends(entries []entry, k keyPath) []entry {
+func (r *reader) resolveExtends(entries []entry, k ir.Path) []entry {
 	byName := map[string]int{}
 	var names []string
 	for i, e := range entries {
@@ -76,7 +76,7 @@ func (r *reader) resolveExtends(entries []entry, k keyPath) []entry {
 		parent := r.deref(out[j].value)
 		child := r.deref(e.value)
 		if parent.Kind == yaml.MappingNode && child.Kind == yaml.MappingNode {
-			merged := r.mergeMapping(parent, child, fProcess, k.child(e.key, true), false)
+			merged := r.mergeMapping(parent, child, fProcess, ir.ProcessPath(e.key), false)
 			out[i] = entry{key: e.key, kNode: e.kNode, value: merged}
 		}
 		state[i] = resolved

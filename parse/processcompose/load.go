@@ -101,7 +101,7 @@ func ReadFiles(files []File, opts Options) (proj *ir.Project, diags ir.Diagnosti
 	}
 	root := loaded[0].root
 	for _, f := range loaded[1:] {
-		root = r.mergeMapping(root, f.root, fTop, keyPath{}, true)
+		root = r.mergeMapping(root, f.root, fTop, ir.Path{}, true)
 	}
 	r.top(root)
 	return proj, diags

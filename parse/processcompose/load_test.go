@@ -3,6 +3,7 @@ package processcompose
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -125,7 +126,7 @@ processes:
 	consumed := map[string]bool{}
 	for _, k := range p.Keys {
 		if k.Consumed != "" {
-			consumed[k.Pos.String()+" "+k.Path] = true
+			consumed[k.Pos.String()+" "+k.Path.String()] = true
 		}
 	}
 	for _, k := range []string{"a.yml:5:5 processes.web.command", "b.yml:6:5 processes.web.working_dir", "a.yml:9:18 processes.web.depends_on.db", "a.yml:9:23 processes.web.depends_on.db.condition"} {
@@ -212,12 +213,19 @@ processes:
 	}
 }
 
+// TestReplicaNames checks that a process with replicas stays one process,
+// whose copies are named as process-compose names them and render their
+// own templates, and that a dependency on the group fans out to every
+// copy the dependent does not name itself.
 func TestReplicaNames(t *testing.T) {
 	p, _ := readFiles(t, "a.yml", `
 processes:
   w:
     command: "run {{.PC_REPLICA_NUM}}"
     replicas: 10
+  same:
+    command: "run $${PC_REPLICA_NUM}"
+    replicas: 2
   d:
     command: d
     depends_on: {w: {condition: process_started}, w-03: {condition: process_completed}}
@@ -226,10 +234,29 @@ processes:
 	for _, proc := range p.Processes {
 		names = append(names, proc.Name)
 	}
-	if names[0] != "w-00" || names[9] != "w-09" || p.Process("w-07").Command.Shell() != "run 7" {
-		t.Errorf("names %v", names)
+	if !slices.Equal(names, []string{"w", "same", "d"}) {
+		t.Fatalf("processes %v, want w, same and d", names)
 	}
-	d := p.Process("d")
+	if w := p.Process("w"); len(w.PerReplica) != 10 {
+		t.Errorf("w has %d renderings, want one per replica", len(w.PerReplica))
+	}
+	if same := p.Process("same"); same.PerReplica != nil {
+		t.Errorf("the replicas of same render alike, but it keeps %d renderings", len(same.PerReplica))
+	}
+	procs := ir.ExpandReplicas(p.Processes, func(*ir.Process) bool { return true })
+	byName := map[string]*ir.Process{}
+	names = nil
+	for _, proc := range procs {
+		byName[proc.Name] = proc
+		names = append(names, proc.Name)
+	}
+	if names[0] != "w-00" || names[9] != "w-09" || names[10] != "same-0" || byName["w-07"].Command.Shell() != "run 7" {
+		t.Errorf("names %v, w-07 runs %q", names, byName["w-07"].Command.Shell())
+	}
+	if env := byName["w-07"].Env; len(env) == 0 || env[0].Name != "PC_REPLICA_NUM" || env[0].Value.Shell() != "7" {
+		t.Errorf("w-07's environment %v does not start with PC_REPLICA_NUM=7", env)
+	}
+	d := byName["d"]
 	if len(d.DependsOn) != 10 {
 		t.Errorf("d depends on %d processes, want every replica once", len(d.DependsOn))
 	}
@@ -237,6 +264,9 @@ processes:
 		if dep.Name == "w-03" && dep.Condition != ir.ProcessCompleted {
 			t.Errorf("the explicit dependency on w-03 was replaced: %v", dep)
 		}
+	}
+	if len(p.Process("d").DependsOn) != 2 {
+		t.Errorf("expanding changed the project's process d: %v", p.Process("d").DependsOn)
 	}
 }
 

@@ -21,14 +21,14 @@ import (
 // by f, at key path k. record says whether the keys that lose are
 // recorded as consumed (false for a process-level extends, whose parent's
 // keys are recorded where the parent is read).
-func (r *reader) mergeMapping(base, over *yaml.Node, f *field, k keyPath, record bool) *yaml.Node {
+func (r *reader) mergeMapping(base, over *yaml.Node, f *field, k ir.Path, record bool) *yaml.Node {
 	base, over = r.deref(base), r.deref(over)
 	what := "the file"
-	if k.path != "" {
-		what = k.path
+	if !k.IsZero() {
+		what = k.String()
 	}
-	if f == fProcess {
-		what = fmt.Sprintf("process %q", k.path[strings.LastIndexByte(k.path, '.')+1:])
+	if name, _, ok := k.Process(); ok && f == fProcess {
+		what = fmt.Sprintf("process %q", name)
 	}
 	be, _ := r.mapping(base, what)
 	oe, _ := r.mapping(over, what)
@@ -49,9 +49,9 @@ func (r *reader) mergeMapping(base, over *yaml.Node, f *field, k keyPath, record
 			continue
 		}
 		cf := f.child(e.key)
-		ck := k.child(e.key, f.kind == kMap)
+		ck := childPath(k, f, e.key)
 		if f.kind == kMap && f.whole {
-			entries[i] = r.replace(entries[i], e, ck, record)
+			entries[i] = r.replace(entries[i], e, cf, ck, record)
 			continue
 		}
 		entries[i] = r.mergeValue(entries[i], e, cf, ck, record)
@@ -75,44 +75,44 @@ func (r *reader) mergeMapping(base, over *yaml.Node, f *field, k keyPath, record
 
 // mergeValue merges the value of over's key into base's, for a key
 // described by f at path k, and returns the entry that stands for both.
-func (r *reader) mergeValue(base, over entry, f *field, k keyPath, record bool) entry {
+func (r *reader) mergeValue(base, over entry, f *field, k ir.Path, record bool) entry {
 	bv, ov := r.deref(base.value), r.deref(over.value)
 	switch {
 	case isNull(ov):
-		r.recordMergeLoser(over, base, k, record, "an empty value does not override the one at %s")
+		r.recordMergeLoser(over, base, f, k, record, "an empty value does not override the one at %s")
 		return base
 	case isNull(bv):
-		r.recordMergeLoser(base, over, k, record, "overridden by %s")
+		r.recordMergeLoser(base, over, f, k, record, "overridden by %s")
 		return over
 	}
 	switch f.kind {
 	case kString, kBool, kInt:
 		if isZero(ov, f.kind) {
-			r.recordMergeLoser(over, base, k, record, "a zero value does not override the one at %s")
+			r.recordMergeLoser(over, base, f, k, record, "a zero value does not override the one at %s")
 			if !isZero(bv, f.kind) && bv.Value != ov.Value {
 				hint := ""
-				if k.path != "" && strings.HasSuffix(k.path, ".disabled") {
+				if k.Pattern() == "processes.*.disabled" {
 					hint = `write is_disabled: "false" to enable it again`
 				}
 				r.diags.Add(r.pos(over.kNode), ir.Warning, ir.IDZeroOverride,
-					fmt.Sprintf("%s: %s does not override %s from %s: process-compose's merge never lets an empty, false or 0 value win", k.path, ov.Value, bv.Value, r.pos(base.kNode)), hint)
+					fmt.Sprintf("%s: %s does not override %s from %s: process-compose's merge never lets an empty, false or 0 value win", k, ov.Value, bv.Value, r.pos(base.kNode)), hint)
 			}
 			return base
 		}
-		r.recordMergeLoser(base, over, k, record, "overridden by %s")
+		r.recordMergeLoser(base, over, f, k, record, "overridden by %s")
 		return over
 	case kEnv:
-		return r.mergeEnv(base, over, k, record)
+		return r.mergeEnv(base, over, f, k, record)
 	case kReplace:
 		if isZero(ov, kAny) {
-			r.recordMergeLoser(over, base, k, record, "an empty value does not replace the one at %s")
+			r.recordMergeLoser(over, base, f, k, record, "an empty value does not replace the one at %s")
 			return base
 		}
-		r.recordMergeLoser(base, over, k, record, "replaced by %s")
+		r.recordMergeLoser(base, over, f, k, record, "replaced by %s")
 		return over
 	}
 	if bv.Kind != ov.Kind {
-		r.recordMergeLoser(base, over, k, record, "overridden by %s")
+		r.recordMergeLoser(base, over, f, k, record, "overridden by %s")
 		return over
 	}
 	switch bv.Kind {
@@ -138,42 +138,43 @@ func (r *reader) mergeValue(base, over entry, f *field, k keyPath, record bool) 
 		return entry{key: over.key, kNode: over.kNode, value: seq}
 	}
 	if isZero(ov, kAny) {
-		r.recordMergeLoser(over, base, k, record, "a zero value does not override the one at %s")
+		r.recordMergeLoser(over, base, f, k, record, "a zero value does not override the one at %s")
 		return base
 	}
-	r.recordMergeLoser(base, over, k, record, "overridden by %s")
+	r.recordMergeLoser(base, over, f, k, record, "overridden by %s")
 	return over
 }
 
 // replace gives a map entry that a later file replaces whole (a
 // depends_on entry).
-func (r *reader) replace(base, over entry, k keyPath, record bool) entry {
-	r.recordMergeLoser(base, over, k, record, "replaced by %s")
+func (r *reader) replace(base, over entry, f *field, k ir.Path, record bool) entry {
+	r.recordMergeLoser(base, over, f, k, record, "replaced by %s")
 	return over
 }
 
-// recordMergeLoser records the key of loser, and the keys inside its value, as
-// consumed because of winner; why is a format with one %s for the
-// winner's position.
-func (r *reader) recordMergeLoser(loser, winner entry, k keyPath, record bool, why string) {
+// recordMergeLoser records the key of loser, which f describes, and the
+// keys inside its value, as consumed because of winner; why is a format
+// with one %s for the winner's position.
+func (r *reader) recordMergeLoser(loser, winner entry, f *field, k ir.Path, record bool, why string) {
 	if !record {
 		return
 	}
 	reason := fmt.Sprintf(why, r.pos(winner.kNode))
 	r.recordConsumed(k, loser.kNode, reason)
-	r.recordConsumedTree(loser.value, k, reason)
+	r.recordConsumedTree(loser.value, f, k, reason)
 }
 
 // recordConsumed records a key that the merge used up.
-func (r *reader) recordConsumed(k keyPath, kNode *yaml.Node, reason string) {
+func (r *reader) recordConsumed(k ir.Path, kNode *yaml.Node, reason string) {
 	if r.synthetic[kNode] {
 		return
 	}
-	*r.keys = append(*r.keys, ir.Key{Path: k.path, Pattern: k.pattern, Pos: r.pos(kNode), Consumed: reason})
+	*r.keys = append(*r.keys, ir.Key{Path: k, Pos: r.pos(kNode), Consumed: reason})
 }
 
-// recordConsumedTree records the keys inside a value the merge used up.
-func (r *reader) recordConsumedTree(n *yaml.Node, k keyPath, reason string) {
+// recordConsumedTree records the keys inside a value the merge used up,
+// which f describes.
+func (r *reader) recordConsumedTree(n *yaml.Node, f *field, k ir.Path, reason string) {
 	n = r.deref(n)
 	switch n.Kind {
 	case yaml.MappingNode:
@@ -182,18 +183,18 @@ func (r *reader) recordConsumedTree(n *yaml.Node, k keyPath, reason string) {
 			if kn.Kind != yaml.ScalarNode || kn.Tag == "!!merge" {
 				continue
 			}
-			ck := k.child(kn.Value, false)
+			ck := childPath(k, f, kn.Value)
 			r.recordConsumed(ck, kn, reason)
-			r.recordConsumedTree(n.Content[i+1], ck, reason)
+			r.recordConsumedTree(n.Content[i+1], f.child(kn.Value), ck, reason)
 		}
 	case yaml.SequenceNode:
-		if !strings.HasSuffix(k.pattern, "environment") {
+		if f.kind != kEnv {
 			return
 		}
 		for _, it := range n.Content {
 			it = r.deref(it)
 			if name, _, ok := strings.Cut(it.Value, "="); ok && it.Kind == yaml.ScalarNode && name != "" {
-				r.recordConsumed(k.child(name, true), it, reason)
+				r.recordConsumed(k.Name(name), it, reason)
 			}
 		}
 	}
@@ -203,10 +204,10 @@ func (r *reader) recordConsumedTree(n *yaml.Node, k keyPath, reason string) {
 // as process-compose's merge does. It splits entries on every "=", so it
 // drops an entry whose value holds one: such entries are kept here, with
 // a warning.
-func (r *reader) mergeEnv(base, over entry, k keyPath, record bool) entry {
+func (r *reader) mergeEnv(base, over entry, f *field, k ir.Path, record bool) entry {
 	bv, ov := r.deref(base.value), r.deref(over.value)
 	if bv.Kind != yaml.SequenceNode || ov.Kind != yaml.SequenceNode {
-		r.recordMergeLoser(base, over, k, record, "overridden by %s")
+		r.recordMergeLoser(base, over, f, k, record, "overridden by %s")
 		return over
 	}
 	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: ov.Line, Column: ov.Column, Style: ov.Style}
@@ -228,13 +229,13 @@ func (r *reader) mergeEnv(base, over entry, k keyPath, record bool) entry {
 			// The merge never lets an empty value win over the earlier one.
 			prev := r.deref(seq.Content[i])
 			if record {
-				r.recordConsumed(k.child(name, true), d, fmt.Sprintf("an empty value does not override the one at %s", r.pos(prev)))
+				r.recordConsumed(k.Name(name), d, fmt.Sprintf("an empty value does not override the one at %s", r.pos(prev)))
 			}
 			r.diags.Add(r.pos(d), ir.Warning, ir.IDZeroOverride,
-				fmt.Sprintf("%s: %s= does not override %s from %s: process-compose's merge never lets an empty value win", k.path, name, prev.Value, r.pos(prev)), "")
+				fmt.Sprintf("%s: %s= does not override %s from %s: process-compose's merge never lets an empty value win", k, name, prev.Value, r.pos(prev)), "")
 		case dup:
 			if record {
-				r.recordConsumed(k.child(name, true), r.deref(seq.Content[i]), fmt.Sprintf("overridden by %s", r.pos(d)))
+				r.recordConsumed(k.Name(name), r.deref(seq.Content[i]), fmt.Sprintf("overridden by %s", r.pos(d)))
 			}
 			seq.Content[i] = it
 			fromBase[name] = !later

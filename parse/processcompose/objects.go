@@ -13,7 +13,7 @@ import (
 // dependsOn reads a process's depends_on: process names mapped to their
 // condition. An entry without a condition waits for process_completed, the
 // zero value of process-compose's enum, whatever its documentation says.
-func (r *reader) dependsOn(n *yaml.Node, k keyPath, proc string) []ir.Dependency {
+func (r *reader) dependsOn(n *yaml.Node, k ir.Path, proc string) []ir.Dependency {
 	where := fmt.Sprintf("depends_on of process %q", proc)
 	entries, ok := r.mapping(n, where)
 	if !ok {
@@ -21,7 +21,7 @@ func (r *reader) dependsOn(n *yaml.Node, k keyPath, proc string) []ir.Dependency
 	}
 	var deps []ir.Dependency
 	for _, e := range entries {
-		dk := k.child(e.key, true)
+		dk := k.Name(e.key)
 		r.record(dk, e.kNode, e.value, false)
 		d := ir.Dependency{Name: e.key, Pos: r.pos(e.kNode), Condition: ir.ProcessCompleted, Implicit: true}
 		v := r.deref(e.value)
@@ -36,14 +36,14 @@ func (r *reader) dependsOn(n *yaml.Node, k keyPath, proc string) []ir.Dependency
 			continue
 		}
 		for _, ce := range m {
-			ck := dk.child(ce.key, false)
+			ck := dk.Child(ce.key)
 			if ce.key != "condition" {
 				if strings.HasPrefix(ce.key, "x-") {
 					r.record(ck, ce.kNode, ce.value, false)
 					d.Extra = append(d.Extra, ir.Field{Key: ce.key, KeyPos: r.pos(ce.kNode), Value: r.value(ce.value, ce.key)})
 					continue
 				}
-				r.unknownKey(ce, ck, fmt.Sprintf("depends_on.%s of process %q", e.key, proc), pcDependencyKeys)
+				r.unknownKey(ce, ck, fmt.Sprintf("depends_on.%s of process %q", e.key, proc), fDependency.knownKeys())
 				continue
 			}
 			r.record(ck, ce.kNode, ce.value, false)
@@ -64,8 +64,8 @@ func (r *reader) dependsOn(n *yaml.Node, k keyPath, proc string) []ir.Dependency
 }
 
 // availability reads a process's restart policy.
-func (r *reader) availability(n *yaml.Node, k keyPath, proc string) *ir.Restart {
-	keys, ok := r.fields(n, k, fmt.Sprintf("availability of process %q", proc), pcAvailabilityKeys, false)
+func (r *reader) availability(n *yaml.Node, k ir.Path, proc string) *ir.Restart {
+	keys, ok := r.fields(n, fAvailability, k, fmt.Sprintf("availability of process %q", proc), false)
 	if !ok {
 		return nil
 	}
@@ -108,8 +108,8 @@ func names[T ~string](values []T) []string {
 }
 
 // probe reads a readiness or liveness probe.
-func (r *reader) probe(n *yaml.Node, k keyPath, where string) *ir.Probe {
-	keys, ok := r.fields(n, k, where, pcProbeKeys, false)
+func (r *reader) probe(n *yaml.Node, k ir.Path, where string) *ir.Probe {
+	keys, ok := r.fields(n, fProbe, k, where, false)
 	if !ok {
 		return nil
 	}
@@ -141,8 +141,8 @@ func (r *reader) probe(n *yaml.Node, k keyPath, where string) *ir.Probe {
 }
 
 // execProbe reads a probe's exec: a command and its working directory.
-func (r *reader) execProbe(n *yaml.Node, k keyPath, where string) *ir.ExecProbe {
-	keys, ok := r.fields(n, k, where, pcExecProbeKeys, false)
+func (r *reader) execProbe(n *yaml.Node, k ir.Path, where string) *ir.ExecProbe {
+	keys, ok := r.fields(n, fExecProbe, k, where, false)
 	if !ok {
 		return nil
 	}
@@ -164,8 +164,8 @@ func (r *reader) execProbe(n *yaml.Node, k keyPath, where string) *ir.ExecProbe 
 
 // httpProbe reads a probe's http_get. Its port is text, as process-compose
 // reads it, so that it can be templated.
-func (r *reader) httpProbe(n *yaml.Node, k keyPath, where string) *ir.HTTPProbe {
-	keys, ok := r.fields(n, k, where, pcHTTPProbeKeys, false)
+func (r *reader) httpProbe(n *yaml.Node, k ir.Path, where string) *ir.HTTPProbe {
+	keys, ok := r.fields(n, fHTTPProbe, k, where, false)
 	if !ok {
 		return nil
 	}
@@ -212,8 +212,8 @@ func (r *reader) httpProbe(n *yaml.Node, k keyPath, where string) *ir.HTTPProbe 
 }
 
 // shutdown reads how a process is stopped.
-func (r *reader) shutdown(n *yaml.Node, k keyPath, proc string) *ir.Shutdown {
-	keys, ok := r.fields(n, k, fmt.Sprintf("shutdown of process %q", proc), pcShutdownKeys, false)
+func (r *reader) shutdown(n *yaml.Node, k ir.Path, proc string) *ir.Shutdown {
+	keys, ok := r.fields(n, fShutdown, k, fmt.Sprintf("shutdown of process %q", proc), false)
 	if !ok {
 		return nil
 	}

@@ -12,7 +12,7 @@ import (
 
 // processes reads the processes mapping, after resolving process-level
 // extends.
-func (r *reader) processes(n *yaml.Node, k keyPath) {
+func (r *reader) processes(n *yaml.Node, k ir.Path) {
 	entries, ok := r.mapping(n, "processes")
 	if !ok {
 		return
@@ -23,7 +23,7 @@ func (r *reader) processes(n *yaml.Node, k keyPath) {
 	}
 	entries = r.resolveExtends(entries, k)
 	for _, e := range entries {
-		pk := k.child(e.key, true)
+		pk := ir.ProcessPath(e.key)
 		r.record(pk, e.kNode, e.value, false)
 		if pp := r.process(e, pk); pp != nil {
 			r.procs = append(r.procs, pp)
@@ -36,11 +36,11 @@ var monitorModes = []string{"none", "activity", "silence"}
 
 // process reads one process into the model: typed fields for the keys the
 // model has, Extra for the others, and what the later steps need.
-func (r *reader) process(pe entry, k keyPath) *pcProcess {
-	p := &ir.Process{Name: pe.key, Pos: r.pos(pe.kNode), KeyPath: k.path}
+func (r *reader) process(pe entry, k ir.Path) *pcProcess {
+	p := &ir.Process{Name: pe.key, Pos: r.pos(pe.kNode), KeyPath: k}
 	pp := &pcProcess{p: p, e: pe, k: k, replicas: 1}
 	where := fmt.Sprintf("process %q", p.Name)
-	keys, ok := r.fields(pe.value, k, where, pcProcessKeys, true)
+	keys, ok := r.fields(pe.value, fProcess, k, where, true)
 	if !ok {
 		return nil
 	}

@@ -14,9 +14,9 @@ import (
 // reader reads a project's process-compose files: it loads and merges
 // them (load.go, merge.go), reads the result into the model (this file,
 // process.go, objects.go, env.go), resolves process-level extends
-// (extends.go), makes replicas and renders templates (replicas.go,
-// template.go), and checks the project as process-compose does
-// (validate.go).
+// (extends.go), renders templates, for each replica where a process has
+// replicas (template.go, replicas.go), and checks the project as
+// process-compose does, on every replica (validate.go).
 type reader struct {
 	yamlReader
 	proj *ir.Project
@@ -43,7 +43,7 @@ type pcProcess struct {
 	// e and k are the process's entry and key path, to read it again for
 	// each replica.
 	e entry
-	k keyPath
+	k ir.Path
 	// num is the replica number, 0 for a process without replicas.
 	num         int
 	replicas    int
@@ -58,25 +58,23 @@ type pcProcess struct {
 	terminal     bool
 }
 
-// keyPath is where a key sits: its path with names as written, and its
-// pattern with user-chosen names replaced by "*".
-type keyPath struct{ path, pattern string }
-
-func (k keyPath) child(name string, wildcard bool) keyPath {
-	pat := name
-	if wildcard {
-		pat = "*"
+// childPath returns the path of key in the value at k that f describes:
+// a process's under processes, a name the user chose in another mapping of
+// names, a key of the format otherwise.
+func childPath(k ir.Path, f *field, key string) ir.Path {
+	switch {
+	case f == fProcesses:
+		return ir.ProcessPath(key)
+	case f.kind == kMap:
+		return k.Name(key)
 	}
-	if k.path == "" {
-		return keyPath{name, pat}
-	}
-	return keyPath{k.path + "." + name, k.pattern + "." + pat}
+	return k.Child(key)
 }
 
 // record notes a key for the report of what became of each key, and
 // returns its index in the project's keys (-1 for a key the loader made
 // up).
-func (r *reader) record(k keyPath, n, value *yaml.Node, unknown bool) int {
+func (r *reader) record(k ir.Path, n, value *yaml.Node, unknown bool) int {
 	if r.synthetic[n] {
 		return -1
 	}
@@ -84,7 +82,7 @@ func (r *reader) record(k keyPath, n, value *yaml.Node, unknown bool) int {
 	if value = r.deref(value); value != nil {
 		vpos = r.pos(value)
 	}
-	*r.keys = append(*r.keys, ir.Key{Path: k.path, Pattern: k.pattern, Pos: r.pos(n), ValuePos: vpos, Unknown: unknown})
+	*r.keys = append(*r.keys, ir.Key{Path: k, Pos: r.pos(n), ValuePos: vpos, Unknown: unknown})
 	return len(*r.keys) - 1
 }
 
@@ -120,7 +118,7 @@ func (r *reader) withoutRecording(f func()) {
 
 // unknownKey records and reports a key process-compose does not define in
 // the object described by where.
-func (r *reader) unknownKey(e entry, k keyPath, where string, known []string) {
+func (r *reader) unknownKey(e entry, k ir.Path, where string, known []string) {
 	r.record(k, e.kNode, e.value, true)
 	r.recordUnknownTree(e.value, k)
 	hint := ""
@@ -135,14 +133,14 @@ func (r *reader) unknownKey(e entry, k keyPath, where string, known []string) {
 
 // recordUnknownTree records the keys inside an unknown key's value as
 // unknown too: they are reported with it.
-func (r *reader) recordUnknownTree(n *yaml.Node, k keyPath) {
+func (r *reader) recordUnknownTree(n *yaml.Node, k ir.Path) {
 	n = r.deref(n)
 	switch n.Kind {
 	case yaml.MappingNode:
 		var m []entry
 		r.withoutRecording(func() { m, _ = r.mapping(n, "") })
 		for _, e := range m {
-			ck := k.child(e.key, false)
+			ck := k.Child(e.key)
 			r.record(ck, e.kNode, e.value, true)
 			r.recordUnknownTree(e.value, ck)
 		}
@@ -166,23 +164,23 @@ func (r *reader) strictness() string {
 // its record in the project's keys.
 type knownKey struct {
 	entry
-	k keyPath
+	k ir.Path
 	i int
 }
 
-// fields returns the keys of the mapping n that are in known (or, with
-// extensions, start with "x-"), each recorded; every other key is
-// recorded and reported as unknown in where.
-func (r *reader) fields(n *yaml.Node, k keyPath, where string, known []string, extensions bool) ([]knownKey, bool) {
+// fields returns the keys of the mapping n that the object f defines (or,
+// with extensions, that start with "x-"), each recorded; every other key
+// is recorded and reported as unknown in where.
+func (r *reader) fields(n *yaml.Node, f *field, k ir.Path, where string, extensions bool) ([]knownKey, bool) {
 	entries, ok := r.mapping(n, where)
 	if !ok {
 		return nil, false
 	}
 	out := make([]knownKey, 0, len(entries))
 	for _, e := range entries {
-		ck := k.child(e.key, false)
-		if !slices.Contains(known, e.key) && !(extensions && strings.HasPrefix(e.key, "x-")) {
-			r.unknownKey(e, ck, where, known)
+		ck := k.Child(e.key)
+		if _, known := f.fields[e.key]; !known && !(extensions && strings.HasPrefix(e.key, "x-")) {
+			r.unknownKey(e, ck, where, f.knownKeys())
 			continue
 		}
 		out = append(out, knownKey{e, ck, r.record(ck, e.kNode, e.value, false)})
@@ -223,7 +221,7 @@ func (r *reader) top(root *yaml.Node) {
 	}
 	sawProcesses := false
 	for _, e := range entries {
-		k := keyPath{}.child(e.key, false)
+		k := ir.NewPath(e.key)
 		switch {
 		case e.key == "processes":
 			r.record(k, e.kNode, e.value, false)
@@ -235,10 +233,10 @@ func (r *reader) top(root *yaml.Node) {
 		case e.key == "vars":
 			r.record(k, e.kNode, e.value, false)
 			r.vars = r.templateVars(e.value, k, "vars")
-		case slices.Contains(pcTopKeys, e.key) || strings.HasPrefix(e.key, "x-"):
+		case fTop.fields[e.key] != nil || strings.HasPrefix(e.key, "x-"):
 			r.topKey(e, k)
 		default:
-			r.unknownKey(e, k, "the top level", pcTopKeys)
+			r.unknownKey(e, k, "the top level", fTop.knownKeys())
 		}
 	}
 	if (!sawProcesses || len(r.procs) == 0) && !r.diags.HasErrors() {
@@ -252,7 +250,7 @@ var logLevels = []string{"trace", "debug", "info", "warn", "error", "fatal", "pa
 
 // topKey reads a top-level key the model has no typed field for: it is
 // kept whole in Extra unless the reader uses it up.
-func (r *reader) topKey(e entry, k keyPath) {
+func (r *reader) topKey(e entry, k ir.Path) {
 	i := r.record(k, e.kNode, e.value, false)
 	f := fTop.child(e.key)
 	r.checkNested(e.value, f, k, e.key, "")
@@ -317,7 +315,7 @@ func (r *reader) defaultShell(n *yaml.Node) bool {
 // ignores them silently.
 // rel is the value's key path relative to owner, which names the process
 // it belongs to, or is empty at the top level.
-func (r *reader) checkNested(n *yaml.Node, f *field, k keyPath, rel, owner string) {
+func (r *reader) checkNested(n *yaml.Node, f *field, k ir.Path, rel, owner string) {
 	n = r.deref(n)
 	where := rel
 	if owner != "" {
@@ -330,7 +328,7 @@ func (r *reader) checkNested(n *yaml.Node, f *field, k keyPath, rel, owner strin
 		}
 		m, _ := r.mapping(n, where)
 		for _, e := range m {
-			ck := k.child(e.key, false)
+			ck := childPath(k, f, e.key)
 			cf := fAny
 			switch f.kind {
 			case kStruct:

@@ -2,34 +2,6 @@ package processcompose
 
 import "slices"
 
-// The keys process-compose defines, per object, as its loader reads them
-// (process-compose v1.122.0). Keys outside these lists are reported as
-// unknown unless they start with "x-".
-var (
-	pcTopKeys = []string{
-		"version", "name", "processes", "environment", "env_cmds", "vars",
-		"log_location", "log_level", "log_length", "log_configuration", "log_format",
-		"shell", "is_strict", "disable_env_expansion", "is_tui_disabled", "extends",
-		"ordered_shutdown", "mcp_server", "file_names", "env_file_names", "dot_env_vars",
-	}
-	pcProcessKeys = []string{
-		"command", "entrypoint", "working_dir", "environment", "env_file",
-		"is_dotenv_disabled", "depends_on", "availability", "readiness_probe",
-		"liveness_probe", "ready_log_line", "shutdown", "disabled", "is_disabled",
-		"is_daemon", "launch_timeout_seconds", "is_foreground", "is_tty",
-		"is_interactive", "is_elevated", "description", "namespace", "replicas",
-		"vars", "log_location", "log_configuration", "disable_ansi_colors",
-		"truncate_log", "is_template_disabled", "success_exit_codes", "extends",
-		"schedule", "watch", "mcp", "monitor_for", "monitor_silence_threshold", "name",
-	}
-	pcDependencyKeys   = []string{"condition"}
-	pcAvailabilityKeys = []string{"restart", "backoff_seconds", "max_restarts", "exit_on_end", "exit_on_skipped"}
-	pcProbeKeys        = []string{"exec", "http_get", "initial_delay_seconds", "period_seconds", "timeout_seconds", "success_threshold", "failure_threshold"}
-	pcExecProbeKeys    = []string{"command", "working_dir"}
-	pcHTTPProbeKeys    = []string{"host", "scheme", "path", "port", "headers", "status_code", "num_port"}
-	pcShutdownKeys     = []string{"command", "signal", "timeout_seconds", "parent_only", "send_keys"}
-)
-
 // misplaced maps keys people often write in the wrong object, or borrow
 // from other tools, to where process-compose expects them.
 var misplaced = map[string]string{
@@ -69,6 +41,11 @@ const (
 // field describes one key: its kind, the keys of an object, the value of
 // a mapping's or a list's elements. whole says a kMap's values are
 // replaced whole by a later file's, not merged.
+//
+// The tree rooted at fTop is process-compose's schema, as its loader reads
+// files (process-compose v1.122.0): the keys it defines in each object are
+// the fields of that object's field. Keys outside them are reported as
+// unknown unless they start with "x-".
 type field struct {
 	kind   fieldKind
 	fields map[string]*field
@@ -84,6 +61,7 @@ var (
 	fInt    = &field{kind: kInt}
 	fAny    = &field{kind: kAny}
 	fList   = &field{kind: kList, elem: fAny}
+	fEnv    = &field{kind: kEnv}
 
 	fLogConfig = obj(map[string]*field{
 		"rotation": obj(map[string]*field{
@@ -93,28 +71,32 @@ var (
 		"fields_order": fList, "disable_json": fBool, "timestamp_format": fString,
 		"no_color": fBool, "no_metadata": fBool, "add_timestamp": fBool, "flush_each_line": fBool,
 	})
+	fExecProbe = obj(map[string]*field{"command": fString, "working_dir": fString})
+	fHTTPProbe = obj(map[string]*field{
+		"host": fString, "scheme": fString, "path": fString, "port": fString,
+		"headers": {kind: kMap, elem: fString}, "status_code": fInt, "num_port": fInt,
+	})
 	fProbe = obj(map[string]*field{
-		"exec": obj(map[string]*field{"command": fString, "working_dir": fString}),
-		"http_get": obj(map[string]*field{
-			"host": fString, "scheme": fString, "path": fString, "port": fString,
-			"headers": {kind: kMap, elem: fString}, "status_code": fInt, "num_port": fInt,
-		}),
+		"exec": fExecProbe, "http_get": fHTTPProbe,
 		"initial_delay_seconds": fInt, "period_seconds": fInt, "timeout_seconds": fInt,
 		"success_threshold": fInt, "failure_threshold": fInt,
 	})
+	fDependency   = obj(map[string]*field{"condition": fString})
+	fAvailability = obj(map[string]*field{
+		"restart": fString, "backoff_seconds": fInt, "max_restarts": fInt,
+		"exit_on_end": fBool, "exit_on_skipped": fBool,
+	})
+	fShutdown = obj(map[string]*field{
+		"command": fString, "signal": fInt, "timeout_seconds": fInt,
+		"parent_only": fBool, "send_keys": fString,
+	})
 	fProcess = obj(map[string]*field{
 		"command": fString, "entrypoint": fList, "working_dir": fString,
-		"environment": {kind: kEnv}, "env_file": fString, "is_dotenv_disabled": fBool,
-		"depends_on": {kind: kMap, whole: true, elem: obj(map[string]*field{"condition": fString})},
-		"availability": obj(map[string]*field{
-			"restart": fString, "backoff_seconds": fInt, "max_restarts": fInt,
-			"exit_on_end": fBool, "exit_on_skipped": fBool,
-		}),
+		"environment": fEnv, "env_file": fString, "is_dotenv_disabled": fBool,
+		"depends_on":      {kind: kMap, whole: true, elem: fDependency},
+		"availability":    fAvailability,
 		"readiness_probe": fProbe, "liveness_probe": fProbe, "ready_log_line": fString,
-		"shutdown": obj(map[string]*field{
-			"command": fString, "signal": fInt, "timeout_seconds": fInt,
-			"parent_only": fBool, "send_keys": fString,
-		}),
+		"shutdown": fShutdown,
 		"disabled": fBool, "is_disabled": fString, "is_daemon": fBool,
 		"launch_timeout_seconds": fInt, "is_foreground": fBool, "is_tty": fBool,
 		"is_interactive": fBool, "is_elevated": fBool, "description": fString,
@@ -144,10 +126,11 @@ var (
 		}),
 		"monitor_for": fString, "monitor_silence_threshold": fString, "name": fString,
 	})
-	fTop = obj(map[string]*field{
+	fProcesses = &field{kind: kMap, elem: fProcess}
+	fTop       = obj(map[string]*field{
 		"version": fString, "name": fString,
-		"processes":    {kind: kMap, elem: fProcess},
-		"environment":  {kind: kEnv},
+		"processes":    fProcesses,
+		"environment":  fEnv,
 		"env_cmds":     {kind: kMap, elem: fString},
 		"vars":         {kind: kMap, elem: fAny},
 		"log_location": fString, "log_level": fString, "log_length": fInt,

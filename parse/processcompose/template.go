@@ -77,7 +77,7 @@ func (tp *templater) decode(s string, pos ir.Pos) ir.Text {
 // templateVars reads a vars mapping into template data, recording its
 // keys. Values decode as process-compose's YAML decoder gives them to
 // templates: strings, ints, floats, bools, maps and lists.
-func (r *reader) templateVars(n *yaml.Node, k keyPath, what string) map[string]any {
+func (r *reader) templateVars(n *yaml.Node, k ir.Path, what string) map[string]any {
 	r.checkNested(n, &field{kind: kMap, elem: fAny}, k, what, "")
 	v, ok := r.goValue(n).(map[string]any)
 	if !ok {
@@ -253,35 +253,38 @@ func textNodes(tpl *template.Template) string {
 // renderProcess renders the fields process-compose renders: the command
 // (unless is_template_disabled), working_dir, description, log_location,
 // every environment entry and the probes' exec command and http_get host,
-// path, scheme and port.
-func (r *reader) renderProcess(pp *pcProcess) {
+// path, scheme and port. It returns the rendered texts, in that order, so
+// that the renderings of two replicas can be compared.
+func (r *reader) renderProcess(pp *pcProcess) []string {
 	p := pp.p
 	data := r.templateData(pp)
-	name := p.Name
-	if p.Replica != nil {
-		name = p.Replica.Group
+	of := func(field string) string { return fmt.Sprintf("%s of process %q", field, p.Name) }
+	var texts []string
+	render := func(t ir.Text, what string) ir.Text {
+		t = r.render(t, data, what)
+		texts = append(texts, t.ProcessCompose())
+		return t
 	}
-	of := func(field string) string { return fmt.Sprintf("%s of process %q", field, name) }
 	if !pp.noTemplate {
-		p.Command = r.render(p.Command, data, of("the command"))
+		p.Command = render(p.Command, of("the command"))
 	}
 	if p.Cwd.Set {
-		p.Cwd.Val = r.render(p.Cwd.Val, data, of("working_dir"))
+		p.Cwd.Val = render(p.Cwd.Val, of("working_dir"))
 	}
 	if !pp.description.IsEmpty() {
-		p.Description = r.render(pp.description, data, of("the description")).Shell()
+		p.Description = render(pp.description, of("the description")).Shell()
 	}
 	for i := range p.Extra {
 		if f := &p.Extra[i]; f.Key == "log_location" && f.Value.Kind == ir.KindString {
-			f.Value.Str = r.render(f.Value.Str, data, of("log_location"))
+			f.Value.Str = render(f.Value.Str, of("log_location"))
 		}
 	}
 	for i := range p.Env {
 		v := &p.Env[i]
 		if strings.Contains(v.Name, "{{") {
-			v.Name = r.render(ir.Plain(v.Name, v.Pos), data, of("the environment entry "+v.Name)).Shell()
+			v.Name = render(ir.Plain(v.Name, v.Pos), of("the environment entry "+v.Name)).Shell()
 		}
-		v.Value = r.render(v.Value, data, of("the environment variable "+v.Name))
+		v.Value = render(v.Value, of("the environment variable "+v.Name))
 	}
 	for _, pr := range []*ir.Probe{p.Readiness, p.Liveness} {
 		if pr == nil {
@@ -292,19 +295,20 @@ func (r *reader) renderProcess(pp *pcProcess) {
 			kind = "liveness_probe"
 		}
 		if x := pr.Exec; x != nil {
-			x.Command = r.render(x.Command, data, of(kind+".exec.command"))
+			x.Command = render(x.Command, of(kind+".exec.command"))
 		} else if h := pr.HTTP; h != nil {
 			for _, s := range []struct {
 				o   *ir.Opt[string]
 				key string
 			}{{&h.Host, "host"}, {&h.Path, "path"}, {&h.Scheme, "scheme"}} {
 				if s.o.Set && strings.Contains(s.o.Val, "{{") {
-					s.o.Val = r.render(ir.Plain(s.o.Val, s.o.Pos), data, of(kind+".http_get."+s.key)).Shell()
+					s.o.Val = render(ir.Plain(s.o.Val, s.o.Pos), of(kind+".http_get."+s.key)).Shell()
 				}
 			}
 			if h.Port.Set {
-				h.Port.Val = r.render(h.Port.Val, data, of(kind+".http_get.port"))
+				h.Port.Val = render(h.Port.Val, of(kind+".http_get.port"))
 			}
 		}
 	}
+	return texts
 }

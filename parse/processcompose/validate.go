@@ -9,14 +9,21 @@ import (
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
-// validate checks the project as process-compose does when it loads it.
+// validate checks the project as process-compose does when it loads it,
+// on the processes it runs: every replica of a process with replicas.
 func (r *reader) validate() {
-	byName := map[string]*pcProcess{}
+	procs := ir.ExpandReplicas(r.proj.Processes, func(*ir.Process) bool { return true })
+	r.checkReplicaNames(procs)
+	read := map[string]*pcProcess{} // by the name in the source
 	for _, pp := range r.procs {
-		byName[pp.p.Name] = pp
+		read[pp.p.Name] = pp
 	}
-	for _, pp := range r.procs {
-		p := pp.p
+	byName := map[string]*pcProcess{}
+	for _, p := range procs {
+		byName[p.Name] = read[nameOf(p)]
+	}
+	for _, p := range procs {
+		pp := read[nameOf(p)]
 		if pp.readyLogLine.IsValid() && p.Readiness != nil {
 			r.diags.Add(pp.readyLogLine, ir.Error, ir.IDReadyLogLineProbe,
 				fmt.Sprintf("process %q has both ready_log_line and a readiness_probe; process-compose refuses the file", nameOf(p)),
@@ -50,7 +57,28 @@ func (r *reader) validate() {
 			}
 		}
 	}
-	r.checkDependencies()
+	r.checkDependencies(procs)
+}
+
+// checkReplicaNames reports a replica that has the name of another
+// process: process-compose keeps its processes by name, so one of them
+// would not run.
+func (r *reader) checkReplicaNames(procs []*ir.Process) {
+	seen := map[string]*ir.Process{}
+	for _, p := range procs {
+		other, dup := seen[p.Name]
+		if !dup {
+			seen[p.Name] = p
+			continue
+		}
+		rep, o := p, other
+		if rep.Replica == nil {
+			rep, o = other, p
+		}
+		r.diags.Add(rep.Replica.Pos, ir.Error, ir.IDNameClash,
+			fmt.Sprintf("replica %q of process %q has the name of another process (at line %d); process-compose keeps one process per name, so one of them would not run", rep.Name, rep.Replica.Group, o.Pos.Line),
+			"rename the process, or change the number of replicas")
+	}
 }
 
 // nameOf names a process in messages: a replica by its group.
@@ -63,14 +91,14 @@ func nameOf(p *ir.Process) string {
 
 // checkDependencies reports dependencies on processes that do not exist
 // and dependency cycles, both of which process-compose refuses.
-func (r *reader) checkDependencies() {
+func (r *reader) checkDependencies(procs []*ir.Process) {
 	byName := map[string]*ir.Process{}
 	var names []string
-	for _, p := range r.proj.Processes {
+	for _, p := range procs {
 		byName[p.Name] = p
 		names = append(names, p.Name)
 	}
-	for _, p := range r.proj.Processes {
+	for _, p := range procs {
 		for _, d := range p.DependsOn {
 			if byName[d.Name] == nil {
 				hint := ""
@@ -117,7 +145,7 @@ func (r *reader) checkDependencies() {
 		state[p.Name] = done
 		return false
 	}
-	for _, p := range r.proj.Processes {
+	for _, p := range procs {
 		if state[p.Name] == unvisited && visit(p) {
 			return
 		}
