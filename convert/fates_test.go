@@ -91,14 +91,8 @@ func TestFatesOverGoldens(t *testing.T) {
 	for _, c := range cases {
 		dir := extractCase(t, c)
 		args := caseArgs(t, c, dir)
-		paths := args.paths
-		if paths == nil {
-			paths = []string{dir}
-		}
 		for _, tg := range args.targets {
-			opts := args.opts
-			opts.Target = tg
-			res, err := Paths(paths, opts)
+			res, err := args.convert(dir, tg)
 			if err != nil {
 				t.Fatalf("%s: %s: %v", c.Name, tg, err)
 			}

@@ -207,11 +207,7 @@ func TestForemanGolden(t *testing.T) {
 			t.Parallel()
 			dir := extractCase(t, c)
 			args := caseArgs(t, c, dir)
-			paths := args.paths
-			if paths == nil {
-				paths = []string{dir}
-			}
-			foremanCase(t, paths, args.opts, args.targets)
+			foremanCase(t, args.inputs(dir), args.opts, args.targets)
 		})
 	}
 	if n == 0 {

@@ -75,6 +75,22 @@ func caseArgs(t testing.TB, c *golden.Case, dir string) goldenArgs {
 	return a
 }
 
+// inputs are what the case converts: the files it names, else the
+// directory it was extracted into.
+func (a goldenArgs) inputs(dir string) []string {
+	if a.paths == nil {
+		return []string{dir}
+	}
+	return a.paths
+}
+
+// convert converts the case, extracted into dir, for the target tg.
+func (a goldenArgs) convert(dir string, tg emit.Target) (*Result, error) {
+	opts := a.opts
+	opts.Target = tg
+	return Paths(a.inputs(dir), opts)
+}
+
 func loadOptions(t *testing.T) *devenvopts.Options {
 	o, err := devenvopts.Load("../../shared/reference/devenv-options.json")
 	if err != nil {
@@ -109,13 +125,7 @@ func runGolden(t *testing.T, c *golden.Case, opts *devenvopts.Options) {
 		compareGolden(t, c, tg, ext, got, ok)
 	}
 	for _, tg := range args.targets {
-		paths := args.paths
-		if paths == nil {
-			paths = []string{dir}
-		}
-		copts := args.opts
-		copts.Target = tg
-		res, err := Paths(paths, copts)
+		res, err := args.convert(dir, tg)
 		if err != nil {
 			t.Fatalf("%s: %v", tg, err)
 		}
@@ -124,7 +134,7 @@ func runGolden(t *testing.T, c *golden.Case, opts *devenvopts.Options) {
 			fmt.Fprintln(&diag, strings.ReplaceAll(d.String(), dir+string(filepath.Separator), ""))
 		}
 		compare(tg, ".diag", diag.Bytes(), diag.Len() > 0)
-		if copts.Explain {
+		if args.opts.Explain {
 			// --explain's output, for the cases that ask for it.
 			var ex bytes.Buffer
 			for _, x := range res.Explanations {

@@ -29,14 +29,8 @@ func TestOneParsePerCommand(t *testing.T) {
 		dir := extractCase(t, c)
 		args := caseArgs(t, c, dir)
 		for _, tg := range args.targets {
-			paths := args.paths
-			if paths == nil {
-				paths = []string{dir}
-			}
-			copts := args.opts
-			copts.Target = tg
 			counts = map[string]int{}
-			if _, err := Paths(paths, copts); err != nil {
+			if _, err := args.convert(dir, tg); err != nil {
 				t.Fatalf("%s, %s: %v", c.Name, tg, err)
 			}
 			conversions++
