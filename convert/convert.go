@@ -287,7 +287,7 @@ func convertIR(res *Result, proj *ir.Project, input string, opts Options) (out *
 	}
 	b, comments, err := nix.FormatComments(e.File)
 	if err != nil {
-		res.Diagnostics.Add(ir.Pos{File: input}, ir.Error, ir.IDInternal, "cannot print the output: "+err.Error(), "")
+		res.Diagnostics.Add(ir.Pos{File: input}, ir.IDInternal, "cannot print the output: "+err.Error(), "")
 		return res
 	}
 	res.Output = b

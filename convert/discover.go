@@ -59,7 +59,7 @@ func (f *finder) read(name string, format ir.Format) (source, bool) {
 	b, err := readFile(p, f.max, true)
 	switch {
 	case f.listed != nil && errors.Is(err, fs.ErrNotExist):
-		f.diags.Add(ir.Pos{File: p}, ir.Note, ir.IDVanished,
+		f.diags.Add(ir.Pos{File: p}, ir.IDVanished,
 			"the file was removed after the walk listed it, so it was not converted", "")
 		f.skipped = true
 		return source{}, false
@@ -67,7 +67,7 @@ func (f *finder) read(name string, format ir.Format) (source, bool) {
 		f.diags = append(f.diags, readDiag(p, err))
 		return source{}, false
 	case f.listed != nil && binaryAt(b) >= 0:
-		f.diags.Add(ir.Pos{File: p}, ir.Note, ir.IDBinary,
+		f.diags.Add(ir.Pos{File: p}, ir.IDBinary,
 			fmt.Sprintf("this is a binary file (a NUL byte at offset %d), not a %s, so the walk skipped it", binaryAt(b), format), "")
 		f.skipped = true
 		return source{}, false
@@ -104,7 +104,7 @@ func findSources(dir string, from ir.Format, listed []string, max int64) ([]sour
 		if from != "" {
 			msg = fmt.Sprintf("no %s file here", from)
 		}
-		f.diags.Add(ir.Pos{File: dir}, ir.Error, ir.IDNoSource, msg, "name a source file, or a directory that holds one")
+		f.diags.Add(ir.Pos{File: dir}, ir.IDNoSource, msg, "name a source file, or a directory that holds one")
 		return out, f.diags, nil
 	}
 	// Every runner loads the project's .env (process-compose too, by
@@ -136,7 +136,7 @@ func findProcessCompose(f *finder, _ []source) ([]source, error) {
 		}
 		out = append(out, found[0])
 		for _, s := range found[1:] {
-			f.diags.Add(ir.Pos{File: s.path}, ir.Warning, ir.IDSeveralFiles,
+			f.diags.Add(ir.Pos{File: s.path}, ir.IDSeveralFiles,
 				fmt.Sprintf("process-compose reads %s and ignores %s, and so does the converter", found[0].name, s.name),
 				"remove or rename the file that is not used")
 		}

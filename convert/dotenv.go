@@ -73,7 +73,7 @@ func findDotenv(f *finder) (source, bool) {
 	for _, name := range dotenv.Names {
 		p := filepath.Join(f.dir, name)
 		if st, err := os.Stat(p); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
-			f.diags.Add(ir.Pos{File: p}, ir.Note, ir.IDNotRegular,
+			f.diags.Add(ir.Pos{File: p}, ir.IDNotRegular,
 				"this .env is not a regular file, so the converter does not read it; the runners read it when they start", "")
 			return source{}, false
 		}

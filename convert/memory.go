@@ -36,7 +36,7 @@ func Files(files []File, opts Options) *Result {
 		return res
 	}
 	if len(srcs) == 0 {
-		res.Diagnostics.Add(ir.Pos{}, ir.Error, ir.IDNoSource, "no source to convert", "")
+		res.Diagnostics.Add(ir.Pos{}, ir.IDNoSource, "no source to convert", "")
 		return res
 	}
 	return convertSources(res, srcs, opts)

@@ -17,7 +17,7 @@ import (
 func readProcfile(srcs []source, c *conversion) (*ir.Project, ir.Diagnostics) {
 	if len(srcs) > 1 {
 		var d ir.Diagnostics
-		d.Add(ir.Pos{File: srcs[1].path}, ir.Error, ir.IDUsage,
+		d.Add(ir.Pos{File: srcs[1].path}, ir.IDUsage,
 			"a project runs one Procfile, and two are named", "name one Procfile, and convert the other on its own")
 		return nil, d
 	}
@@ -73,7 +73,7 @@ func findProcfile(f *finder, before []source) ([]source, error) {
 	}
 	if other != "" {
 		if chosen != "" {
-			f.diags.Add(ir.Pos{File: filepath.Join(dir, chosen)}, ir.Note, ir.IDProcfileNotUsed,
+			f.diags.Add(ir.Pos{File: filepath.Join(dir, chosen)}, ir.IDProcfileNotUsed,
 				fmt.Sprintf("the directory has both %s and %s: %s is converted, and %s is not", other, chosen, other, chosen),
 				"pass --from procfile to convert the Procfile instead")
 		}
@@ -81,7 +81,7 @@ func findProcfile(f *finder, before []source) ([]source, error) {
 	}
 	if chosen == "" {
 		if len(variants) > 0 {
-			f.diags.Add(ir.Pos{File: dir}, ir.Note, ir.IDProcfileNotUsed,
+			f.diags.Add(ir.Pos{File: dir}, ir.IDProcfileNotUsed,
 				fmt.Sprintf("the directory has %s but no Procfile or Procfile.dev: a variant is converted only when it is named", strings.Join(variants, ", ")),
 				fmt.Sprintf("name it, as in pc2devenv convert %s", filepath.ToSlash(filepath.Join(dir, variants[0]))))
 		}
@@ -93,12 +93,12 @@ func findProcfile(f *finder, before []source) ([]source, error) {
 	}
 	p := s.path
 	if chosen == "Procfile.dev" && found["Procfile"] {
-		f.diags.Add(ir.Pos{File: p}, ir.Note, ir.IDProcfileChosen,
+		f.diags.Add(ir.Pos{File: p}, ir.IDProcfileChosen,
 			"Procfile.dev, the development manifest (what Rails' bin/dev runs), is converted rather than Procfile",
 			"name Procfile to convert it instead")
 	}
 	if len(variants) > 0 {
-		f.diags.Add(ir.Pos{File: p}, ir.Note, ir.IDProcfileNotUsed,
+		f.diags.Add(ir.Pos{File: p}, ir.IDProcfileNotUsed,
 			fmt.Sprintf("%s %s not converted: a Procfile variant is converted only when it is named", strings.Join(variants, ", "), isAre(len(variants))), "")
 	}
 	return []source{s}, nil

@@ -43,7 +43,7 @@ func readProcessCompose(srcs []source, c *conversion) (*ir.Project, ir.Diagnosti
 func readMakefile(srcs []source, c *conversion) (*ir.Project, ir.Diagnostics) {
 	if len(srcs) > 1 {
 		var d ir.Diagnostics
-		d.Add(ir.Pos{File: srcs[1].path}, ir.Error, ir.IDUsage, "converting several Makefiles as one project is not supported", "name one Makefile; it can include the others")
+		d.Add(ir.Pos{File: srcs[1].path}, ir.IDUsage, "converting several Makefiles as one project is not supported", "name one Makefile; it can include the others")
 		return nil, d
 	}
 	mo := makefile.Options{
@@ -71,9 +71,9 @@ func read(srcs []source, opts Options, diags *ir.Diagnostics) *ir.Project {
 	for _, s := range srcs {
 		switch {
 		case s.format == "":
-			diags.Add(ir.Pos{File: s.path}, ir.Error, ir.IDNoSource, "cannot tell what kind of file this is", "name it process-compose.yml, Procfile or Makefile, or pass --from")
+			diags.Add(ir.Pos{File: s.path}, ir.IDNoSource, "cannot tell what kind of file this is", "name it process-compose.yml, Procfile or Makefile, or pass --from")
 		case formatByID(s.format) == nil || formatByID(s.format).read == nil:
-			diags.Add(ir.Pos{File: s.path}, ir.Error, ir.IDNoSource, fmt.Sprintf("reading %s files is not supported yet", s.format), "")
+			diags.Add(ir.Pos{File: s.path}, ir.IDNoSource, fmt.Sprintf("reading %s files is not supported yet", s.format), "")
 		default:
 			byFormat[s.format] = append(byFormat[s.format], s)
 		}

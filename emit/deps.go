@@ -112,7 +112,7 @@ func (l *lowerer) afterList(a, pc *nix.Attrs, p *ir.Process) *nix.List {
 				ref = t.task + "@completed"
 			case ir.ProcessHealthy:
 				ref = t.task
-				l.diags.Add(d.Pos, ir.Warning, ir.IDNoReadiness,
+				l.diags.Add(d.Pos, ir.IDNoReadiness,
 					fmt.Sprintf("process %q waits for %q to be healthy, but %q is now a one-shot task, which has no health: %q waits for it to succeed", p.Name, d.Name, d.Name, p.Name), "")
 			default:
 				ref = t.task + "@started"
@@ -125,13 +125,13 @@ func (l *lowerer) afterList(a, pc *nix.Attrs, p *ir.Process) *nix.List {
 			ref = t.task
 		case d.Condition == ir.ProcessHealthy && t.service != nil:
 			ref = t.task + "@started"
-			l.diags.Add(d.Pos, ir.Warning, ir.IDServiceNoReadiness,
+			l.diags.Add(d.Pos, ir.IDServiceNoReadiness,
 				fmt.Sprintf("process %q waits for %q to be healthy (process_healthy), but the process of services.%s has no readiness check under %s; it waits for %q to start", p.Name, d.Name, t.service.Attr, l.t.describe(), d.Name),
 				fmt.Sprintf("give processes.%s a ready check", d.Name))
 			item.Comments = append(item.Comments, fmt.Sprintf("TODO(pc2devenv): services.%s has no readiness check, so this waits for it to start, not to be healthy", t.service.Attr))
 		case d.Condition == ir.ProcessHealthy:
 			ref = t.task + "@started"
-			l.diags.Add(d.Pos, ir.Warning, ir.IDNoReadiness,
+			l.diags.Add(d.Pos, ir.IDNoReadiness,
 				fmt.Sprintf("process %q waits for %q to be healthy (process_healthy), but %q has no readiness probe, so devenv cannot tell when it is; it waits for %q to start", p.Name, d.Name, d.Name, d.Name),
 				fmt.Sprintf("give %q a readiness_probe", d.Name))
 			item.Comments = append(item.Comments, fmt.Sprintf("TODO(pc2devenv): %s has no readiness probe, so this waits for it to start, not to be healthy", d.Name))
@@ -141,7 +141,7 @@ func (l *lowerer) afterList(a, pc *nix.Attrs, p *ir.Process) *nix.List {
 		case d.Condition == ir.ProcessLogReady:
 			ref = t.task + "@started"
 			why := fmt.Sprintf("devenv 2 cannot wait for %s to print its ready_log_line; this waits for it to start", d.Name)
-			l.diags.Add(d.Pos, ir.Warning, ir.IDLogReady,
+			l.diags.Add(d.Pos, ir.IDLogReady,
 				fmt.Sprintf("process %q waits for a log line of %q (process_log_ready), which %s has no way to express; it waits for %q to start", p.Name, d.Name, l.t.describe(), d.Name),
 				"give "+d.Name+" a readiness_probe, or use --target devenv2-process-compose")
 			item.Comments = append(item.Comments, "TODO(pc2devenv): "+why)
@@ -158,7 +158,7 @@ func (l *lowerer) afterList(a, pc *nix.Attrs, p *ir.Process) *nix.List {
 // one-shot task.
 func (l *lowerer) oneShotTask(p *ir.Process) {
 	name := oneShotPrefix + l.names[p.Name]
-	l.diags.Add(p.Pos, ir.Note, ir.IDOneShotTask,
+	l.diags.Add(p.Pos, ir.IDOneShotTask,
 		fmt.Sprintf("process %q becomes the one-shot task %q: other processes wait for it to succeed (process_completed_successfully), which devenv 2 can express only for tasks", p.Name, name), "")
 	a := nix.Set()
 	l.command(a, p, "exec", true)

@@ -39,12 +39,12 @@ func (l *lowerer) devenv1Process(pc *nix.Attrs, p *ir.Process) {
 			// process-compose refuses process_healthy on a process without
 			// a probe, which the source's process may have had.
 			cond = ir.ProcessStarted
-			l.diags.Add(d.Pos, ir.Warning, ir.IDServiceNoReadiness,
+			l.diags.Add(d.Pos, ir.IDServiceNoReadiness,
 				fmt.Sprintf("process %q waits for %q to be healthy (process_healthy), but the process of services.%s has no readiness probe under %s, which would refuse the wait; it waits for %q to start (process_started)", p.Name, d.Name, t.service.Attr, l.t.describe(), d.Name),
 				fmt.Sprintf("give processes.%s a readiness probe", d.Name))
 		} else if d.Condition == ir.ProcessHealthy && !t.ready && !t.oneshot {
 			if dep := l.lookup(d.Name); dep == nil || dep.Liveness == nil {
-				l.diags.Add(d.Pos, ir.Warning, ir.IDNoReadiness,
+				l.diags.Add(d.Pos, ir.IDNoReadiness,
 					fmt.Sprintf("process %q waits for %q to be healthy (process_healthy), but %q has no readiness probe: process-compose refuses to start %q, as it did for the source", p.Name, d.Name, d.Name, p.Name),
 					fmt.Sprintf("give %q a readiness_probe", d.Name))
 			}

@@ -163,7 +163,7 @@ func layout(body *nix.Attrs) {
 // report records that a source key has no equivalent in the target: a
 // diagnostic, and a TODO comment in at, where the key would have gone.
 func (l *lowerer) report(at *nix.Attrs, pos ir.Pos, sev ir.Severity, id ir.ID, subject, why, hint string) {
-	l.diags.Add(pos, sev, id, fmt.Sprintf("%s has no equivalent under %s: %s", subject, l.t.describe(), why), hint)
+	l.diags.AddAs(pos, sev, id, fmt.Sprintf("%s has no equivalent under %s: %s", subject, l.t.describe(), why), hint)
 	if at != nil {
 		at.Bindings = append(at.Bindings, nix.Comment("TODO(pc2devenv): "+subject+": "+why))
 	}
@@ -245,12 +245,12 @@ func (l *lowerer) globalEnv() {
 		}
 		line, ok := exportLine(v.Name, v.Value)
 		if !ok {
-			l.diags.Add(v.Pos, ir.Warning, ir.IDEnvExported,
+			l.diags.Add(v.Pos, ir.IDEnvExported,
 				fmt.Sprintf("environment variable %q refers to %s, which devenv would pass on unexpanded, and its name cannot be exported from bash; it is left out", v.Name, v.Value.Refs()[0].Raw), "")
 			continue
 		}
 		l.exports = append(l.exports, line)
-		l.diags.Add(v.Pos, ir.Note, ir.IDEnvExported,
+		l.diags.AddAs(v.Pos, ir.Note, ir.IDEnvExported,
 			fmt.Sprintf("environment variable %q refers to %s: devenv passes env values on unexpanded, so each process command exports it first, where bash expands it", v.Name, refList(v.Value)), "")
 	}
 	if len(settingsEnv) > 0 {
@@ -391,7 +391,7 @@ func (l *lowerer) task(t *ir.Task) {
 			if !strings.HasSuffix(text, "\n") {
 				text += "\n"
 			}
-			l.diags.Add(t.Exec.Pos, ir.Note, ir.IDSetE,
+			l.diags.Add(t.Exec.Pos, ir.IDSetE,
 				fmt.Sprintf("the command of task %q runs several statements: it starts with \"set +e\" because devenv runs tasks under set -e and %s did not", t.Name, l.runnerOf(t.Exec.Pos)), "")
 		}
 		a.Add(nix.Str(text), "exec")

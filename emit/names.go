@@ -37,7 +37,7 @@ func (l *lowerer) processNames() {
 				name = fmt.Sprintf("%s-%d", base, i)
 			}
 			taken[name] = true
-			l.diags.Add(p.Pos, ir.Warning, ir.IDRenamed,
+			l.diags.Add(p.Pos, ir.IDRenamed,
 				fmt.Sprintf("process %q is called %q in the output: devenv 2 process names may hold only letters, digits, \"_\" and \"-\"", p.Name, name), "")
 		}
 		l.names[p.Name] = name

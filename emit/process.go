@@ -77,7 +77,7 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 		if l.otherShell() {
 			runner = "" // PC111 says that the runner's shell was another
 		}
-		l.diags.Add(cmd.Pos, ir.Warning, ir.IDBashSyntax,
+		l.diags.Add(cmd.Pos, ir.IDBashSyntax,
 			fmt.Sprintf("bash cannot parse the command of %q (line %d, column %d of the command: %s): %sbash runs the lines before that one, then exits with status 2", p.Name, bad.Line, bad.Col, bad.Msg, runner),
 			"fix the command")
 	}
@@ -85,7 +85,7 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 	// runner ran them.
 	if l.t.typed() && (bad == nil && needsSetPlusE(l.proj.Shell, text) || bad != nil && bad.Line > 1) {
 		pre = append(pre, "set +e")
-		l.diags.Add(cmd.Pos, ir.Note, ir.IDSetE,
+		l.diags.Add(cmd.Pos, ir.IDSetE,
 			fmt.Sprintf("the command of %q runs several statements: it starts with \"set +e\" because devenv runs commands under set -e and %s did not", p.Name, l.runnerOf(cmd.Pos)), "")
 	}
 	if l.t.typed() {
@@ -93,7 +93,7 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 		pre = append(pre, l.envCmds...)
 		if p.EnvFile.Set {
 			pre = append(pre, envFileLine(p.EnvFile.Val))
-			l.diags.Add(p.EnvFile.Pos, ir.Note, ir.IDEnvFile,
+			l.diags.Add(p.EnvFile.Pos, ir.IDEnvFile,
 				fmt.Sprintf("the env_file of process %q is loaded when the command starts (its values are not copied into the output): bash reads it, which takes the usual KEY=value lines as process-compose does, but not godotenv's other forms (KEY: value); the process's environment entries are exported after it, so that they win as in process-compose", p.Name), "")
 		}
 		for _, v := range dedupEnv(p.Env) {
@@ -102,13 +102,13 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 			}
 			line, ok := exportLine(v.Name, v.Value)
 			if !ok {
-				l.diags.Add(v.Pos, ir.Warning, ir.IDEnvExported,
+				l.diags.Add(v.Pos, ir.IDEnvExported,
 					fmt.Sprintf("environment variable %q of process %q refers to %s, and its name cannot be exported from bash; it is left out", v.Name, p.Name, refList(v.Value)), "")
 				continue
 			}
 			pre = append(pre, line)
 			if v.Value.HasRefs() {
-				l.diags.Add(v.Pos, ir.Note, ir.IDEnvExported,
+				l.diags.AddAs(v.Pos, ir.Note, ir.IDEnvExported,
 					fmt.Sprintf("environment variable %q of process %q refers to %s: devenv passes env values on unexpanded, so the command exports it first, where bash expands it", v.Name, p.Name, refList(v.Value)), "")
 			}
 		}
@@ -126,7 +126,7 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 			if stop == "" {
 				why = "; it has no shutdown.command, so nothing stops the daemon itself, as in process-compose"
 			}
-			l.diags.Add(p.IsDaemon.Pos, ir.Note, ir.IDDaemon,
+			l.diags.Add(p.IsDaemon.Pos, ir.IDDaemon,
 				fmt.Sprintf("process %q is a daemon (its command starts it in the background and exits): devenv expects processes to stay in the foreground, so the command waits after starting it%s", p.Name, why), "")
 		}
 	}
@@ -218,14 +218,14 @@ func (l *lowerer) cwd(a *nix.Attrs, t ir.Text, what string) nix.Expr {
 	dir, unresolved := t.Resolve()
 	if len(unresolved) > 0 {
 		ref := unresolved[0]
-		l.diags.Add(t.Pos, ir.Warning, ir.IDUnresolvedVar,
+		l.diags.Add(t.Pos, ir.IDUnresolvedVar,
 			fmt.Sprintf("%s uses %s, which process-compose substitutes when it loads the file; devenv does not expand cwd, and the converter cannot know the value, so cwd is left out", what, ref.Raw),
 			"give a default, as in ${"+ref.Name+":-dir}, or write the directory")
 		a.Bindings = append(a.Bindings, nix.Comment(fmt.Sprintf("TODO(pc2devenv): cwd: the source's working_dir is %q", t.Shell())))
 		return nil
 	}
 	if strings.Contains(dir, "$") {
-		l.diags.Add(t.Pos, ir.Warning, ir.IDBareVar,
+		l.diags.Add(t.Pos, ir.IDBareVar,
 			fmt.Sprintf("%s is %q: process-compose (since 1.75) does not expand $VAR there, and devenv does not either; it is kept as written", what, dir),
 			"write ${VAR} to have process-compose substitute it")
 	}
@@ -455,13 +455,13 @@ func (l *lowerer) extraKeys(a, pc *nix.Attrs, p *ir.Process) {
 // references bash cannot expand where they stand.
 func (l *lowerer) bash(cmd ir.Text, what string) string {
 	if err := shell.Check(cmd.Shell()); err != nil {
-		l.diags.Add(cmd.Pos, ir.Warning, ir.IDCommandDepth,
+		l.diags.Add(cmd.Pos, ir.IDCommandDepth,
 			fmt.Sprintf("%s is not analysed (%s): it is kept as written, with \"set +e\" before it", what, strings.TrimPrefix(err.Error(), "the command ")),
 			"check the command by hand")
 	}
 	text, problems := bashCommand(l.proj.Shell, cmd)
 	for _, p := range problems {
-		l.diags.Add(cmd.Pos, ir.Warning, ir.IDExpansionDiff,
+		l.diags.Add(cmd.Pos, ir.IDExpansionDiff,
 			fmt.Sprintf("%s has %s; process-compose substituted it when it loaded the file", what, p),
 			"move it out of the quotes, or write $${ if it was meant literally")
 	}

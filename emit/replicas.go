@@ -27,7 +27,7 @@ func (l *lowerer) replicas(p *ir.Project) *ir.Project {
 		}
 		if !l.t.processCompose() || proc.PerReplica != nil || l.t.typed() && l.waitedToSucceed(p, proc) {
 			expand[proc] = true
-			l.diags.Add(proc.Replicas.Pos, ir.Note, ir.IDReplicas, l.unrolledWhy(proc, reps), "")
+			l.diags.Add(proc.Replicas.Pos, ir.IDReplicas, l.unrolledWhy(proc, reps), "")
 			l.decide(proc.KeyPath.Child("replicas"), mapped("one process per replica, "+replicaNames(reps)+", with PC_REPLICA_NUM in env"))
 			continue
 		}
@@ -79,7 +79,7 @@ func (l *lowerer) replicas(p *ir.Project) *ir.Project {
 						at = d.Pos
 					}
 				}
-				l.diags.Add(at, ir.Warning, ir.IDReplicaDep,
+				l.diags.Add(at, ir.IDReplicaDep,
 					fmt.Sprintf("process %q depends on %d of the %d replicas of %q; devenv names only the group, so it waits for all of them", proc.Name, n, count, g), "")
 			}
 		}

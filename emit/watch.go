@@ -72,7 +72,7 @@ func (l *lowerer) watch(a *nix.Attrs, p *ir.Process, f ir.Field) {
 		return
 	}
 	if len(slices.Compact(slices.Clone(includeSets))) > 1 || len(slices.Compact(slices.Clone(excludeSets))) > 1 {
-		l.diags.Add(f.KeyPos, ir.Warning, ir.IDWatch,
+		l.diags.Add(f.KeyPos, ir.IDWatch,
 			fmt.Sprintf("the watched paths of process %q have different include or exclude patterns; devenv applies its extensions and ignore settings to all of them", p.Name), "")
 	}
 	w.Add(nix.ListOf(paths...), "paths")

@@ -2,6 +2,7 @@ package ir
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -46,11 +47,45 @@ type Diagnostic struct {
 	// sentence; Suggestion, when not empty, what to do about it.
 	Message    string `json:"message"`
 	Suggestion string `json:"suggestion,omitempty"`
+	// Related are other places the diagnostic is about, such as the
+	// first definition of what it reports defined twice.
+	Related []Related `json:"-"`
+}
+
+// Related is a place a Diagnostic refers to, with a short text saying
+// what is there: printed after the diagnostic as
+//
+//	FILE:LINE:COL: note: text
+type Related struct {
+	Pos  Pos
+	Text string
+}
+
+// String formats r as it is printed after its diagnostic.
+func (r Related) String() string {
+	if r.Pos.IsValid() {
+		return r.Pos.String() + ": note: " + r.Text
+	}
+	return "note: " + r.Text
+}
+
+// NewDiagnostic returns a diagnostic with the severity of id's catalogue
+// entry, for code that builds a Diagnostic rather than adding it to a list.
+func NewDiagnostic(pos Pos, id ID, msg, suggestion string) Diagnostic {
+	return Diagnostic{Pos: pos, Severity: id.severity(), ID: id, Message: msg, Suggestion: suggestion}
+}
+
+// With returns d with a related place added.
+func (d Diagnostic) With(pos Pos, text string) Diagnostic {
+	d.Related = append(slices.Clip(d.Related), Related{Pos: pos, Text: text})
+	return d
 }
 
 // String formats d the way pc2devenv prints it on standard error:
 //
 //	FILE:LINE:COL: warning[PC010]: message; suggestion
+//
+// followed by a line for each related place (Related.String).
 func (d Diagnostic) String() string {
 	var b strings.Builder
 	if d.Pos.IsValid() {
@@ -61,6 +96,10 @@ func (d Diagnostic) String() string {
 	if d.Suggestion != "" {
 		b.WriteString("; ")
 		b.WriteString(d.Suggestion)
+	}
+	for _, r := range d.Related {
+		b.WriteByte('\n')
+		b.WriteString(r.String())
 	}
 	return b.String()
 }
@@ -73,24 +112,28 @@ func (d Diagnostic) Error() string { return d.String() }
 // ErrorList: it can be sorted by position and used as an error.
 type Diagnostics []Diagnostic
 
-// Add appends a diagnostic.
-func (l *Diagnostics) Add(pos Pos, sev Severity, id ID, msg, suggestion string) {
+// Add appends a diagnostic with the severity of id's catalogue entry.
+func (l *Diagnostics) Add(pos Pos, id ID, msg, suggestion string) {
+	*l = append(*l, NewDiagnostic(pos, id, msg, suggestion))
+}
+
+// Addf appends a diagnostic with the severity of id's catalogue entry
+// and a formatted message.
+func (l *Diagnostics) Addf(pos Pos, id ID, format string, args ...any) {
+	l.Add(pos, id, fmt.Sprintf(format, args...), "")
+}
+
+// AddAs appends a diagnostic with severity sev, which must be the
+// severity of id's catalogue entry or one of its Also (a test checks
+// every call).
+func (l *Diagnostics) AddAs(pos Pos, sev Severity, id ID, msg, suggestion string) {
 	*l = append(*l, Diagnostic{Pos: pos, Severity: sev, ID: id, Message: msg, Suggestion: suggestion})
 }
 
-// Errorf appends an error-severity diagnostic with a formatted message.
-func (l *Diagnostics) Errorf(pos Pos, id ID, format string, args ...any) {
-	l.Add(pos, Error, id, fmt.Sprintf(format, args...), "")
-}
-
-// Warnf appends a warning with a formatted message.
-func (l *Diagnostics) Warnf(pos Pos, id ID, format string, args ...any) {
-	l.Add(pos, Warning, id, fmt.Sprintf(format, args...), "")
-}
-
-// Notef appends a note with a formatted message.
-func (l *Diagnostics) Notef(pos Pos, id ID, format string, args ...any) {
-	l.Add(pos, Note, id, fmt.Sprintf(format, args...), "")
+// AddRelated appends a diagnostic with the severity of id's catalogue
+// entry and one related place.
+func (l *Diagnostics) AddRelated(pos Pos, id ID, msg, suggestion string, at Pos, text string) {
+	*l = append(*l, NewDiagnostic(pos, id, msg, suggestion).With(at, text))
 }
 
 // Sort orders the list by position, then by identifier and message, so
@@ -114,12 +157,18 @@ func (l Diagnostics) Sort() {
 func (l Diagnostics) Dedup() Diagnostics {
 	out := l[:0]
 	for i, d := range l {
-		if i > 0 && d == l[i-1] {
+		if i > 0 && d.Equal(l[i-1]) {
 			continue
 		}
 		out = append(out, d)
 	}
 	return out
+}
+
+// Equal reports whether d and e are the same diagnostic.
+func (d Diagnostic) Equal(e Diagnostic) bool {
+	return d.Pos == e.Pos && d.Severity == e.Severity && d.ID == e.ID &&
+		d.Message == e.Message && d.Suggestion == e.Suggestion && slices.Equal(d.Related, e.Related)
 }
 
 // HasErrors reports whether any diagnostic has Error severity.

@@ -81,7 +81,7 @@ func Apply(p *ir.Project, opts Options) Result {
 	}
 	for _, k := range opts.Keep {
 		if !used[k] {
-			res.Diagnostics.Add(ir.Pos{}, ir.Warning, ir.IDKeepUnused,
+			res.Diagnostics.Add(ir.Pos{}, ir.IDKeepUnused,
 				fmt.Sprintf("--keep %s names no process that runs a devenv service, and no such service", k), "")
 		}
 	}
@@ -248,15 +248,15 @@ func (m *match) build(force bool, diags *ir.Diagnostics) *ir.Service {
 		s.Comments = append(s.Comments, proc.Description)
 	}
 	s.Comments = append(s.Comments, proc.Comments...)
-	diags.Add(proc.Pos, ir.Note, ir.IDServiceConverted,
+	diags.Add(proc.Pos, ir.IDServiceConverted,
 		fmt.Sprintf("process %q becomes %s: %s", proc.Name, m.service(), m.evidence), "")
 	if m.wrapper != "" {
-		diags.Add(proc.Command.Pos, ir.Warning, ir.IDServiceWrapper,
+		diags.Add(proc.Command.Pos, ir.IDServiceWrapper,
 			fmt.Sprintf("%s replaces the script %s of process %q; what the script does beyond starting %s is not carried over", m.service(), m.wrapper, proc.Name, r.Title),
 			"check that the script does nothing devenv's service does not, or keep it with --keep "+proc.Name)
 	}
 	if r.Note != "" {
-		diags.Add(proc.Pos, ir.Warning, ir.IDServiceNeeds, r.Note, "")
+		diags.Add(proc.Pos, ir.IDServiceNeeds, r.Note, "")
 	}
 	var o options
 	carry := &ir.Process{Name: r.Process, Pos: proc.Pos}
@@ -265,25 +265,25 @@ func (m *match) build(force bool, diags *ir.Diagnostics) *ir.Service {
 		case fOption:
 			o.add(f)
 			if f.path == "package" {
-				diags.Add(f.pos, ir.Note, ir.IDServicePackage,
+				diags.Add(f.pos, ir.IDServicePackage,
 					fmt.Sprintf("%s of process %q sets %s.package = %s", f.what, proc.Name, m.service(), showValue(f.value)), "")
 			}
 		case fDropped:
-			diags.Add(f.pos, ir.Note, ir.IDServiceDropped,
+			diags.Add(f.pos, ir.IDServiceDropped,
 				fmt.Sprintf("%s of process %q is left out: %s", f.what, proc.Name, f.why), "")
 		case fCarried:
 			carry.Env = append(carry.Env, f.env)
-			diags.Add(f.pos, ir.Note, ir.IDServiceCarried,
+			diags.Add(f.pos, ir.IDServiceCarried,
 				fmt.Sprintf("%s of process %q is %s", f.what, proc.Name, f.why), "")
 		case fNote:
 			id := f.id
 			if id == "" {
 				id = ir.IDServiceConverted
 			}
-			diags.Add(f.pos, f.sev, id, f.why, "")
+			diags.AddAs(f.pos, f.sev, id, f.why, "")
 		case fUnsupported:
 			msg := fmt.Sprintf("%s of process %q cannot be expressed with %s: %s; --force-services converts the process without it", f.what, proc.Name, m.service(), f.why)
-			diags.Add(f.pos, ir.Warning, ir.IDServiceForced, msg, "keep the process with --keep "+proc.Name)
+			diags.Add(f.pos, ir.IDServiceForced, msg, "keep the process with --keep "+proc.Name)
 			s.Comments = append(s.Comments, fmt.Sprintf("TODO(pc2devenv): %s: %s", f.what, f.why))
 		}
 	}
@@ -294,12 +294,12 @@ func (m *match) build(force bool, diags *ir.Diagnostics) *ir.Service {
 		for _, d := range proc.DependsOn {
 			names = append(names, d.Name)
 		}
-		diags.Add(proc.DependsOn[0].Pos, ir.Note, ir.IDServiceCarried,
+		diags.Add(proc.DependsOn[0].Pos, ir.IDServiceCarried,
 			fmt.Sprintf("the dependencies of process %q (%s) are kept on the process %q of %s", proc.Name, strings.Join(names, ", "), r.Process, m.service()), "")
 	}
 	if proc.Readiness != nil && r.Readiness != ReadyProbe {
 		carry.Readiness = proc.Readiness
-		diags.Add(proc.Readiness.Pos, ir.Note, ir.IDServiceCarried,
+		diags.Add(proc.Readiness.Pos, ir.IDServiceCarried,
 			fmt.Sprintf("the readiness_probe of process %q is kept on the process %q: %s has no readiness probe of its own", proc.Name, r.Process, m.service()), "")
 	}
 	if len(carry.Env) > 0 || len(carry.DependsOn) > 0 || carry.Readiness != nil {

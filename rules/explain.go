@@ -77,7 +77,7 @@ func (res *Result) explain(c *candidate) {
 			res.Explanations = append(res.Explanations, e)
 			return
 		}
-		res.Diagnostics.Add(m.proc.Pos, ir.Note, ir.IDServiceKept,
+		res.Diagnostics.Add(m.proc.Pos, ir.IDServiceKept,
 			fmt.Sprintf("process %q runs %s, but stays a process: %s", m.proc.Name, m.rule.Title, c.kept), keptHint(c))
 	}
 	res.Explanations = append(res.Explanations, e)
@@ -102,7 +102,7 @@ func (res *Result) nearMiss(p *ir.Process, n *nearMiss) {
 	e.Decision = "stays a process: " + n.why
 	if n.compose {
 		e.Decision = "stays a process: docker compose starts the services of a compose file, which the converter does not read, so it does not guess them"
-		res.Diagnostics.Add(p.Command.Pos, ir.Note, ir.IDComposeUp,
+		res.Diagnostics.Add(p.Command.Pos, ir.IDComposeUp,
 			fmt.Sprintf("process %q runs docker compose: the services it starts are defined in a compose file, which pc2devenv does not read, so it stays a process", p.Name),
 			"replace the databases it starts with devenv services (services.postgres, services.redis, …)")
 	}

@@ -15,7 +15,7 @@ const MaxItems = 10_000
 
 // TooMany reports an error for a source with more than MaxItems what.
 func TooMany(pos ir.Pos, what string, diags *ir.Diagnostics) {
-	diags.Add(pos, ir.Error, ir.IDTooMany,
+	diags.Add(pos, ir.IDTooMany,
 		fmt.Sprintf("the file has more than %d %s, more than the converter converts; it stops here", MaxItems, what),
 		"split the file, or convert the parts that matter")
 }

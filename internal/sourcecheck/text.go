@@ -16,7 +16,7 @@ func CheckText(file string, src []byte, diags *ir.Diagnostics) bool {
 	for i := 0; i < len(src); {
 		c := src[i]
 		if c == 0 {
-			diags.Add(ir.Pos{File: file, Line: line, Col: col}, ir.Error, ir.IDBadText,
+			diags.Add(ir.Pos{File: file, Line: line, Col: col}, ir.IDBadText,
 				fmt.Sprintf("NUL byte at offset %d: this is not a text file", i), "")
 			return false
 		}
@@ -31,7 +31,7 @@ func CheckText(file string, src []byte, diags *ir.Diagnostics) bool {
 		}
 		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && size <= 1 {
-			diags.Add(ir.Pos{File: file, Line: line, Col: col}, ir.Error, ir.IDBadText,
+			diags.Add(ir.Pos{File: file, Line: line, Col: col}, ir.IDBadText,
 				fmt.Sprintf("invalid UTF-8 at offset %d (byte 0x%02x)", i, c), "save the file as UTF-8")
 			return false
 		}

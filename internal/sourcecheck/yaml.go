@@ -44,7 +44,7 @@ func CheckYAMLShape(n *yaml.Node, pos func(*yaml.Node) ir.Pos, diags *ir.Diagnos
 		}
 		if n.Kind == yaml.AliasNode {
 			if active[n.Alias] {
-				diags.Add(pos(n), ir.Error, ir.IDSyntax,
+				diags.Add(pos(n), ir.IDSyntax,
 					fmt.Sprintf("invalid YAML: the alias *%s refers to a value that contains it, which makes the document infinite", n.Value), "")
 				return shape{}, false
 			}
@@ -87,7 +87,7 @@ func CheckYAMLShape(n *yaml.Node, pos func(*yaml.Node) ir.Pos, diags *ir.Diagnos
 		if at.Kind == yaml.AliasNode {
 			msg += fmt.Sprintf(" (the alias *%s here stands for %s)", at.Value, countText(memo[at].nodes))
 		}
-		diags.Add(pos(at), ir.Error, ir.IDAliasBomb, msg+"; refusing to read it",
+		diags.Add(pos(at), ir.IDAliasBomb, msg+"; refusing to read it",
 			"a file this large is a mistake or an attack (a \"billion laughs\" document); write the values out, or use fewer aliases")
 		return false
 	}
@@ -99,7 +99,7 @@ func CheckYAMLShape(n *yaml.Node, pos func(*yaml.Node) ir.Pos, diags *ir.Diagnos
 				at = at.Alias
 			}
 		}
-		diags.Add(pos(at), ir.Error, ir.IDTooDeep,
+		diags.Add(pos(at), ir.IDTooDeep,
 			fmt.Sprintf("values nest more than %d levels deep here; refusing to read the document", MaxYAMLDepth),
 			"")
 		return false

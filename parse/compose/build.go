@@ -311,7 +311,7 @@ func (l *loader) command(x *Value, what string) *Command {
 			l.reportValue(x, "the %s %q cannot be split into words (an unclosed quote or parenthesis)", what, c.Line.Value)
 		}
 		if truncated {
-			l.diags.Add(x.Pos, ir.Warning, ir.IDComposeBadValue,
+			l.diags.AddAs(x.Pos, ir.Warning, ir.IDComposeBadValue,
 				fmt.Sprintf("docker compose splits the %s into words and drops everything from the first unquoted ;, &, |, < or >", what),
 				`write it as ["sh", "-c", "..."] to run it in a shell`)
 		}
@@ -340,7 +340,7 @@ func (l *loader) mapping(x *Value, what string) []EnvVar {
 			raw := it.String()
 			name, val, ok := strings.Cut(raw, "=")
 			if name != "" && strings.TrimRightFunc(name, isSpaceRune) != name {
-				l.diags.Add(it.Pos, ir.Error, ir.IDComposeBadValue,
+				l.diags.Add(it.Pos, ir.IDComposeBadValue,
 					fmt.Sprintf("the %s entry %q has a space before '='; docker compose refuses the file", what, name), "")
 			}
 			e := EnvVar{Name: name, Pos: it.Pos}
@@ -412,20 +412,20 @@ func (l *loader) envFiles(x *Value) []EnvFile {
 		case errors.Is(err, os.ErrNotExist):
 			ef.Missing = true
 			if ef.Required.Value {
-				l.diags.Add(ef.Path.Pos, ir.Warning, ir.IDComposeEnvFile,
+				l.diags.AddAs(ef.Path.Pos, ir.Warning, ir.IDComposeEnvFile,
 					fmt.Sprintf("the env_file %s does not exist here; docker compose refuses to start without it", ef.Path.Value),
 					"create it (it is usually not committed: its example may say what it holds), or set required: false")
 			}
 		case err != nil:
-			l.diags.Add(ef.Path.Pos, ir.Error, ir.IDComposeEnvFile, fmt.Sprintf("cannot read the env_file %s: %v", ef.Path.Value, unwrapPathError(err)), "")
+			l.diags.Add(ef.Path.Pos, ir.IDComposeEnvFile, fmt.Sprintf("cannot read the env_file %s: %v", ef.Path.Value, unwrapPathError(err)), "")
 		case ef.Format.Value != "" && ef.Format.Value != ".env":
-			l.diags.Add(ef.Format.Pos, ir.Error, ir.IDComposeBadValue, fmt.Sprintf("the env_file format %q is not one docker compose knows", ef.Format.Value), "")
+			l.diags.Add(ef.Format.Pos, ir.IDComposeBadValue, fmt.Sprintf("the env_file format %q is not one docker compose knows", ef.Format.Value), "")
 		default:
 			l.source(path)
 			if sourcecheck.CheckText(path, src, l.diags) {
 				vars, d := readDotenv(path, src, l.lookupFor(it.Pos.File))
 				if d != nil {
-					l.diags.Add(d.Pos, d.Severity, d.ID, d.Message, d.Suggestion)
+					l.diags.AddAs(d.Pos, d.Severity, d.ID, d.Message, d.Suggestion)
 				}
 				ef.Vars = vars
 			}
@@ -556,7 +556,7 @@ func (l *loader) healthcheck(x *Value) *Healthcheck {
 		switch h.Test[0].Value {
 		case "CMD", "CMD-SHELL", "NONE":
 		default:
-			l.diags.Add(h.Test[0].Pos, ir.Error, ir.IDComposeBadValue,
+			l.diags.Add(h.Test[0].Pos, ir.IDComposeBadValue,
 				`healthcheck.test must start with "CMD", "CMD-SHELL" or "NONE"; docker compose refuses the file`, `write ["CMD-SHELL", "..."] or a string`)
 		}
 	}

@@ -204,12 +204,12 @@ func (l *loader) canonicalPorts(v *Value) *Value {
 func (l *loader) reportValue(v *Value, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	if unset := v.unsetRefs(l.lookupFor(v.Pos.File)); len(unset) > 0 {
-		l.diags.Add(v.Pos, ir.Warning, ir.IDComposeEmptyValue,
+		l.diags.Add(v.Pos, ir.IDComposeEmptyValue,
 			msg+"; it comes from "+strings.Join(unset, ", ")+", which .env does not set, and docker compose refuses it without",
 			"set "+strings.Join(unset, ", ")+" in .env or give a default")
 		return
 	}
-	l.diags.Add(v.Pos, ir.Error, ir.IDComposeBadValue, msg+"; docker compose refuses the file", "")
+	l.diags.Add(v.Pos, ir.IDComposeBadValue, msg+"; docker compose refuses the file", "")
 }
 
 // portSpec is one port of a short-syntax entry.

@@ -30,7 +30,7 @@ func (l *loader) check() {
 			suffix = "; docker compose refuses the file when its profile is enabled"
 		}
 		report := func(pos ir.Pos, id ir.ID, format string, args ...any) {
-			l.diags.Add(pos, sev, id, fmt.Sprintf(format, args...)+suffix, "")
+			l.diags.AddAs(pos, sev, id, fmt.Sprintf(format, args...)+suffix, "")
 		}
 		if !s.Image.Set && s.Build == nil && !slices.ContainsFunc(s.Extra, func(f *Field) bool { return f.Key == "provider" }) {
 			report(s.Pos, ir.IDComposeNoImage, "service %s has neither an image nor a build", s.Name)
@@ -45,7 +45,7 @@ func (l *loader) check() {
 				}
 				report(d.Pos, ir.IDComposeUndefinedDep, "service %s %s %s, which is not a service", s.Name, via, d.Service)
 			case !t.Enabled && s.Enabled && d.Required:
-				l.diags.Add(d.Pos, ir.Error, ir.IDComposeUndefinedDep,
+				l.diags.Add(d.Pos, ir.IDComposeUndefinedDep,
 					fmt.Sprintf("service %s depends on %s, which its profiles disable; docker compose refuses the file", s.Name, d.Service),
 					"enable one of "+d.Service+"'s profiles, or set required: false")
 			}
@@ -114,9 +114,9 @@ func (l *loader) checkFileObject(r *Resource, what string, keys ...string) {
 	}
 	switch {
 	case n > 1:
-		l.diags.Add(r.Pos, ir.Error, ir.IDComposeExclusive, fmt.Sprintf("the %s %s sets more than one of %s; docker compose refuses the file", what, r.Name, strings.Join(keys, ", ")), "")
+		l.diags.Add(r.Pos, ir.IDComposeExclusive, fmt.Sprintf("the %s %s sets more than one of %s; docker compose refuses the file", what, r.Name, strings.Join(keys, ", ")), "")
 	case n == 0 && r.Value.Get("external") == nil && r.Value.Get("driver") == nil:
-		l.diags.Add(r.Pos, ir.Error, ir.IDComposeBadValue, fmt.Sprintf("the %s %s sets none of %s; docker compose refuses the file", what, r.Name, strings.Join(keys, ", ")), "")
+		l.diags.Add(r.Pos, ir.IDComposeBadValue, fmt.Sprintf("the %s %s sets none of %s; docker compose refuses the file", what, r.Name, strings.Join(keys, ", ")), "")
 	}
 }
 
@@ -142,7 +142,7 @@ func (l *loader) checkCycles(byName map[string]*Service) {
 			case visiting:
 				i := slices.Index(stack, t.Name)
 				cycle := append(slices.Clone(stack[i:]), t.Name)
-				l.diags.Add(d.Pos, ir.Error, ir.IDComposeCycle,
+				l.diags.Add(d.Pos, ir.IDComposeCycle,
 					fmt.Sprintf("services depend on each other in a cycle: %s; docker compose refuses the file", strings.Join(cycle, " → ")), "")
 				return false
 			case unvisited:

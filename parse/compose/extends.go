@@ -48,7 +48,7 @@ func (l *loader) extendService(name string, svcs *Value, file string, resets []r
 	case KindMap:
 		sv := ext.Get("service")
 		if sv == nil || sv.Kind != KindStr {
-			l.diags.Add(ext.Pos, ir.Error, ir.IDComposeExtends, fmt.Sprintf("extends of service %s names no service; docker compose refuses the file", name), "")
+			l.diags.Add(ext.Pos, ir.IDComposeExtends, fmt.Sprintf("extends of service %s names no service; docker compose refuses the file", name), "")
 			return s
 		}
 		ref, refPos = sv.Str, sv.Pos
@@ -66,7 +66,7 @@ func (l *loader) extendService(name string, svcs *Value, file string, resets []r
 		}
 		baseSvcs, baseResets, baseFile = bs, br, bf
 	} else if baseSvcs.field(ref) == nil {
-		l.diags.Add(refPos, ir.Error, ir.IDComposeExtends,
+		l.diags.Add(refPos, ir.IDComposeExtends,
 			fmt.Sprintf("service %s extends %s, which %s does not define; docker compose refuses the file", name, ref, filepath.Base(file)), "")
 		return s
 	}
@@ -77,7 +77,7 @@ func (l *loader) extendService(name string, svcs *Value, file string, resets []r
 			for _, c := range chain[i:] {
 				names = append(names, c.service)
 			}
-			l.diags.Add(refPos, ir.Error, ir.IDComposeCycle,
+			l.diags.Add(refPos, ir.IDComposeCycle,
 				fmt.Sprintf("services extend each other in a cycle: %s → %s; docker compose refuses the file", strings.Join(names, " → "), name), "")
 			return s
 		}
@@ -110,7 +110,7 @@ func (l *loader) extendsBase(name, ref, refFile string, pos ir.Pos, dir string) 
 	}
 	src, err := l.read(path)
 	if err != nil {
-		l.diags.Add(pos, ir.Error, ir.IDComposeExtends,
+		l.diags.Add(pos, ir.IDComposeExtends,
 			fmt.Sprintf("service %s extends %s in %s, which cannot be read: %v", name, ref, refFile, unwrapPathError(err)), "")
 		return nil, nil, "", false
 	}
@@ -124,7 +124,7 @@ func (l *loader) extendsBase(name, ref, refFile string, pos ir.Pos, dir string) 
 		t := r.convert(doc, nil)
 		l.recordKeys(t, nil)
 		for _, req := range r.required {
-			l.diags.Add(req.pos, ir.Warning, ir.IDComposeRequiredVar,
+			l.diags.Add(req.pos, ir.IDComposeRequiredVar,
 				fmt.Sprintf("%s must be set: the file requires it (%q), and .env does not set it, so docker compose refuses the file here", req.name, req.message), "")
 		}
 		if t == nil {
@@ -139,7 +139,7 @@ func (l *loader) extendsBase(name, ref, refFile string, pos ir.Pos, dir string) 
 		}
 	}
 	if tree == nil {
-		l.diags.Add(pos, ir.Error, ir.IDComposeExtends, fmt.Sprintf("service %s extends %s in %s, which is empty", name, ref, refFile), "")
+		l.diags.Add(pos, ir.IDComposeExtends, fmt.Sprintf("service %s extends %s in %s, which is empty", name, ref, refFile), "")
 		return nil, nil, "", false
 	}
 	enforceUnicity(tree, nil)
@@ -153,11 +153,11 @@ func (l *loader) extendsBase(name, ref, refFile string, pos ir.Pos, dir string) 
 	resolvePaths(tree, rel)
 	svcs := tree.Get("services")
 	if svcs == nil || svcs.Kind != KindMap {
-		l.diags.Add(pos, ir.Error, ir.IDComposeExtends, fmt.Sprintf("service %s extends %s in %s, which has no services", name, ref, refFile), "")
+		l.diags.Add(pos, ir.IDComposeExtends, fmt.Sprintf("service %s extends %s in %s, which has no services", name, ref, refFile), "")
 		return nil, nil, "", false
 	}
 	if svcs.field(ref) == nil {
-		l.diags.Add(pos, ir.Error, ir.IDComposeExtends,
+		l.diags.Add(pos, ir.IDComposeExtends,
 			fmt.Sprintf("service %s extends %s, which %s does not define; docker compose refuses the file", name, ref, refFile), "")
 		return nil, nil, "", false
 	}

@@ -46,7 +46,7 @@ func (l *loader) include(tree *Value, file string, lookup lookupFunc, dir string
 			projDir, envFiles = it.Get("project_directory"), it.Get("env_file")
 		}
 		if len(paths) == 0 {
-			l.diags.Add(it.Pos, ir.Error, ir.IDComposeInclude, "an include entry names no file; docker compose refuses the file", "")
+			l.diags.Add(it.Pos, ir.IDComposeInclude, "an include entry names no file; docker compose refuses the file", "")
 			continue
 		}
 		var files []File
@@ -59,7 +59,7 @@ func (l *loader) include(tree *Value, file string, lookup lookupFunc, dir string
 		}
 		main := filepath.Clean(files[0].Path)
 		if slices.Contains(included, main) {
-			l.diags.Add(paths[0].Pos, ir.Error, ir.IDComposeCycle,
+			l.diags.Add(paths[0].Pos, ir.IDComposeCycle,
 				fmt.Sprintf("files include each other in a cycle: %s → %s; docker compose refuses the file", strings.Join(included, " → "), main), "")
 			continue
 		}
@@ -91,7 +91,7 @@ func (l *loader) include(tree *Value, file string, lookup lookupFunc, dir string
 					p = filepath.Join(l.proj.Dir, dir, p)
 				}
 				if _, err := l.read(p); err != nil {
-					l.diags.Add(e.Pos, ir.Error, ir.IDComposeInclude, fmt.Sprintf("the include's env_file %s cannot be read: %v", e.String(), unwrapPathError(err)), "")
+					l.diags.Add(e.Pos, ir.IDComposeInclude, fmt.Sprintf("the include's env_file %s cannot be read: %v", e.String(), unwrapPathError(err)), "")
 					continue
 				}
 				env = append(env, l.readDotenv(p, lookup)...)
@@ -129,7 +129,7 @@ func (l *loader) include(tree *Value, file string, lookup lookupFunc, dir string
 func (l *loader) readDotenvIfExists(path string, lookup lookupFunc) []Var {
 	if _, err := l.read(path); err != nil {
 		if !errors.Is(err, os.ErrNotExist) {
-			l.diags.Add(ir.Pos{File: path}, ir.Error, ir.IDComposeInclude, fmt.Sprintf("cannot read %s: %v", path, unwrapPathError(err)), "")
+			l.diags.Add(ir.Pos{File: path}, ir.IDComposeInclude, fmt.Sprintf("cannot read %s: %v", path, unwrapPathError(err)), "")
 		}
 		return nil
 	}

@@ -88,7 +88,7 @@ func LoadDir(dir string, opts Options) (*Project, ir.Diagnostics) {
 	}
 	main, override, skipped := Find(exists)
 	if main == "" {
-		diags.Add(ir.Pos{File: dir}, ir.Error, ir.IDNoSource, "the directory holds no compose file ("+strings.Join(Names[:4], ", ")+")", "")
+		diags.Add(ir.Pos{File: dir}, ir.IDNoSource, "the directory holds no compose file ("+strings.Join(Names[:4], ", ")+")", "")
 		return &Project{Dir: dir}, diags
 	}
 	files := []File{{Path: filepath.Join(dir, main)}}
@@ -96,7 +96,7 @@ func LoadDir(dir string, opts Options) (*Project, ir.Diagnostics) {
 		files = append(files, File{Path: filepath.Join(dir, override)})
 	}
 	for _, s := range skipped {
-		diags.Add(ir.Pos{File: filepath.Join(dir, s)}, ir.Note, ir.IDComposeFiles,
+		diags.Add(ir.Pos{File: filepath.Join(dir, s)}, ir.IDComposeFiles,
 			fmt.Sprintf("docker compose reads %s, not %s, when both are present", filepath.Base(files[len(files)-1].Path), s), "")
 	}
 	p, d := Load(dir, files, opts)
@@ -119,7 +119,7 @@ func Load(dir string, files []File, opts Options) (proj *Project, diags ir.Diagn
 			if e != errTooLarge {
 				panic(e)
 			}
-			diags.Add(ir.Pos{File: files[0].Path}, ir.Error, ir.IDAliasBomb,
+			diags.Add(ir.Pos{File: files[0].Path}, ir.IDAliasBomb,
 				fmt.Sprintf("the project expands to more than %d values; refusing to read it", maxVisits), "")
 		}
 		diags.Sort()
@@ -159,7 +159,7 @@ func Load(dir string, files []File, opts Options) (proj *Project, diags ir.Diagn
 	}
 	if root == nil || len(root.Fields) == 0 {
 		if !diags.HasErrors() {
-			diags.Add(ir.Pos{File: files[0].Path, Line: 1, Col: 1}, ir.Error, ir.IDComposeEmpty, "the compose file is empty; docker compose refuses it", "")
+			diags.Add(ir.Pos{File: files[0].Path, Line: 1, Col: 1}, ir.IDComposeEmpty, "the compose file is empty; docker compose refuses it", "")
 		}
 		return proj, diags
 	}
@@ -182,7 +182,7 @@ func (l *loader) parseFiles(files []File) []parsedFile {
 		if content == nil {
 			b, err := l.read(f.Path)
 			if err != nil {
-				l.diags.Add(ir.Pos{File: f.Path}, ir.Error, ir.IDIO, fmt.Sprintf("cannot read the compose file: %v", unwrapPathError(err)), "")
+				l.diags.Add(ir.Pos{File: f.Path}, ir.IDIO, fmt.Sprintf("cannot read the compose file: %v", unwrapPathError(err)), "")
 				continue
 			}
 			content = b
@@ -223,7 +223,7 @@ func (l *loader) parseYAML(file string, src []byte) []*yaml.Node {
 			continue
 		}
 		if root.Kind != yaml.MappingNode {
-			l.diags.Errorf(pos(root), ir.IDComposeType, "the top level must be a mapping, not %s; docker compose refuses the file", describeNode(root))
+			l.diags.Addf(pos(root), ir.IDComposeType, "the top level must be a mapping, not %s; docker compose refuses the file", describeNode(root))
 			return nil
 		}
 		docs = append(docs, root)
@@ -239,10 +239,10 @@ func (l *loader) yamlError(file string, err error) {
 		if le.ContextMsg != "" {
 			msg += " " + le.ContextMsg
 		}
-		l.diags.Add(ir.Pos{File: file, Line: le.Mark.Line, Col: le.Mark.Column}, ir.Error, ir.IDComposeYAML, "invalid YAML: "+msg, "")
+		l.diags.Add(ir.Pos{File: file, Line: le.Mark.Line, Col: le.Mark.Column}, ir.IDComposeYAML, "invalid YAML: "+msg, "")
 		return
 	}
-	l.diags.Add(ir.Pos{File: file}, ir.Error, ir.IDComposeYAML, "invalid YAML: "+err.Error(), "")
+	l.diags.Add(ir.Pos{File: file}, ir.IDComposeYAML, "invalid YAML: "+err.Error(), "")
 }
 
 // projectName decides the project's name as docker compose does:
@@ -292,7 +292,7 @@ func (l *loader) readDotenv(path string, lookup lookupFunc) []Var {
 	src, err := l.read(path)
 	if err != nil {
 		if !errors.Is(err, os.ErrNotExist) {
-			l.diags.Add(ir.Pos{File: path}, ir.Error, ir.IDComposeDotenv, fmt.Sprintf("cannot read .env: %v", unwrapPathError(err)), "")
+			l.diags.Add(ir.Pos{File: path}, ir.IDComposeDotenv, fmt.Sprintf("cannot read .env: %v", unwrapPathError(err)), "")
 		}
 		return nil
 	}
@@ -302,7 +302,7 @@ func (l *loader) readDotenv(path string, lookup lookupFunc) []Var {
 	}
 	vars, d := readDotenv(path, src, lookup)
 	if d != nil {
-		l.diags.Add(d.Pos, d.Severity, d.ID, d.Message, d.Suggestion)
+		l.diags.AddAs(d.Pos, d.Severity, d.ID, d.Message, d.Suggestion)
 	}
 	return vars
 }
@@ -323,7 +323,7 @@ func (l *loader) layer(root *Value, file string, doc *yaml.Node, lookup lookupFu
 		if msg == "" {
 			msg = "no message"
 		}
-		l.diags.Add(req.pos, ir.Warning, ir.IDComposeRequiredVar,
+		l.diags.Add(req.pos, ir.IDComposeRequiredVar,
 			fmt.Sprintf("%s must be set: the file requires it (%q), and .env does not set it, so docker compose refuses the file here", req.name, msg),
 			"set "+req.name+" in .env, or in the environment docker compose runs in")
 	}
@@ -340,7 +340,7 @@ func (l *loader) layer(root *Value, file string, doc *yaml.Node, lookup lookupFu
 	enforceUnicity(root, nil)
 	l.validate(root)
 	if v := root.field("version"); v != nil {
-		l.diags.Add(v.KeyPos, ir.Note, ir.IDComposeVersion, "the top-level version is obsolete: docker compose ignores it", "")
+		l.diags.Add(v.KeyPos, ir.IDComposeVersion, "the top-level version is obsolete: docker compose ignores it", "")
 		l.consume(v.KeyPos, "the obsolete version, which docker compose ignores")
 		root.del("version")
 	}
@@ -437,7 +437,7 @@ func (l *loader) unknown(pos ir.Pos) {
 // empty string, once each.
 func (l *loader) reportVariables() {
 	for name, pos := range l.unset {
-		l.diags.Add(pos, ir.Warning, ir.IDComposeUnsetVar,
+		l.diags.Add(pos, ir.IDComposeUnsetVar,
 			fmt.Sprintf("%s is not set in .env: docker compose substitutes an empty string here unless its environment sets it; the reference is kept for run time", name),
 			"set "+name+" in .env, or give a default with ${"+name+":-value}")
 	}

@@ -73,7 +73,7 @@ func (r *docReader) pos(n *yaml.Node) ir.Pos {
 }
 
 func (r *docReader) errorf(n *yaml.Node, id ir.ID, format string, args ...any) {
-	r.diags.Errorf(r.pos(n), id, format, args...)
+	r.diags.Addf(r.pos(n), id, format, args...)
 }
 
 // convert returns n's value at path, or nil when a !reset drops it.
@@ -224,7 +224,7 @@ func (r *docReader) scalar(n *yaml.Node, path []string) *Value {
 	sub := interpolate(n.Value, r.lookup, pos)
 	v.Str, v.Text = sub.value, sub.text
 	if sub.invalid != "" {
-		r.diags.Add(pos, ir.Error, ir.IDComposeBadTemplate,
+		r.diags.Add(pos, ir.IDComposeBadTemplate,
 			fmt.Sprintf("invalid interpolation in %q; docker compose refuses the file", strings.TrimSpace(sub.invalid)),
 			"write $$ for a literal $")
 	}
@@ -274,11 +274,11 @@ func (r *docReader) cast(v *Value, path []string) *Value {
 	}
 	if err != nil {
 		if unset := v.unsetRefs(r.lookup); len(unset) > 0 {
-			r.diags.Add(v.Pos, ir.Warning, ir.IDComposeEmptyValue,
+			r.diags.Add(v.Pos, ir.IDComposeEmptyValue,
 				fmt.Sprintf("%s is %q because %s is not set in .env; docker compose refuses a value that is not a %s", strings.Join(path, "."), s, strings.Join(unset, ", "), castName(to)),
 				"set "+strings.Join(unset, ", ")+" in .env or give a default")
 		} else {
-			r.diags.Add(v.Pos, ir.Error, ir.IDComposeType,
+			r.diags.Add(v.Pos, ir.IDComposeType,
 				fmt.Sprintf("%s must be a %s, not %q; docker compose refuses the file", strings.Join(path, "."), castName(to), s), "")
 		}
 		return v

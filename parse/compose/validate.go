@@ -65,13 +65,13 @@ func (l *loader) validate(root *Value) {
 func (l *loader) checkName(f *Field, what string) {
 	for _, r := range f.Key {
 		if !(r == '.' || r == '_' || r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
-			l.diags.Add(f.KeyPos, ir.Error, ir.IDComposeBadValue,
+			l.diags.Add(f.KeyPos, ir.IDComposeBadValue,
 				fmt.Sprintf("the %s name %s may hold only letters, digits, '.', '_' and '-'; docker compose refuses the file", what, quoteKey(f.Key)), "")
 			return
 		}
 	}
 	if f.Key == "" {
-		l.diags.Add(f.KeyPos, ir.Error, ir.IDComposeBadValue, fmt.Sprintf("a %s name is empty; docker compose refuses the file", what), "")
+		l.diags.Add(f.KeyPos, ir.IDComposeBadValue, fmt.Sprintf("a %s name is empty; docker compose refuses the file", what), "")
 	}
 }
 
@@ -89,7 +89,7 @@ func (l *loader) checkKeys(m *Value, path []string, known map[string]kinds, what
 			if s := sourcecheck.Suggest(f.Key, slices.Sorted(maps.Keys(known))); s != "" {
 				hint = "did you mean " + s + "?"
 			}
-			l.diags.Add(f.KeyPos, ir.Error, ir.IDComposeUnknownKey,
+			l.diags.Add(f.KeyPos, ir.IDComposeUnknownKey,
 				fmt.Sprintf("%s has no key %s in the compose specification; docker compose refuses the file", what, quoteKey(f.Key)), hint)
 			continue
 		}
@@ -105,7 +105,7 @@ func (l *loader) typeError(v *Value, path string, want kinds) {
 	if v.IsScalar() && v.Kind != KindNull {
 		got = fmt.Sprintf("%s (%s)", got, v.String())
 	}
-	l.diags.Add(v.Pos, ir.Error, ir.IDComposeType,
+	l.diags.Add(v.Pos, ir.IDComposeType,
 		fmt.Sprintf("%s must be %s, not %s; docker compose refuses the file", path, want, got), "")
 }
 
@@ -147,7 +147,7 @@ func (l *loader) checkService(name string, s *Value) {
 					l.checkKeys(d.Value, with(with(path, "depends_on"), d.Key), dependsOnKeys, p("depends_on."+d.Key))
 					c := d.Value.Get("condition")
 					if c == nil {
-						l.diags.Add(d.KeyPos, ir.Error, ir.IDComposeBadValue,
+						l.diags.Add(d.KeyPos, ir.IDComposeBadValue,
 							fmt.Sprintf("%s has no condition, which the long syntax requires; docker compose refuses the file", p("depends_on."+d.Key)),
 							"add condition: service_started")
 					} else if c.Kind == KindStr {
@@ -179,7 +179,7 @@ func (l *loader) checkService(name string, s *Value) {
 						l.checkKeys(it, with(with(path, "volumes"), listItem), volumeKeys, p("volumes"))
 						t := it.Get("type")
 						if t == nil {
-							l.diags.Add(it.Pos, ir.Error, ir.IDComposeBadValue, p("volumes")+" entry has no type, which the long syntax requires; docker compose refuses the file", "")
+							l.diags.Add(it.Pos, ir.IDComposeBadValue, p("volumes")+" entry has no type, which the long syntax requires; docker compose refuses the file", "")
 						} else if t.Kind == KindStr && !slices.Contains([]string{"bind", "volume", "tmpfs", "cluster", "npipe", "image"}, t.Str) {
 							l.reportValue(t, "the volume type %q is not bind, volume, tmpfs, cluster, npipe or image", t.Str)
 						}
@@ -198,7 +198,7 @@ func (l *loader) checkService(name string, s *Value) {
 					case KindMap:
 						l.checkKeys(it, with(with(path, "env_file"), listItem), map[string]kinds{"path": kStr, "format": kStr, "required": kBool | kStr}, p("env_file"))
 						if it.Get("path") == nil {
-							l.diags.Add(it.Pos, ir.Error, ir.IDComposeBadValue, p("env_file")+" entry has no path; docker compose refuses the file", "")
+							l.diags.Add(it.Pos, ir.IDComposeBadValue, p("env_file")+" entry has no path; docker compose refuses the file", "")
 						}
 					case KindStr:
 					default:

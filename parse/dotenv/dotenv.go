@@ -58,7 +58,7 @@ func Read(file string, src []byte, dialect Dialect) (*File, ir.Diagnostics) {
 	}
 	if b, ok := sourcecheck.CutBOM(src); ok {
 		src = b
-		diags.Add(ir.Pos{File: file, Line: 1, Col: 1}, ir.Warning, ir.IDDotenvLine,
+		diags.Add(ir.Pos{File: file, Line: 1, Col: 1}, ir.IDDotenvLine,
 			"the file starts with a UTF-8 byte-order mark, which the runners read as part of the first variable's name", "save the file without a byte-order mark")
 	}
 	text := strings.ReplaceAll(string(src), "\r\n", "\n")
@@ -92,7 +92,7 @@ func readForemanEnv(f *File, text string, diags *ir.Diagnostics) {
 		m := foremanEnvLine.FindStringSubmatch(line)
 		if m == nil {
 			if e := exportLine.FindStringSubmatch(line); e != nil {
-				diags.Add(pos, ir.Warning, ir.IDDotenvExport,
+				diags.Add(pos, ir.IDDotenvExport,
 					fmt.Sprintf("foreman ignores a line that starts with \"export\", so its processes did not get %s; devenv's dotenv reads the line, so under devenv they do", e[1]),
 					"remove \"export\" to have foreman read it too, or the line to keep the variable out")
 				continue
@@ -101,7 +101,7 @@ func readForemanEnv(f *File, text string, diags *ir.Diagnostics) {
 			if l := looseLine.FindStringSubmatch(line); l != nil {
 				what = fmt.Sprintf("the line setting %s is not NAME=value as foreman reads it (no spaces around \"=\", no \":\", a name of letters, digits and \"_\")", l[1])
 			}
-			diags.Add(pos, ir.Warning, ir.IDDotenvLine, what+"; foreman ignores it", "")
+			diags.Add(pos, ir.IDDotenvLine, what+"; foreman ignores it", "")
 			continue
 		}
 		name, val := m[1], m[2]
@@ -139,7 +139,7 @@ func foremanUnescape(s string) string {
 func readGodotenv(f *File, text string, diags *ir.Diagnostics) {
 	line := 1
 	fail := func(l int, msg string) {
-		diags.Add(ir.Pos{File: f.Path, Line: l, Col: 1}, ir.Warning, ir.IDDotenvLine,
+		diags.Add(ir.Pos{File: f.Path, Line: l, Col: 1}, ir.IDDotenvLine,
 			msg+"; godotenv, which process-compose loads .env files with, fails there and process-compose loads none of the file", "")
 	}
 	for len(text) > 0 {
@@ -184,7 +184,7 @@ func readGodotenv(f *File, text string, diags *ir.Diagnostics) {
 			q := rest[0]
 			end := closingQuote(rest, q)
 			if end < 0 {
-				diags.Add(v.Pos, ir.Warning, ir.IDDotenvQuote,
+				diags.Add(v.Pos, ir.IDDotenvQuote,
 					fmt.Sprintf("the value of %s opens a quote that no later line closes; godotenv, which process-compose loads .env files with, fails there and process-compose loads none of the file", name), "")
 				return
 			}

@@ -27,12 +27,12 @@ func Project(files []*File, names []string, inline bool, runner string) (*ir.Pro
 			for _, v := range f.Vars {
 				p.Env = append(p.Env, ir.EnvVar{Name: v.Name, Value: ir.Plain(v.Value, v.Pos), Pos: v.Pos})
 				if v.Expands {
-					diags.Add(v.Pos, ir.Warning, ir.IDDotenvExpand,
+					diags.Add(v.Pos, ir.IDDotenvExpand,
 						fmt.Sprintf("the value of %s refers to other variables, which %s expands when it loads the file; the output has the value as written", v.Name, runner), "")
 				}
 			}
 		}
-		diags.Add(pos, ir.Warning, ir.IDDotenvInline,
+		diags.Add(pos, ir.IDDotenvInline,
 			"--inline-env copies the values of the .env files into the output: do not commit it if they are secrets", "")
 		return p, diags
 	}
@@ -47,7 +47,7 @@ func Project(files []*File, names []string, inline bool, runner string) (*ir.Pro
 		}
 	}
 	p.Dotenv = d
-	diags.Add(pos, ir.Note, ir.IDDotenvLoaded,
+	diags.Add(pos, ir.IDDotenvLoaded,
 		fmt.Sprintf("devenv loads %s when the shell or a process starts (dotenv.enable); the values stay in the file and are not copied into the output", strings.Join(names, ", ")),
 		"pass --inline-env to copy them instead")
 	return p, diags

@@ -57,12 +57,12 @@ func (r *reader) conditional(word, rest string, l *mkLine) bool {
 	case "else":
 		n := len(r.conds)
 		if n == 0 {
-			r.diags.Add(l.pos, ir.Error, ir.IDMakeSyntax, "else without a matching if", "")
+			r.diags.Add(l.pos, ir.IDMakeSyntax, "else without a matching if", "")
 			return true
 		}
 		f := &r.conds[n-1]
 		if f.sawElse {
-			r.diags.Add(l.pos, ir.Error, ir.IDMakeSyntax, "only one else per conditional", "")
+			r.diags.Add(l.pos, ir.IDMakeSyntax, "only one else per conditional", "")
 			return true
 		}
 		w, cond := firstWord(rest)
@@ -81,12 +81,12 @@ func (r *reader) conditional(word, rest string, l *mkLine) bool {
 				f.active = false
 			}
 		default:
-			r.diags.Add(l.pos, ir.Error, ir.IDMakeSyntax, "extraneous text after else", "")
+			r.diags.Add(l.pos, ir.IDMakeSyntax, "extraneous text after else", "")
 		}
 		return true
 	case "endif":
 		if len(r.conds) == 0 {
-			r.diags.Add(l.pos, ir.Error, ir.IDMakeSyntax, "endif without a matching if", "")
+			r.diags.Add(l.pos, ir.IDMakeSyntax, "endif without a matching if", "")
 			return true
 		}
 		r.conds = r.conds[:len(r.conds)-1]
@@ -142,7 +142,7 @@ func (r *reader) evalCondition(word, rest string, l *mkLine) bool {
 	}
 	a, b, ok := splitCondArgs(rest)
 	if !ok {
-		r.diags.Add(l.pos, ir.Error, ir.IDMakeSyntax, fmt.Sprintf("invalid syntax in conditional: %s %s", word, rest), "write ifeq (a,b) or ifeq \"a\" \"b\"")
+		r.diags.Add(l.pos, ir.IDMakeSyntax, fmt.Sprintf("invalid syntax in conditional: %s %s", word, rest), "write ifeq (a,b) or ifeq \"a\" \"b\"")
 		return false
 	}
 	va, vb := e.expand(a), e.expand(b)
@@ -175,7 +175,7 @@ func (r *reader) condWarning(l *mkLine, cond string, v val) {
 		why = describeDyn(d)
 		break
 	}
-	r.diags.Add(l.pos, ir.Warning, ir.IDMakeCondition,
+	r.diags.Add(l.pos, ir.IDMakeCondition,
 		fmt.Sprintf("the conditional %s depends on %s; the output follows the branch make takes then", strings.TrimSpace(cond), why),
 		"make the condition static, or edit the output for the other case")
 }

@@ -93,14 +93,14 @@ func (e *expander) expand(s string) val {
 	e.depth++
 	defer func() { e.depth-- }()
 	if e.depth > maxExpandDepth {
-		e.r.diags.Add(e.pos, ir.Error, ir.IDMakeSyntax, "variables expand too deeply (more than 200 levels)", "")
+		e.r.diags.Add(e.pos, ir.IDMakeSyntax, "variables expand too deeply (more than 200 levels)", "")
 		return nil
 	}
 	var out val
 	e.r.budget -= len(s)
 	if e.r.budget < 0 {
 		if !e.r.stopped {
-			e.r.diags.Add(e.pos, ir.Error, ir.IDMakeSyntax, fmt.Sprintf("the Makefile's variables expand to more than %d bytes; refusing to expand further", maxExpansion), "")
+			e.r.diags.Add(e.pos, ir.IDMakeSyntax, fmt.Sprintf("the Makefile's variables expand to more than %d bytes; refusing to expand further", maxExpansion), "")
 			e.r.stopped = true
 		}
 		return nil
@@ -125,7 +125,7 @@ func (e *expander) expand(s string) val {
 		case '(', '{':
 			end := matchClose(s, i+1)
 			if end < 0 {
-				e.r.diags.Add(e.posAt(i), ir.Error, ir.IDMakeSyntax, "unterminated variable reference", "close it with "+string(closer(c)))
+				e.r.diags.Add(e.posAt(i), ir.IDMakeSyntax, "unterminated variable reference", "close it with "+string(closer(c)))
 				return out
 			}
 			inner := s[i+2 : end]
@@ -432,7 +432,7 @@ func (e *expander) expandVar(v *mkVar, pos ir.Pos) val {
 				pos: v.pos, cond: e.cond, ifSet: e.condSet})
 			return nil
 		}
-		e.r.diags.Add(pos, ir.Error, ir.IDMakeSyntax, fmt.Sprintf("recursive variable %q references itself (eventually)", v.name), "use := to build on the previous value")
+		e.r.diags.Add(pos, ir.IDMakeSyntax, fmt.Sprintf("recursive variable %q references itself (eventually)", v.name), "use := to build on the previous value")
 		return nil
 	}
 	e.busy[v.name] = true
@@ -446,7 +446,7 @@ func (r *reader) envVar(name string, pos ir.Pos) val {
 	if !shellNameRE.MatchString(name) {
 		if !r.notedEnv[name] {
 			r.notedEnv[name] = true
-			r.diags.Add(pos, ir.Warning, ir.IDMakeEnvVar,
+			r.diags.Add(pos, ir.IDMakeEnvVar,
 				fmt.Sprintf("variable %q is not defined in the Makefile, and bash cannot read a variable of that name from the environment; it expands to nothing", name), "")
 		}
 		return nil

@@ -457,13 +457,13 @@ func fnMessage(e *expander, name string, args []string, pos ir.Pos) val {
 		if e.cond != "" {
 			why = e.cond
 		}
-		e.r.diags.Add(pos, ir.Warning, ir.IDMakeError,
+		e.r.diags.Add(pos, ir.IDMakeError,
 			fmt.Sprintf("make stops here with the error %q, depending on %s; the output assumes it does not", strings.TrimSpace(text), why), "")
 	case name == "error":
-		e.r.diags.Add(pos, ir.Error, ir.IDMakeError, fmt.Sprintf("make stops here with the error %q", strings.TrimSpace(text)), "")
+		e.r.diags.AddAs(pos, ir.Error, ir.IDMakeError, fmt.Sprintf("make stops here with the error %q", strings.TrimSpace(text)), "")
 		e.r.stopped = true
 	default:
-		e.r.diags.Add(pos, ir.Note, ir.IDMakeMessage, fmt.Sprintf("$(%s …) prints %q whenever make reads the Makefile; the output does not", name, strings.TrimSpace(text)), "")
+		e.r.diags.Add(pos, ir.IDMakeMessage, fmt.Sprintf("$(%s …) prints %q whenever make reads the Makefile; the output does not", name, strings.TrimSpace(text)), "")
 	}
 	return nil
 }

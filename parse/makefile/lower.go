@@ -89,7 +89,7 @@ func lower(db *database, proj *ir.Project, opts Options, diags *ir.Diagnostics) 
 			if !parallelNoted && !lw.db.notParallel {
 				if normal, order := t.prereqs(); len(normal)+len(order) > 1 {
 					parallelNoted = true
-					lw.diags.Add(t.pos, ir.Note, ir.IDMakeParallel,
+					lw.diags.AddAs(t.pos, ir.Note, ir.IDMakeParallel,
 						fmt.Sprintf("devenv tasks run runs a task's dependencies in parallel, as make -j does; make without -j makes the prerequisites of %s one after the other, and so does the script", name), "")
 				}
 			}
@@ -112,7 +112,7 @@ func (lw *lowerer) warnOnce(key string, pos ir.Pos, sev ir.Severity, id ir.ID, m
 		return
 	}
 	lw.warned[key] = true
-	lw.diags.Add(pos, sev, id, msg, hint)
+	lw.diags.AddAs(pos, sev, id, msg, hint)
 }
 
 func dedupStrings(list []string) []string {
@@ -147,7 +147,7 @@ func (lw *lowerer) shell() {
 			lw.shIsSh = false
 		case "sh", "dash", "":
 		default:
-			lw.diags.Add(v.pos, ir.Warning, ir.IDMakeShellProgram,
+			lw.diags.Add(v.pos, ir.IDMakeShellProgram,
 				fmt.Sprintf("SHELL is %s, but devenv runs tasks and scripts with bash; the recipes are written for bash as they are", sh),
 				"check that the recipes run in bash")
 		}
@@ -170,7 +170,7 @@ func (lw *lowerer) shell() {
 				case "xtrace":
 					lw.flags.xtrace = true
 				default:
-					lw.diags.Add(v.pos, ir.Warning, ir.IDMakeShellProgram, fmt.Sprintf(".SHELLFLAGS sets -o %s, which the output does not", words[i]), "")
+					lw.diags.Add(v.pos, ir.IDMakeShellProgram, fmt.Sprintf(".SHELLFLAGS sets -o %s, which the output does not", words[i]), "")
 				}
 			case strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--"):
 				for _, c := range w[1:] {
@@ -183,7 +183,7 @@ func (lw *lowerer) shell() {
 						lw.flags.xtrace = true
 					case 'c':
 						if i != len(words)-1 {
-							lw.diags.Add(v.pos, ir.Warning, ir.IDMakeShellProgram, ".SHELLFLAGS does not end in -c", "")
+							lw.diags.Add(v.pos, ir.IDMakeShellProgram, ".SHELLFLAGS does not end in -c", "")
 						}
 					case 'o':
 						if i+1 < len(words) && words[i+1] == "pipefail" {
@@ -191,11 +191,11 @@ func (lw *lowerer) shell() {
 							i++
 						}
 					default:
-						lw.diags.Add(v.pos, ir.Warning, ir.IDMakeShellProgram, fmt.Sprintf(".SHELLFLAGS sets -%c, which the output does not", c), "")
+						lw.diags.Add(v.pos, ir.IDMakeShellProgram, fmt.Sprintf(".SHELLFLAGS sets -%c, which the output does not", c), "")
 					}
 				}
 			default:
-				lw.diags.Add(v.pos, ir.Warning, ir.IDMakeShellProgram, fmt.Sprintf(".SHELLFLAGS holds %q, which the output does not keep", w), "")
+				lw.diags.Add(v.pos, ir.IDMakeShellProgram, fmt.Sprintf(".SHELLFLAGS holds %q, which the output does not keep", w), "")
 			}
 		}
 	}
@@ -225,7 +225,7 @@ func (lw *lowerer) classify() {
 		}
 		if lw.looksPhony(t) {
 			lw.phony[name] = true
-			lw.diags.Add(t.pos, ir.Note, ir.IDMakeImplicit,
+			lw.diags.Add(t.pos, ir.IDMakeImplicit,
 				fmt.Sprintf("target %s is not declared .PHONY, and no recipe makes a file of that name: it is treated as phony, so it runs every time (make would skip it if a file %s existed)", name, name),
 				"declare it .PHONY")
 		}
@@ -301,10 +301,10 @@ func (lw *lowerer) selectTargets() {
 		t := lw.db.targets[name]
 		switch {
 		case t == nil || !t.explicit():
-			lw.diags.Add(ir.Pos{File: lw.db.file}, ir.Warning, ir.IDMakeUnknownGoal,
+			lw.diags.Add(ir.Pos{File: lw.db.file}, ir.IDMakeUnknownGoal,
 				fmt.Sprintf("--processes-from-targets names %s, which the Makefile has no rule for", name), "")
 		case !t.hasRecipe():
-			lw.diags.Add(t.pos, ir.Warning, ir.IDMakeProcess,
+			lw.diags.Add(t.pos, ir.IDMakeProcess,
 				fmt.Sprintf("target %s has no recipe to run as a process; it stays a task", name), "")
 		default:
 			lw.process[name] = true
@@ -351,7 +351,7 @@ func (lw *lowerer) selectTargets() {
 	for _, name := range lw.db.order {
 		t := lw.db.targets[name]
 		if t.explicit() && !lw.tasks[name] && !lw.process[name] {
-			lw.diags.Add(t.pos, ir.Note, ir.IDMakeNotNeeded,
+			lw.diags.Add(t.pos, ir.IDMakeNotNeeded,
 				fmt.Sprintf("file target %s is not converted: no phony target needs it", name),
 				"declare it .PHONY, or use --scripts all")
 		}
@@ -370,7 +370,7 @@ func (lw *lowerer) selectTargets() {
 			if dynamic {
 				msg = fmt.Sprintf("target %s has no recipe, and its prerequisites are known only when make runs: there is nothing to convert", name)
 			}
-			lw.diags.Add(t.pos, ir.Note, ir.IDMakeNotNeeded, msg, "")
+			lw.diags.Add(t.pos, ir.IDMakeNotNeeded, msg, "")
 		}
 	}
 }
@@ -400,7 +400,7 @@ func (lw *lowerer) globalExports() {
 			// PATH := x:$(PATH) changes a variable make took from the
 			// environment, and make passes it on to the recipes.
 			exported = true
-			lw.diags.Add(v.pos, ir.Note, ir.IDMakeExport,
+			lw.diags.Add(v.pos, ir.IDMakeExport,
 				fmt.Sprintf("%s builds on the environment's %s, and make passes it to the recipes' environment: each task and script exports it", n, n), "")
 			if line, ok := lw.exportLine(v, nil); ok {
 				lw.exports = append(lw.exports, line)
@@ -414,13 +414,13 @@ func (lw *lowerer) globalExports() {
 		value := e.value(v, v.pos)
 		if s, ok := value.static(); ok && !strings.Contains(s, rootMark) {
 			lw.proj.Env = append(lw.proj.Env, ir.EnvVar{Name: n, Value: ir.Plain(s, v.pos), Pos: v.pos})
-			lw.diags.Add(v.pos, ir.Note, ir.IDMakeExport,
+			lw.diags.Add(v.pos, ir.IDMakeExport,
 				fmt.Sprintf("make exports %s to every recipe; devenv's env sets it for the whole environment", n), "")
 			continue
 		}
 		if line, ok := lw.exportLine(v, nil); ok {
 			lw.exports = append(lw.exports, line)
-			lw.diags.Add(v.pos, ir.Note, ir.IDMakeExport,
+			lw.diags.Add(v.pos, ir.IDMakeExport,
 				fmt.Sprintf("make exports %s to every recipe; its value needs bash to expand it, so each task and script exports it", n), "")
 		}
 	}
@@ -447,7 +447,7 @@ func (lw *lowerer) checkTargetVars() {
 				}
 				seen[n] = true
 				if n != name && lw.tasks[n] && !hasOwnVar(p, tv.v.name) && recipeUses(p, tv.v.name) {
-					lw.diags.Add(tv.pos, ir.Warning, ir.IDMakeTargetVar,
+					lw.diags.Add(tv.pos, ir.IDMakeTargetVar,
 						fmt.Sprintf("make passes %s's value of %s on to its prerequisite %s; the task %s uses the Makefile's global value", name, tv.v.name, n, taskPrefix+n),
 						"give "+n+" its own value")
 				}
@@ -516,19 +516,19 @@ func (lw *lowerer) lowerTask(t *mkTarget) {
 		if !lw.phony[t.name] {
 			msg += ", where make runs each only when its own prerequisites are newer"
 		}
-		lw.diags.Add(t.pos, ir.Note, ir.IDMakeDoubleColon, msg, "")
+		lw.diags.Add(t.pos, ir.IDMakeDoubleColon, msg, "")
 	}
 	if st, ok := lw.status(t); ok && b.err == nil {
 		task.Status = ir.Some(ir.Plain(st, t.pos), t.pos)
 	}
 	lw.proj.Tasks = append(lw.proj.Tasks, task)
 	if lw.phony[t.name] && looksLikeServer(lw.recipe(t)) {
-		lw.diags.Add(t.pos, ir.Note, ir.IDMakeProcess,
+		lw.diags.AddAs(t.pos, ir.Note, ir.IDMakeProcess,
 			fmt.Sprintf("target %s starts a server or watcher that keeps running; it stays a task unless you ask for a process", t.name),
 			"pass --processes-from-targets "+t.name+" to make it a process")
 	}
 	if recipeUses(t, "MAKEFILE_LIST") {
-		lw.diags.Add(t.pos, ir.Note, ir.IDMakeSpecial,
+		lw.diags.Add(t.pos, ir.IDMakeSpecial,
 			fmt.Sprintf("the recipe of %s reads the Makefile itself ($(MAKEFILE_LIST)), so it needs the Makefile to stay; the help comments are the descriptions devenv info shows", t.name), "")
 	}
 	lw.lowered[t.name] = loweredTask{task: task, body: b}
@@ -565,7 +565,7 @@ func argsEnv(names []string) string {
 // recipe as comments for whoever finishes the job.
 func (lw *lowerer) unconvertible(t *mkTarget, b bodyResult, comments *[]string) {
 	why := b.err.Error()
-	lw.diags.Add(b.pos, ir.Warning, ir.IDMakeRecipe,
+	lw.diags.Add(b.pos, ir.IDMakeRecipe,
 		fmt.Sprintf("the recipe of %s is not converted: it uses %s", t.name, why), "rewrite that part of the recipe, or write the task by hand")
 	*comments = append(*comments, fmt.Sprintf("TODO(pc2devenv): the recipe is not converted: it uses %s; make runs:", why))
 	for _, r := range t.rules {
@@ -597,14 +597,14 @@ func (lw *lowerer) noteDyn(d *dyn) {
 			return
 		}
 		lw.noted["env:"+d.name] = true
-		lw.diags.Add(d.pos, ir.Note, ir.IDMakeEnvVar,
+		lw.diags.AddAs(d.pos, ir.Note, ir.IDMakeEnvVar,
 			fmt.Sprintf("%s is not defined in the Makefile: make takes it from the environment, and so does bash ($%s)", d.name, d.name), "")
 	case dynEnvDefault:
 		if lw.noted["default:"+d.name] {
 			return
 		}
 		lw.noted["default:"+d.name] = true
-		lw.diags.Add(d.pos, ir.Note, ir.IDMakeEnvDefault,
+		lw.diags.AddAs(d.pos, ir.Note, ir.IDMakeEnvDefault,
 			fmt.Sprintf("%s is set with ?=, so the environment can override it: the output sets it only when the environment does not", d.name), "")
 	case dynShell:
 		key := "shell:" + d.pos.String()
@@ -612,7 +612,7 @@ func (lw *lowerer) noteDyn(d *dyn) {
 			return
 		}
 		lw.noted[key] = true
-		lw.diags.Add(d.pos, ir.Warning, ir.IDMakeShell,
+		lw.diags.Add(d.pos, ir.IDMakeShell,
 			fmt.Sprintf("$(shell %s) is not run by the converter: bash runs $(%s) where make would have", d.cmd.makeText(), lw.bashText(d.cmd)), "")
 	case dynGlob:
 		key := "glob:" + d.pos.String()
@@ -620,7 +620,7 @@ func (lw *lowerer) noteDyn(d *dyn) {
 			return
 		}
 		lw.noted[key] = true
-		lw.diags.Add(d.pos, ir.Warning, ir.IDMakeFunction,
+		lw.diags.Add(d.pos, ir.IDMakeFunction,
 			fmt.Sprintf("$(wildcard %s) becomes the bash glob %s, which stays as written when no file matches (make's gives nothing)", d.cmd.fallback(), d.cmd.fallback()), "")
 	}
 }
@@ -672,7 +672,7 @@ func (lw *lowerer) lowerProcess(t *mkTarget) {
 	} else {
 		p.Command = ir.Plain(b.text, t.pos)
 	}
-	lw.diags.Add(t.pos, ir.Note, ir.IDMakeProcess,
+	lw.diags.AddAs(t.pos, ir.Note, ir.IDMakeProcess,
 		fmt.Sprintf("target %s becomes a process (--processes-from-targets): devenv up starts it and does not restart it; its log does not echo the commands as make did", t.name), "")
 	lw.proj.Processes = append(lw.proj.Processes, p)
 }

@@ -43,7 +43,7 @@ func (lw *lowerer) names() {
 			} else if lw.wantsScript(name) {
 				what += " and the script " + out
 			}
-			lw.diags.Add(lw.db.targets[name].pos, ir.Warning, ir.IDRenamed,
+			lw.diags.Add(lw.db.targets[name].pos, ir.IDRenamed,
 				fmt.Sprintf("target %q becomes %s: devenv's task and script names may hold only letters, digits, \"_\" and \"-\"", name, what), "")
 		}
 		if lw.tasks[name] {

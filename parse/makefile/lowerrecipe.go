@@ -360,7 +360,7 @@ func (lw *lowerer) body(t *mkTarget, mode renderMode) bodyResult {
 		if m.cond == "" {
 			lines = append(lines, line)
 			if m.fn == "error" {
-				lw.diags.Add(m.pos, ir.Warning, ir.IDMakeError,
+				lw.diags.Add(m.pos, ir.IDMakeError,
 					fmt.Sprintf("the recipe of %s stops with the error %q before running any line; so does the task", t.name, m.text), "")
 				return bodyResult{text: strings.Join(append(lines, "exit 2"), "\n") + "\n"}
 			}
@@ -540,7 +540,7 @@ func (lw *lowerer) exportLine(v *mkVar, t *mkTarget) (string, bool) {
 		}
 		x, err := rr.expr(p.d, stDouble, next)
 		if err != nil {
-			lw.diags.Add(v.pos, ir.Warning, ir.IDMakeExport,
+			lw.diags.AddAs(v.pos, ir.Warning, ir.IDMakeExport,
 				fmt.Sprintf("%s is exported, but its value holds %s, which the converter cannot write for bash; it is not exported", v.name, err), "")
 			return "", false
 		}

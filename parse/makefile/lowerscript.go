@@ -78,11 +78,11 @@ func (lw *lowerer) lowerScript(t *mkTarget) {
 	}
 	script.Exec = ir.Plain(text.String(), t.pos)
 	if len(argNames) > 0 {
-		lw.diags.Add(t.pos, ir.Note, ir.IDMakeArgs,
+		lw.diags.Add(t.pos, ir.IDMakeArgs,
 			fmt.Sprintf("the recipes %s runs use %s, which people set on make's command line: the script takes it from its arguments", t.name, strings.Join(argNames, ", ")), "")
 	}
 	if bashBuiltins[script.Name] {
-		lw.diags.Add(t.pos, ir.Warning, ir.IDMakeShadowed,
+		lw.diags.Add(t.pos, ir.IDMakeShadowed,
 			fmt.Sprintf("in bash, %s runs the builtin %s, not the script %s", script.Name, script.Name, script.Name),
 			"run it as devenv tasks run "+lw.taskName[t.name])
 	}

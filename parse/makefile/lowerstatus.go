@@ -62,7 +62,7 @@ func (lw *lowerer) status(t *mkTarget) (string, bool) {
 		}
 		s, err := rr.render(lw.db.dynNames[p])
 		if err != nil {
-			lw.diags.Add(t.pos, ir.Warning, ir.IDMakeDynamic,
+			lw.diags.Add(t.pos, ir.IDMakeDynamic,
 				fmt.Sprintf("the prerequisites of %s include %s; the task runs every time", t.name, err), "")
 			return "", false
 		}

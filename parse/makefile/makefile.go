@@ -57,7 +57,7 @@ func Read(file string, src []byte, opts Options) (proj *ir.Project, diags ir.Dia
 	}
 	lower(db, proj, opts, &diags)
 	if len(proj.Tasks)+len(proj.Processes) == 0 && proj.Dotenv == nil {
-		diags.Add(ir.Pos{File: file, Line: 1, Col: 1}, ir.Warning, ir.IDMakeNotNeeded,
+		diags.AddAs(ir.Pos{File: file, Line: 1, Col: 1}, ir.Warning, ir.IDMakeNotNeeded,
 			fmt.Sprintf("%s has no target to convert", filepath.Base(file)), "")
 	}
 	return proj, diags

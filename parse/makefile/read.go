@@ -97,7 +97,7 @@ func (r *reader) readLexer(lx *mkLexer) {
 	}
 	for len(r.conds) > depthConds {
 		c := r.conds[len(r.conds)-1]
-		r.diags.Add(c.pos, ir.Error, ir.IDMakeSyntax, "missing endif: the conditional is not closed", "add endif")
+		r.diags.Add(c.pos, ir.IDMakeSyntax, "missing endif: the conditional is not closed", "add endif")
 		r.conds = r.conds[:len(r.conds)-1]
 	}
 }
@@ -108,7 +108,7 @@ func (r *reader) warnOnce(key string, pos ir.Pos, sev ir.Severity, id ir.ID, msg
 		return
 	}
 	r.warned[key] = true
-	r.diags.Add(pos, sev, id, msg, hint)
+	r.diags.AddAs(pos, sev, id, msg, hint)
 }
 
 // endRule ends the current rule's recipe.
@@ -158,7 +158,7 @@ func (r *reader) statement(lx *mkLexer, l *mkLine) {
 	r.help = nil
 	switch word {
 	case "endef":
-		r.diags.Add(l.pos, ir.Error, ir.IDMakeSyntax, "extraneous endef: there is no define to end", "")
+		r.diags.Add(l.pos, ir.IDMakeSyntax, "extraneous endef: there is no define to end", "")
 		return
 	case "include", "-include", "sinclude":
 		r.endRule()
@@ -166,7 +166,7 @@ func (r *reader) statement(lx *mkLexer, l *mkLine) {
 		return
 	case "vpath", "load", "-load":
 		r.endRule()
-		r.diags.Add(l.pos, ir.Warning, ir.IDMakeDirective,
+		r.diags.Add(l.pos, ir.IDMakeDirective,
 			fmt.Sprintf("the %s directive has no equivalent in devenv; it is left out", strings.TrimPrefix(word, "-")),
 			"")
 		return
@@ -186,7 +186,7 @@ func (r *reader) statement(lx *mkLexer, l *mkLine) {
 	if name, op, value, ok := parseAssign(after); ok {
 		r.endRule()
 		if name == "" {
-			r.diags.Add(l.pos, ir.Error, ir.IDMakeSyntax, "empty variable name", "")
+			r.diags.Add(l.pos, ir.IDMakeSyntax, "empty variable name", "")
 			return
 		}
 		r.assign(l, name, op, value, mods, nil)
@@ -201,7 +201,7 @@ func (r *reader) statement(lx *mkLexer, l *mkLine) {
 	}
 	if mods.any() {
 		r.endRule()
-		r.diags.Add(l.pos, ir.Error, ir.IDMakeSyntax, "a directive modifier (override, export, private) without a variable assignment", "")
+		r.diags.Add(l.pos, ir.IDMakeSyntax, "a directive modifier (override, export, private) without a variable assignment", "")
 		return
 	}
 	if ruleColon(text) >= 0 {
@@ -227,7 +227,7 @@ func (r *reader) statement(lx *mkLexer, l *mkLine) {
 	case strings.HasPrefix(l.text, " ") && r.inRule:
 		msg = "missing separator: recipe lines must start with a tab, not spaces"
 	}
-	r.diags.Add(l.pos, ir.Error, ir.IDMakeSyntax, msg, "")
+	r.diags.Add(l.pos, ir.IDMakeSyntax, msg, "")
 }
 
 // modifiers of a variable assignment.
@@ -369,7 +369,7 @@ func (r *reader) assign(l *mkLine, name, op, value string, mods varMods, t *mkTa
 			}
 		}
 		if _, ok := builtinVars[name]; ok && t == nil {
-			r.diags.Add(pos, ir.Warning, ir.IDMakeEnvDefault,
+			r.diags.Add(pos, ir.IDMakeEnvDefault,
 				fmt.Sprintf("%s ?= has no effect: make defines %s itself (as %q), so the Makefile's value is never used", name, name, builtinVars[name]),
 				"use = to set it")
 			return
@@ -420,7 +420,7 @@ func (r *reader) assign(l *mkLine, name, op, value string, mods varMods, t *mkTa
 		v.flavor = simple
 		cmd := e.expand(value)
 		v.value = dynVal(&dyn{kind: dynShell, cmd: cmd, pos: pos, why: "!="})
-		r.diags.Add(pos, ir.Warning, ir.IDMakeShell,
+		r.diags.Add(pos, ir.IDMakeShell,
 			fmt.Sprintf("%s != runs %q with the shell when make reads the Makefile; the converter does not run it: bash runs it where the value is used", name, cmd.fallback()), "")
 	}
 	if t != nil {
@@ -449,7 +449,7 @@ func (r *reader) exportNames(l *mkLine, text string, mods varMods) {
 		if mods.export {
 			r.db.exportAll = true
 		} else {
-			r.diags.Add(l.pos, ir.Warning, ir.IDMakeDirective, "unexport without names stops exporting every variable; the output cannot undo what devenv exports", "")
+			r.diags.Add(l.pos, ir.IDMakeDirective, "unexport without names stops exporting every variable; the output cannot undo what devenv exports", "")
 		}
 		return
 	}
@@ -459,7 +459,7 @@ func (r *reader) exportNames(l *mkLine, text string, mods varMods) {
 			// A later definition is exported.
 			r.db.exportLater[n] = mods.export
 			if mods.unexport {
-				r.diags.Add(l.pos, ir.Warning, ir.IDMakeDirective,
+				r.diags.Add(l.pos, ir.IDMakeDirective,
 					fmt.Sprintf("unexport %s removes %s from the recipes' environment; the output leaves it there", n, n), "")
 			}
 			continue
@@ -468,7 +468,7 @@ func (r *reader) exportNames(l *mkLine, text string, mods varMods) {
 			v.export = 1
 		} else {
 			v.export = -1
-			r.diags.Add(l.pos, ir.Warning, ir.IDMakeDirective,
+			r.diags.Add(l.pos, ir.IDMakeDirective,
 				fmt.Sprintf("unexport %s removes %s from the recipes' environment; the output leaves it wherever the environment has it", n, n), "")
 		}
 	}
@@ -487,7 +487,7 @@ func (r *reader) define(lx *mkLexer, l *mkLine, rest string, mods varMods) {
 	level := 1
 	for {
 		if lx.done() {
-			r.diags.Add(l.pos, ir.Error, ir.IDMakeSyntax, "missing endef: the define is not closed", "add endef")
+			r.diags.Add(l.pos, ir.IDMakeSyntax, "missing endef: the define is not closed", "add endef")
 			return
 		}
 		text, _, _ := lx.joined()
@@ -503,7 +503,7 @@ func (r *reader) define(lx *mkLexer, l *mkLine, rest string, mods varMods) {
 		body = append(body, text)
 	}
 	if name == "" {
-		r.diags.Add(l.pos, ir.Error, ir.IDMakeSyntax, "empty variable name in define", "")
+		r.diags.Add(l.pos, ir.IDMakeSyntax, "empty variable name in define", "")
 		return
 	}
 	r.assign(l, name, op, strings.Join(body, "\n"), mods, nil)
@@ -535,7 +535,7 @@ func (r *reader) include(text string, optional bool, l *mkLine) {
 	for _, w := range v.words() {
 		name, ok := w.static()
 		if !ok {
-			r.diags.Add(l.pos, ir.Warning, ir.IDMakeInclude,
+			r.diags.Add(l.pos, ir.IDMakeInclude,
 				fmt.Sprintf("the included file's name %q is known only when make runs; it is not read", w.fallback()), "")
 			continue
 		}
@@ -545,7 +545,7 @@ func (r *reader) include(text string, optional bool, l *mkLine) {
 				r.db.dotenvPos = l.pos
 			}
 			r.db.dotenv = append(r.db.dotenv, name)
-			r.diags.Add(l.pos, ir.Note, ir.IDMakeDotenv,
+			r.diags.Add(l.pos, ir.IDMakeDotenv,
 				fmt.Sprintf("make reads the variables of %s; the output loads it with devenv's dotenv at run time and copies no value from it (make keeps quotes in values, dotenv removes them)", name), "")
 			continue
 		}
@@ -569,7 +569,7 @@ const (
 
 func (r *reader) includeFile(name string, optional bool, l *mkLine) {
 	if r.readFile == nil {
-		r.diags.Add(l.pos, ir.Warning, ir.IDMakeInclude,
+		r.diags.Add(l.pos, ir.IDMakeInclude,
 			fmt.Sprintf("%s is not read: includes are not followed for a Makefile read from standard input", name), "convert the Makefile's directory instead")
 		return
 	}
@@ -585,7 +585,7 @@ func (r *reader) includeFile(name string, optional bool, l *mkLine) {
 		}
 		if len(names) == 0 {
 			if !optional {
-				r.diags.Add(l.pos, ir.Warning, ir.IDMakeInclude, fmt.Sprintf("no file matches %s; nothing is included", name), "")
+				r.diags.Add(l.pos, ir.IDMakeInclude, fmt.Sprintf("no file matches %s; nothing is included", name), "")
 			}
 			return
 		}
@@ -596,13 +596,13 @@ func (r *reader) includeFile(name string, optional bool, l *mkLine) {
 			p = filepath.Join(r.dir, n)
 		}
 		if r.depth >= maxIncludeDepth {
-			r.diags.Add(l.pos, ir.Error, ir.IDMakeInclude, fmt.Sprintf("includes nest more than %d deep (an include cycle?); %s is not read", maxIncludeDepth, n), "")
+			r.diags.AddAs(l.pos, ir.Error, ir.IDMakeInclude, fmt.Sprintf("includes nest more than %d deep (an include cycle?); %s is not read", maxIncludeDepth, n), "")
 			return
 		}
 		if r.included >= maxIncludes {
 			if !r.warned["maxIncludes"] {
 				r.warned["maxIncludes"] = true
-				r.diags.Add(l.pos, ir.Error, ir.IDMakeInclude, fmt.Sprintf("more than %d files are included (an include cycle?); %s is not read", maxIncludes, n), "")
+				r.diags.AddAs(l.pos, ir.Error, ir.IDMakeInclude, fmt.Sprintf("more than %d files are included (an include cycle?); %s is not read", maxIncludes, n), "")
 			}
 			return
 		}
@@ -610,14 +610,14 @@ func (r *reader) includeFile(name string, optional bool, l *mkLine) {
 		src, err := r.readFile(p)
 		if err != nil {
 			if optional {
-				r.diags.Add(l.pos, ir.Note, ir.IDMakeInclude, fmt.Sprintf("%s does not exist, so -include reads nothing", n), "")
+				r.diags.AddAs(l.pos, ir.Note, ir.IDMakeInclude, fmt.Sprintf("%s does not exist, so -include reads nothing", n), "")
 				continue
 			}
 			msg := fmt.Sprintf("%s cannot be read (%v): make stops there unless a rule creates it; its rules and variables are missing from the output", n, trimPathErr(err))
 			if r.db.targets[n] != nil {
 				msg = fmt.Sprintf("%s does not exist yet; make would build it with its rule and read it, which the converter does not do", n)
 			}
-			r.diags.Add(l.pos, ir.Warning, ir.IDMakeInclude, msg, "")
+			r.diags.Add(l.pos, ir.IDMakeInclude, msg, "")
 			continue
 		}
 		var diags ir.Diagnostics
@@ -662,7 +662,7 @@ func (r *reader) eval(text string, pos ir.Pos) {
 // converter needs a static one.
 func (r *reader) dynWarning(pos ir.Pos, what string, v val) {
 	for _, d := range v.dyns() {
-		r.diags.Add(pos, ir.Warning, ir.IDMakeDynamic,
+		r.diags.Add(pos, ir.IDMakeDynamic,
 			fmt.Sprintf("%s depends on %s; the converter assumes %q", what, describeDyn(d), v.fallback()), "")
 		return
 	}

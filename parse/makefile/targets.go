@@ -27,7 +27,7 @@ func (r *reader) rule(l *mkLine, text string, help []string) {
 	}
 	colon := ruleColon(text)
 	if colon < 0 {
-		r.diags.Add(l.pos, ir.Error, ir.IDMakeSyntax, "missing separator: the line is neither a rule, a variable assignment nor a directive", "")
+		r.diags.Add(l.pos, ir.IDMakeSyntax, "missing separator: the line is neither a rule, a variable assignment nor a directive", "")
 		return
 	}
 	targetsText := text[:colon]
@@ -53,7 +53,7 @@ func (r *reader) rule(l *mkLine, text string, help []string) {
 			continue
 		}
 		if !ok {
-			r.diags.Add(l.pos, ir.Warning, ir.IDMakeDynamic,
+			r.diags.Add(l.pos, ir.IDMakeDynamic,
 				fmt.Sprintf("a target's name depends on %s; that target is left out", describeDyn(w.dyns()[0])), "")
 			continue
 		}
@@ -65,7 +65,7 @@ func (r *reader) rule(l *mkLine, text string, help []string) {
 		if name, op, value, ok := parseAssign(after); ok && name != "" {
 			for _, t := range targets {
 				if strings.Contains(t, "%") {
-					r.diags.Add(l.pos, ir.Warning, ir.IDMakePattern,
+					r.diags.Add(l.pos, ir.IDMakePattern,
 						fmt.Sprintf("the pattern-specific variable %s for %s is not converted", name, t), "")
 					continue
 				}
@@ -84,7 +84,7 @@ func (r *reader) rule(l *mkLine, text string, help []string) {
 		return
 	}
 	if grouped && len(targets) > 1 {
-		r.diags.Add(l.pos, ir.Warning, ir.IDMakePattern,
+		r.diags.Add(l.pos, ir.IDMakePattern,
 			fmt.Sprintf("the grouped targets %s (&:) are made by one run of their recipe; each becomes a task that runs it", strings.Join(targets, " ")), "")
 	}
 	// A static pattern rule: targets: target-pattern: prereq-patterns.
@@ -153,14 +153,14 @@ func (r *reader) rule(l *mkLine, text string, help []string) {
 		}
 		if strings.Contains(name, "%") && staticPattern == "" {
 			r.db.patternRules = append(r.db.patternRules, name)
-			r.diags.Add(l.pos, ir.Warning, ir.IDMakePattern,
+			r.diags.Add(l.pos, ir.IDMakePattern,
 				fmt.Sprintf("the pattern rule for %s is not converted: devenv tasks have fixed names", name),
 				"write an explicit rule for each file a task needs")
 			r.inRule, r.noTargets = true, true
 			continue
 		}
 		if r.isSuffixRule(name, normal) {
-			r.diags.Add(l.pos, ir.Warning, ir.IDMakePattern,
+			r.diags.Add(l.pos, ir.IDMakePattern,
 				fmt.Sprintf("the suffix rule %s is not converted: devenv tasks have fixed names", name), "")
 			r.inRule, r.noTargets = true, true
 			continue
@@ -171,7 +171,7 @@ func (r *reader) rule(l *mkLine, text string, help []string) {
 		if staticPattern != "" {
 			s, ok := matchPattern(staticPattern, name)
 			if !ok {
-				r.diags.Add(l.pos, ir.Warning, ir.IDMakeSyntax,
+				r.diags.AddAs(l.pos, ir.Warning, ir.IDMakeSyntax,
 					fmt.Sprintf("target %s does not match the static pattern %s; make ignores it", name, staticPattern), "")
 				continue
 			}
@@ -186,7 +186,7 @@ func (r *reader) rule(l *mkLine, text string, help []string) {
 		}
 		t := r.db.target(name, l.pos)
 		if t.explicit() && t.doubleColon != doubleColon {
-			r.diags.Add(l.pos, ir.Error, ir.IDMakeSyntax,
+			r.diags.Add(l.pos, ir.IDMakeSyntax,
 				fmt.Sprintf("target %s has both : and :: entries; make stops here", name), "")
 			r.stopped = true
 			return
@@ -259,7 +259,7 @@ func (r *reader) addRecipe(l *mkLine, text string) {
 		if c.fresh {
 			c.fresh = false
 			if c.rule.hasRecipe && !c.t.doubleColon {
-				r.diags.Add(l.pos, ir.Warning, ir.IDMakeOverride,
+				r.diags.Add(l.pos, ir.IDMakeOverride,
 					fmt.Sprintf("overriding recipe for target %s: make ignores the recipe at %s", c.t.name, c.rule.recipePos), "")
 				c.rule.recipe = nil
 			}
@@ -309,20 +309,20 @@ func (r *reader) special(l *mkLine, name string, prereqs []string, hasRecipe boo
 		r.db.exportAll = true
 	case ".NOTPARALLEL":
 		r.db.notParallel = true
-		r.diags.Add(l.pos, ir.Warning, ir.IDMakeParallel,
+		r.diags.Add(l.pos, ir.IDMakeParallel,
 			".NOTPARALLEL asks make to run one recipe at a time; the scripts do, but devenv tasks run runs independent tasks in parallel and has no setting to stop it", "")
 	case ".SECONDEXPANSION":
-		r.diags.Add(l.pos, ir.Warning, ir.IDMakeSpecial,
+		r.diags.AddAs(l.pos, ir.Warning, ir.IDMakeSpecial,
 			".SECONDEXPANSION expands prerequisites a second time; the converter expands them once", "")
 	case ".DELETE_ON_ERROR":
-		r.diags.Add(l.pos, ir.Note, ir.IDMakeSpecial,
+		r.diags.Add(l.pos, ir.IDMakeSpecial,
 			".DELETE_ON_ERROR deletes a file target whose recipe fails; the tasks leave such files", "")
 	case ".DEFAULT":
-		r.diags.Add(l.pos, ir.Warning, ir.IDMakeSpecial,
+		r.diags.AddAs(l.pos, ir.Warning, ir.IDMakeSpecial,
 			".DEFAULT gives a recipe for targets without rules; it is not converted", "")
 	case ".WAIT":
 	default:
-		r.diags.Add(l.pos, ir.Note, ir.IDMakeSpecial,
+		r.diags.Add(l.pos, ir.IDMakeSpecial,
 			fmt.Sprintf("%s has no effect on the tasks: they keep every file they make", name), "")
 	}
 	return true

@@ -17,7 +17,7 @@ func (r *reader) environment(n *yaml.Node, k ir.Path, where string) []ir.EnvVar 
 	n = r.deref(n)
 	var env []ir.EnvVar
 	if n.Kind == yaml.MappingNode {
-		r.diags.Add(r.pos(n), ir.Warning, ir.IDEnvMap,
+		r.diags.Add(r.pos(n), ir.IDEnvMap,
 			where+" is a mapping; process-compose accepts only a list of KEY=VALUE strings and refuses the file; it is read as that list",
 			"write it as a list of - KEY=VALUE entries")
 		m, _ := r.mapping(n, where)
@@ -44,7 +44,7 @@ func (r *reader) environment(n *yaml.Node, k ir.Path, where string) []ir.EnvVar 
 		pos := r.pos(it)
 		name, value, found := strings.Cut(s, "=")
 		if !found || name == "" {
-			r.diags.Add(pos, ir.Warning, ir.IDEnvEntry,
+			r.diags.Add(pos, ir.IDEnvEntry,
 				fmt.Sprintf("environment entry %q has no %s; it is skipped", s, map[bool]string{true: "name", false: `"=" between name and value`}[found]),
 				"write NAME=VALUE")
 			continue
@@ -66,7 +66,7 @@ func (r *reader) envVar(name, value string, pos, vpos ir.Pos) ir.EnvVar {
 	t := r.substText(value, vpos)
 	if r.expands(vpos.File) {
 		for _, v := range bareVars(t) {
-			r.diags.Add(vpos, ir.Warning, ir.IDBareVar,
+			r.diags.Add(vpos, ir.IDBareVar,
 				fmt.Sprintf("the value of %s holds $%s, which process-compose (since 1.75) passes on as text, not the variable's value (older versions substituted it); the output keeps the text", name, v),
 				"write ${"+v+"} to have it substituted")
 		}

@@ -49,7 +49,7 @@ func (r *reader) resolveExtends(entries []entry, k ir.Path) []entry {
 		j, found := byName[ext]
 		switch {
 		case ext == e.key:
-			r.diags.Add(pos, ir.Error, ir.IDExtendsProcess,
+			r.diags.Add(pos, ir.IDExtendsProcess,
 				fmt.Sprintf("process %q extends itself; process-compose refuses the file", e.key), "")
 			state[i] = resolved
 			return true
@@ -58,13 +58,13 @@ func (r *reader) resolveExtends(entries []entry, k ir.Path) []entry {
 			if s := sourcecheck.Suggest(ext, names); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
 			}
-			r.diags.Add(pos, ir.Error, ir.IDExtendsProcess,
+			r.diags.Add(pos, ir.IDExtendsProcess,
 				fmt.Sprintf("process %q extends %q, which is not defined; process-compose refuses the file", e.key, ext), hint)
 			state[i] = resolved
 			return true
 		case state[j] == resolving:
 			cycle := slices.Concat(chain, []string{e.key, ext})
-			r.diags.Add(pos, ir.Error, ir.IDExtendsProcess,
+			r.diags.Add(pos, ir.IDExtendsProcess,
 				"processes extend each other in a cycle: "+strings.Join(cycle[slices.Index(cycle, ext):], " → ")+"; process-compose refuses the file", "")
 			state[i] = resolved
 			return false

@@ -66,7 +66,7 @@ func ReadFiles(files []File, opts Options) (proj *ir.Project, diags ir.Diagnosti
 			if e != errTooLarge {
 				panic(e)
 			}
-			diags.Add(ir.Pos{File: files[0].Path}, ir.Error, ir.IDAliasBomb,
+			diags.Add(ir.Pos{File: files[0].Path}, ir.IDAliasBomb,
 				fmt.Sprintf("reading the project takes more than %d steps; refusing to go on", maxYAMLSteps), "")
 		}
 		diags.Sort()
@@ -124,7 +124,7 @@ func (r *reader) load(path string, src []byte, chain []string, extended bool) []
 	root := decodeYAML(path, src, r.diags)
 	if root == nil {
 		if !r.diags.HasErrors() {
-			r.diags.Add(ir.Pos{File: path, Line: 1, Col: 1}, ir.Error, ir.IDEmptyFile, "the file is empty: it defines no processes", "")
+			r.diags.Add(ir.Pos{File: path, Line: 1, Col: 1}, ir.IDEmptyFile, "the file is empty: it defines no processes", "")
 		}
 		return nil
 	}
@@ -173,23 +173,23 @@ func (r *reader) load(path string, src []byte, chain []string, extended bool) []
 	switch {
 	case slices.Contains(chain, target):
 		cycle := append(append([]string(nil), chain[slices.Index(chain, target):]...), target)
-		r.diags.Add(r.pos(ext), ir.Error, ir.IDExtendsFile,
+		r.diags.Add(r.pos(ext), ir.IDExtendsFile,
 			fmt.Sprintf("extends %q makes the files extend each other in a cycle: %s; process-compose refuses it", name, strings.Join(cycle, " → ")), "")
 		return nil
 	case r.named[target]:
-		r.diags.Add(r.pos(ext), ir.Error, ir.IDExtendsFile,
+		r.diags.Add(r.pos(ext), ir.IDExtendsFile,
 			fmt.Sprintf("extends %q names a file that is also given to load; process-compose refuses it", name),
 			"name only the extending file")
 		return nil
 	case r.opts.ReadFile == nil:
-		r.diags.Add(r.pos(ext), ir.Error, ir.IDExtendsFile,
+		r.diags.Add(r.pos(ext), ir.IDExtendsFile,
 			fmt.Sprintf("extends %q names another file, which cannot be read here", name),
 			"convert the project directory or the file on disk, not standard input")
 		return nil
 	}
 	content, err := r.opts.ReadFile(target)
 	if err != nil {
-		r.diags.Add(r.pos(ext), ir.Error, ir.IDExtendsFile,
+		r.diags.Add(r.pos(ext), ir.IDExtendsFile,
 			fmt.Sprintf("extends %q: cannot read %s: %v", name, filepath.ToSlash(target), unwrapPathError(err)), "")
 		return nil
 	}
@@ -301,7 +301,7 @@ func (r *reader) anchorWorkingDirs(root *yaml.Node, path string) {
 		}
 	}
 	if dir != "." && len(procs.Content) > 0 {
-		r.diags.Add(r.pos(procs), ir.Note, ir.IDExtendedDir,
+		r.diags.Add(r.pos(procs), ir.IDExtendedDir,
 			fmt.Sprintf("%s is extended by another file, so process-compose runs its processes in its directory %q (relative working_dir values are joined to it)", filepath.ToSlash(path), dir), "")
 	}
 }
@@ -326,6 +326,6 @@ func checkRawSubst(file string, src []byte, diags *ir.Diagnostics) {
 		if end := strings.IndexByte(s[p.offset:], '\n'); end >= 0 && strings.Contains(msg, "\n") {
 			msg = fmt.Sprintf("malformed %s…: process-compose refuses to load the file", s[p.offset:p.offset+end])
 		}
-		diags.Add(ir.Pos{File: file, Line: line, Col: col}, p.sev, p.id, msg, p.hint)
+		diags.AddAs(ir.Pos{File: file, Line: line, Col: col}, p.sev, p.id, msg, p.hint)
 	}
 }

@@ -94,7 +94,7 @@ func (r *reader) mergeValue(base, over entry, f *field, k ir.Path, record bool) 
 				if k.Pattern() == "processes.*.disabled" {
 					hint = `write is_disabled: "false" to enable it again`
 				}
-				r.diags.Add(r.pos(over.kNode), ir.Warning, ir.IDZeroOverride,
+				r.diags.Add(r.pos(over.kNode), ir.IDZeroOverride,
 					fmt.Sprintf("%s: %s does not override %s from %s: process-compose's merge never lets an empty, false or 0 value win", k, ov.Value, bv.Value, r.pos(base.kNode)), hint)
 			}
 			return base
@@ -231,7 +231,7 @@ func (r *reader) mergeEnv(base, over entry, f *field, k ir.Path, record bool) en
 			if record {
 				r.recordConsumed(k.Name(name), d, fmt.Sprintf("an empty value does not override the one at %s", r.pos(prev)))
 			}
-			r.diags.Add(r.pos(d), ir.Warning, ir.IDZeroOverride,
+			r.diags.Add(r.pos(d), ir.IDZeroOverride,
 				fmt.Sprintf("%s: %s= does not override %s from %s: process-compose's merge never lets an empty value win", k, name, prev.Value, r.pos(prev)), "")
 		case dup:
 			if record {
@@ -266,7 +266,7 @@ func (r *reader) checkEnvMergeEntry(it *yaml.Node) {
 		r.envWarned = map[*yaml.Node]bool{}
 	}
 	r.envWarned[d] = true
-	r.diags.Add(r.pos(d), ir.Warning, ir.IDEnvMergeDrop,
+	r.diags.Add(r.pos(d), ir.IDEnvMergeDrop,
 		fmt.Sprintf("process-compose drops the environment entry %s when it merges files or extends, because its value holds \"=\" (its merge splits entries on every \"=\"); the output keeps it, as meant", name),
 		"")
 }

@@ -27,7 +27,7 @@ func (r *reader) dependsOn(n *yaml.Node, k ir.Path, proc string) []ir.Dependency
 		v := r.deref(e.value)
 		if v.Kind == yaml.ScalarNode && !isNull(v) {
 			hint := fmt.Sprintf("write it as %s: {condition: %s}", e.key, v.Value)
-			r.diags.Add(r.pos(v), ir.Error, ir.IDShortDependsOn,
+			r.diags.Add(r.pos(v), ir.IDShortDependsOn,
 				fmt.Sprintf("depends_on entry %q is a plain value; process-compose needs a mapping with a condition and refuses the file", e.key), hint)
 			continue
 		}
@@ -54,7 +54,7 @@ func (r *reader) dependsOn(n *yaml.Node, k ir.Path, proc string) []ir.Dependency
 			d.Condition, d.Implicit = ir.Condition(s), false
 		}
 		if d.Implicit {
-			r.diags.Add(d.Pos, ir.Note, ir.IDImplicitCondition,
+			r.diags.Add(d.Pos, ir.IDImplicitCondition,
 				fmt.Sprintf("depends_on %q gives no condition: process-compose then waits for %q to exit (process_completed), not to start", e.key, e.key),
 				"write the condition to make it plain")
 		}
@@ -133,7 +133,7 @@ func (r *reader) probe(n *yaml.Node, k ir.Path, where string) *ir.Probe {
 		}
 	}
 	if p.Exec == nil && p.HTTP == nil {
-		r.diags.Add(p.Pos, ir.Warning, ir.IDBadValue,
+		r.diags.Add(p.Pos, ir.IDBadValue,
 			where+" has neither exec nor http_get: process-compose cannot run it, and the process never becomes ready",
 			"put the command under exec: {command: ...}")
 	}
@@ -196,7 +196,7 @@ func (r *reader) httpProbe(n *yaml.Node, k ir.Path, where string) *ir.HTTPProbe 
 			h.Port = ir.Some(t, t.Pos)
 			if s, lit := t.Literal(); lit && !strings.Contains(s, "{{") {
 				if n, err := strconv.Atoi(s); err != nil || n < 1 || n > 65535 {
-					r.diags.Add(t.Pos, ir.Warning, ir.IDBadValue,
+					r.diags.Add(t.Pos, ir.IDBadValue,
 						fmt.Sprintf("%s is %q, which is not a port number: process-compose treats the probe as having no port, so it never succeeds", what, s),
 						"write the port number, or ${VAR:-number}")
 				}

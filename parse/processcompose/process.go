@@ -55,7 +55,7 @@ func (r *reader) process(pe entry, k ir.Path) *pcProcess {
 		case "command":
 			hasCommand = true
 			if v := r.deref(e.value); v.Kind == yaml.SequenceNode {
-				r.diags.Add(r.pos(v), ir.Error, ir.IDType,
+				r.diags.Add(r.pos(v), ir.IDType,
 					what+" must be a string, not a list; process-compose refuses the file",
 					"write the command on one line (bash runs it), or use entrypoint for a list of words")
 				continue
@@ -117,7 +117,7 @@ func (r *reader) process(pe entry, k ir.Path) *pcProcess {
 			case s == "":
 				r.consume(i, "an empty is_disabled leaves disabled as it is")
 			default:
-				r.diags.Add(pos, ir.Warning, ir.IDIsDisabled,
+				r.diags.Add(pos, ir.IDIsDisabled,
 					fmt.Sprintf("%s is %q: process-compose acts only on \"true\" and \"false\" and ignores it", what, s),
 					`write is_disabled: "true" or "false"`)
 				r.drop(i, "neither \"true\" nor \"false\"")
@@ -131,7 +131,7 @@ func (r *reader) process(pe entry, k ir.Path) *pcProcess {
 		case "replicas":
 			p.Replicas, _ = r.integer(e.value, what)
 			if p.Replicas.Set && p.Replicas.Val > maxReplicas {
-				r.diags.Add(p.Replicas.Pos, ir.Error, ir.IDTooMany,
+				r.diags.Add(p.Replicas.Pos, ir.IDTooMany,
 					fmt.Sprintf("%s is %d: the converter writes out at most %d replicas of a process", what, p.Replicas.Val, maxReplicas),
 					"run fewer replicas")
 				p.Replicas = ir.Opt[int]{}
@@ -188,13 +188,13 @@ func (r *reader) process(pe entry, k ir.Path) *pcProcess {
 	}
 	switch {
 	case hasCommand && entrypointKey >= 0:
-		r.diags.Add(entrypointPos, ir.Warning, ir.IDEntrypointIgnored,
+		r.diags.Add(entrypointPos, ir.IDEntrypointIgnored,
 			fmt.Sprintf("process %q has both command and entrypoint: process-compose runs the command and ignores entrypoint", p.Name),
 			"remove one of them")
 		r.drop(entrypointKey, "command wins over entrypoint")
 		p.Entrypoint = nil
 	case !hasCommand && entrypointKey < 0:
-		r.diags.Add(p.Pos, ir.Warning, ir.IDNoCommand,
+		r.diags.Add(p.Pos, ir.IDNoCommand,
 			fmt.Sprintf("process %q has no command: process-compose starts it and it exits at once", p.Name), "")
 	}
 	return pp
@@ -242,7 +242,7 @@ func (r *reader) checkExitCodes(n *yaml.Node, what string) {
 			continue
 		}
 		if v < 0 || v > 255 {
-			r.diags.Add(r.pos(it), ir.Warning, ir.IDExitCode,
+			r.diags.Add(r.pos(it), ir.IDExitCode,
 				fmt.Sprintf("%s holds %d, which no process can exit with (exit codes are 0–255): %s", what, v, r.strictness()), "")
 		}
 	}

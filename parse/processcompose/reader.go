@@ -127,7 +127,7 @@ func (r *reader) unknownKey(e entry, k ir.Path, where string, known []string) {
 	} else if m, ok := misplaced[e.key]; ok {
 		hint = "process-compose spells this " + m
 	}
-	r.diags.Add(r.pos(e.kNode), ir.Warning, ir.IDUnknownKey,
+	r.diags.Add(r.pos(e.kNode), ir.IDUnknownKey,
 		fmt.Sprintf("unknown key %q in %s; process-compose ignores it", e.key, where), hint)
 }
 
@@ -201,7 +201,7 @@ func (r *reader) enum(n *yaml.Node, what, noun, of string, allowed []string, sev
 	if g := sourcecheck.Suggest(s, allowed); g != "" {
 		hint = fmt.Sprintf("did you mean %q?", g)
 	}
-	r.diags.Add(pos, sev, id, fmt.Sprintf("unknown %s %q%s; %s", noun, s, of, consequence), hint)
+	r.diags.AddAs(pos, sev, id, fmt.Sprintf("unknown %s %q%s; %s", noun, s, of, consequence), hint)
 	return s, pos, false
 }
 
@@ -240,7 +240,7 @@ func (r *reader) top(root *yaml.Node) {
 		}
 	}
 	if (!sawProcesses || len(r.procs) == 0) && !r.diags.HasErrors() {
-		r.diags.Add(r.pos(root), ir.Warning, ir.IDNoProcesses, "the file defines no processes", "")
+		r.diags.Add(r.pos(root), ir.IDNoProcesses, "the file defines no processes", "")
 	}
 	r.expandAndCheck()
 }
@@ -271,7 +271,7 @@ func (r *reader) topKey(e entry, k ir.Path) {
 			if g := sourcecheck.Suggest(strings.ToLower(s), logLevels); g != "" {
 				hint = fmt.Sprintf("did you mean %q?", g)
 			}
-			r.diags.Add(pos, ir.Warning, ir.IDLogLevel,
+			r.diags.Add(pos, ir.IDLogLevel,
 				fmt.Sprintf("unknown log_level %q: %s", s, r.strictness()), hint)
 		}
 	}

@@ -95,7 +95,7 @@ func (r *reader) notePerReplicaProbes() {
 				if pr[0] == nil || pr[1] == nil || reflect.DeepEqual(pr[0], pr[1]) {
 					continue
 				}
-				r.diags.Add(pr[1].Pos, ir.Note, ir.IDProbePerReplica,
+				r.diags.Add(pr[1].Pos, ir.IDProbePerReplica,
 					fmt.Sprintf("the probe of process %q uses PC_REPLICA_NUM: process-compose renders it once for all %d replicas (so all probe the same replica's port, whichever it rendered last), while the output renders it for each replica, as meant", p.Name, p.Replicas.Val), "")
 				break replicas
 			}

@@ -169,7 +169,7 @@ func (r *reader) render(t ir.Text, data map[string]any, what string) ir.Text {
 		i, _ := strconv.Atoi(m[1])
 		ref := r.tmpl.refs[i]
 		d, _ := ref.Default()
-		r.diags.Add(t.Pos, ir.Warning, ir.IDTemplateEnv,
+		r.diags.Add(t.Pos, ir.IDTemplateEnv,
 			fmt.Sprintf("%s uses %s inside a template action: process-compose substitutes it from its environment before it renders the template, so the result depends on that environment; the output is rendered as if %s were unset", what, ref.Raw, ref.Name),
 			"move the reference out of {{ }}, or use a template variable")
 		changed = true
@@ -183,7 +183,7 @@ func (r *reader) render(t ir.Text, data map[string]any, what string) ir.Text {
 	}
 	var out bytes.Buffer
 	if err := tpl.execute(&out, data); tooMuch(err) {
-		r.diags.Add(t.Pos, ir.Error, ir.IDTooMany,
+		r.diags.Add(t.Pos, ir.IDTooMany,
 			fmt.Sprintf("%s is a template the converter does not render: %s; process-compose would hang on it, or run out of memory", what, tooMuchReason(err)),
 			"")
 		return t
@@ -200,7 +200,7 @@ func (r *reader) render(t ir.Text, data map[string]any, what string) ir.Text {
 				key = "{{" + m[1] + "}}"
 			}
 		}
-		r.diags.Add(t.Pos, ir.Warning, ir.IDTemplateNoValue,
+		r.diags.Add(t.Pos, ir.IDTemplateNoValue,
 			fmt.Sprintf("%s renders %s as \"<no value>\": process-compose renders every {{ }} in it as a Go template, and no such template variable exists; the output has \"<no value>\" too, as process-compose runs it", what, key),
 			`to keep the braces as text, write {{ "{{" }} for "{{" (or set is_template_disabled: true for the command); to use a variable, define it under vars`)
 	}
@@ -209,7 +209,7 @@ func (r *reader) render(t ir.Text, data map[string]any, what string) ir.Text {
 
 func (r *reader) templateError(pos ir.Pos, what string, err error) {
 	msg := templateErrPrefix.ReplaceAllString(err.Error(), "")
-	r.diags.Add(pos, ir.Error, ir.IDTemplate,
+	r.diags.Add(pos, ir.IDTemplate,
 		fmt.Sprintf("%s is not a template process-compose can render (%s); it refuses to load the file", what, msg),
 		`write {{ "{{" }} for a literal "{{", or set is_template_disabled: true for a command`)
 }

@@ -25,20 +25,20 @@ func (r *reader) validate() {
 	for _, p := range procs {
 		pp := read[nameOf(p)]
 		if pp.readyLogLine.IsValid() && p.Readiness != nil {
-			r.diags.Add(pp.readyLogLine, ir.Error, ir.IDReadyLogLineProbe,
+			r.diags.Add(pp.readyLogLine, ir.IDReadyLogLineProbe,
 				fmt.Sprintf("process %q has both ready_log_line and a readiness_probe; process-compose refuses the file", nameOf(p)),
 				"keep one of them")
 		}
 		if p.Replica != nil && p.Replica.Num == 0 {
 			for _, at := range []ir.Pos{pp.schedule, pp.watch} {
 				if at.IsValid() {
-					r.diags.Add(at, ir.Warning, ir.IDReplicaConflict,
+					r.diags.Add(at, ir.IDReplicaConflict,
 						fmt.Sprintf("process %q has %d replicas, and process-compose cannot schedule or watch a replicated process: %s", p.Replica.Group, p.Replica.Count, r.strictness()), "")
 				}
 			}
 		}
 		if pp.sendKeys.IsValid() && !pp.terminal && (p.Replica == nil || p.Replica.Num == 0) {
-			r.diags.Add(pp.sendKeys, ir.Warning, ir.IDSendKeys,
+			r.diags.Add(pp.sendKeys, ir.IDSendKeys,
 				fmt.Sprintf("shutdown.send_keys of process %q needs is_interactive or is_tty to reach the process: %s", nameOf(p), r.strictness()), "")
 		}
 		for _, d := range p.DependsOn {
@@ -47,12 +47,12 @@ func (r *reader) validate() {
 				continue
 			}
 			if d.Condition == ir.ProcessLogReady && !dep.readyLogLine.IsValid() {
-				r.diags.Add(d.Pos, ir.Error, ir.IDLogReadyNoLine,
+				r.diags.Add(d.Pos, ir.IDLogReadyNoLine,
 					fmt.Sprintf("process %q waits for a log line of %q (process_log_ready), but %q has no ready_log_line; process-compose refuses the file", p.Name, d.Name, d.Name),
 					fmt.Sprintf("give %q a ready_log_line, or wait with another condition", d.Name))
 			}
 			if dep.p.Disabled.Set && dep.p.Disabled.Val {
-				r.diags.Add(d.Pos, ir.Warning, ir.IDDisabledDep,
+				r.diags.Add(d.Pos, ir.IDDisabledDep,
 					fmt.Sprintf("process %q depends on %q, which is disabled: %s", p.Name, d.Name, r.strictness()), "")
 			}
 		}
@@ -75,7 +75,7 @@ func (r *reader) checkReplicaNames(procs []*ir.Process) {
 		if rep.Replica == nil {
 			rep, o = other, p
 		}
-		r.diags.Add(rep.Replica.Pos, ir.Error, ir.IDNameClash,
+		r.diags.Add(rep.Replica.Pos, ir.IDNameClash,
 			fmt.Sprintf("replica %q of process %q has the name of another process (at line %d); process-compose keeps one process per name, so one of them would not run", rep.Name, rep.Replica.Group, o.Pos.Line),
 			"rename the process, or change the number of replicas")
 	}
@@ -105,7 +105,7 @@ func (r *reader) checkDependencies(procs []*ir.Process) {
 				if s := sourcecheck.Suggest(d.Name, names); s != "" {
 					hint = fmt.Sprintf("did you mean %q?", s)
 				}
-				r.diags.Add(d.Pos, ir.Error, ir.IDUndefinedDep,
+				r.diags.Add(d.Pos, ir.IDUndefinedDep,
 					fmt.Sprintf("process %q depends on %q, which is not defined; process-compose refuses the file", p.Name, d.Name), hint)
 			}
 		}
@@ -132,7 +132,7 @@ func (r *reader) checkDependencies(procs []*ir.Process) {
 			case active:
 				i := slices.Index(stack, q.Name)
 				cycle := append(append([]string(nil), stack[i:]...), q.Name)
-				r.diags.Add(d.Pos, ir.Error, ir.IDCycle,
+				r.diags.Add(d.Pos, ir.IDCycle,
 					"processes depend on each other in a cycle: "+strings.Join(cycle, " → ")+"; process-compose refuses the file", "remove one of these dependencies")
 				return true
 			case unvisited:

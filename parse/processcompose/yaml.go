@@ -44,9 +44,9 @@ func decodeYAML(file string, src []byte, diags *ir.Diagnostics) *yaml.Node {
 			} else if le.ContextMsg != "" {
 				msg = msg + " " + le.ContextMsg
 			}
-			diags.Add(pos, ir.Error, ir.IDSyntax, "invalid YAML: "+msg, yamlHint(le.Message))
+			diags.Add(pos, ir.IDSyntax, "invalid YAML: "+msg, yamlHint(le.Message))
 		} else {
-			diags.Add(ir.Pos{File: file}, ir.Error, ir.IDSyntax, "invalid YAML: "+err.Error(), "")
+			diags.Add(ir.Pos{File: file}, ir.IDSyntax, "invalid YAML: "+err.Error(), "")
 		}
 		return nil
 	}
@@ -166,7 +166,7 @@ func (r *yamlReader) mapping(n *yaml.Node, what string) ([]entry, bool) {
 				r.dups = map[*yaml.Node]bool{}
 			}
 			r.dups[k] = true
-			r.diags.Add(r.pos(k), ir.Error, ir.IDDuplicateKey,
+			r.diags.Add(r.pos(k), ir.IDDuplicateKey,
 				fmt.Sprintf("%s repeats the key %q (first at line %d); process-compose refuses the file", what, k.Value, prev.Line), "remove one of them")
 			continue
 		}
@@ -233,7 +233,7 @@ func (r *yamlReader) sequence(n *yaml.Node, what string) ([]*yaml.Node, bool) {
 
 // typeError reports a value of the wrong type.
 func (r *yamlReader) typeError(n *yaml.Node, what, want string) {
-	r.diags.Add(r.pos(n), ir.Error, ir.IDType,
+	r.diags.Add(r.pos(n), ir.IDType,
 		fmt.Sprintf("%s must be %s, not %s; process-compose refuses the file", what, want, describe(n)), "")
 }
 
@@ -290,7 +290,7 @@ func (r *yamlReader) substText(s string, pos ir.Pos) ir.Text {
 		if p.id == ir.IDBadExpansion {
 			continue
 		}
-		r.diags.Add(pos, p.sev, p.id, p.msg, p.hint)
+		r.diags.AddAs(pos, p.sev, p.id, p.msg, p.hint)
 	}
 	return t
 }
@@ -305,7 +305,7 @@ func (r *yamlReader) structural(n *yaml.Node, what string) (string, ir.Pos, bool
 	}
 	v, unresolved := t.Resolve()
 	for _, ref := range unresolved {
-		r.diags.Add(t.Pos, ir.Warning, ir.IDUnresolvedVar,
+		r.diags.Add(t.Pos, ir.IDUnresolvedVar,
 			fmt.Sprintf("%s uses %s, which process-compose substitutes from its environment when it loads the file; the converter cannot know that value and uses an empty one", what, ref.Raw),
 			"give a default, as in ${"+ref.Name+":-value}, or write the value")
 	}
@@ -352,7 +352,7 @@ func (r *yamlReader) integer(n *yaml.Node, what string) (ir.Opt[int], bool) {
 		v = int64(f)
 	}
 	if v > math.MaxInt32 || v < math.MinInt32 {
-		r.diags.Add(pos, ir.Error, ir.IDBadValue, fmt.Sprintf("%s is out of range: %s", what, s), "")
+		r.diags.AddAs(pos, ir.Error, ir.IDBadValue, fmt.Sprintf("%s is out of range: %s", what, s), "")
 		return ir.Opt[int]{}, false
 	}
 	return ir.Some(int(v), pos), true

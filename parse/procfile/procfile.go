@@ -74,14 +74,14 @@ func Read(file string, src []byte, opts Options) (*ir.Project, ir.Diagnostics) {
 	}
 	if b, ok := sourcecheck.CutBOM(src); ok {
 		src = b
-		diags.Add(ir.Pos{File: file, Line: 1, Col: 1}, ir.Warning, ir.IDProcfileBOM,
+		diags.Add(ir.Pos{File: file, Line: 1, Col: 1}, ir.IDProcfileBOM,
 			"the file starts with a UTF-8 byte-order mark: foreman and honcho read it as part of the first line, which then is not an entry for them; pc2devenv reads the line without it",
 			"save the file without a byte-order mark")
 	}
 	r := &procfileReader{file: file, proj: proj, diags: &diags, opts: opts, seen: map[string]ir.Pos{}}
 	r.windows = strings.EqualFold(filepath.Ext(file), ".windows")
 	if r.windows {
-		diags.Add(ir.Pos{File: file}, ir.Warning, ir.IDProcfileWindows,
+		diags.Add(ir.Pos{File: file}, ir.IDProcfileWindows,
 			"this is the Windows variant of a Procfile: its commands are written for cmd.exe, while devenv runs them with bash; commands with cmd.exe syntax are converted disabled",
 			"convert the Procfile for Linux and macOS instead, or check each command")
 	}
@@ -94,7 +94,7 @@ func Read(file string, src []byte, opts Options) (*ir.Project, ir.Diagnostics) {
 		}
 	}
 	if len(r.entries) == 0 {
-		diags.Add(ir.Pos{File: file, Line: 1, Col: 1}, ir.Error, ir.IDProcfileEmpty,
+		diags.Add(ir.Pos{File: file, Line: 1, Col: 1}, ir.IDProcfileEmpty,
 			"the Procfile defines no process: no line is an entry NAME: COMMAND", "")
 		return proj, diags
 	}
@@ -159,19 +159,19 @@ func (r *procfileReader) line(n int, line string) {
 		r.entries = append(r.entries, e)
 		if strings.TrimSpace(e.command) == "" {
 			e.skip = true
-			r.diags.Add(pos, ir.Warning, ir.IDProcfileNoCommand,
+			r.diags.Add(pos, ir.IDProcfileNoCommand,
 				fmt.Sprintf("entry %q has a command of white space only, which no runner can start; it is not converted", e.name), "")
 			return
 		}
 		if first, dup := r.seen[e.name]; dup {
-			r.diags.Add(pos, ir.Error, ir.IDProcfileDuplicate,
+			r.diags.Add(pos, ir.IDProcfileDuplicate,
 				fmt.Sprintf("process %q is defined twice (first on line %d): honcho, overmind and hivemind refuse such a Procfile, and foreman starts both", e.name, first.Line),
 				"rename one of them")
 			return
 		}
 		r.seen[e.name] = pos
 		if m[2] == "" {
-			r.diags.Add(e.cmdPos, ir.Note, ir.IDProcfileNoSpace,
+			r.diags.Add(e.cmdPos, ir.IDProcfileNoSpace,
 				fmt.Sprintf("entry %q has no space after the colon: foreman and honcho read it, overmind and hivemind ignore it", e.name), "")
 		}
 		if strings.HasSuffix(e.command, `\`) {
@@ -180,7 +180,7 @@ func (r *procfileReader) line(n int, line string) {
 		return
 	}
 	if m := indentedLine.FindStringSubmatch(line); m != nil {
-		r.diags.Add(pos, ir.Warning, ir.IDProcfileIndented,
+		r.diags.Add(pos, ir.IDProcfileIndented,
 			fmt.Sprintf("entry %q is indented: foreman, honcho, overmind and hivemind ignore such a line, so it is not converted", m[1]),
 			"remove the indentation to run it")
 		return
@@ -191,14 +191,14 @@ func (r *procfileReader) line(n int, line string) {
 		why = fmt.Sprintf("Procfiles have no line continuation: the backslash that ends entry %q on line %d does not join this line to it; the runners ignore this line, and so does the conversion", continued.name, continued.pos.Line)
 	case strings.HasSuffix(strings.TrimRight(line, " \t"), ":") && validProcName(name):
 		why = fmt.Sprintf("entry %q has no command; the runners ignore it, and so does the conversion", name)
-		r.diags.Add(pos, ir.Warning, ir.IDProcfileNoCommand, why, "")
+		r.diags.Add(pos, ir.IDProcfileNoCommand, why, "")
 		return
 	default:
 		if m := badNameLine.FindStringSubmatch(line); m != nil {
 			why = fmt.Sprintf("%q is not a process name: a name holds only ASCII letters, digits, \"_\" and \"-\", and starts the line; the runners ignore the line, and so does the conversion", m[1])
 		}
 	}
-	r.diags.Add(pos, ir.Warning, ir.IDProcfileLine, why, "")
+	r.diags.Add(pos, ir.IDProcfileLine, why, "")
 }
 
 var procName = lazyre.New(`^[A-Za-z0-9_-]+$`)
@@ -240,11 +240,11 @@ func (r *procfileReader) build() {
 		if filepath.Base(r.file) == "Procfile.dev" {
 			hint = "Rails' bin/dev exports PORT=3000 before it runs foreman start -f Procfile.dev: pass --port-base 3000 to count from there, as it does"
 		}
-		r.diags.Add(first, ir.Note, ir.IDPort,
+		r.diags.Add(first, ir.IDPort,
 			fmt.Sprintf("foreman gives every process PORT = %d + %d × the entry's place in the file, counting from 0%s: %s, …; each process gets the same PORT, and under devenv 2 a command that uses $PORT gets it from a port devenv allocates (ports.%s), which devenv moves up when it is busy",
 				base, portStep, baseFrom, strings.Join(examples, ", "), portName),
 			hint)
-		r.diags.Add(ir.Pos{File: r.file}, ir.Note, ir.IDProcfileExitAll,
+		r.diags.Add(ir.Pos{File: r.file}, ir.IDProcfileExitAll,
 			"foreman and honcho stop every process when one exits, and restart none; the processes are not restarted (restart.on = \"never\"), but devenv keeps the others running when one exits", "")
 	}
 }
@@ -271,11 +271,11 @@ func (r *procfileReader) portBase() (int, string) {
 	case n >= 1 && n <= 65535 && clean:
 		return n, fmt.Sprintf(" (%d is PORT in %s)", n, filepath.Base(port.Pos.File))
 	case n >= 1 && n <= 65535:
-		r.diags.Add(port.Pos, ir.Warning, ir.IDPortDotenv,
+		r.diags.Add(port.Pos, ir.IDPortDotenv,
 			"PORT is not just a number; foreman takes the digits it starts with as the base port, and so does the conversion", "")
 		return n, fmt.Sprintf(" (%d is PORT in %s)", n, filepath.Base(port.Pos.File))
 	}
-	r.diags.Add(port.Pos, ir.Warning, ir.IDPortDotenv,
+	r.diags.Add(port.Pos, ir.IDPortDotenv,
 		fmt.Sprintf("PORT is not a port number (foreman reads it as %d); the conversion counts from %d instead", n, defaultPortBase), "")
 	return defaultPortBase, ""
 }
@@ -315,7 +315,7 @@ func (r *procfileReader) process(e *procEntry, port int) {
 	sh := analyzeShell(r.opts.Shell, e.command)
 	switch {
 	case port > 65535:
-		r.diags.Add(e.pos, ir.Warning, ir.IDPortRange,
+		r.diags.Add(e.pos, ir.IDPortRange,
 			fmt.Sprintf("process %q gets PORT=%d, as foreman gives it, which is not a TCP port", e.name, port),
 			"pass a lower --port-base")
 	case sh.setsPort != "":
@@ -323,7 +323,7 @@ func (r *procfileReader) process(e *procEntry, port int) {
 		if sh.portValue != "" {
 			what = "PORT=" + sh.portValue
 		}
-		r.diags.Add(e.cmdPos, ir.Note, ir.IDPortInline,
+		r.diags.Add(e.cmdPos, ir.IDPortInline,
 			fmt.Sprintf("the command of %q sets %s, which wins over the PORT=%d the runner gives it, as under foreman; no port is allocated for it", e.name, what, port), "")
 	case usesPort.MatchString(e.command):
 		portVar.Port = portName
@@ -334,12 +334,12 @@ func (r *procfileReader) process(e *procEntry, port int) {
 		p.Env = append(p.Env, ir.EnvVar{Name: "PS", Value: ir.Plain(e.name+".1", e.pos), Pos: e.pos})
 	}
 	for _, d := range foremanSubstDiffs(e.command, sh, r.substKeys()) {
-		r.diags.Add(e.cmdPos, ir.Warning, ir.IDRunnerSubst,
+		r.diags.Add(e.cmdPos, ir.IDRunnerSubst,
 			fmt.Sprintf("the command of %q %s; the output leaves expansion to the shell, so the command does not run as it did under foreman", e.name, d.why),
 			d.hint)
 	}
 	if m := nestedRunner.FindStringSubmatch(e.command); m != nil {
-		r.diags.Add(e.cmdPos, ir.Note, ir.IDProcfileNested,
+		r.diags.Add(e.cmdPos, ir.IDProcfileNested,
 			fmt.Sprintf("the command of %q starts %s, which runs the processes of another Procfile inside this one, under its own rules", e.name, m[1]+m[2]),
 			"convert that Procfile too, and run its processes as devenv processes")
 	}
@@ -382,7 +382,7 @@ func (r *procfileReader) windowsCommand(p *ir.Process, e *procEntry) {
 	default:
 		return
 	}
-	r.diags.Add(e.cmdPos, ir.Warning, ir.IDProcfileWindows,
+	r.diags.Add(e.cmdPos, ir.IDProcfileWindows,
 		fmt.Sprintf("the command of %q is written for Windows: %s; the process is converted disabled", e.name, why),
 		"rewrite the command for bash (e.g. $PORT for %PORT%), then enable the process")
 	p.Disabled = ir.Some(true, e.cmdPos)
@@ -400,6 +400,6 @@ func (r *procfileReader) release(e *procEntry) {
 		Pos:       e.pos,
 		NoErrexit: true,
 	})
-	r.diags.Add(e.pos, ir.Note, ir.IDProcfileRelease,
+	r.diags.Add(e.pos, ir.IDProcfileRelease,
 		fmt.Sprintf("the release entry is Heroku's deploy hook, not a long-running process: it becomes the task %q, run by hand with devenv tasks run %s (foreman started it as a process, and stopped the others when it exited)", releaseTask, releaseTask), "")
 }
