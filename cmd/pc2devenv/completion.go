@@ -102,6 +102,8 @@ func operandWords(c *command) []string {
 	switch c.operands {
 	case "shells":
 		return shells
+	case "ids":
+		return explainWords()
 	case "commands":
 		var names []string
 		for _, c := range commands {

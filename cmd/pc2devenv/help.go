@@ -22,7 +22,7 @@ type command struct {
 	// flags returns the command's flag set, or nil when it has none.
 	flags func() *pflag.FlagSet
 	// operands says what the command's arguments are, for completion:
-	// "paths", "shells", "commands", or "" for none.
+	// "paths", "shells", "commands", "ids", or "" for none.
 	operands string
 	// examples end the help; every flag of the command appears in one.
 	examples []example
@@ -139,6 +139,23 @@ converted with.`,
 			{"pc2devenv report --target devenv2-process-compose --keep postgres --force-services --explain", "The same with the other conversion flags; --explain adds why each service\n  # rule fired or not."},
 			{"pc2devenv report --from procfile --port-base 3000 --inline-env - < Procfile", "Report on a Procfile read from standard input."},
 			{"pc2devenv report --scripts none --processes-from-targets dev --quiet --max-size 64MiB", "With the Makefile flags, and a larger limit on a source file's size."},
+		},
+	},
+	{
+		name:     "explain",
+		args:     "ID",
+		summary:  "explain a diagnostic: what it means, why, what to do",
+		operands: "ids",
+		text: `Print the catalogue entry of the diagnostic ID (such as PC010, the
+identifier in warning[PC010]) or of its name (such as unknown-key): its
+severity, what it is about, what it means, why pc2devenv reports it, what
+to do, and an example. docs/diagnostics.md lists every entry.
+
+This is not convert's --explain, which explains the service rules'
+decisions for a project.`,
+		examples: []example{
+			{"pc2devenv explain PC010", "Explain an unknown key's warning."},
+			{"pc2devenv explain unknown-key", "The same, by name."},
 		},
 	},
 	{

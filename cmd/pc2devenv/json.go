@@ -22,6 +22,23 @@ func toJSONPos(p ir.Pos) jsonPos { return jsonPos{File: p.File, Line: p.Line, Co
 type jsonDiagnostic struct {
 	jsonPos
 	ir.Diagnostic
+	// Name is the ID's name in the catalogue (pc2devenv explain).
+	Name    string        `json:"name"`
+	Related []jsonRelated `json:"related,omitempty"`
+}
+
+// jsonRelated is a place a diagnostic refers to (ir.Related).
+type jsonRelated struct {
+	jsonPos
+	Text string `json:"text"`
+}
+
+func toJSONDiagnostic(d ir.Diagnostic) jsonDiagnostic {
+	j := jsonDiagnostic{jsonPos: toJSONPos(d.Pos), Diagnostic: d, Name: d.ID.Name()}
+	for _, r := range d.Related {
+		j.Related = append(j.Related, jsonRelated{toJSONPos(r.Pos), r.Text})
+	}
+	return j
 }
 
 type jsonKey struct {
@@ -53,7 +70,7 @@ func newJSONProject(r *convert.Result) jsonProject {
 		p.Sources = []string{}
 	}
 	for _, d := range r.Diagnostics {
-		p.Diagnostics = append(p.Diagnostics, jsonDiagnostic{toJSONPos(d.Pos), d})
+		p.Diagnostics = append(p.Diagnostics, toJSONDiagnostic(d))
 	}
 	for _, k := range r.Fates {
 		p.Keys = append(p.Keys, jsonKey{Key: k.Key, jsonPos: toJSONPos(k.Pos), Fate: string(k.Fate), To: k.To})
@@ -104,7 +121,7 @@ func newJSONStream(w io.Writer, mode batch.Mode) *jsonStream {
 func (s *jsonStream) project(p *batch.Project) {
 	if p.Status == batch.Problem {
 		for _, d := range p.AllDiagnostics() {
-			s.problems = append(s.problems, jsonDiagnostic{toJSONPos(d.Pos), d})
+			s.problems = append(s.problems, toJSONDiagnostic(d))
 		}
 		return
 	}
@@ -115,7 +132,7 @@ func (s *jsonStream) project(p *batch.Project) {
 		jp = jsonProject{Dir: p.Dir, Sources: []string{}, Diagnostics: []jsonDiagnostic{}, Keys: []jsonKey{}}
 	}
 	for _, d := range p.Diagnostics {
-		jp.Diagnostics = append(jp.Diagnostics, jsonDiagnostic{toJSONPos(d.Pos), d})
+		jp.Diagnostics = append(jp.Diagnostics, toJSONDiagnostic(d))
 	}
 	jp.File, jp.Status, jp.Diff, jp.Scaffolded = p.File, p.Status.Name(s.mode), string(p.Diff), p.Scaffolded
 	s.buf.Reset()

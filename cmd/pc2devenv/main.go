@@ -7,6 +7,7 @@
 //	pc2devenv convert [flags] [PATH ...]
 //	pc2devenv diff [flags] [PATH ...]
 //	pc2devenv report [flags] [PATH ...]
+//	pc2devenv explain ID
 //	pc2devenv completion SHELL
 //	pc2devenv version (or --version, -V)
 //	pc2devenv help [COMMAND]
@@ -69,6 +70,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return e.reportCmd(rest)
 	case "version", "--version", "-V":
 		return e.version(rest)
+	case "explain":
+		return e.explain(rest)
 	case "completion":
 		return e.completion(rest)
 	case "help":
