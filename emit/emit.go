@@ -162,8 +162,13 @@ func layout(body *nix.Attrs) {
 
 // report records that a source key has no equivalent in the target: a
 // diagnostic, and a TODO comment in at, where the key would have gone.
+// The TODO says why; the diagnostic says why only when there is no TODO.
 func (l *lowerer) report(at *nix.Attrs, pos ir.Pos, sev ir.Severity, id ir.ID, subject, why, hint string) {
-	l.diags.AddAs(pos, sev, id, fmt.Sprintf("%s has no equivalent under %s: %s", subject, l.t.describe(), why), hint)
+	msg := fmt.Sprintf("%s has no equivalent under %s", subject, l.t.short())
+	if at == nil {
+		msg += ": " + why
+	}
+	l.diags.AddAs(pos, sev, id, msg, hint)
 	if at != nil {
 		at.Bindings = append(at.Bindings, nix.Comment("TODO(pc2devenv): "+subject+": "+why))
 	}

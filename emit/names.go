@@ -38,7 +38,7 @@ func (l *lowerer) processNames() {
 			}
 			taken[name] = true
 			l.diags.Add(p.Pos, ir.IDRenamed,
-				fmt.Sprintf("process %q is called %q in the output: devenv 2 process names may hold only letters, digits, \"_\" and \"-\"", p.Name, name), "")
+				fmt.Sprintf("process %q is called %q in the output", p.Name, name), "")
 		}
 		l.names[p.Name] = name
 	}

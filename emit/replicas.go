@@ -100,7 +100,7 @@ func (l *lowerer) unrolledWhy(group *ir.Process, reps []*ir.Process) string {
 	if group.PerReplica != nil {
 		return fmt.Sprintf("the replicas of process %q render their templates differently (with PC_REPLICA_NUM), which process-compose cannot do for the command devenv runs: the output has one process per replica, %s", group.Name, names)
 	}
-	return fmt.Sprintf("other processes wait for the replicas of process %q to succeed, which makes each a one-shot task: the output has one task per replica, %s", group.Name, names)
+	return fmt.Sprintf("the replicas of process %q are waited for to succeed: they become the tasks %s", group.Name, names)
 }
 
 // waitedToSucceed reports whether a process waits for group, or for one of

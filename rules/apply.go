@@ -249,11 +249,11 @@ func (m *match) build(force bool, diags *ir.Diagnostics) *ir.Service {
 	}
 	s.Comments = append(s.Comments, proc.Comments...)
 	diags.Add(proc.Pos, ir.IDServiceConverted,
-		fmt.Sprintf("process %q becomes %s: %s", proc.Name, m.service(), m.evidence), "")
+		fmt.Sprintf("process %q becomes %s", proc.Name, m.service()), "")
 	if m.wrapper != "" {
 		diags.Add(proc.Command.Pos, ir.IDServiceWrapper,
-			fmt.Sprintf("%s replaces the script %s of process %q; what the script does beyond starting %s is not carried over", m.service(), m.wrapper, proc.Name, r.Title),
-			"check that the script does nothing devenv's service does not, or keep it with --keep "+proc.Name)
+			fmt.Sprintf("%s replaces the script %s of process %q", m.service(), m.wrapper, proc.Name),
+			"--keep "+proc.Name+" keeps it")
 	}
 	if r.Note != "" {
 		diags.Add(proc.Pos, ir.IDServiceNeeds, r.Note, "")
@@ -270,7 +270,7 @@ func (m *match) build(force bool, diags *ir.Diagnostics) *ir.Service {
 			}
 		case fDropped:
 			diags.Add(f.pos, ir.IDServiceDropped,
-				fmt.Sprintf("%s of process %q is left out: %s", f.what, proc.Name, f.why), "")
+				fmt.Sprintf("%s of process %q is left out", f.what, proc.Name), "")
 		case fCarried:
 			carry.Env = append(carry.Env, f.env)
 			diags.Add(f.pos, ir.IDServiceCarried,
@@ -282,8 +282,8 @@ func (m *match) build(force bool, diags *ir.Diagnostics) *ir.Service {
 			}
 			diags.AddAs(f.pos, f.sev, id, f.why, "")
 		case fUnsupported:
-			msg := fmt.Sprintf("%s of process %q cannot be expressed with %s: %s; --force-services converts the process without it", f.what, proc.Name, m.service(), f.why)
-			diags.Add(f.pos, ir.IDServiceForced, msg, "keep the process with --keep "+proc.Name)
+			msg := fmt.Sprintf("%s of process %q cannot be expressed with %s", f.what, proc.Name, m.service())
+			diags.Add(f.pos, ir.IDServiceForced, msg, "--keep "+proc.Name+" keeps the process")
 			s.Comments = append(s.Comments, fmt.Sprintf("TODO(pc2devenv): %s: %s", f.what, f.why))
 		}
 	}
@@ -295,12 +295,12 @@ func (m *match) build(force bool, diags *ir.Diagnostics) *ir.Service {
 			names = append(names, d.Name)
 		}
 		diags.Add(proc.DependsOn[0].Pos, ir.IDServiceCarried,
-			fmt.Sprintf("the dependencies of process %q (%s) are kept on the process %q of %s", proc.Name, strings.Join(names, ", "), r.Process, m.service()), "")
+			fmt.Sprintf("the dependencies of process %q (%s) stay on its process %q", proc.Name, strings.Join(names, ", "), r.Process), "")
 	}
 	if proc.Readiness != nil && r.Readiness != ReadyProbe {
 		carry.Readiness = proc.Readiness
 		diags.Add(proc.Readiness.Pos, ir.IDServiceCarried,
-			fmt.Sprintf("the readiness_probe of process %q is kept on the process %q: %s has no readiness probe of its own", proc.Name, r.Process, m.service()), "")
+			fmt.Sprintf("the readiness_probe of process %q stays on its process %q", proc.Name, r.Process), "")
 	}
 	if len(carry.Env) > 0 || len(carry.DependsOn) > 0 || carry.Readiness != nil {
 		s.Process = carry

@@ -78,7 +78,7 @@ func (res *Result) explain(c *candidate) {
 			return
 		}
 		res.Diagnostics.Add(m.proc.Pos, ir.IDServiceKept,
-			fmt.Sprintf("process %q runs %s, but stays a process: %s", m.proc.Name, m.rule.Title, c.kept), keptHint(c))
+			fmt.Sprintf("process %q runs %s but stays a process", m.proc.Name, m.rule.Title), keptHint(c))
 	}
 	res.Explanations = append(res.Explanations, e)
 }
@@ -87,7 +87,7 @@ func (res *Result) explain(c *candidate) {
 func keptHint(c *candidate) string {
 	for _, f := range c.m.findings {
 		if f.kind == fUnsupported && strings.Contains(c.kept, "cannot express") {
-			return "--force-services converts it, reporting what is lost"
+			return "--force-services converts it"
 		}
 	}
 	return ""
@@ -103,8 +103,8 @@ func (res *Result) nearMiss(p *ir.Process, n *nearMiss) {
 	if n.compose {
 		e.Decision = "stays a process: docker compose starts the services of a compose file, which the converter does not read, so it does not guess them"
 		res.Diagnostics.Add(p.Command.Pos, ir.IDComposeUp,
-			fmt.Sprintf("process %q runs docker compose: the services it starts are defined in a compose file, which pc2devenv does not read, so it stays a process", p.Name),
-			"replace the databases it starts with devenv services (services.postgres, services.redis, …)")
+			fmt.Sprintf("process %q runs docker compose, so it stays a process", p.Name),
+			"replace what it starts with devenv services")
 	}
 	res.Explanations = append(res.Explanations, e)
 }

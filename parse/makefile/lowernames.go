@@ -44,7 +44,7 @@ func (lw *lowerer) names() {
 				what += " and the script " + out
 			}
 			lw.diags.Add(lw.db.targets[name].pos, ir.IDRenamed,
-				fmt.Sprintf("target %q becomes %s: devenv's task and script names may hold only letters, digits, \"_\" and \"-\"", name, what), "")
+				fmt.Sprintf("target %q becomes %s", name, what), "")
 		}
 		if lw.tasks[name] {
 			lw.taskName[name] = taskPrefix + out

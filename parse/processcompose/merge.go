@@ -267,7 +267,7 @@ func (r *reader) checkEnvMergeEntry(it *yaml.Node) {
 	}
 	r.envWarned[d] = true
 	r.diags.Add(r.pos(d), ir.IDEnvMergeDrop,
-		fmt.Sprintf("process-compose drops the environment entry %s when it merges files or extends, because its value holds \"=\" (its merge splits entries on every \"=\"); the output keeps it, as meant", name),
+		fmt.Sprintf("process-compose's merge drops the entry %s, whose value holds \"=\"; the output keeps it", name),
 		"")
 }
 

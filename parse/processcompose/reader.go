@@ -125,10 +125,10 @@ func (r *reader) unknownKey(e entry, k ir.Path, where string, known []string) {
 	if s := sourcecheck.Suggest(e.key, known); s != "" {
 		hint = fmt.Sprintf("did you mean %q?", s)
 	} else if m, ok := misplaced[e.key]; ok {
-		hint = "process-compose spells this " + m
+		hint = "process-compose spells it " + m
 	}
 	r.diags.Add(r.pos(e.kNode), ir.IDUnknownKey,
-		fmt.Sprintf("unknown key %q in %s; process-compose ignores it", e.key, where), hint)
+		fmt.Sprintf("unknown key %q in %s", e.key, where), hint)
 }
 
 // recordUnknownTree records the keys inside an unknown key's value as

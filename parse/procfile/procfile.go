@@ -236,16 +236,15 @@ func (r *procfileReader) build() {
 	}
 	if len(examples) > 0 {
 		first := r.entries[0].pos
-		hint := "pass --port-base to start from another port, as foreman start -p does"
+		hint := ""
 		if filepath.Base(r.file) == "Procfile.dev" {
-			hint = "Rails' bin/dev exports PORT=3000 before it runs foreman start -f Procfile.dev: pass --port-base 3000 to count from there, as it does"
+			hint = "Rails' bin/dev counts from 3000: pass --port-base 3000"
 		}
 		r.diags.Add(first, ir.IDPort,
-			fmt.Sprintf("foreman gives every process PORT = %d + %d × the entry's place in the file, counting from 0%s: %s, …; each process gets the same PORT, and under devenv 2 a command that uses $PORT gets it from a port devenv allocates (ports.%s), which devenv moves up when it is busy",
-				base, portStep, baseFrom, strings.Join(examples, ", "), portName),
+			fmt.Sprintf("each process gets PORT as under foreman%s: %s, …", baseFrom, strings.Join(examples, ", ")),
 			hint)
 		r.diags.Add(ir.Pos{File: r.file}, ir.IDProcfileExitAll,
-			"foreman and honcho stop every process when one exits, and restart none; the processes are not restarted (restart.on = \"never\"), but devenv keeps the others running when one exits", "")
+			"devenv keeps the other processes running when one exits, unlike foreman", "")
 	}
 }
 
