@@ -126,8 +126,8 @@ func (l *lowerer) afterList(a, pc *nix.Attrs, p *ir.Process) *nix.List {
 		case d.Condition == ir.ProcessHealthy && t.service != nil:
 			ref = t.task + "@started"
 			l.diags.Add(d.Pos, ir.IDServiceNoReadiness,
-				fmt.Sprintf("process %q waits for %q to be healthy (process_healthy), but the process of services.%s has no readiness check under %s; it waits for %q to start", p.Name, d.Name, t.service.Attr, l.t.describe(), d.Name),
-				fmt.Sprintf("give processes.%s a ready check", d.Name))
+				fmt.Sprintf("process %q waits for %q to start, not to be healthy: services.%s has no ready check", p.Name, d.Name, t.service.Attr),
+				"")
 			item.Comments = append(item.Comments, fmt.Sprintf("TODO(pc2devenv): services.%s has no readiness check, so this waits for it to start, not to be healthy", t.service.Attr))
 		case d.Condition == ir.ProcessHealthy:
 			ref = t.task + "@started"

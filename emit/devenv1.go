@@ -40,8 +40,8 @@ func (l *lowerer) devenv1Process(pc *nix.Attrs, p *ir.Process) {
 			// a probe, which the source's process may have had.
 			cond = ir.ProcessStarted
 			l.diags.Add(d.Pos, ir.IDServiceNoReadiness,
-				fmt.Sprintf("process %q waits for %q to be healthy (process_healthy), but the process of services.%s has no readiness probe under %s, which would refuse the wait; it waits for %q to start (process_started)", p.Name, d.Name, t.service.Attr, l.t.describe(), d.Name),
-				fmt.Sprintf("give processes.%s a readiness probe", d.Name))
+				fmt.Sprintf("process %q waits for %q to start, not to be healthy: services.%s has no readiness probe", p.Name, d.Name, t.service.Attr),
+				"")
 		} else if d.Condition == ir.ProcessHealthy && !t.ready && !t.oneshot {
 			if dep := l.lookup(d.Name); dep == nil || dep.Liveness == nil {
 				l.diags.Add(d.Pos, ir.IDNoReadiness,

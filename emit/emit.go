@@ -251,12 +251,12 @@ func (l *lowerer) globalEnv() {
 		line, ok := exportLine(v.Name, v.Value)
 		if !ok {
 			l.diags.Add(v.Pos, ir.IDEnvExported,
-				fmt.Sprintf("environment variable %q refers to %s, which devenv would pass on unexpanded, and its name cannot be exported from bash; it is left out", v.Name, v.Value.Refs()[0].Raw), "")
+				fmt.Sprintf("environment variable %q refers to %s and is left out", v.Name, v.Value.Refs()[0].Raw), "")
 			continue
 		}
 		l.exports = append(l.exports, line)
 		l.diags.AddAs(v.Pos, ir.Note, ir.IDEnvExported,
-			fmt.Sprintf("environment variable %q refers to %s: devenv passes env values on unexpanded, so each process command exports it first, where bash expands it", v.Name, refList(v.Value)), "")
+			fmt.Sprintf("every process command exports %q, which refers to %s", v.Name, refList(v.Value)), "")
 	}
 	if len(settingsEnv) > 0 {
 		l.group(nix.Bind(nix.ListOf(settingsEnv...), "process", "managers", "process-compose", "settings", "environment"))
@@ -397,7 +397,7 @@ func (l *lowerer) task(t *ir.Task) {
 				text += "\n"
 			}
 			l.diags.Add(t.Exec.Pos, ir.IDSetE,
-				fmt.Sprintf("the command of task %q runs several statements: it starts with \"set +e\" because devenv runs tasks under set -e and %s did not", t.Name, l.runnerOf(t.Exec.Pos)), "")
+				fmt.Sprintf("the command of task %q starts with \"set +e\", as %s runs it", t.Name, l.runnerOf(t.Exec.Pos)), "")
 		}
 		a.Add(nix.Str(text), "exec")
 	}

@@ -73,20 +73,16 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 	if bad != nil {
 		// It stops where bash stops reading it, under either runner; no
 		// "set +e" is needed for that.
-		runner := fmt.Sprintf("as under %s, ", l.runnerOf(cmd.Pos))
-		if l.otherShell() {
-			runner = "" // PC111 says that the runner's shell was another
-		}
 		l.diags.Add(cmd.Pos, ir.IDBashSyntax,
-			fmt.Sprintf("bash cannot parse the command of %q (line %d, column %d of the command: %s): %sbash runs the lines before that one, then exits with status 2", p.Name, bad.Line, bad.Col, bad.Msg, runner),
-			"fix the command")
+			fmt.Sprintf("bash cannot parse the command of %q (line %d, column %d: %s)", p.Name, bad.Line, bad.Col, bad.Msg),
+			"")
 	}
 	// Lines before the one bash cannot read run: without -e, as the
 	// runner ran them.
 	if l.t.typed() && (bad == nil && needsSetPlusE(l.proj.Shell, text) || bad != nil && bad.Line > 1) {
 		pre = append(pre, "set +e")
 		l.diags.Add(cmd.Pos, ir.IDSetE,
-			fmt.Sprintf("the command of %q runs several statements: it starts with \"set +e\" because devenv runs commands under set -e and %s did not", p.Name, l.runnerOf(cmd.Pos)), "")
+			fmt.Sprintf("the command of %q starts with \"set +e\", as %s runs it", p.Name, l.runnerOf(cmd.Pos)), "")
 	}
 	if l.t.typed() {
 		pre = append(pre, l.exports...)
@@ -103,13 +99,13 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 			line, ok := exportLine(v.Name, v.Value)
 			if !ok {
 				l.diags.Add(v.Pos, ir.IDEnvExported,
-					fmt.Sprintf("environment variable %q of process %q refers to %s, and its name cannot be exported from bash; it is left out", v.Name, p.Name, refList(v.Value)), "")
+					fmt.Sprintf("environment variable %q of process %q refers to %s and is left out", v.Name, p.Name, refList(v.Value)), "")
 				continue
 			}
 			pre = append(pre, line)
 			if v.Value.HasRefs() {
 				l.diags.AddAs(v.Pos, ir.Note, ir.IDEnvExported,
-					fmt.Sprintf("environment variable %q of process %q refers to %s: devenv passes env values on unexpanded, so the command exports it first, where bash expands it", v.Name, p.Name, refList(v.Value)), "")
+					fmt.Sprintf("the command of process %q exports %q, which refers to %s", p.Name, v.Name, refList(v.Value)), "")
 			}
 		}
 		if p.IsDaemon.Set && p.IsDaemon.Val && !oneshot {
@@ -122,12 +118,12 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 			if stop != "" {
 				pre = append(pre, daemonDirLine)
 			}
-			why := " and runs its shutdown.command when devenv stops it, from the process's working directory as process-compose does"
+			why := ", then runs its shutdown.command"
 			if stop == "" {
-				why = "; it has no shutdown.command, so nothing stops the daemon itself, as in process-compose"
+				why = "; nothing stops the daemon (no shutdown.command)"
 			}
 			l.diags.Add(p.IsDaemon.Pos, ir.IDDaemon,
-				fmt.Sprintf("process %q is a daemon (its command starts it in the background and exits): devenv expects processes to stay in the foreground, so the command waits after starting it%s", p.Name, why), "")
+				fmt.Sprintf("daemon process %q waits after starting it%s", p.Name, why), "")
 		}
 	}
 	if len(pre) > 0 {
@@ -226,7 +222,7 @@ func (l *lowerer) cwd(a *nix.Attrs, t ir.Text, what string) nix.Expr {
 	}
 	if strings.Contains(dir, "$") {
 		l.diags.Add(t.Pos, ir.IDBareVar,
-			fmt.Sprintf("%s is %q: process-compose (since 1.75) does not expand $VAR there, and devenv does not either; it is kept as written", what, dir),
+			fmt.Sprintf("%s is %q, kept as written: $VAR is not expanded there", what, dir),
 			"write ${VAR} to have process-compose substitute it")
 	}
 	if path.IsAbs(dir) {

@@ -48,7 +48,7 @@ func Project(files []*File, names []string, inline bool, runner string) (*ir.Pro
 	}
 	p.Dotenv = d
 	diags.Add(pos, ir.IDDotenvLoaded,
-		fmt.Sprintf("devenv loads %s when the shell or a process starts (dotenv.enable); the values stay in the file and are not copied into the output", strings.Join(names, ", ")),
-		"pass --inline-env to copy them instead")
+		fmt.Sprintf("devenv loads %s at run time; its values are not copied", strings.Join(names, ", ")),
+		"")
 	return p, diags
 }

@@ -90,7 +90,7 @@ func lower(db *database, proj *ir.Project, opts Options, diags *ir.Diagnostics) 
 				if normal, order := t.prereqs(); len(normal)+len(order) > 1 {
 					parallelNoted = true
 					lw.diags.AddAs(t.pos, ir.Note, ir.IDMakeParallel,
-						fmt.Sprintf("devenv tasks run runs a task's dependencies in parallel, as make -j does; make without -j makes the prerequisites of %s one after the other, and so does the script", name), "")
+						fmt.Sprintf("the task runs the prerequisites of %s in parallel; the script does not", name), "")
 				}
 			}
 			lw.lowerTask(t)
@@ -524,8 +524,8 @@ func (lw *lowerer) lowerTask(t *mkTarget) {
 	lw.proj.Tasks = append(lw.proj.Tasks, task)
 	if lw.phony[t.name] && looksLikeServer(lw.recipe(t)) {
 		lw.diags.AddAs(t.pos, ir.Note, ir.IDMakeProcess,
-			fmt.Sprintf("target %s starts a server or watcher that keeps running; it stays a task unless you ask for a process", t.name),
-			"pass --processes-from-targets "+t.name+" to make it a process")
+			fmt.Sprintf("target %s looks like a server, but stays a task", t.name),
+			"--processes-from-targets "+t.name+" makes it a process")
 	}
 	if recipeUses(t, "MAKEFILE_LIST") {
 		lw.diags.Add(t.pos, ir.IDMakeSpecial,
@@ -598,7 +598,7 @@ func (lw *lowerer) noteDyn(d *dyn) {
 		}
 		lw.noted["env:"+d.name] = true
 		lw.diags.AddAs(d.pos, ir.Note, ir.IDMakeEnvVar,
-			fmt.Sprintf("%s is not defined in the Makefile: make takes it from the environment, and so does bash ($%s)", d.name, d.name), "")
+			fmt.Sprintf("%s is not defined in the Makefile: bash reads $%s from the environment", d.name, d.name), "")
 	case dynEnvDefault:
 		if lw.noted["default:"+d.name] {
 			return
@@ -613,7 +613,7 @@ func (lw *lowerer) noteDyn(d *dyn) {
 		}
 		lw.noted[key] = true
 		lw.diags.Add(d.pos, ir.IDMakeShell,
-			fmt.Sprintf("$(shell %s) is not run by the converter: bash runs $(%s) where make would have", d.cmd.makeText(), lw.bashText(d.cmd)), "")
+			fmt.Sprintf("$(shell %s) becomes $(%s)", d.cmd.makeText(), lw.bashText(d.cmd)), "")
 	case dynGlob:
 		key := "glob:" + d.pos.String()
 		if lw.noted[key] {
@@ -673,6 +673,6 @@ func (lw *lowerer) lowerProcess(t *mkTarget) {
 		p.Command = ir.Plain(b.text, t.pos)
 	}
 	lw.diags.AddAs(t.pos, ir.Note, ir.IDMakeProcess,
-		fmt.Sprintf("target %s becomes a process (--processes-from-targets): devenv up starts it and does not restart it; its log does not echo the commands as make did", t.name), "")
+		fmt.Sprintf("target %s becomes a process (--processes-from-targets)", t.name), "")
 	lw.proj.Processes = append(lw.proj.Processes, p)
 }

@@ -721,9 +721,9 @@ func (lw *lowerer) rewriteMake(text, self string, pos ir.Pos) (string, bool) {
 				fmt.Sprintf("this recipe %s; it is kept as written, so it still needs make and a Makefile", c.bad), "")
 			continue
 		}
-		msg := fmt.Sprintf("make %s becomes devenv tasks run %s in the task, which runs them as make -j would; the scripts run their recipes in make's order", strings.Join(c.goals, " "), strings.Join(c.tasks, " "))
+		msg := fmt.Sprintf("make %s becomes devenv tasks run %s in the task", strings.Join(c.goals, " "), strings.Join(c.tasks, " "))
 		if c.silent {
-			msg += "; unlike make -s, the recipes echo their commands"
+			msg += "; the recipes echo their commands"
 		}
 		lw.warnOnce("make:"+pos.String(), pos, ir.Note, ir.IDMakeRecursive, msg, "")
 	}

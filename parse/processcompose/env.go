@@ -67,7 +67,7 @@ func (r *reader) envVar(name, value string, pos, vpos ir.Pos) ir.EnvVar {
 	if r.expands(vpos.File) {
 		for _, v := range bareVars(t) {
 			r.diags.Add(vpos, ir.IDBareVar,
-				fmt.Sprintf("the value of %s holds $%s, which process-compose (since 1.75) passes on as text, not the variable's value (older versions substituted it); the output keeps the text", name, v),
+				fmt.Sprintf("the value of %s holds $%s, which stays text", name, v),
 				"write ${"+v+"} to have it substituted")
 		}
 	}

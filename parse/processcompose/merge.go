@@ -94,8 +94,9 @@ func (r *reader) mergeValue(base, over entry, f *field, k ir.Path, record bool) 
 				if k.Pattern() == "processes.*.disabled" {
 					hint = `write is_disabled: "false" to enable it again`
 				}
-				r.diags.Add(r.pos(over.kNode), ir.IDZeroOverride,
-					fmt.Sprintf("%s: %s does not override %s from %s: process-compose's merge never lets an empty, false or 0 value win", k, ov.Value, bv.Value, r.pos(base.kNode)), hint)
+				r.diags.AddRelated(r.pos(over.kNode), ir.IDZeroOverride,
+					fmt.Sprintf("%s: %s does not override %s", k, ov.Value, bv.Value), hint,
+					r.pos(base.kNode), fmt.Sprintf("%s is set to %s here", k, bv.Value))
 			}
 			return base
 		}
@@ -231,8 +232,9 @@ func (r *reader) mergeEnv(base, over entry, f *field, k ir.Path, record bool) en
 			if record {
 				r.recordConsumed(k.Name(name), d, fmt.Sprintf("an empty value does not override the one at %s", r.pos(prev)))
 			}
-			r.diags.Add(r.pos(d), ir.IDZeroOverride,
-				fmt.Sprintf("%s: %s= does not override %s from %s: process-compose's merge never lets an empty value win", k, name, prev.Value, r.pos(prev)), "")
+			r.diags.AddRelated(r.pos(d), ir.IDZeroOverride,
+				fmt.Sprintf("%s: %s= does not override %s", k, name, prev.Value), "",
+				r.pos(prev), fmt.Sprintf("%s is set here", name))
 		case dup:
 			if record {
 				r.recordConsumed(k.Name(name), r.deref(seq.Content[i]), fmt.Sprintf("overridden by %s", r.pos(d)))

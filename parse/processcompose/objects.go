@@ -55,8 +55,8 @@ func (r *reader) dependsOn(n *yaml.Node, k ir.Path, proc string) []ir.Dependency
 		}
 		if d.Implicit {
 			r.diags.Add(d.Pos, ir.IDImplicitCondition,
-				fmt.Sprintf("depends_on %q gives no condition: process-compose then waits for %q to exit (process_completed), not to start", e.key, e.key),
-				"write the condition to make it plain")
+				fmt.Sprintf("depends_on %q has no condition: it waits for %q to exit", e.key, e.key),
+				"")
 		}
 		deps = append(deps, d)
 	}

@@ -155,9 +155,9 @@ func (r *reader) recordUnknownTree(n *yaml.Node, k ir.Path) {
 // under is_strict.
 func (r *reader) strictness() string {
 	if r.strict {
-		return "process-compose refuses the file, since it sets is_strict"
+		return "process-compose refuses the file (is_strict)"
 	}
-	return "process-compose logs an error (and refuses the file under is_strict)"
+	return "process-compose logs an error"
 }
 
 // knownKey is one known key of a mapping, with its key path and the index of

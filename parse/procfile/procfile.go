@@ -323,7 +323,7 @@ func (r *procfileReader) process(e *procEntry, port int) {
 			what = "PORT=" + sh.portValue
 		}
 		r.diags.Add(e.cmdPos, ir.IDPortInline,
-			fmt.Sprintf("the command of %q sets %s, which wins over the PORT=%d the runner gives it, as under foreman; no port is allocated for it", e.name, what, port), "")
+			fmt.Sprintf("the command of %q sets %s, not PORT=%d; no port is allocated for it", e.name, what, port), "")
 	case usesPort.MatchString(e.command):
 		portVar.Port = portName
 		p.Ports = []ir.Port{{Name: portName, Allocate: port, Pos: e.pos}}
@@ -334,7 +334,7 @@ func (r *procfileReader) process(e *procEntry, port int) {
 	}
 	for _, d := range foremanSubstDiffs(e.command, sh, r.substKeys()) {
 		r.diags.Add(e.cmdPos, ir.IDRunnerSubst,
-			fmt.Sprintf("the command of %q %s; the output leaves expansion to the shell, so the command does not run as it did under foreman", e.name, d.why),
+			fmt.Sprintf("the command of %q %s", e.name, d.why),
 			d.hint)
 	}
 	if m := nestedRunner.FindStringSubmatch(e.command); m != nil {
