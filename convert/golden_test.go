@@ -132,6 +132,10 @@ func runGolden(t *testing.T, c *golden.Case, opts *devenvopts.Options) {
 		var diag bytes.Buffer
 		for _, d := range res.Diagnostics {
 			fmt.Fprintln(&diag, strings.ReplaceAll(d.String(), dir+string(filepath.Separator), ""))
+			// The severity must be one the ID's catalogue entry allows.
+			if e, ok := ir.Lookup(d.ID); !ok || !e.Allows(d.Severity) {
+				t.Errorf("%s: %s has severity %s, which its catalogue entry does not allow: %s", tg, d.ID, d.Severity, d)
+			}
 		}
 		compare(tg, ".diag", diag.Bytes(), diag.Len() > 0)
 		if args.opts.Explain {

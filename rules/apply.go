@@ -270,7 +270,7 @@ func (m *match) build(force bool, diags *ir.Diagnostics) *ir.Service {
 			}
 		case fDropped:
 			diags.Add(f.pos, ir.IDServiceDropped,
-				fmt.Sprintf("%s of process %q is left out", f.what, proc.Name), "")
+				fmt.Sprintf("%s is left out: %s", f.what, f.why), "")
 		case fCarried:
 			carry.Env = append(carry.Env, f.env)
 			diags.Add(f.pos, ir.IDServiceCarried,
