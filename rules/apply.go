@@ -274,7 +274,7 @@ func (m *match) build(force bool, diags *ir.Diagnostics) *ir.Service {
 		case fCarried:
 			carry.Env = append(carry.Env, f.env)
 			diags.Add(f.pos, ir.IDServiceCarried,
-				fmt.Sprintf("%s of process %q is %s", f.what, proc.Name, f.why), "")
+				fmt.Sprintf("%s is %s", f.what, f.why), "")
 		case fNote:
 			id := f.id
 			if id == "" {

@@ -78,19 +78,9 @@ func (res *Result) explain(c *candidate) {
 			return
 		}
 		res.Diagnostics.Add(m.proc.Pos, ir.IDServiceKept,
-			fmt.Sprintf("process %q runs %s but stays a process", m.proc.Name, m.rule.Title), keptHint(c))
+			fmt.Sprintf("process %q is not made %s", m.proc.Name, m.service()), "")
 	}
 	res.Explanations = append(res.Explanations, e)
-}
-
-// keptHint suggests how to convert a kept process anyway.
-func keptHint(c *candidate) string {
-	for _, f := range c.m.findings {
-		if f.kind == fUnsupported && strings.Contains(c.kept, "cannot express") {
-			return "--force-services converts it"
-		}
-	}
-	return ""
 }
 
 // nearMiss records a rule that almost fired, and reports docker compose.

@@ -83,8 +83,8 @@ func (lw *lowerer) lowerScript(t *mkTarget) {
 	}
 	if bashBuiltins[script.Name] {
 		lw.diags.Add(t.pos, ir.IDMakeShadowed,
-			fmt.Sprintf("in bash, %s runs the builtin %s, not the script %s", script.Name, script.Name, script.Name),
-			"run it as devenv tasks run "+lw.taskName[t.name])
+			fmt.Sprintf("bash's builtin %s hides the script %s", script.Name, script.Name),
+			"run devenv tasks run "+lw.taskName[t.name])
 	}
 	lw.proj.Scripts = append(lw.proj.Scripts, script)
 }

@@ -269,7 +269,7 @@ func (r *reader) checkEnvMergeEntry(it *yaml.Node) {
 	}
 	r.envWarned[d] = true
 	r.diags.Add(r.pos(d), ir.IDEnvMergeDrop,
-		fmt.Sprintf("process-compose's merge drops the entry %s, whose value holds \"=\"; the output keeps it", name),
+		fmt.Sprintf("the merge drops %s (its value holds \"=\"); the output keeps it", name),
 		"")
 }
 
