@@ -57,7 +57,7 @@ func (l *lowerer) elevated(a *nix.Attrs, p *ir.Process, f ir.Field) {
 	if caps == nil {
 		l.report(a, f.KeyPos, ir.Warning, ir.IDNoEquivalent, fmt.Sprintf("is_elevated = true of process %q", sourceName(p)),
 			"devenv 2 does not run processes with sudo, and the converter cannot tell which capabilities the command needs",
-			"grant them with linux.capabilities, or use --target devenv2-process-compose")
+			"")
 		return
 	}
 	a.Add(stringList(caps), "linux", "capabilities")

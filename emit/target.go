@@ -54,14 +54,9 @@ func (t Target) typed() bool { return t != Devenv1 }
 // so that raw process-compose keys take effect.
 func (t Target) processCompose() bool { return t != Devenv2 }
 
-// short names t in a diagnostic: "devenv 2", "devenv 2 with
-// process-compose" or "devenv 1".
-func (t Target) short() string {
-	if t == Devenv2 {
-		return "devenv 2"
-	}
-	return t.describe()
-}
+// short names t in a diagnostic, as --target does: "devenv2",
+// "devenv2-process-compose" or "devenv1".
+func (t Target) short() string { return t.String() }
 
 // describe names the target in messages.
 func (t Target) describe() string {

@@ -5,7 +5,7 @@ var lowerEntries = []Entry{
 	{
 		ID: IDNoEquivalent, Name: "no-equivalent", Severity: Warning,
 		Summary: "the target has no equivalent for a key",
-		Explanation: `The key has no equivalent under the chosen devenv target, so the output cannot keep it; a TODO comment in the output, where it would have gone, says why. Check that the project does not depend on it, or pick another target (--target devenv2-process-compose keeps most process-compose keys).
+		Explanation: `The key has no equivalent under the chosen devenv target, so the output cannot keep it; a TODO comment in the output, where it would have gone, says why. Check that the project does not depend on it, or pick another target (--target devenv2-process-compose keeps most process-compose keys). For is_elevated, grant the process the capabilities it needs with linux.capabilities, or use --target devenv2-process-compose.
 
     processes:
       web:

@@ -270,7 +270,7 @@ func (m *match) build(force bool, diags *ir.Diagnostics) *ir.Service {
 			}
 		case fDropped:
 			diags.Add(f.pos, ir.IDServiceDropped,
-				fmt.Sprintf("%s is left out: %s", f.what, f.why), "")
+				fmt.Sprintf("%s is left out", f.what), "")
 		case fCarried:
 			carry.Env = append(carry.Env, f.env)
 			diags.Add(f.pos, ir.IDServiceCarried,
@@ -295,12 +295,12 @@ func (m *match) build(force bool, diags *ir.Diagnostics) *ir.Service {
 			names = append(names, d.Name)
 		}
 		diags.Add(proc.DependsOn[0].Pos, ir.IDServiceCarried,
-			fmt.Sprintf("the dependencies of process %q (%s) stay on its process %q", proc.Name, strings.Join(names, ", "), r.Process), "")
+			fmt.Sprintf("depends_on (%s) stays on the process %q", strings.Join(names, ", "), r.Process), "")
 	}
 	if proc.Readiness != nil && r.Readiness != ReadyProbe {
 		carry.Readiness = proc.Readiness
 		diags.Add(proc.Readiness.Pos, ir.IDServiceCarried,
-			fmt.Sprintf("the readiness_probe of process %q stays on its process %q", proc.Name, r.Process), "")
+			fmt.Sprintf("readiness_probe stays on the process %q", r.Process), "")
 	}
 	if len(carry.Env) > 0 || len(carry.DependsOn) > 0 || carry.Readiness != nil {
 		s.Process = carry

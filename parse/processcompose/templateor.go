@@ -51,7 +51,7 @@ func (r *reader) orFallbacks(src string, data map[string]any, pos ir.Pos, what s
 			return action
 		}
 		r.diags.Add(pos, ir.IDTemplateEnvFallback,
-			fmt.Sprintf("%s has {{ or \"${%s}\" … }}, which becomes %s", what, ref.Name, ref.Raw), "")
+			fmt.Sprintf("{{ or \"${%s}\" … }} becomes %s", ref.Name, ref.Raw), "")
 		return r.tmpl.encode(ir.Text{Parts: []ir.TextPart{{Ref: ref}}})
 	})
 }
