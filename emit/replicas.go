@@ -95,10 +95,10 @@ func (l *lowerer) replicas(p *ir.Project) *ir.Project {
 func (l *lowerer) unrolledWhy(group *ir.Process, reps []*ir.Process) string {
 	names := replicaNames(reps)
 	if !l.t.processCompose() {
-		return fmt.Sprintf("process %q has %d replicas, which %s does not make: the output has one process per replica, %s, each with PC_REPLICA_NUM in its environment", group.Name, len(reps), l.t.describe(), names)
+		return fmt.Sprintf("the %d replicas of process %q become the processes %s", len(reps), group.Name, names)
 	}
 	if group.PerReplica != nil {
-		return fmt.Sprintf("the replicas of process %q render their templates differently (with PC_REPLICA_NUM), which process-compose cannot do for the command devenv runs: the output has one process per replica, %s", group.Name, names)
+		return fmt.Sprintf("the replicas of process %q render differently: they become the processes %s", group.Name, names)
 	}
 	return fmt.Sprintf("the replicas of process %q are waited for to succeed: they become the tasks %s", group.Name, names)
 }

@@ -93,8 +93,8 @@ func readForemanEnv(f *File, text string, diags *ir.Diagnostics) {
 		if m == nil {
 			if e := exportLine.FindStringSubmatch(line); e != nil {
 				diags.Add(pos, ir.IDDotenvExport,
-					fmt.Sprintf("foreman ignores a line that starts with \"export\", so its processes did not get %s; devenv's dotenv reads the line, so under devenv they do", e[1]),
-					"remove \"export\" to have foreman read it too, or the line to keep the variable out")
+					fmt.Sprintf("foreman ignores \"export %s=…\", devenv does not", e[1]),
+					"")
 				continue
 			}
 			what := "this line is not NAME=value"

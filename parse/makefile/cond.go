@@ -176,8 +176,8 @@ func (r *reader) condWarning(l *mkLine, cond string, v val) {
 		break
 	}
 	r.diags.Add(l.pos, ir.IDMakeCondition,
-		fmt.Sprintf("the conditional %s depends on %s; the output follows the branch make takes then", strings.TrimSpace(cond), why),
-		"make the condition static, or edit the output for the other case")
+		fmt.Sprintf("%s depends on %s", strings.TrimSpace(cond), why),
+		"")
 }
 
 // splitCondArgs splits the arguments of ifeq/ifneq: "(a,b)", or two

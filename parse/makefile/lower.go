@@ -226,8 +226,8 @@ func (lw *lowerer) classify() {
 		if lw.looksPhony(t) {
 			lw.phony[name] = true
 			lw.diags.Add(t.pos, ir.IDMakeImplicit,
-				fmt.Sprintf("target %s is not declared .PHONY, and no recipe makes a file of that name: it is treated as phony, so it runs every time (make would skip it if a file %s existed)", name, name),
-				"declare it .PHONY")
+				fmt.Sprintf("target %s is treated as .PHONY", name),
+				"")
 		}
 	}
 }

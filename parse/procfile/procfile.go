@@ -75,15 +75,15 @@ func Read(file string, src []byte, opts Options) (*ir.Project, ir.Diagnostics) {
 	if b, ok := sourcecheck.CutBOM(src); ok {
 		src = b
 		diags.Add(ir.Pos{File: file, Line: 1, Col: 1}, ir.IDProcfileBOM,
-			"the file starts with a UTF-8 byte-order mark: foreman and honcho read it as part of the first line, which then is not an entry for them; pc2devenv reads the line without it",
-			"save the file without a byte-order mark")
+			"the file starts with a byte-order mark, which foreman reads as text",
+			"")
 	}
 	r := &procfileReader{file: file, proj: proj, diags: &diags, opts: opts, seen: map[string]ir.Pos{}}
 	r.windows = strings.EqualFold(filepath.Ext(file), ".windows")
 	if r.windows {
 		diags.Add(ir.Pos{File: file}, ir.IDProcfileWindows,
-			"this is the Windows variant of a Procfile: its commands are written for cmd.exe, while devenv runs them with bash; commands with cmd.exe syntax are converted disabled",
-			"convert the Procfile for Linux and macOS instead, or check each command")
+			"a Procfile for Windows: its commands are written for cmd.exe, not bash",
+			"")
 	}
 	lines := strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
 	for i, line := range lines {
@@ -382,8 +382,8 @@ func (r *procfileReader) windowsCommand(p *ir.Process, e *procEntry) {
 		return
 	}
 	r.diags.Add(e.cmdPos, ir.IDProcfileWindows,
-		fmt.Sprintf("the command of %q is written for Windows: %s; the process is converted disabled", e.name, why),
-		"rewrite the command for bash (e.g. $PORT for %PORT%), then enable the process")
+		fmt.Sprintf("the command of %q is written for Windows, so the process is disabled", e.name),
+		"")
 	p.Disabled = ir.Some(true, e.cmdPos)
 	p.Comments = append(p.Comments, "TODO(pc2devenv): written for cmd.exe ("+why+"): rewrite it for bash, then enable the process")
 }
@@ -400,5 +400,5 @@ func (r *procfileReader) release(e *procEntry) {
 		NoErrexit: true,
 	})
 	r.diags.Add(e.pos, ir.IDProcfileRelease,
-		fmt.Sprintf("the release entry is Heroku's deploy hook, not a long-running process: it becomes the task %q, run by hand with devenv tasks run %s (foreman started it as a process, and stopped the others when it exited)", releaseTask, releaseTask), "")
+		fmt.Sprintf("the release entry becomes the task %q", releaseTask), "")
 }

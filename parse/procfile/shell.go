@@ -162,15 +162,13 @@ func foremanSubstDiffs(cmd string, sh shellFacts, keys []substKey) []substDiff {
 		case *syntax.SglQuoted:
 			for _, k := range names {
 				if strings.Contains(n.Value, "$"+k.name) {
-					add(fmt.Sprintf("has $%s inside single quotes, where the shell leaves it as text, but foreman replaced it with the value of %s first", k.name, k.name),
-						fmt.Sprintf("move $%s out of the single quotes if its value was meant", k.name))
+					add(fmt.Sprintf("has $%s in single quotes, which foreman replaced", k.name), "")
 				}
 			}
 		case *syntax.Lit:
 			for _, k := range names {
 				if strings.Contains(n.Value, "$"+k.name) {
-					add(fmt.Sprintf("has $%s where the shell reads it as text (escaped, or in a quoted here-document), but foreman replaced it with the value of %s first", k.name, k.name),
-						"remove the backslash if the value was meant")
+					add(fmt.Sprintf("has $%s as text (escaped), which foreman replaced", k.name), "")
 				}
 			}
 		case *syntax.ParamExp:
@@ -181,11 +179,10 @@ func foremanSubstDiffs(cmd string, sh shellFacts, keys []substKey) []substDiff {
 			for _, k := range names {
 				switch {
 				case name != k.name && strings.HasPrefix(name, k.name):
-					add(fmt.Sprintf("uses $%s, another variable to the shell, but foreman replaced its beginning $%s with the value of %s", name, k.name, k.name),
-						fmt.Sprintf("write ${%s}%s if the value of %s was meant", k.name, name[len(k.name):], k.name))
+					add(fmt.Sprintf("uses $%s, which foreman read as $%s", name, k.name),
+						fmt.Sprintf("write ${%s}%s", k.name, name[len(k.name):]))
 				case name == k.name && k.special:
-					add(fmt.Sprintf("uses $%s, whose value in the .env file holds characters the shell reads as syntax: foreman pasted the value into the command, while bash expands the variable without reading its value as syntax", k.name),
-						"write out in the command what the value did")
+					add(fmt.Sprintf("uses $%s, whose value foreman pasted in as shell syntax", k.name), "")
 				case name == k.name:
 					if end, ok := sh.assigned[k.name]; ok && end <= n.Pos().Offset() {
 						add(fmt.Sprintf("sets %s and then uses $%s, which foreman had already replaced with the value it gives %s", k.name, k.name, k.name),
