@@ -24,8 +24,8 @@ func (l *lowerer) shell(f ir.Field, todos *[]*nix.Binding) {
 	}
 	desc := strings.Join(parts, ", ")
 	l.diags.Add(f.KeyPos, ir.IDShell,
-		fmt.Sprintf("shell sets %s, but devenv runs every command with bash: commands written for that shell do not run as they did", desc),
-		"rewrite the commands for bash, or run the shell from them (e.g. exec python3 -m …)")
+		fmt.Sprintf("shell sets %s, but devenv runs commands with bash", desc),
+		"")
 	*todos = append(*todos, nix.Comment("TODO(pc2devenv): shell: "+desc+": devenv runs every command with bash"))
 }
 
@@ -51,7 +51,7 @@ func (l *lowerer) lowerEnvCmds(f ir.Field) {
 	}
 	if len(l.envCmds) > 0 {
 		l.diags.AddAs(f.KeyPos, ir.Note, ir.IDEnvCmds,
-			"env_cmds run when each process starts, at the start of its command (export NAME=\"$(command)\"), not once before all processes with a 2 second limit as process-compose runs them; a failing command leaves the variable empty", "")
+			"env_cmds run at the start of each process's command", "")
 	}
 }
 

@@ -142,8 +142,8 @@ func (l *lowerer) afterList(a, pc *nix.Attrs, p *ir.Process) *nix.List {
 			ref = t.task + "@started"
 			why := fmt.Sprintf("devenv 2 cannot wait for %s to print its ready_log_line; this waits for it to start", d.Name)
 			l.diags.Add(d.Pos, ir.IDLogReady,
-				fmt.Sprintf("process %q waits for a log line of %q (process_log_ready), which %s has no way to express; it waits for %q to start", p.Name, d.Name, l.t.describe(), d.Name),
-				"give "+d.Name+" a readiness_probe, or use --target devenv2-process-compose")
+				fmt.Sprintf("process %q waits for %q to start, not for its log line", p.Name, d.Name),
+				"")
 			item.Comments = append(item.Comments, "TODO(pc2devenv): "+why)
 		default:
 			continue
@@ -159,7 +159,7 @@ func (l *lowerer) afterList(a, pc *nix.Attrs, p *ir.Process) *nix.List {
 func (l *lowerer) oneShotTask(p *ir.Process) {
 	name := oneShotPrefix + l.names[p.Name]
 	l.diags.Add(p.Pos, ir.IDOneShotTask,
-		fmt.Sprintf("process %q becomes the one-shot task %q: other processes wait for it to succeed (process_completed_successfully), which devenv 2 can express only for tasks", p.Name, name), "")
+		fmt.Sprintf("process %q becomes the task %q, since others wait for it to succeed", p.Name, name), "")
 	a := nix.Set()
 	l.command(a, p, "exec", true)
 	if p.Description != "" {

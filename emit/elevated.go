@@ -63,5 +63,5 @@ func (l *lowerer) elevated(a *nix.Attrs, p *ir.Process, f ir.Field) {
 	a.Add(stringList(caps), "linux", "capabilities")
 	l.decide(path, mapped("processes.<name>.linux.capabilities"))
 	l.diags.Add(f.KeyPos, ir.IDCapabilities,
-		fmt.Sprintf("process %q ran as root through sudo (is_elevated); devenv 2 cannot do that, so the output grants it %s instead, since %s: check that it needs nothing else", p.Name, strings.Join(caps, ", "), why), "")
+		fmt.Sprintf("process %q gets %s instead of sudo, since %s", p.Name, strings.Join(caps, ", "), why), "")
 }

@@ -90,7 +90,7 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 		if p.EnvFile.Set {
 			pre = append(pre, envFileLine(p.EnvFile.Val))
 			l.diags.Add(p.EnvFile.Pos, ir.IDEnvFile,
-				fmt.Sprintf("the env_file of process %q is loaded when the command starts (its values are not copied into the output): bash reads it, which takes the usual KEY=value lines as process-compose does, but not godotenv's other forms (KEY: value); the process's environment entries are exported after it, so that they win as in process-compose", p.Name), "")
+				fmt.Sprintf("the command of process %q loads its env_file with bash", p.Name), "")
 		}
 		for _, v := range dedupEnv(p.Env) {
 			if !v.Value.HasRefs() && (!p.EnvFile.Set || !shellName.MatchString(v.Name)) {
@@ -215,8 +215,8 @@ func (l *lowerer) cwd(a *nix.Attrs, t ir.Text, what string) nix.Expr {
 	if len(unresolved) > 0 {
 		ref := unresolved[0]
 		l.diags.Add(t.Pos, ir.IDUnresolvedVar,
-			fmt.Sprintf("%s uses %s, which process-compose substitutes when it loads the file; devenv does not expand cwd, and the converter cannot know the value, so cwd is left out", what, ref.Raw),
-			"give a default, as in ${"+ref.Name+":-dir}, or write the directory")
+			fmt.Sprintf("%s uses %s, which cannot be resolved; cwd is left out", what, ref.Raw),
+			"give a default: ${"+ref.Name+":-dir}")
 		a.Bindings = append(a.Bindings, nix.Comment(fmt.Sprintf("TODO(pc2devenv): cwd: the source's working_dir is %q", t.Shell())))
 		return nil
 	}

@@ -18,8 +18,8 @@ func (r *reader) environment(n *yaml.Node, k ir.Path, where string) []ir.EnvVar 
 	var env []ir.EnvVar
 	if n.Kind == yaml.MappingNode {
 		r.diags.Add(r.pos(n), ir.IDEnvMap,
-			where+" is a mapping; process-compose accepts only a list of KEY=VALUE strings and refuses the file; it is read as that list",
-			"write it as a list of - KEY=VALUE entries")
+			where+" is a mapping, not a list of KEY=VALUE",
+			"")
 		m, _ := r.mapping(n, where)
 		for _, e := range m {
 			r.record(k.Name(e.key), e.kNode, e.value, false)

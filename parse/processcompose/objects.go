@@ -28,7 +28,7 @@ func (r *reader) dependsOn(n *yaml.Node, k ir.Path, proc string) []ir.Dependency
 		if v.Kind == yaml.ScalarNode && !isNull(v) {
 			hint := fmt.Sprintf("write it as %s: {condition: %s}", e.key, v.Value)
 			r.diags.Add(r.pos(v), ir.IDShortDependsOn,
-				fmt.Sprintf("depends_on entry %q is a plain value; process-compose needs a mapping with a condition and refuses the file", e.key), hint)
+				fmt.Sprintf("depends_on entry %q is not a mapping", e.key), hint)
 			continue
 		}
 		m, ok := r.mapping(v, fmt.Sprintf("depends_on.%s of process %q", e.key, proc))
@@ -134,8 +134,8 @@ func (r *reader) probe(n *yaml.Node, k ir.Path, where string) *ir.Probe {
 	}
 	if p.Exec == nil && p.HTTP == nil {
 		r.diags.Add(p.Pos, ir.IDBadValue,
-			where+" has neither exec nor http_get: process-compose cannot run it, and the process never becomes ready",
-			"put the command under exec: {command: ...}")
+			where+" has neither exec nor http_get, so it never succeeds",
+			"")
 	}
 	return p
 }

@@ -56,8 +56,8 @@ func (r *reader) process(pe entry, k ir.Path) *pcProcess {
 			hasCommand = true
 			if v := r.deref(e.value); v.Kind == yaml.SequenceNode {
 				r.diags.Add(r.pos(v), ir.IDType,
-					what+" must be a string, not a list; process-compose refuses the file",
-					"write the command on one line (bash runs it), or use entrypoint for a list of words")
+					what+" must be a string, not a list",
+					"or use entrypoint")
 				continue
 			}
 			if t, ok := r.text(e.value, what); ok {

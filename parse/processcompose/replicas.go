@@ -96,7 +96,7 @@ func (r *reader) notePerReplicaProbes() {
 					continue
 				}
 				r.diags.Add(pr[1].Pos, ir.IDProbePerReplica,
-					fmt.Sprintf("the probe of process %q uses PC_REPLICA_NUM: process-compose renders it once for all %d replicas (so all probe the same replica's port, whichever it rendered last), while the output renders it for each replica, as meant", p.Name, p.Replicas.Val), "")
+					fmt.Sprintf("the probe of process %q is rendered for each of its %d replicas", p.Name, p.Replicas.Val), "")
 				break replicas
 			}
 		}

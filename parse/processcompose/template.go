@@ -201,8 +201,8 @@ func (r *reader) render(t ir.Text, data map[string]any, what string) ir.Text {
 			}
 		}
 		r.diags.Add(t.Pos, ir.IDTemplateNoValue,
-			fmt.Sprintf("%s renders %s as \"<no value>\": process-compose renders every {{ }} in it as a Go template, and no such template variable exists; the output has \"<no value>\" too, as process-compose runs it", what, key),
-			`to keep the braces as text, write {{ "{{" }} for "{{" (or set is_template_disabled: true for the command); to use a variable, define it under vars`)
+			fmt.Sprintf("%s renders %s as \"<no value>\"", what, key),
+			`write {{ "{{" }} to keep "{{" as text`)
 	}
 	return r.tmpl.decode(s, t.Pos)
 }
@@ -210,8 +210,8 @@ func (r *reader) render(t ir.Text, data map[string]any, what string) ir.Text {
 func (r *reader) templateError(pos ir.Pos, what string, err error) {
 	msg := templateErrPrefix.ReplaceAllString(err.Error(), "")
 	r.diags.Add(pos, ir.IDTemplate,
-		fmt.Sprintf("%s is not a template process-compose can render (%s); it refuses to load the file", what, msg),
-		`write {{ "{{" }} for a literal "{{", or set is_template_disabled: true for a command`)
+		fmt.Sprintf("%s is not a template process-compose can render (%s)", what, msg),
+		"")
 }
 
 // textNodes returns the literal text of a parsed template, all parts

@@ -48,8 +48,8 @@ func (r *reader) validate() {
 			}
 			if d.Condition == ir.ProcessLogReady && !dep.readyLogLine.IsValid() {
 				r.diags.Add(d.Pos, ir.IDLogReadyNoLine,
-					fmt.Sprintf("process %q waits for a log line of %q (process_log_ready), but %q has no ready_log_line; process-compose refuses the file", p.Name, d.Name, d.Name),
-					fmt.Sprintf("give %q a ready_log_line, or wait with another condition", d.Name))
+					fmt.Sprintf("process %q waits for a log line of %q, which has no ready_log_line", p.Name, d.Name),
+					"")
 			}
 			if dep.p.Disabled.Set && dep.p.Disabled.Val {
 				r.diags.Add(d.Pos, ir.IDDisabledDep,
