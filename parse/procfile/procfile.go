@@ -241,7 +241,7 @@ func (r *procfileReader) build() {
 			hint = "Rails' bin/dev counts from 3000: pass --port-base 3000"
 		}
 		r.diags.Add(first, ir.IDPort,
-			fmt.Sprintf("each process gets PORT as under foreman%s: %s, …", baseFrom, strings.Join(examples, ", ")),
+			fmt.Sprintf("the processes get foreman's PORT%s: %s, …", baseFrom, strings.Join(examples, ", ")),
 			hint)
 		r.diags.Add(ir.Pos{File: r.file}, ir.IDProcfileExitAll,
 			"devenv keeps the other processes running when one exits, unlike foreman", "")
