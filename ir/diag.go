@@ -136,8 +136,9 @@ func (l *Diagnostics) AddRelated(pos Pos, id ID, msg, suggestion string, at Pos,
 	*l = append(*l, NewDiagnostic(pos, id, msg, suggestion).With(at, text))
 }
 
-// Sort orders the list by position, then by identifier and message, so
-// that output is deterministic. Diagnostics without a position come first.
+// Sort orders the list by position, then by identifier, message,
+// suggestion and related places, so that output is deterministic.
+// Diagnostics without a position come first.
 func (l Diagnostics) Sort() {
 	sort.SliceStable(l, func(i, j int) bool {
 		a, b := l[i], l[j]
@@ -147,7 +148,10 @@ func (l Diagnostics) Sort() {
 		if a.ID != b.ID {
 			return a.ID < b.ID
 		}
-		return a.Message < b.Message
+		if a.Message != b.Message {
+			return a.Message < b.Message
+		}
+		return a.String() < b.String() // the suggestion and related places
 	})
 }
 

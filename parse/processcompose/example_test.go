@@ -33,5 +33,5 @@ func ExampleRead() {
 	// web (process-compose.yml:2:3): npm start -- --port ${PORT:-3000}
 	//   after db, process_healthy
 	// db (process-compose.yml:7:3): postgres -D ./data
-	// process-compose.yml:6:5: warning[PC010]: unknown key "restart_policy" in process "web"; process-compose ignores it
+	// process-compose.yml:6:5: warning[PC010]: unknown key "restart_policy" in process "web"
 }
