@@ -127,7 +127,8 @@ func (r *docReader) mapping(n *yaml.Node, path []string) *Value {
 			k = k.Alias
 		}
 		if line, dup := seen[k.Value]; dup && k.Kind == yaml.ScalarNode {
-			r.errorf(k, ir.IDComposeYAML, "the key %s is already defined at line %d; docker compose refuses the file", quoteKey(k.Value), line)
+			r.diags.AddRelated(r.pos(k), ir.IDComposeYAML, fmt.Sprintf("the key %s is defined twice; docker compose refuses the file", quoteKey(k.Value)), "",
+				ir.Pos{File: r.file, Line: line}, "it is first defined here")
 			continue
 		}
 		seen[k.Value] = k.Line

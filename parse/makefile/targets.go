@@ -259,8 +259,9 @@ func (r *reader) addRecipe(l *mkLine, text string) {
 		if c.fresh {
 			c.fresh = false
 			if c.rule.hasRecipe && !c.t.doubleColon {
-				r.diags.Add(l.pos, ir.IDMakeOverride,
-					fmt.Sprintf("overriding recipe for target %s: make ignores the recipe at %s", c.t.name, c.rule.recipePos), "")
+				r.diags.AddRelated(l.pos, ir.IDMakeOverride,
+					fmt.Sprintf("overriding recipe for target %s", c.t.name), "",
+					c.rule.recipePos, "make ignores this recipe")
 				c.rule.recipe = nil
 			}
 			c.rule.hasRecipe = true

@@ -75,9 +75,9 @@ func (r *reader) checkReplicaNames(procs []*ir.Process) {
 		if rep.Replica == nil {
 			rep, o = other, p
 		}
-		r.diags.Add(rep.Replica.Pos, ir.IDNameClash,
-			fmt.Sprintf("replica %q of process %q has the name of another process (at line %d); process-compose keeps one process per name, so one of them would not run", rep.Name, rep.Replica.Group, o.Pos.Line),
-			"rename the process, or change the number of replicas")
+		r.diags.AddRelated(rep.Replica.Pos, ir.IDNameClash,
+			fmt.Sprintf("replica %q of process %q has the name of another process", rep.Name, rep.Replica.Group),
+			"rename one", o.Pos, fmt.Sprintf("the process %q is defined here", rep.Name))
 	}
 }
 

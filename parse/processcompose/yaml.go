@@ -166,8 +166,9 @@ func (r *yamlReader) mapping(n *yaml.Node, what string) ([]entry, bool) {
 				r.dups = map[*yaml.Node]bool{}
 			}
 			r.dups[k] = true
-			r.diags.Add(r.pos(k), ir.IDDuplicateKey,
-				fmt.Sprintf("%s repeats the key %q (first at line %d); process-compose refuses the file", what, k.Value, prev.Line), "remove one of them")
+			r.diags.AddRelated(r.pos(k), ir.IDDuplicateKey,
+				fmt.Sprintf("%s repeats the key %q", what, k.Value), "remove one",
+				r.pos(prev), "it is first here")
 			continue
 		}
 		seen[k.Value] = k

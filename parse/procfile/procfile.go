@@ -164,9 +164,9 @@ func (r *procfileReader) line(n int, line string) {
 			return
 		}
 		if first, dup := r.seen[e.name]; dup {
-			r.diags.Add(pos, ir.IDProcfileDuplicate,
-				fmt.Sprintf("process %q is defined twice (first on line %d): honcho, overmind and hivemind refuse such a Procfile, and foreman starts both", e.name, first.Line),
-				"rename one of them")
+			r.diags.AddRelated(pos, ir.IDProcfileDuplicate,
+				fmt.Sprintf("process %q is defined twice", e.name), "rename one",
+				first, "it is first defined here")
 			return
 		}
 		r.seen[e.name] = pos
@@ -181,21 +181,23 @@ func (r *procfileReader) line(n int, line string) {
 	}
 	if m := indentedLine.FindStringSubmatch(line); m != nil {
 		r.diags.Add(pos, ir.IDProcfileIndented,
-			fmt.Sprintf("entry %q is indented: foreman, honcho, overmind and hivemind ignore such a line, so it is not converted", m[1]),
-			"remove the indentation to run it")
+			fmt.Sprintf("entry %q is indented, so the runners ignore it", m[1]),
+			"")
 		return
 	}
-	why := "this line is not an entry NAME: COMMAND, a comment or blank; the runners ignore it, and so does the conversion"
+	why := "this line is not an entry NAME: COMMAND, a comment or blank"
 	switch name := strings.TrimSpace(strings.TrimSuffix(line, ":")); {
 	case continued != nil:
-		why = fmt.Sprintf("Procfiles have no line continuation: the backslash that ends entry %q on line %d does not join this line to it; the runners ignore this line, and so does the conversion", continued.name, continued.pos.Line)
+		r.diags.AddRelated(pos, ir.IDProcfileLine, "a backslash does not continue an entry onto this line", "",
+			continued.pos, fmt.Sprintf("entry %q ends in a backslash", continued.name))
+		return
 	case strings.HasSuffix(strings.TrimRight(line, " \t"), ":") && validProcName(name):
-		why = fmt.Sprintf("entry %q has no command; the runners ignore it, and so does the conversion", name)
+		why = fmt.Sprintf("entry %q has no command", name)
 		r.diags.Add(pos, ir.IDProcfileNoCommand, why, "")
 		return
 	default:
 		if m := badNameLine.FindStringSubmatch(line); m != nil {
-			why = fmt.Sprintf("%q is not a process name: a name holds only ASCII letters, digits, \"_\" and \"-\", and starts the line; the runners ignore the line, and so does the conversion", m[1])
+			why = fmt.Sprintf("%q is not a process name", m[1])
 		}
 	}
 	r.diags.Add(pos, ir.IDProcfileLine, why, "")
