@@ -130,7 +130,7 @@ func TestUnknownCommand(t *testing.T) {
 		"conver":     `unknown command "conver"; did you mean "convert"?`,
 		"dif":        `unknown command "dif"; did you mean "diff"?`,
 		"versoin":    `unknown command "versoin"; did you mean "version"?`,
-		"frobnicate": `unknown command "frobnicate" (the commands are convert, diff, report, completion, version or help)`,
+		"frobnicate": `unknown command "frobnicate" (the commands are convert, diff, report, explain, completion, version or help)`,
 	}
 	for name, want := range tests {
 		if got := unknownCommand(name); got != want {
