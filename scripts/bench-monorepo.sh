@@ -60,7 +60,8 @@ import "fmt"
 func main() { fmt.Println("hello, world") }
 EOF
 (cd "$tmp/hello" && go mod init hello >/dev/null 2>&1 && CGO_ENABLED=0 go build -o "$tmp/hello-world" .)
-pc="$tmp/pc2devenv"
+# PC2DEVENV=BINARY measures another build (such as main's, for before-and-after figures).
+pc="${PC2DEVENV:-$tmp/pc2devenv}"
 # The floor programs (scripts/benchfloor): read and write back atomically,
 # read only, and read into a yaml.Node, one worker per CPU.
 CGO_ENABLED=0 go build -o "$tmp/benchfloor" ./scripts/benchfloor
@@ -249,10 +250,16 @@ for n in "$@"; do
 		"$tmp/gen-monorepo" "$root-w$i" "$n" "${inputs[@]}"
 	done
 	sync
-	pa=("$floorbin" write "$root-f@I@") pb=("$pc" convert -r -w "${jobs[@]}" "$root-w@I@") paired "floor: read + write back" "convert -r -w (fresh)"
+	pa=("$floorbin" write "$root-f@I@")
+	pb=("$pc" convert -r -w "${jobs[@]}" "$root-w@I@")
+	paired "floor: read + write back" "convert -r -w (fresh)"
 	for ((i = 0; i < repeat; i++)); do rm -rf "$root-w$i"; done
-	pa=("$floorbin" cat "$root-0") pb=("$pc" diff -r "${jobs[@]}" "$root-0") paired "floor: read each file" "diff -r"
-	pa=("$floorbin" yaml "$root-0") pb=("$pc" diff -r "${jobs[@]}" "$root-0") paired "floor: yaml.Node, parallel" "diff -r"
+	pa=("$floorbin" cat "$root-0")
+	pb=("$pc" diff -r "${jobs[@]}" "$root-0")
+	paired "floor: read each file" "diff -r"
+	pa=("$floorbin" yaml "$root-0")
+	pb=("$pc" diff -r "${jobs[@]}" "$root-0")
+	paired "floor: yaml.Node, parallel" "diff -r"
 	echo
 	rm -rf "${floorfresh[@]}"
 	echo
