@@ -143,15 +143,39 @@ func (p Path) Pattern() string {
 // when their Quote is the same.
 func (p Path) Quote() string {
 	return p.join(func(c part) string {
-		if c.text == "" || strings.Contains(c.text, ".") || strconv.Quote(c.text) != `"`+c.text+`"` {
+		if needsQuote(c.text) {
 			return strconv.Quote(c.text)
 		}
 		return c.text
 	})
 }
 
+// needsQuote reports whether Quote writes s in double quotes: when it is
+// empty, holds a dot, or is not as strconv.Quote would write it.
+func needsQuote(s string) bool {
+	if s == "" {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '.' {
+			// Printable non-ASCII text is left alone by strconv.Quote
+			// and needs its verdict.
+			return strings.Contains(s, ".") || strconv.Quote(s) != `"`+s+`"`
+		}
+	}
+	return false
+}
+
 func (p Path) join(text func(part) string) string {
+	if len(p.parts) == 1 {
+		return text(p.parts[0])
+	}
 	var b strings.Builder
+	n := len(p.parts)
+	for _, c := range p.parts {
+		n += len(c.text)
+	}
+	b.Grow(n)
 	for i, c := range p.parts {
 		if i > 0 {
 			b.WriteByte('.')

@@ -132,6 +132,7 @@ func Apply(p *ir.Project, opts Options) Result {
 // wait for to finish, several for one service, and those whose service's
 // process would take the name of a process that stays.
 func decide(p *ir.Project, cands []*candidate, opts Options) {
+	waits := waitsToFinish(p)
 	existing := map[string]bool{}
 	for _, s := range p.Services {
 		existing[s.Attr] = true
@@ -145,7 +146,7 @@ func decide(p *ir.Project, cands []*candidate, opts Options) {
 			c.kept = fmt.Sprintf("the project already has %s", m.service())
 			continue
 		}
-		if why := waitsToFinish(p, m.proc); why != "" {
+		if why := waits[m.proc.Name]; why != "" {
 			c.kept = why
 			continue
 		}
@@ -212,23 +213,27 @@ func decide(p *ir.Project, cands []*candidate, opts Options) {
 	}
 }
 
-// waitsToFinish says why a process that others wait for to finish, or
-// for a log line of, cannot become a service; "" when none does.
-func waitsToFinish(p *ir.Project, proc *ir.Process) string {
+// waitsToFinish says, for each process that others wait for to finish,
+// or for a log line of, why it cannot become a service: the first such
+// wait, in the order of the processes and their dependencies. It is
+// computed once per project, since looking for each candidate's waiters
+// in turn would take time quadratic in the number of processes.
+func waitsToFinish(p *ir.Project) map[string]string {
+	why := map[string]string{}
 	for _, other := range p.Processes {
 		for _, d := range other.DependsOn {
-			if d.Name != proc.Name {
+			if _, ok := why[d.Name]; ok {
 				continue
 			}
 			switch d.Condition {
 			case ir.ProcessCompleted, ir.ProcessCompletedSuccessfully:
-				return fmt.Sprintf("process %q waits for it to finish (%s), and a service does not finish", other.Name, d.Condition)
+				why[d.Name] = fmt.Sprintf("process %q waits for it to finish (%s), and a service does not finish", other.Name, d.Condition)
 			case ir.ProcessLogReady:
-				return fmt.Sprintf("process %q waits for a line of its log (%s), which a service's process does not promise", other.Name, d.Condition)
+				why[d.Name] = fmt.Sprintf("process %q waits for a line of its log (%s), which a service's process does not promise", other.Name, d.Condition)
 			}
 		}
 	}
-	return ""
+	return why
 }
 
 // build makes the service of a match that converts, and reports what

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 	"github.com/pc2devenv/pc2devenv/ir"
@@ -28,8 +29,9 @@ type containerFlag struct {
 }
 
 // containerFlags are the options of "docker run" and "podman run" the
-// converter knows: what they mean, and which take a value.
-var containerFlags = func() map[string]containerFlag {
+// converter knows: what they mean, and which take a value. They are
+// built when first needed: most projects run no container.
+var containerFlags = sync.OnceValue(func() map[string]containerFlag {
 	m := map[string]containerFlag{}
 	add := func(f containerFlag, names ...string) {
 		for _, n := range names {
@@ -56,7 +58,7 @@ var containerFlags = func() map[string]containerFlag {
 		"--ipc", "--cidfile", "--stop-signal", "--stop-timeout", "--health-cmd", "--health-interval", "--health-retries",
 		"--health-timeout", "--health-start-period", "--gpus", "--runtime", "--privileged")
 	return m
-}()
+})
 
 // imageRef is a container image reference.
 type imageRef struct {
@@ -87,8 +89,8 @@ type imageEntry struct {
 	image *Image
 }
 
-// images indexes Table's images by name.
-var images = func() map[string]imageEntry {
+// images indexes Table's images by name, when first needed.
+var images = sync.OnceValue(func() map[string]imageEntry {
 	idx := map[string]imageEntry{}
 	for _, r := range Table {
 		for _, im := range r.Images {
@@ -98,7 +100,7 @@ var images = func() map[string]imageEntry {
 		}
 	}
 	return idx
-}()
+})
 
 var shortBools = lazyre.New(`^-[dit]+$`)
 
@@ -138,7 +140,7 @@ func recogniseContainer(p *ir.Process, inv *invocation) (*match, *nearMiss) {
 		}
 		if shortBools.MatchString(w.val) && len(w.val) > 2 {
 			for _, c := range w.val[1:] {
-				opts = append(opts, containerOpt{w: word{val: "-" + string(c), raw: "-" + string(c), lit: true}, flag: containerFlags["-"+string(c)]})
+				opts = append(opts, containerOpt{w: word{val: "-" + string(c), raw: "-" + string(c), lit: true}, flag: containerFlags()["-"+string(c)]})
 			}
 			continue
 		}
@@ -146,9 +148,9 @@ func recogniseContainer(p *ir.Process, inv *invocation) (*match, *nearMiss) {
 		if j := strings.IndexByte(w.val, '='); j > 0 && strings.HasPrefix(w.val, "--") {
 			name, val, hasEq = w.val[:j], w.val[j+1:], true
 		}
-		f, ok := containerFlags[name]
+		f, ok := containerFlags()[name]
 		if !ok && len(w.val) > 2 && w.val[1] != '-' {
-			if g, ok2 := containerFlags[w.val[:2]]; ok2 && g.arg {
+			if g, ok2 := containerFlags()[w.val[:2]]; ok2 && g.arg {
 				f, ok, name, val, hasEq = g, true, w.val[:2], w.val[2:], true
 			}
 		}
@@ -174,7 +176,7 @@ func recogniseContainer(p *ir.Process, inv *invocation) (*match, *nearMiss) {
 		return nil, nameMiss(p, engine+" run names no image")
 	}
 	ref := parseImage(args[i].val)
-	e, ok := images[ref.name]
+	e, ok := images()[ref.name]
 	if !ok {
 		miss := nameMiss(p, fmt.Sprintf("it runs the image %s, which no devenv service runs", args[i].val))
 		return nil, miss

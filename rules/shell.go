@@ -271,7 +271,11 @@ func (inv *invocation) seeThrough() error {
 
 // toWord returns a word's value and text.
 func toWord(w *syntax.Word) word {
-	out := word{raw: printNode(w), lit: true}
+	raw, ok := simpleWordText(w)
+	if !ok {
+		raw = printNode(w)
+	}
+	out := word{raw: raw, lit: true}
 	var b strings.Builder
 	for _, p := range w.Parts {
 		switch p := p.(type) {
@@ -361,6 +365,61 @@ func splitWords(sh *shell.Cache, w word) ([]word, error) {
 // printNode returns a node as bash source, without comments.
 func printNode(n syntax.Node) string {
 	return strings.TrimSpace(shell.Print(n))
+}
+
+// simpleWordText returns the text of a word on one line made of plain,
+// single-quoted and double-quoted text only, as printNode would print it,
+// without running the printer; ok is false for any other word, which
+// printNode must print.
+func simpleWordText(w *syntax.Word) (text string, ok bool) {
+	if w.Pos().Line() != w.End().Line() {
+		return "", false
+	}
+	plain := func(s string) bool {
+		return !strings.ContainsAny(s, "\n\t") && (len(s)-len(strings.TrimRight(s, `\`)))%2 == 0
+	}
+	if len(w.Parts) == 1 {
+		if l, ok := w.Parts[0].(*syntax.Lit); ok {
+			return l.Value, plain(l.Value) && strings.TrimSpace(l.Value) == l.Value
+		}
+	}
+	var b strings.Builder
+	for _, p := range w.Parts {
+		switch p := p.(type) {
+		case *syntax.Lit:
+			if !plain(p.Value) {
+				return "", false
+			}
+			b.WriteString(p.Value)
+		case *syntax.SglQuoted:
+			if !plain(p.Value) {
+				return "", false
+			}
+			if p.Dollar {
+				b.WriteByte('$')
+			}
+			b.WriteByte('\'')
+			b.WriteString(p.Value)
+			b.WriteByte('\'')
+		case *syntax.DblQuoted:
+			if p.Dollar {
+				b.WriteByte('$')
+			}
+			b.WriteByte('"')
+			for _, q := range p.Parts {
+				l, ok := q.(*syntax.Lit)
+				if !ok || !plain(l.Value) {
+					return "", false
+				}
+				b.WriteString(l.Value)
+			}
+			b.WriteByte('"')
+		default:
+			return "", false
+		}
+	}
+	text = b.String()
+	return text, strings.TrimSpace(text) == text
 }
 
 // kindOf names a compound command in messages.

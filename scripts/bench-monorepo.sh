@@ -60,7 +60,12 @@ import "fmt"
 func main() { fmt.Println("hello, world") }
 EOF
 (cd "$tmp/hello" && go mod init hello >/dev/null 2>&1 && CGO_ENABLED=0 go build -o "$tmp/hello-world" .)
-pc="$tmp/pc2devenv"
+# PC2DEVENV=BINARY measures another build (such as main's, for before-and-after figures).
+pc="${PC2DEVENV:-$tmp/pc2devenv}"
+# The floor programs (scripts/benchfloor): read and write back atomically,
+# read only, and read into a yaml.Node, one worker per CPU.
+CGO_ENABLED=0 go build -o "$tmp/benchfloor" ./scripts/benchfloor
+floorbin="$tmp/benchfloor"
 
 # The golden inputs that convert on their own, as the generated projects
 # hold them (one that extends a file beside it does not).
@@ -152,6 +157,32 @@ report() {
 	last_best=$best
 }
 
+# paired NAME_A NAME_B: runs $repeat pairs of commands, A then B, given as
+# the arrays pa and pb (with @I@ standing for the pair's index), and prints
+# the best and median of each and the range and median of the ratios B/A
+# within each pair: load from other jobs affects both of a pair alike.
+paired() {
+	local na=$1 nb=$2 ta=() tb=() rs=() t0 t1 t2 i a b
+	for ((i = 0; i < repeat; i++)); do
+		local ca=() cb=()
+		for a in "${pa[@]}"; do ca+=("${a//@I@/$i}"); done
+		for b in "${pb[@]}"; do cb+=("${b//@I@/$i}"); done
+		t0=$(now_ns)
+		"${ca[@]}" >/dev/null 2>&1 || { echo "$na: failed" >&2; exit 1; }
+		t1=$(now_ns)
+		"${cb[@]}" >/dev/null 2>"$tmp/stderr" || [[ ${ALLOW_FAIL:-} == 1 ]] || { echo "$nb: failed" >&2; tail -5 "$tmp/stderr" >&2; exit 1; }
+		t2=$(now_ns)
+		ta+=($(((t1 - t0) / 1000)))
+		tb+=($(((t2 - t1) / 1000)))
+		rs+=("$(bc -l <<<"scale=2; ($t2 - $t1) / ($t1 - $t0)")")
+	done
+	report "$na" 0 "${ta[@]}"
+	report "$nb" 0 "${tb[@]}"
+	local sorted
+	sorted=($(printf '%s\n' "${rs[@]}" | sort -n))
+	echo "  ratio $nb / $na, pair by pair: ${sorted[0]}–${sorted[-1]} (median ${sorted[$((${#sorted[@]} / 2))]})"
+}
+
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "$("$pc" version), $(go version | cut -d' ' -f3)"
 echo
@@ -167,10 +198,11 @@ loop() {
 	t1=$(now_ns)
 	echo $(((t1 - t0) / n / 1000))
 }
-h=() c=()
+h=() c=() hr=()
 for ((i = 0; i < repeat; i++)); do
 	h+=($(loop "$tmp/hello-world"))
 	c+=($(loop "$pc" convert "$one"))
+	hr+=("$(bc -l <<<"scale=2; ${c[-1]} / ${h[-1]}")")
 done
 /usr/bin/time -f '%M' -o "$tmp/rss" "$tmp/hello-world" >/dev/null
 report "hello-world (per run)" "$(tail -1 "$tmp/rss")" "${h[@]}"
@@ -178,6 +210,8 @@ hello=$last_best
 /usr/bin/time -f '%M' -o "$tmp/rss" "$pc" convert "$one" >/dev/null 2>&1
 report "convert one project" "$(tail -1 "$tmp/rss")" "${c[@]}"
 echo "  ratio to hello-world (best): $(bc -l <<<"scale=2; $last_best/$hello")"
+hr=($(printf '%s\n' "${hr[@]}" | sort -n))
+echo "  ratio to hello-world, pair by pair: ${hr[0]}–${hr[-1]} (median ${hr[$((${#hr[@]} / 2))]})"
 echo
 
 for n in "$@"; do
@@ -189,6 +223,12 @@ for n in "$@"; do
 	for ((i = 0; i < repeat; i++)); do
 		"$tmp/gen-monorepo" "$root-$i" "$n" "${inputs[@]}"
 		fresh+=("$root-$i")
+	done
+	# Trees of their own for the floor's writes too.
+	floorfresh=()
+	for ((i = 0; i < repeat; i++)); do
+		"$tmp/gen-monorepo" "$root-f$i" "$n" "${inputs[@]}"
+		floorfresh+=("$root-f$i")
 	done
 	sync
 	echo "N = $n projects ($(du -sh "$root-0" | cut -f1) on disk)"
@@ -203,6 +243,25 @@ for n in "$@"; do
 	echo "  ratio to the floor (best): $(bc -l <<<"scale=2; $last_best/$floor")"
 	measure "diff -r (up to date)" "$pc" diff -r "${jobs[@]}" "$root-0"
 	echo "  ratio to the floor (best): $(bc -l <<<"scale=2; $last_best/$floor")"
+	echo "paired, pair by pair in the same run:"
+	# convert -r -w on a fresh tree against reading and writing back each
+	# file atomically on another fresh tree of the same files.
+	for ((i = 0; i < repeat; i++)); do
+		"$tmp/gen-monorepo" "$root-w$i" "$n" "${inputs[@]}"
+	done
+	sync
+	pa=("$floorbin" write "$root-f@I@")
+	pb=("$pc" convert -r -w "${jobs[@]}" "$root-w@I@")
+	paired "floor: read + write back" "convert -r -w (fresh)"
+	for ((i = 0; i < repeat; i++)); do rm -rf "$root-w$i"; done
+	pa=("$floorbin" cat "$root-0")
+	pb=("$pc" diff -r "${jobs[@]}" "$root-0")
+	paired "floor: read each file" "diff -r"
+	pa=("$floorbin" yaml "$root-0")
+	pb=("$pc" diff -r "${jobs[@]}" "$root-0")
+	paired "floor: yaml.Node, parallel" "diff -r"
+	echo
+	rm -rf "${floorfresh[@]}"
 	echo
 	rm -rf "${fresh[@]}"
 done

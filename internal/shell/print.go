@@ -3,6 +3,7 @@ package shell
 import (
 	"reflect"
 	"strings"
+	"sync"
 
 	"mvdan.cc/sh/v3/syntax"
 )
@@ -16,10 +17,17 @@ func Print(n syntax.Node) string {
 		copyWithoutComments(v, reflect.ValueOf(n))
 		n = v.Interface().(syntax.Node)
 	}
+	p := printers.Get().(*syntax.Printer)
+	defer printers.Put(p)
 	var b strings.Builder
-	syntax.NewPrinter(syntax.Minify(false)).Print(&b, n)
+	p.Print(&b, n)
 	return b.String()
 }
+
+// printers holds printers for Print to reuse: making one allocates its
+// buffers anew, and Print is called for many words of every command.
+// A Printer resets itself at each Print.
+var printers = sync.Pool{New: func() any { return syntax.NewPrinter(syntax.Minify(false)) }}
 
 // hasComments reports whether the tree under n holds a comment.
 func hasComments(n syntax.Node) bool {

@@ -32,6 +32,11 @@ type shape struct{ nodes, depth int }
 // file, not to its expansion. It reports what it finds where it is; pos
 // gives a node's position.
 func CheckYAMLShape(n *yaml.Node, pos func(*yaml.Node) ir.Pos, diags *ir.Diagnostics) bool {
+	if s, aliases := plainShape(n, 1); !aliases && s.nodes <= MaxYAMLNodes && s.depth <= MaxYAMLDepth {
+		// Most documents have no alias, and are a tree that is as
+		// large as it looks: one walk without memo tells it.
+		return true
+	}
 	memo := map[*yaml.Node]shape{}
 	active := map[*yaml.Node]bool{}
 	var measure func(n *yaml.Node) (shape, bool)
@@ -105,6 +110,30 @@ func CheckYAMLShape(n *yaml.Node, pos func(*yaml.Node) ir.Pos, diags *ir.Diagnos
 		return false
 	}
 	return true
+}
+
+// plainShape returns the shape of the tree under n, which is at depth
+// depth, and whether it holds an alias (then the shape is not the
+// document's, and the full check must run). It stops at an alias, or when
+// the tree is deeper than MaxYAMLDepth.
+func plainShape(n *yaml.Node, depth int) (s shape, aliases bool) {
+	if n == nil {
+		return shape{}, false
+	}
+	if n.Kind == yaml.AliasNode || depth > MaxYAMLDepth {
+		return shape{}, true
+	}
+	s = shape{nodes: 1}
+	for _, c := range n.Content {
+		cs, a := plainShape(c, depth+1)
+		if a {
+			return shape{}, true
+		}
+		s.nodes += cs.nodes
+		s.depth = max(s.depth, cs.depth)
+	}
+	s.depth++
+	return s, false
 }
 
 // maxBy returns the first of nodes with the largest f.

@@ -278,6 +278,18 @@ func (lw *lowerer) usedAsFile(name string) bool {
 // recipeMakes reports whether t's recipe visibly makes a file named like
 // the target: mkdir or touch of it, a redirection into it, -o it.
 func recipeMakes(t *mkTarget) bool {
+	// Compile the expression only for a recipe that names the target:
+	// most do not, and compiling one per target costs more than the rest
+	// of the Makefile's lowering.
+	named := false
+	for _, r := range t.rules {
+		for _, rl := range r.recipe {
+			named = named || strings.Contains(rl.text, t.name)
+		}
+	}
+	if !named {
+		return false
+	}
 	q := regexp.QuoteMeta(t.name)
 	re, err := regexp.Compile(`(?:\b(?:mkdir|touch)\b[^;&|]*\s|>>?\s*|\s-o\s+)` + q + `(?:$|[\s;&|)])`)
 	if err != nil {

@@ -209,9 +209,11 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// register notes the file of every node of a document.
+// register notes the file of every node of a document. The nodes of the
+// first file are not entered: pos gives that file to a node it does not
+// find, and most projects have only that one.
 func (r *reader) register(n *yaml.Node, file string) {
-	if n == nil {
+	if n == nil || file == r.file {
 		return
 	}
 	r.files[n] = file

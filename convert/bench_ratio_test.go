@@ -1,0 +1,127 @@
+package convert
+
+import (
+	"runtime"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v4"
+
+	"github.com/pc2devenv/pc2devenv/internal/benchdata"
+	"github.com/pc2devenv/pc2devenv/ir"
+)
+
+// BenchmarkYAMLNode reads the benchmark inputs into a yaml.Node and
+// nothing more: the floor the pipeline is measured against.
+func BenchmarkYAMLNode(b *testing.B) {
+	for _, in := range benchdata.Inputs() {
+		b.Run(in.Name, func(b *testing.B) {
+			b.SetBytes(int64(len(in.Source)))
+			b.ReportAllocs()
+			for b.Loop() {
+				var n yaml.Node
+				if err := yaml.Unmarshal(in.Source, &n); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkPipelineToYAML runs the whole pipeline and yaml.Unmarshal into
+// a yaml.Node in turn, in the same loop so that other load on the machine
+// affects both alike, and reports their ratios as metrics: x-yaml-time
+// (the goal is at most 2) and x-yaml-bytes and x-yaml-allocs (at most 3).
+// It asserts nothing about time: the ratios are for people to read.
+func BenchmarkPipelineToYAML(b *testing.B) {
+	for _, in := range benchdata.Inputs() {
+		b.Run(in.Name, func(b *testing.B) {
+			b.SetBytes(int64(len(in.Source)))
+			var tYAML, tPipe time.Duration
+			for b.Loop() {
+				t0 := time.Now()
+				var n yaml.Node
+				if err := yaml.Unmarshal(in.Source, &n); err != nil {
+					b.Fatal(err)
+				}
+				t1 := time.Now()
+				if res := Source("process-compose.yml", in.Source, ir.FormatProcessCompose, Options{}); res.Output == nil {
+					b.Fatal(res.Diagnostics)
+				}
+				tPipe += time.Since(t1)
+				tYAML += t1.Sub(t0)
+			}
+			b.StopTimer()
+			yb, ya := allocs(func() {
+				var n yaml.Node
+				_ = yaml.Unmarshal(in.Source, &n)
+			})
+			pb, pa := allocs(func() { Source("process-compose.yml", in.Source, ir.FormatProcessCompose, Options{}) })
+			b.ReportMetric(float64(tPipe)/float64(tYAML), "x-yaml-time")
+			b.ReportMetric(float64(pb)/float64(yb), "x-yaml-bytes")
+			b.ReportMetric(float64(pa)/float64(ya), "x-yaml-allocs")
+		})
+	}
+}
+
+// allocs returns the bytes and objects f allocates, averaged over a few
+// runs.
+func allocs(f func()) (bytes, objects uint64) {
+	const runs = 5
+	f()
+	var m0, m1 runtime.MemStats
+	runtime.ReadMemStats(&m0)
+	for range runs {
+		f()
+	}
+	runtime.ReadMemStats(&m1)
+	return (m1.TotalAlloc - m0.TotalAlloc) / runs, (m1.Mallocs - m0.Mallocs) / runs
+}
+
+// BenchmarkFormats runs the whole pipeline on Procfiles and Makefiles of
+// 3, 12 and 500 processes or targets.
+func BenchmarkFormats(b *testing.B) {
+	for _, f := range []struct {
+		name   string
+		file   string
+		format ir.Format
+		gen    func(int) []byte
+	}{
+		{"procfile", "Procfile", ir.FormatProcfile, benchdata.GenerateProcfile},
+		{"makefile", "Makefile", ir.FormatMakefile, benchdata.GenerateMakefile},
+	} {
+		for _, n := range []struct {
+			name string
+			n    int
+		}{{"small", 3}, {"typical", 12}, {"large", 500}} {
+			src := f.gen(n.n)
+			b.Run(f.name+"/"+n.name, func(b *testing.B) {
+				b.SetBytes(int64(len(src)))
+				b.ReportAllocs()
+				for b.Loop() {
+					if res := Source(f.file, src, f.format, Options{}); res.Output == nil {
+						b.Fatal(res.Diagnostics)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestFormatBenchInputsConvert keeps BenchmarkFormats honest: its inputs
+// convert without errors.
+func TestFormatBenchInputsConvert(t *testing.T) {
+	for _, tc := range []struct {
+		file   string
+		format ir.Format
+		src    []byte
+	}{
+		{"Procfile", ir.FormatProcfile, benchdata.GenerateProcfile(12)},
+		{"Makefile", ir.FormatMakefile, benchdata.GenerateMakefile(12)},
+	} {
+		res := Source(tc.file, tc.src, tc.format, Options{})
+		if res.Output == nil || res.Diagnostics.HasErrors() {
+			t.Errorf("%s: %v", tc.file, res.Diagnostics)
+		}
+	}
+}
