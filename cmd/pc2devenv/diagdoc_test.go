@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -44,22 +42,5 @@ func severities(e ir.Entry) string {
 // TestDiagnosticsDoc checks that docs/diagnostics.md lists the catalogue
 // as it is; PC2DEVENV_UPDATE=1 rewrites the list.
 func TestDiagnosticsDoc(t *testing.T) {
-	s := doc(t, diagnosticsDoc)
-	i := strings.Index(s, diagnosticsStart)
-	j := strings.Index(s, diagnosticsEnd)
-	if i < 0 || j < i {
-		t.Fatalf("%s has no catalogue between %q and %q", diagnosticsDoc, diagnosticsStart, diagnosticsEnd)
-	}
-	want := "\n" + diagnosticsCatalogue() + "\n"
-	if s[i+len(diagnosticsStart):j] == want {
-		return
-	}
-	if os.Getenv("PC2DEVENV_UPDATE") != "" {
-		out := s[:i+len(diagnosticsStart)] + want + s[j:]
-		if err := os.WriteFile(filepath.Join(repoRoot, diagnosticsDoc), []byte(out), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	t.Errorf("%s's catalogue differs from ir's; run PC2DEVENV_UPDATE=1 go test ./cmd/pc2devenv -run TestDiagnosticsDoc to rewrite it", diagnosticsDoc)
+	checkGenerated(t, diagnosticsDoc, diagnosticsStart, diagnosticsEnd, diagnosticsCatalogue(), "catalogue")
 }

@@ -172,24 +172,33 @@ func flagsTable() string {
 // TestDocsFlags checks that the table of flags in docs/cli.md is the one
 // the flag sets give; PC2DEVENV_UPDATE=1 rewrites it.
 func TestDocsFlags(t *testing.T) {
-	s := doc(t, flagsDoc)
-	i := strings.Index(s, flagsStart)
-	j := strings.Index(s, flagsEnd)
+	checkGenerated(t, flagsDoc, flagsStart, flagsEnd, flagsTable(), "table of flags")
+}
+
+// checkGenerated checks that the section of the document at path between
+// the markers start and end is want, the text it is generated from;
+// PC2DEVENV_UPDATE=1 rewrites the section instead. what names the section
+// in messages.
+func checkGenerated(t *testing.T, path, start, end, want, what string) {
+	t.Helper()
+	s := doc(t, path)
+	i := strings.Index(s, start)
+	j := strings.Index(s, end)
 	if i < 0 || j < i {
-		t.Fatalf("%s has no table of flags between %q and %q", flagsDoc, flagsStart, flagsEnd)
+		t.Fatalf("%s has no %s between %q and %q", path, what, start, end)
 	}
-	want := "\n" + flagsTable() + "\n"
-	if s[i+len(flagsStart):j] == want {
+	want = "\n" + want + "\n"
+	if s[i+len(start):j] == want {
 		return
 	}
 	if os.Getenv("PC2DEVENV_UPDATE") != "" {
-		out := s[:i+len(flagsStart)] + want + s[j:]
-		if err := os.WriteFile(filepath.Join(repoRoot, flagsDoc), []byte(out), 0o644); err != nil {
+		out := s[:i+len(start)] + want + s[j:]
+		if err := os.WriteFile(filepath.Join(repoRoot, path), []byte(out), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	t.Errorf("%s's table of flags differs from the flag sets; run PC2DEVENV_UPDATE=1 go test ./cmd/pc2devenv to rewrite it", flagsDoc)
+	t.Errorf("%s's %s differs from what it is generated from; run PC2DEVENV_UPDATE=1 go test ./cmd/pc2devenv -run %s to rewrite it", path, what, t.Name())
 }
 
 // TestDocsCommandLine checks the lists of commands, in the README and in
