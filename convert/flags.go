@@ -28,6 +28,9 @@ func (o *Options) AddFlags(fs *pflag.FlagSet) {
 	fs.Var((*scriptsFlag)(&o.Scripts), "scripts", "which Makefile targets also get a script: `WHICH` is none, phony or all")
 	fs.StringSliceVar(&o.ProcessesFromTargets, "processes-from-targets", nil, "turn the Makefile targets in `LIST` (comma-separated) into processes instead of tasks")
 	fs.BoolVar(&o.Quiet, "quiet", false, "do not echo Makefile recipe lines as make does")
+	fs.StringArrayVar(&o.Profiles, "profile", nil, "enable the docker-compose profile `NAME`; repeatable (default: COMPOSE_PROFILES from .env)")
+	fs.BoolVar(&o.Podman, "podman", false, "run the docker-compose services that stay containers with podman rather than docker")
+	fs.BoolVar(&o.NoContainers, "no-containers", false, "report the docker-compose services that would stay containers instead of writing them")
 	fs.Var((*sizeFlag)(&o.MaxSize), "max-size", "read input files of up to `SIZE` (such as 64MiB); larger ones are refused (default 16MiB)")
 }
 

@@ -19,6 +19,8 @@ const (
 	cVolume
 	cDrop
 	cDetach
+	// cNetwork is --network: host is what a devenv service runs on.
+	cNetwork
 )
 
 type containerFlag struct {
@@ -47,7 +49,9 @@ var containerFlags = func() map[string]containerFlag {
 	add(containerFlag{arg: true, kind: cDrop, why: "no image is pulled"}, "--pull")
 	add(containerFlag{arg: true, kind: cDrop, why: "devenv restarts the service's process on its own terms"}, "--restart")
 	add(containerFlag{arg: true, why: "the service's environment cannot come from a file"}, "--env-file")
-	add(containerFlag{arg: true, why: "the service runs on the host's network"}, "--network", "--net", "--network-alias", "--ip", "--dns", "--add-host", "-h", "--hostname", "--expose")
+	add(containerFlag{arg: true, kind: cNetwork, why: "the service runs on the host's network"}, "--network", "--net")
+	add(containerFlag{arg: true, kind: cDrop, why: "the service is reached on localhost"}, "--add-host")
+	add(containerFlag{arg: true, why: "the service runs on the host's network"}, "--network-alias", "--ip", "--dns", "-h", "--hostname", "--expose")
 	add(containerFlag{arg: true, why: "the service runs its own program"}, "--entrypoint")
 	add(containerFlag{arg: true, why: "devenv runs the service as the user who runs devenv"}, "-u", "--user", "--userns")
 	add(containerFlag{arg: true, why: "a container setting a devenv process has no equivalent of"},
@@ -240,6 +244,12 @@ func (m *match) containerOption(im *Image, o containerOpt) {
 	switch o.flag.kind {
 	case cDrop:
 		m.drop(what, o.flag.why)
+	case cNetwork:
+		if o.val.lit && o.val.val == "host" {
+			m.drop(what, "a devenv service runs on the host's network")
+			return
+		}
+		m.unsupported(what, o.flag.why)
 	case cDetach:
 		m.daemon = true
 		m.drop(what, fmt.Sprintf("devenv runs the process of %s in the foreground", m.service()))
