@@ -91,13 +91,13 @@ func containers(proj *ir.Project, noContainers bool) ir.Diagnostics {
 		case noContainers:
 			removed[p.Name] = true
 			diags.Add(p.Pos, ir.Warning, ir.IDComposeNoContainers,
-				fmt.Sprintf("service %q runs the image %s, which no devenv service runs; --no-containers leaves it out", p.Name, p.Container),
+				fmt.Sprintf("service %q would stay a process that runs the image %s in a container; --no-containers leaves it out", p.Name, p.Container),
 				"run it some other way, or convert without --no-containers")
 			proj.Comments = append(proj.Comments, fmt.Sprintf("TODO(pc2devenv): service %q of the compose file runs the image %s, left out by --no-containers", p.Name, p.Container))
 			continue
 		default:
 			diags.Add(p.Pos, ir.Warning, ir.IDComposeContainer,
-				fmt.Sprintf("service %q runs the image %s, which no devenv service runs, so its process still runs the container: it needs a container engine", p.Name, p.Container), "")
+				fmt.Sprintf("service %q stays a process that runs the image %s in a container: it still needs a container engine (docker or podman)", p.Name, p.Container), "")
 		}
 		kept = append(kept, p)
 	}
