@@ -50,6 +50,11 @@ func Lower(p *Project, opts LowerOptions) (*ir.Project, ir.Diagnostics) {
 	}
 	lw.dependencies()
 	lw.resources()
+	lw.consume([]string{"name"}, "the project's name, in the containers' names")
+	lw.consume([]string{"include"}, "resolved: the included projects' services join this one")
+	for _, k := range []string{"volumes", "networks", "secrets", "configs"} {
+		lw.consume([]string{k}, "each of its entries is reported")
+	}
 	lw.keys()
 	return lw.out, lw.diags
 }
@@ -119,7 +124,7 @@ func (lw *lowering) service(s *Service) {
 	if !s.Enabled {
 		var names []string
 		for _, p := range s.Profiles {
-			names = append(names, p.Value)
+			names = append(names, p.Text.Shell())
 		}
 		proc.Disabled = ir.Some(true, s.Profiles[0].Pos)
 		lw.diags.Add(s.Profiles[0].Pos, ir.Note, ir.IDComposeProfile,

@@ -15,7 +15,7 @@ func (lw *lowering) container(s *Service) *ir.Process {
 	sp := []string{"services", s.Name}
 	name := containerName(lw.p, s)
 	args := []string{lw.opts.Engine, "run", "--rm", "--name", lit(name)}
-	proc := &ir.Process{Name: s.Name, Container: s.Image.Value}
+	proc := &ir.Process{Name: s.Name, Container: s.Image.Text.Shell()}
 	switch nm := s.NetworkMode.Value; {
 	case !s.NetworkMode.Set || nm == "host" || nm == "bridge" || nm == "default":
 		args = append(args, "--network", "host")
@@ -127,6 +127,9 @@ func (lw *lowering) volume(proc *ir.Process, s *Service, v Volume) (string, bool
 		}
 		if strings.HasPrefix(src, "~/") {
 			return `"$HOME"/` + lit(src[2:]+":"+v.Target.Value+ro), true
+		}
+		if v.Short != nil && v.Short.Text.HasRefs() {
+			return word(v.Short.Text), true
 		}
 		if !v.Source.Text.HasRefs() {
 			return lit(src + ":" + v.Target.Value + ro), true
