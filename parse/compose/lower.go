@@ -36,7 +36,7 @@ func Lower(p *Project, opts LowerOptions) (*ir.Project, ir.Diagnostics) {
 	if opts.Engine == "" {
 		opts.Engine = "docker"
 	}
-	lw := &lowering{p: p, opts: opts, out: &ir.Project{Dir: p.Dir}, reported: map[string]string{}, consumed: map[string]string{}}
+	lw := &lowering{p: p, opts: opts, out: &ir.Project{Dir: p.Dir}, reported: map[string]string{}, reportedAt: map[string]ir.Pos{}, consumed: map[string]string{}}
 	for _, f := range p.Files {
 		lw.out.Sources = append(lw.out.Sources, ir.Source{Path: f, Format: ir.FormatCompose})
 	}
@@ -68,9 +68,11 @@ type lowering struct {
 	// procs maps each service's name to its process, when it has one.
 	procs map[string]*ir.Process
 	// reported and consumed hold the fates the lowering decided, by the
-	// key's path joined with ".".
-	reported map[string]string
-	consumed map[string]string
+	// key's path joined with "."; reportedAt is where each reported key's
+	// diagnostic is.
+	reported   map[string]string
+	reportedAt map[string]ir.Pos
+	consumed   map[string]string
 	// comments are TODO comments of the project as a whole.
 	comments []string
 }
@@ -81,6 +83,7 @@ func (lw *lowering) report(proc *ir.Process, path []string, pos ir.Pos, sev ir.S
 	lw.diags.Add(pos, sev, id, msg, "")
 	if path != nil {
 		lw.reported[strings.Join(path, ".")] = msg
+		lw.reportedAt[strings.Join(path, ".")] = pos
 	}
 	if todo == "" {
 		return

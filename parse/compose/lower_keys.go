@@ -130,6 +130,11 @@ func (lw *lowering) keys() {
 				j := strings.Join(k.Path[:n], ".")
 				if why, ok := lw.reported[j]; ok {
 					ik.Dropped = why
+					if n == len(k.Path) {
+						// The diagnostic is at the key's value, or at
+						// the key of one of its items.
+						ik.ValuePos = lw.reportedAt[j]
+					}
 					break
 				}
 				if why, ok := lw.consumed[j]; ok {
