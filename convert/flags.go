@@ -18,7 +18,7 @@ import (
 // with a Choices() []string method, which help and shell completion use.
 func (o *Options) AddFlags(fs *pflag.FlagSet) {
 	fs.VarP((*targetFlag)(&o.Target), "target", "t", "write for `TARGET`: devenv2, devenv2-process-compose or devenv1")
-	fs.Var((*formatFlag)(&o.From), "from", "read sources as `FORMAT`: process-compose, procfile or makefile (default: decided by file name, then content)")
+	fs.Var((*formatFlag)(&o.From), "from", "read sources as `FORMAT`: process-compose, procfile, docker-compose or makefile (default: decided by file name, then content)")
 	fs.BoolVar(&o.Services.Off, "no-services", false, "keep every process a process: no devenv services")
 	fs.StringArrayVar(&o.Services.Keep, "keep", nil, "keep the process `NAME` (or every process of the service NAME) a process; repeatable")
 	fs.BoolVar(&o.Services.Force, "force-services", false, "turn a process into a service even when the service cannot express some of its settings, reporting each")

@@ -186,6 +186,9 @@ func recogniseContainer(p *ir.Process, inv *invocation) (*match, *nearMiss) {
 	r, im := e.rule, e.image
 	m := &match{rule: r, proc: p, sh: inv.sh, evidence: fmt.Sprintf("it runs the image %s with %s%s", args[i].val, engine, seenThrough(inv))}
 	for _, o := range opts {
+		if p.Container != "" && composeOwn(o) {
+			continue
+		}
 		m.containerOption(im, o)
 	}
 	m.imageTag(im, ref)
@@ -216,6 +219,20 @@ func recogniseContainer(p *ir.Process, inv *invocation) (*match, *nearMiss) {
 	}
 	m.processSettings(inv, true)
 	return m, nil
+}
+
+// composeOwn reports whether o is one of the options the converter gives
+// every docker-compose service's docker run (--rm, --name, --network
+// host), which the compose file did not write, and which a devenv
+// service needs no word about.
+func composeOwn(o containerOpt) bool {
+	switch o.w.val {
+	case "--rm", "--name":
+		return true
+	case "--network":
+		return o.val != nil && o.val.val == "host"
+	}
+	return false
 }
 
 func containsName(names []string, s string) bool {
