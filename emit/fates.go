@@ -189,6 +189,11 @@ var FateTable = []PatternFates{
 	{"services.*.depends_on", typedOr("processes.<name>.after", "depends_on")},
 	{"services.*.restart", typedOr("processes.<name>.restart", "availability")},
 	{"services.*.profiles", typedOr("processes.<name>.start.enable", "disabled")},
+	{"include", all(consumed("resolved: the included projects' services join this one"))},
+	{"volumes", all(reported("a named volume: a container keeps using the engine's volume; devenv's services keep their data under .devenv/state"))},
+	{"networks", all(reported("every process runs on the host's network, on localhost"))},
+	{"secrets", all(reported("devenv has no secrets"))},
+	{"configs", all(reported("devenv has no configs"))},
 }
 
 // fatesByPattern indexes FateTable.
