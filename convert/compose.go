@@ -46,7 +46,7 @@ func findCompose(f *finder, _ []source) ([]source, error) {
 		out = append(out, read[override])
 	}
 	for _, s := range skipped {
-		f.diags.Add(ir.Pos{File: filepath.Join(f.dir, s)}, ir.Note, ir.IDComposeFiles,
+		f.diags.Add(ir.Pos{File: filepath.Join(f.dir, s)}, ir.IDComposeFiles,
 			fmt.Sprintf("docker compose reads %s, not %s, when both are present, and so does the converter", main, s), "")
 	}
 	return out, nil
@@ -90,13 +90,13 @@ func containers(proj *ir.Project, noContainers bool) ir.Diagnostics {
 		case p.Container == "":
 		case noContainers:
 			removed[p.Name] = true
-			diags.Add(p.Pos, ir.Warning, ir.IDComposeNoContainers,
+			diags.AddAs(p.Pos, ir.Warning, ir.IDComposeNoContainers,
 				fmt.Sprintf("service %q would stay a process that runs the image %s in a container; --no-containers leaves it out", p.Name, p.Container),
 				"run it some other way, or convert without --no-containers")
 			proj.Comments = append(proj.Comments, fmt.Sprintf("TODO(pc2devenv): service %q of the compose file runs the image %s, left out by --no-containers", p.Name, p.Container))
 			continue
 		default:
-			diags.Add(p.Pos, ir.Warning, ir.IDComposeContainer,
+			diags.AddAs(p.Pos, ir.Warning, ir.IDComposeContainer,
 				fmt.Sprintf("service %q stays a process that runs the image %s in a container: it still needs a container engine (docker or podman)", p.Name, p.Container), "")
 		}
 		kept = append(kept, p)

@@ -80,7 +80,7 @@ type lowering struct {
 // report reports the key at path (its position pos) with a TODO comment
 // on proc, or on the project when proc is nil.
 func (lw *lowering) report(proc *ir.Process, path []string, pos ir.Pos, sev ir.Severity, id ir.ID, msg, todo string) {
-	lw.diags.Add(pos, sev, id, msg, "")
+	lw.diags.AddAs(pos, sev, id, msg, "")
 	if path != nil {
 		lw.reported[strings.Join(path, ".")] = msg
 		lw.reportedAt[strings.Join(path, ".")] = pos
@@ -130,7 +130,7 @@ func (lw *lowering) service(s *Service) {
 			names = append(names, p.Text.Shell())
 		}
 		proc.Disabled = ir.Some(true, s.Profiles[0].Pos)
-		lw.diags.Add(s.Profiles[0].Pos, ir.Note, ir.IDComposeProfile,
+		lw.diags.AddAs(s.Profiles[0].Pos, ir.Note, ir.IDComposeProfile,
 			fmt.Sprintf("service %q belongs to the profile %s, which is not enabled, so its process does not start with the others", s.Name, strings.Join(names, ", ")),
 			"pass --profile to start it")
 	}

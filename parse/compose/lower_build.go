@@ -54,7 +54,7 @@ func (lw *lowering) build(s *Service) *ir.Process {
 	if df != nil && df.from != "" {
 		note += "; its image was built FROM " + df.from + ", whose tools the shell must provide"
 	}
-	lw.diags.Add(b.Pos, ir.Note, ir.IDComposeBuild, note, "")
+	lw.diags.AddAs(b.Pos, ir.Note, ir.IDComposeBuild, note, "")
 	proc.Comments = append(proc.Comments, "built from "+b.Context.Value+" by docker compose; runs natively here")
 	for _, e := range s.Environment {
 		if e.Value == nil {
@@ -77,7 +77,7 @@ func (lw *lowering) build(s *Service) *ir.Process {
 		lw.consume(append(sp, k), "the service runs natively: no image, no container")
 	}
 	if len(s.Ports) > 0 || len(s.Volumes) > 0 || s.User.Set {
-		lw.diags.Add(s.Pos, ir.Note, ir.IDComposeBuild,
+		lw.diags.AddAs(s.Pos, ir.Note, ir.IDComposeBuild,
 			fmt.Sprintf("service %q runs natively: its ports, volumes and user were the container's", s.Name), "")
 	}
 	return proc

@@ -52,7 +52,7 @@ func (lw *lowering) container(s *Service) *ir.Process {
 	}
 	for _, ef := range s.EnvFiles {
 		if ef.Missing && ef.Required.Set && !ef.Required.Value {
-			lw.diags.Add(ef.Path.Pos, ir.Note, ir.IDComposeEnvFile,
+			lw.diags.AddAs(ef.Path.Pos, ir.Note, ir.IDComposeEnvFile,
 				fmt.Sprintf("the env_file %s of service %q does not exist and is not required, so the container does not read it", ef.Path.Value, s.Name), "")
 			continue
 		}
@@ -61,7 +61,7 @@ func (lw *lowering) container(s *Service) *ir.Process {
 	for _, pt := range s.Ports {
 		args = append(args, "-p", word(portText(pt)))
 		if pub := pt.Published.Value; pub != "" && pt.Target.Set && pub != fmt.Sprint(pt.Target.Value) {
-			lw.diags.Add(pt.Pos, ir.Warning, ir.IDComposeKey,
+			lw.diags.AddAs(pt.Pos, ir.Warning, ir.IDComposeKey,
 				fmt.Sprintf("service %q publishes its port %d as %s, but on the host's network the container listens on %d itself", s.Name, pt.Target.Value, pub, pt.Target.Value),
 				"make the program listen on the published port, or use the container's port")
 		}
@@ -149,7 +149,7 @@ func (lw *lowering) volume(proc *ir.Process, s *Service, v Volume) (string, bool
 				}
 			}
 		}
-		lw.diags.Add(v.Pos, ir.Note, ir.IDComposeResource,
+		lw.diags.AddAs(v.Pos, ir.Note, ir.IDComposeResource,
 			fmt.Sprintf("the named volume %s of service %q stays the engine's volume %s, where docker compose kept it", v.Source.Value, s.Name, vol), "")
 		return lit(vol + ":" + v.Target.Value + ro), true
 	case "tmpfs":

@@ -28,7 +28,7 @@ func (lw *lowering) dependencies() {
 		for _, d := range s.DependsOn {
 			path := []string{"services", s.Name, "depends_on", d.Service}
 			if lw.procs[d.Service] == nil {
-				lw.diags.Add(d.Pos, ir.Note, ir.IDComposeDependsOn,
+				lw.diags.AddAs(d.Pos, ir.Note, ir.IDComposeDependsOn,
 					fmt.Sprintf("service %q depends on %q, which has no process here, so it does not wait for it", s.Name, d.Service), "")
 				lw.consume(path, "the service depended on has no process")
 				continue
@@ -63,7 +63,7 @@ func (lw *lowering) restart(proc *ir.Process, s *Service) {
 		r.Policy = ir.Some(ir.RestartAlways, pos)
 	case v == "unless-stopped":
 		r.Policy = ir.Some(ir.RestartAlways, pos)
-		lw.diags.Add(pos, ir.Note, ir.IDComposeRestart,
+		lw.diags.AddAs(pos, ir.Note, ir.IDComposeRestart,
 			fmt.Sprintf("restart: unless-stopped of service %q becomes always: devenv does not restart what it stopped", s.Name), "")
 	case strings.HasPrefix(v, "on-failure"):
 		r.Policy = ir.Some(ir.RestartOnFailure, pos)
