@@ -49,6 +49,15 @@ type Options struct {
 	// MaxSize is the largest input file read, in bytes; 0 means
 	// DefaultMaxSize.
 	MaxSize int64
+
+	// Profiles are the docker-compose profiles to enable (--profile).
+	Profiles []string
+	// Podman runs a docker-compose service's container with podman
+	// rather than docker (--podman).
+	Podman bool
+	// NoContainers reports the docker-compose services that would stay
+	// containers instead of emitting them (--no-containers).
+	NoContainers bool
 }
 
 // Result is one converted project.
@@ -267,6 +276,7 @@ func convertIR(res *Result, proj *ir.Project, input string, opts Options) (out *
 	}
 	rr := rules.Apply(proj, opts.Services)
 	res.Diagnostics = append(res.Diagnostics, rr.Diagnostics...)
+	res.Diagnostics = append(res.Diagnostics, containers(proj, opts.NoContainers)...)
 	if opts.Explain {
 		res.Explanations = rr.Explanations
 	}

@@ -18,7 +18,7 @@ import (
 // with a Choices() []string method, which help and shell completion use.
 func (o *Options) AddFlags(fs *pflag.FlagSet) {
 	fs.VarP((*targetFlag)(&o.Target), "target", "t", "write for `TARGET`: devenv2, devenv2-process-compose or devenv1")
-	fs.Var((*formatFlag)(&o.From), "from", "read sources as `FORMAT`: process-compose, procfile or makefile (default: decided by file name, then content)")
+	fs.Var((*formatFlag)(&o.From), "from", "read sources as `FORMAT`: process-compose, procfile, docker-compose or makefile (default: decided by file name, then content)")
 	fs.BoolVar(&o.Services.Off, "no-services", false, "keep every process a process: no devenv services")
 	fs.StringArrayVar(&o.Services.Keep, "keep", nil, "keep the process `NAME` (or every process of the service NAME) a process; repeatable")
 	fs.BoolVar(&o.Services.Force, "force-services", false, "turn a process into a service even when the service cannot express some of its settings, reporting each")
@@ -28,6 +28,9 @@ func (o *Options) AddFlags(fs *pflag.FlagSet) {
 	fs.Var((*scriptsFlag)(&o.Scripts), "scripts", "which Makefile targets also get a script: `WHICH` is none, phony or all")
 	fs.StringSliceVar(&o.ProcessesFromTargets, "processes-from-targets", nil, "turn the Makefile targets in `LIST` (comma-separated) into processes instead of tasks")
 	fs.BoolVar(&o.Quiet, "quiet", false, "do not echo Makefile recipe lines as make does")
+	fs.StringArrayVar(&o.Profiles, "profile", nil, "enable the docker-compose profile `NAME`; repeatable (default: COMPOSE_PROFILES from .env)")
+	fs.BoolVar(&o.Podman, "podman", false, "run the docker-compose services that stay containers with podman rather than docker")
+	fs.BoolVar(&o.NoContainers, "no-containers", false, "report the docker-compose services that would stay containers instead of writing them")
 	fs.Var((*sizeFlag)(&o.MaxSize), "max-size", "read input files of up to `SIZE` (such as 64MiB); larger ones are refused (default 16MiB)")
 }
 

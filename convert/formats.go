@@ -55,6 +55,14 @@ var (
 		find:  findProcfile,
 		read:  readProcfile,
 	}
+	composeFormat = &format{
+		id:    ir.FormatCompose,
+		names: compose.Names,
+		match: func(string) bool { return false },
+		sniff: compose.Sniff,
+		find:  findCompose,
+		read:  readCompose,
+	}
 	dotenvFormat = &format{
 		id:    ir.FormatDotenv,
 		names: dotenv.Names,
@@ -74,9 +82,9 @@ var (
 // formats is the registry of the formats, in the order in which the
 // projects read from each are combined, which is also the order in which
 // a directory is searched: processes from a process-compose file come
-// before those from a Procfile, and a Makefile's scripts and tasks come
-// last.
-var formats = []*format{processComposeFormat, procfileFormat, dotenvFormat, makefileFormat}
+// before those from a Procfile, then a docker-compose file's services,
+// and a Makefile's scripts and tasks come last.
+var formats = []*format{processComposeFormat, procfileFormat, composeFormat, dotenvFormat, makefileFormat}
 
 // byName is the order in which FormatOf asks the formats whether a file's
 // name is theirs: the most specific names first (a Procfile.yml is a
@@ -88,7 +96,7 @@ var byName = []*format{procfileFormat, makefileFormat, dotenvFormat, processComp
 // file's content is theirs: the most telling content first (a top-level
 // processes key, then a recipe line), the Procfile's lines, which other
 // formats' lines can look like, last.
-var byContent = []*format{processComposeFormat, makefileFormat, procfileFormat}
+var byContent = []*format{processComposeFormat, composeFormat, makefileFormat, procfileFormat}
 
 // Formats lists the formats --from accepts: those that make a project by
 // themselves.
@@ -114,9 +122,14 @@ func formatByID(id ir.Format) *format {
 
 // FormatOf decides the format of a file from its name, then, for names
 // that say nothing, from its content. It returns "" when it cannot tell.
+// A YAML file whose content is docker-compose's (services, no processes)
+// is a docker-compose file, whatever its name.
 func FormatOf(name string, content []byte) ir.Format {
 	for _, f := range byName {
 		if f.match(name) {
+			if f == processComposeFormat && content != nil && isCompose(name, content) {
+				return ir.FormatCompose
+			}
 			return f.id
 		}
 	}
@@ -130,7 +143,6 @@ func FormatOf(name string, content []byte) ir.Format {
 
 // sharedWithCompose reports whether Docker Compose looks for a file named
 // name too, as it does for compose.yml: such a file is a process-compose
-// file only when its content says so (processcompose.Sniff). Docker
-// Compose's files are not converted yet; this is all the converter knows
-// of them.
+// file only when its content says so (processcompose.Sniff), and a
+// docker-compose file otherwise.
 func sharedWithCompose(name string) bool { return slices.Contains(compose.Names, name) }

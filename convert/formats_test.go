@@ -34,7 +34,12 @@ func TestFormatOf(t *testing.T) {
 		{".env", "", env},
 		{".env.local", "processes: {}", env},
 		{"x.yaml", "", pc},
-		{"docker-compose.yml", "services: {}", pc},
+		{"docker-compose.yml", "services: {}", ir.FormatCompose},
+		{"compose.yml", "services:\n  db: {image: postgres}\n", ir.FormatCompose},
+		{"compose.yml", "processes: {}\nservices: {}", pc},
+		{"stack.yaml", "services:\n  db: {image: postgres}\n", ir.FormatCompose},
+		{"docker-compose.override.yml", "x-a: 1\n", ir.FormatCompose},
+		{"noext", "services:\n  db: {image: postgres}\n", ir.FormatCompose},
 		{"x.JSON", "", pc},
 		{"noext", "processes:\n\tfoo", pc},
 		{"noext", "processes: x", pc},
@@ -54,7 +59,7 @@ func TestFormatOf(t *testing.T) {
 
 // TestFormats checks the formats --from accepts, in the registry's order.
 func TestFormats(t *testing.T) {
-	want := []ir.Format{ir.FormatProcessCompose, ir.FormatProcfile, ir.FormatMakefile}
+	want := []ir.Format{ir.FormatProcessCompose, ir.FormatProcfile, ir.FormatCompose, ir.FormatMakefile}
 	if !slices.Equal(Formats, want) {
 		t.Errorf("Formats = %v, want %v", Formats, want)
 	}

@@ -66,8 +66,13 @@ func TestFilesLikePaths(t *testing.T) {
 }
 
 // namesOtherFiles are the golden cases whose sources name other files
-// (process-compose's extends, make's include), which Files cannot read.
+// (process-compose's extends, make's include, docker-compose's env_files,
+// Dockerfiles and the .env its loader reads itself), which Files cannot
+// read.
 var namesOtherFiles = map[string]bool{
+	"compose-build":      true,
+	"compose-containers": true,
+	"compose-services":   true,
 	"make-include":       true,
 	"pc-extends":         true,
 	"pc-extends-cycle":   true,

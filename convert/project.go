@@ -5,14 +5,15 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/pc2devenv/pc2devenv/parse/compose"
 	"github.com/pc2devenv/pc2devenv/parse/processcompose"
 )
 
 // IsProject reports whether a directory is a project for a walk: whether
-// one of the names of the files it holds is a process-compose file
-// (compose.yml or compose.yaml only with a top-level processes key, since
-// Docker Compose uses the same names; the file is read to tell) or a
-// Procfile, or, when makefiles is set, a Makefile. skip, when not nil,
+// one of the names of the files it holds is a process-compose file, a
+// docker-compose file (a Docker Compose name holding a process-compose or
+// docker-compose file; the file is read to tell) or a Procfile, or, when
+// makefiles is set, a Makefile. skip, when not nil,
 // excludes names, such as files git ignores.
 func IsProject(dir string, names []string, makefiles bool, skip func(name string) bool) bool {
 	for _, name := range names {
@@ -24,7 +25,7 @@ func IsProject(dir string, names []string, makefiles bool, skip func(name string
 			// read is taken as a project, whose conversion says so.
 			var tl *TooLargeError
 			b, err := readFile(filepath.Join(dir, name), DefaultMaxSize, true)
-			if !errors.As(err, &tl) && (err != nil || !processcompose.Sniff(b)) {
+			if !errors.As(err, &tl) && (err != nil || !processcompose.Sniff(b) && !compose.Sniff(b)) {
 				continue
 			}
 		}

@@ -21,6 +21,9 @@ type conversion struct {
 	// shell holds the project's parsed commands, which every reader
 	// shares with the rest of the pipeline (ir.Project.Shell).
 	shell *shell.Cache
+	// otherProcesses says the project has a Procfile or process-compose
+	// file beside its docker-compose file.
+	otherProcesses bool
 }
 
 // readProcessCompose reads a project's process-compose files as one,
@@ -80,7 +83,8 @@ func read(srcs []source, opts Options, diags *ir.Diagnostics) *ir.Project {
 	}
 	// .env files are read first: foreman takes PORT from them, and they
 	// decide which variables the other sources can rely on.
-	c := &conversion{opts: opts, env: loadEnv(byFormat[ir.FormatDotenv], byFormat), shell: shell.NewCache()}
+	c := &conversion{opts: opts, env: loadEnv(byFormat[ir.FormatDotenv], byFormat), shell: shell.NewCache(),
+		otherProcesses: len(byFormat[ir.FormatProcessCompose])+len(byFormat[ir.FormatProcfile]) > 0}
 	var projects []*ir.Project
 	for _, f := range formats {
 		if len(byFormat[f.id]) == 0 {
@@ -141,6 +145,7 @@ func combine(projects []*ir.Project) *ir.Project {
 		out.Scripts = append(out.Scripts, p.Scripts...)
 		out.Tasks = append(out.Tasks, p.Tasks...)
 		out.EnterShell = append(out.EnterShell, p.EnterShell...)
+		out.Comments = append(out.Comments, p.Comments...)
 		out.Extra = append(out.Extra, p.Extra...)
 		out.Keys = append(out.Keys, p.Keys...)
 	}

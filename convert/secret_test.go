@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pc2devenv/pc2devenv/emit"
+	"github.com/pc2devenv/pc2devenv/rules"
 )
 
 // secretMark is in every value of the .env files below, and nowhere else;
@@ -114,6 +115,80 @@ func TestDotenvValuesStayOut(t *testing.T) {
 				case inline && !strings.Contains(string(res.Output), "plain-"+secretMark):
 					t.Errorf("%s %s: --inline-env did not copy the values:\n%s", name, tg, res.Output)
 				}
+			}
+		}
+	}
+}
+
+// TestComposeValuesStayOut converts docker-compose projects whose .env and
+// env_files hold secrets, used in every place a compose file can use them
+// (environment, command, entrypoint, ports, volumes, healthcheck, an
+// image's variables, a built service's environment), for every target and
+// with each of the flags that change the output: no value of .env or of
+// an env_file is in any output.
+func TestComposeValuesStayOut(t *testing.T) {
+	const env = "PLAIN=plain-zq-SECRET-91f3\nQUOTED=\"quoted-zq-SECRET-91f3\"\nWORD=zqSECRETword91f3\nTAG=16\n"
+	const envFile = "FILE_SECRET=file-zq-SECRET-91f3\nOTHER=zqSECRETword91f3\n"
+	const composeFile = `name: shop
+services:
+  db:
+    image: postgres:${TAG}
+    environment:
+      POSTGRES_PASSWORD: ${PLAIN}
+      POSTGRES_USER: ${WORD}
+    env_file: secrets.env
+    healthcheck:
+      test: pg_isready -U ${WORD}
+  api:
+    image: acme/api
+    entrypoint: /bin/api --key ${QUOTED}
+    command: serve --token=${PLAIN} "${WORD}"
+    environment:
+      - URL=postgres://u:${PLAIN}@db/app
+      - FILE_SECRET
+    env_file: [secrets.env]
+    volumes:
+      - ./${WORD}:/data
+    healthcheck:
+      test: ["CMD", "check", "${QUOTED}"]
+  web:
+    build: .
+    command: ["serve", "${PLAIN:-x}"]
+    environment:
+      TOKEN: ${QUOTED}
+    env_file: secrets.env
+    profiles: ["${WORD}"]
+`
+	dir := t.TempDir()
+	for f, content := range map[string]string{"compose.yaml": composeFile, ".env": env, "secrets.env": envFile} {
+		if err := os.WriteFile(filepath.Join(dir, f), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tg := range emit.Targets {
+		for _, opts := range []Options{{}, {Podman: true}, {NoContainers: true}, {Profiles: []string{"zqSECRETword91f3"}}, {Services: rules.Options{Force: true}}} {
+			opts.Target = tg
+			res, err := Paths([]string{dir}, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Output == nil {
+				t.Fatalf("%s %+v: not converted: %v", tg, opts, res.Diagnostics)
+			}
+			var all strings.Builder
+			all.Write(res.Output)
+			for _, d := range res.Diagnostics {
+				all.WriteString(d.String() + "\n")
+			}
+			for _, v := range []any{res.Diagnostics, res.Fates, res.Sources} {
+				b, err := json.Marshal(v)
+				if err != nil {
+					t.Fatal(err)
+				}
+				all.Write(b)
+			}
+			if strings.Contains(all.String(), "zq-SECRET-91f3") || strings.Contains(all.String(), "zqSECRETword91f3") && len(opts.Profiles) == 0 {
+				t.Errorf("%s %+v: a value from .env or an env_file is in the output or the diagnostics:\n%s", tg, opts, all.String())
 			}
 		}
 	}

@@ -59,7 +59,7 @@ func Emit(p *ir.Project, opts Options) Result {
 		}
 		names[src] = out
 	}
-	return Result{File: &nix.File{Comments: []string{header}, Body: l.body}, Diagnostics: l.diags, Fates: l.fates.fates(p.Keys, l.proj.Services), Defined: l.defined, Names: names}
+	return Result{File: &nix.File{Comments: append([]string{header}, p.Comments...), Body: l.body}, Diagnostics: l.diags, Fates: l.fates.fates(p.Keys, l.proj.Services), Defined: l.defined, Names: names}
 }
 
 type lowerer struct {

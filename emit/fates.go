@@ -168,6 +168,32 @@ var FateTable = []PatternFates{
 	{"processes.*.monitor_silence_threshold", nativeOr(reported("a process-compose TUI notification"), "monitor_silence_threshold")},
 	{"processes.*.name", all(consumed("process-compose replaces it with the key under processes"))},
 	{"processes.*.x-*", all(consumed("an extension key, which process-compose ignores"))},
+	// docker-compose services (package parse/compose lowers them).
+	{"services", all(mapped("processes.<name>, or the devenv service its image runs"))},
+	{"services.*.image", all(mapped("processes.<name>.exec (docker run IMAGE), or the devenv service the image runs"))},
+	{"services.*.command", all(mapped("processes.<name>.exec"))},
+	{"services.*.entrypoint", all(mapped("processes.<name>.exec (docker run --entrypoint)"))},
+	{"services.*.environment", all(mapped("processes.<name>.exec (docker run -e), or the process's environment when built"))},
+	{"services.*.env_file", all(mapped("processes.<name>.exec (docker run --env-file), or loaded by the exec when built"))},
+	{"services.*.ports", all(mapped("processes.<name>.exec (docker run -p)"))},
+	{"services.*.volumes", all(mapped("processes.<name>.exec (docker run -v)"))},
+	{"services.*.extra_hosts", all(mapped("processes.<name>.exec (docker run --add-host)"))},
+	{"services.*.user", all(mapped("processes.<name>.exec (docker run --user)"))},
+	{"services.*.working_dir", all(mapped("processes.<name>.exec (docker run --workdir)"))},
+	{"services.*.init", all(mapped("processes.<name>.exec (docker run --init)"))},
+	{"services.*.platform", all(mapped("processes.<name>.exec (docker run --platform)"))},
+	{"services.*.tmpfs", all(mapped("processes.<name>.exec (docker run --tmpfs)"))},
+	{"services.*.network_mode", all(mapped("processes.<name>.exec (docker run --network host)"))},
+	{"services.*.build", all(mapped("processes.<name>.exec and cwd: the command run natively from the build context"))},
+	{"services.*.healthcheck", typedOr("processes.<name>.ready", "readiness_probe")},
+	{"services.*.depends_on", typedOr("processes.<name>.after", "depends_on")},
+	{"services.*.restart", typedOr("processes.<name>.restart", "availability")},
+	{"services.*.profiles", typedOr("processes.<name>.start.enable", "disabled")},
+	{"include", all(consumed("resolved: the included projects' services join this one"))},
+	{"volumes", all(reported("a named volume: a container keeps using the engine's volume; devenv's services keep their data under .devenv/state"))},
+	{"networks", all(reported("every process runs on the host's network, on localhost"))},
+	{"secrets", all(reported("devenv has no secrets"))},
+	{"configs", all(reported("devenv has no configs"))},
 }
 
 // fatesByPattern indexes FateTable.
@@ -276,7 +302,7 @@ func (b *fateBook) fate(k ir.Key, replaced map[string]*ir.Service) (FateKind, st
 		s := replaced[name]
 		svc := "services." + s.Attr
 		switch {
-		case len(below) == 0 || len(below) == 1 && below[0] == "command":
+		case len(below) == 0 || len(below) == 1 && (below[0] == "command" || below[0] == "image"):
 			return Mapped, svc
 		case below[0] == "depends_on":
 			return Mapped, "processes." + s.ProcessName + " (the process of " + svc + ")"

@@ -90,9 +90,9 @@ var composeEntries = []Entry{
 	},
 	{
 		ID: IDComposeEnvFile, Name: "compose-env-file", Severity: Error,
-		Also:    []Severity{Warning},
+		Also:    []Severity{Warning, Note},
 		Summary: "an env_file that is missing or cannot be read",
-		Explanation: `An env_file is missing or cannot be read; compose refuses it unless it is marked required: false (a warning).
+		Explanation: `An env_file is missing or cannot be read; compose refuses it unless it is marked required: false (a warning). An env_file that is missing and not required is only noted when the converted container would not read it.
 
     env_file: .env.local`,
 	},
@@ -152,5 +152,86 @@ var composeEntries = []Entry{
 
     network_mode: host
     networks: [front]`,
+	},
+	{
+		ID: IDComposeContainer, Name: "compose-container", Severity: Warning,
+		Summary: "a service stays a process that runs its container, which needs a container engine",
+		Explanation: `No devenv service covers the service's image, so it stays a process that runs the container with docker run --rm (podman with --podman) on the host's network, so that it reaches the native services on localhost. The machine still needs a container engine; --no-containers leaves such services out instead.
+
+    services:
+      search: {image: getmeili/meilisearch:v1.7}`,
+	},
+	{
+		ID: IDComposeNoContainers, Name: "compose-no-containers", Severity: Warning,
+		Summary: "--no-containers leaves out a service that would run a container",
+		Explanation: `With --no-containers, a service that would stay a container is left out of the output, and reported so that you can give it a devenv service or a package by hand.
+
+    pc2devenv convert --no-containers compose.yaml`,
+	},
+	{
+		ID: IDComposeBuild, Name: "compose-build", Severity: Note,
+		Summary: "a service built from the project runs natively from its build context",
+		Explanation: `A service with build: runs natively as a process from its build context, with its command: or the Dockerfile's ENTRYPOINT and CMD. What the Dockerfile installs (its FROM image, RUN steps) must come from devenv packages or languages instead.
+
+    services:
+      web: {build: ., command: npm run dev}`,
+	},
+	{
+		ID: IDComposeBuildUnknown, Name: "compose-build-unknown", Severity: Warning,
+		Summary: "a service built from the project whose command is not known: left out",
+		Explanation: `A service with build: has no command: and its Dockerfile gives no CMD or ENTRYPOINT the converter can read, so it is left out with a TODO. Add a process with the command that starts it.
+
+    services:
+      worker: {build: ./worker}`,
+	},
+	{
+		ID: IDComposeProfile, Name: "compose-profile", Severity: Note,
+		Summary: "a service of a profile that is not enabled does not start",
+		Explanation: `A service that belongs only to profiles that are not enabled is converted but does not start with the others, as docker compose up leaves it out. Pass --profile NAME to enable a profile.
+
+    services:
+      debug: {image: busybox, profiles: [debug]}`,
+	},
+	{
+		ID: IDComposeDependsOn, Name: "compose-depends-on", Severity: Warning,
+		Also:    []Severity{Note},
+		Summary: "a depends_on setting devenv has no equivalent of (required: false, restart: true)",
+		Explanation: `A depends_on entry's required: false or restart: true has no equivalent in devenv's process dependencies; the dependency is kept as a plain one. How each condition was mapped is noted.
+
+    depends_on:
+      db: {condition: service_healthy, restart: true}`,
+	},
+	{
+		ID: IDComposeResource, Name: "compose-resource", Severity: Note,
+		Also:    []Severity{Warning},
+		Summary: "a named volume, network, secret, config or deploy section, which devenv has no equivalent of",
+		Explanation: `Named volumes, networks, secrets, configs and deploy sections have no devenv equivalent: native processes share the host's network and keep their state under .devenv/state. Secrets, configs and deploy settings are warnings, since what they gave the container is lost.
+
+    secrets:
+      api_key: {file: ./api_key.txt}`,
+	},
+	{
+		ID: IDComposeKey, Name: "compose-key", Severity: Warning,
+		Summary: "a service key the converted process cannot express",
+		Explanation: `A key of a compose service that the converted process cannot express (network_mode, stop_signal, stop_grace_period, an env_file of a native process, …); a TODO marks where it would have gone.
+
+    services:
+      web: {image: nginx, stop_signal: SIGQUIT}`,
+	},
+	{
+		ID: IDComposeLeftToOther, Name: "compose-left-to-other", Severity: Note,
+		Summary: "a service built from the project, left to the project's Procfile or process-compose file",
+		Explanation: `In a directory with a compose file and a Procfile or process-compose file, the compose file gives the services and the process file the processes: a compose service that builds the app is left to the process file.
+
+    services:
+      web: {build: .}`,
+	},
+	{
+		ID: IDComposeRestart, Name: "compose-restart", Severity: Warning,
+		Also:    []Severity{Note},
+		Summary: "a restart policy devenv expresses only approximately",
+		Explanation: `A restart policy is mapped to the process's restart settings; unless-stopped becomes always, and a policy devenv cannot express is reported.
+
+    restart: unless-stopped`,
 	},
 }

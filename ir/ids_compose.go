@@ -25,3 +25,17 @@ const (
 	IDComposeEmpty        ID = "PC618" // a compose file without services
 	IDComposeExclusive    ID = "PC619" // two keys compose allows only one of
 )
+
+// Converting docker-compose projects: what became of each service.
+const (
+	IDComposeContainer    ID = "PC620" // a service stays a process that runs its container, which needs a container engine
+	IDComposeNoContainers ID = "PC621" // --no-containers leaves out a service that would run a container
+	IDComposeBuild        ID = "PC622" // a service built from the project runs natively from its build context
+	IDComposeBuildUnknown ID = "PC623" // a service built from the project whose command is not known: left out
+	IDComposeProfile      ID = "PC624" // a service of a profile that is not enabled does not start
+	IDComposeDependsOn    ID = "PC625" // a depends_on setting devenv has no equivalent of (required: false, restart: true)
+	IDComposeResource     ID = "PC626" // a named volume, network, secret, config or deploy section, which devenv has no equivalent of
+	IDComposeKey          ID = "PC627" // a service key the converted process cannot express
+	IDComposeLeftToOther  ID = "PC628" // a service built from the project, left to the project's Procfile or process-compose file
+	IDComposeRestart      ID = "PC629" // a restart policy devenv expresses only approximately
+)

@@ -59,6 +59,12 @@ func ProcessPath(name string) Path {
 	return Path{parts: []part{{"processes", keyPart}, {name, processPart}}}
 }
 
+// ComposeServicePath returns the path of the docker-compose service
+// called name, services.NAME: the key of the process made from it.
+func ComposeServicePath(name string) Path {
+	return Path{parts: []part{{"services", keyPart}, {name, processPart}}}
+}
+
 // Child returns the path of keys the format defines under p, one inside
 // the other: ProcessPath("web").Child("shutdown", "command").
 func (p Path) Child(keys ...string) Path {

@@ -11,6 +11,7 @@ const (
 	FormatProcfile       Format = "procfile"
 	FormatDotenv         Format = "dotenv"
 	FormatMakefile       Format = "makefile"
+	FormatCompose        Format = "docker-compose"
 )
 
 // Source is one file a Project was read from.
@@ -46,6 +47,9 @@ type Project struct {
 	Tasks   []*Task
 	// EnterShell holds bash snippets to run when the shell starts.
 	EnterShell []Text
+	// Comments are lines to show at the top of the output, after its
+	// header: what is left to do for the project as a whole.
+	Comments []string
 
 	// Extra holds top-level keys the model has no typed field for.
 	Extra []Field
@@ -157,6 +161,12 @@ type Process struct {
 	Ports []Port
 	// After names tasks that must succeed before the process starts.
 	After []string
+	// ReachedAs lists the host names by which other processes of a docker-compose project reached this one (service name, container_name, hostname, aliases); empty for other sources.
+	ReachedAs []string
+	// Container, when not empty, is the image the process runs with a
+	// container engine: a docker-compose service that no devenv service
+	// replaces still needs one.
+	Container string
 
 	// Comments are lines to show above the process in the output.
 	Comments []string

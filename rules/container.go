@@ -20,6 +20,8 @@ const (
 	cVolume
 	cDrop
 	cDetach
+	// cNetwork is --network: host is what a devenv service runs on.
+	cNetwork
 )
 
 type containerFlag struct {
@@ -49,7 +51,9 @@ var containerFlags = sync.OnceValue(func() map[string]containerFlag {
 	add(containerFlag{arg: true, kind: cDrop, why: "no image is pulled"}, "--pull")
 	add(containerFlag{arg: true, kind: cDrop, why: "devenv restarts the service's process on its own terms"}, "--restart")
 	add(containerFlag{arg: true, why: "the service's environment cannot come from a file"}, "--env-file")
-	add(containerFlag{arg: true, why: "the service runs on the host's network"}, "--network", "--net", "--network-alias", "--ip", "--dns", "--add-host", "-h", "--hostname", "--expose")
+	add(containerFlag{arg: true, kind: cNetwork, why: "the service runs on the host's network"}, "--network", "--net")
+	add(containerFlag{arg: true, kind: cDrop, why: "the service is reached on localhost"}, "--add-host")
+	add(containerFlag{arg: true, why: "the service runs on the host's network"}, "--network-alias", "--ip", "--dns", "-h", "--hostname", "--expose")
 	add(containerFlag{arg: true, why: "the service runs its own program"}, "--entrypoint")
 	add(containerFlag{arg: true, why: "devenv runs the service as the user who runs devenv"}, "-u", "--user", "--userns")
 	add(containerFlag{arg: true, why: "a container setting a devenv process has no equivalent of"},
@@ -184,6 +188,9 @@ func recogniseContainer(p *ir.Process, inv *invocation) (*match, *nearMiss) {
 	r, im := e.rule, e.image
 	m := &match{rule: r, proc: p, sh: inv.sh, evidence: fmt.Sprintf("it runs the image %s with %s%s", args[i].val, engine, seenThrough(inv))}
 	for _, o := range opts {
+		if p.Container != "" && composeOwn(o) {
+			continue
+		}
 		m.containerOption(im, o)
 	}
 	m.imageTag(im, ref)
@@ -216,6 +223,20 @@ func recogniseContainer(p *ir.Process, inv *invocation) (*match, *nearMiss) {
 	return m, nil
 }
 
+// composeOwn reports whether o is one of the options the converter gives
+// every docker-compose service's docker run (--rm, --name, --network
+// host), which the compose file did not write, and which a devenv
+// service needs no word about.
+func composeOwn(o containerOpt) bool {
+	switch o.w.val {
+	case "--rm", "--name":
+		return true
+	case "--network":
+		return o.val != nil && o.val.val == "host"
+	}
+	return false
+}
+
 func containsName(names []string, s string) bool {
 	for _, n := range names {
 		if n == s {
@@ -242,6 +263,12 @@ func (m *match) containerOption(im *Image, o containerOpt) {
 	switch o.flag.kind {
 	case cDrop:
 		m.drop(what, o.flag.why)
+	case cNetwork:
+		if o.val.lit && o.val.val == "host" {
+			m.drop(what, "a devenv service runs on the host's network")
+			return
+		}
+		m.unsupported(what, o.flag.why)
 	case cDetach:
 		m.daemon = true
 		m.drop(what, fmt.Sprintf("devenv runs the process of %s in the foreground", m.service()))

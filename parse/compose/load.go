@@ -318,6 +318,12 @@ func (l *loader) layer(root *Value, file string, doc *yaml.Node, lookup lookupFu
 	tree := r.convert(doc, nil)
 	l.visits += r.visits
 	l.recordKeys(tree, nil)
+	for _, rs := range r.resets {
+		if _, ok := l.keys[rs.keyPos]; !ok && rs.keyPos.IsValid() {
+			l.keys[rs.keyPos] = len(l.proj.Keys)
+			l.proj.Keys = append(l.proj.Keys, Key{Path: rs.path, Pos: rs.keyPos, Consumed: "!reset removes what the files before gave"})
+		}
+	}
 	for _, req := range r.required {
 		msg := req.message
 		if msg == "" {

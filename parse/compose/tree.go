@@ -2,6 +2,7 @@ package compose
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -41,6 +42,9 @@ func with(path []string, next string) []string {
 type resetPath struct {
 	path     []string
 	override bool
+	// keyPos is the position of the key whose value is !reset, when a
+	// mapping's value is reset.
+	keyPos ir.Pos
 }
 
 // docReader turns one YAML document of one file into a Value tree: aliases
@@ -142,6 +146,9 @@ func (r *docReader) mapping(n *yaml.Node, path []string) *Value {
 		}
 		val := r.convert(n.Content[i+1], with(path, k.Value))
 		if val == nil {
+			if j := len(r.resets) - 1; j >= 0 && slices.Equal(r.resets[j].path, with(path, k.Value)) {
+				r.resets[j].keyPos = r.pos(k)
+			}
 			continue
 		}
 		v.Fields = append(v.Fields, &Field{Key: k.Value, KeyPos: r.pos(k), Value: val})
