@@ -164,6 +164,9 @@ type Process struct {
 	// Extra holds keys the model has no typed field for, as the source
 	// gave them, for targets that can pass them through.
 	Extra []Field
+
+	// ReachedAs lists the host names by which other processes of a docker-compose project reached this one (service name, container_name, hostname, aliases); empty for other sources.
+	ReachedAs []string
 }
 
 // Replica says which copy of a process with replicas a Process is.

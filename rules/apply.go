@@ -54,8 +54,9 @@ func Apply(p *ir.Project, opts Options) Result {
 	used := map[string]bool{}
 	var cands []*candidate
 	byProc := map[*ir.Process]*candidate{}
+	known := projectEnvNames(p)
 	for _, proc := range p.Processes {
-		m, near := recognise(p.Shell, proc)
+		m, near := recognise(p.Shell, known, proc)
 		if m == nil {
 			if near != nil {
 				res.nearMiss(proc, near)

@@ -180,7 +180,7 @@ func recogniseContainer(p *ir.Process, inv *invocation) (*match, *nearMiss) {
 		return nil, miss
 	}
 	r, im := e.rule, e.image
-	m := &match{rule: r, proc: p, sh: inv.sh, evidence: fmt.Sprintf("it runs the image %s with %s%s", args[i].val, engine, seenThrough(inv))}
+	m := &match{rule: r, proc: p, sh: inv.sh, env: inv.known, evidence: fmt.Sprintf("it runs the image %s with %s%s", args[i].val, engine, seenThrough(inv))}
 	for _, o := range opts {
 		m.containerOption(im, o)
 	}
@@ -253,7 +253,15 @@ func (m *match) containerOption(im *Image, o containerOpt) {
 		m.publish(im, what, o.val.val)
 	case cEnv:
 		if !o.val.lit {
-			m.unsupported(what, "its value is known only when the command runs")
+			name, val, ok := "", ir.Text{}, false
+			if o.val.text != nil {
+				name, val, ok = splitAssign(o.val.text)
+			}
+			if !ok {
+				m.unsupported(what, "its value is known only when the command runs")
+				return
+			}
+			m.imageEnvWord(im, what, name, word{raw: val.Shell(), text: &val})
 			return
 		}
 		name, val, ok := strings.Cut(o.val.val, "=")
@@ -296,10 +304,21 @@ func (m *match) containerOption(im *Image, o containerOpt) {
 
 // imageEnv applies one variable of the container.
 func (m *match) imageEnv(im *Image, what, name, val string) {
+	m.imageEnvWord(im, what, name, word{val: val, raw: val, lit: true})
+}
+
+// imageEnvWord applies one variable of the container, whose value is a
+// word: fixed, or referring to variables.
+func (m *match) imageEnvWord(im *Image, what, name string, w word) {
 	if a, ok := im.Env[name]; ok {
-		m.do(a, what, name, []word{{val: val, raw: val, lit: true}})
+		m.do(a, what, name, []word{w})
 		return
 	}
+	if !w.lit {
+		m.unsupported(what, fmt.Sprintf("%s has no option for the image's variable %s, and its value is known only when the command runs", m.service(), name))
+		return
+	}
+	val := w.val
 	for _, p := range im.EnvPrefixes {
 		if strings.HasPrefix(name, p) {
 			m.keepEnv(what, name, val, ir.Pos{})

@@ -91,6 +91,22 @@ func showValue(v ir.Value) string {
 		return strconv.Quote(v.Str.Shell())
 	case ir.KindPackage:
 		return "pkgs." + v.Str.Shell()
+	case ir.KindPath:
+		return "./" + strings.TrimPrefix(v.Str.Shell(), "./")
+	case ir.KindEnvRef:
+		parts := v.Str.Parts
+		if len(parts) == 1 && parts[0].Ref != nil {
+			return "config.env." + parts[0].Ref.Name
+		}
+		var b strings.Builder
+		for _, p := range parts {
+			if p.Ref != nil {
+				b.WriteString("${config.env." + p.Ref.Name + "}")
+			} else {
+				b.WriteString(p.Lit)
+			}
+		}
+		return strconv.Quote(b.String())
 	case ir.KindList:
 		var s []string
 		for _, it := range v.List {

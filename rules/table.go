@@ -862,18 +862,18 @@ var Table = []*Rule{
 // postgresDatabases turns the postgres image's POSTGRES_USER,
 // POSTGRES_PASSWORD and POSTGRES_DB into the database it creates.
 func postgresDatabases(c *collected) []finding {
-	user, hasUser := c.vals["POSTGRES_USER"]
-	pass, hasPass := c.vals["POSTGRES_PASSWORD"]
-	db, hasDB := c.vals["POSTGRES_DB"]
+	user, hasUser := c.value("POSTGRES_USER")
+	pass, hasPass := c.value("POSTGRES_PASSWORD")
+	db, hasDB := c.value("POSTGRES_DB")
 	if !hasUser {
-		user = "postgres"
+		user = ir.StringValue("postgres", c.pos)
 	}
 	if !hasDB {
 		db = user
 	}
-	fields := []ir.Field{{Key: "name", Value: ir.StringValue(db, c.pos)}, {Key: "user", Value: ir.StringValue(user, c.pos)}}
+	fields := []ir.Field{{Key: "name", Value: db}, {Key: "user", Value: user}}
 	if hasPass {
-		fields = append(fields, ir.Field{Key: "pass", Value: ir.StringValue(pass, c.pos)})
+		fields = append(fields, ir.Field{Key: "pass", Value: pass})
 	}
 	return []finding{{
 		kind: fOption, what: c.names("POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DB"), pos: c.pos,
@@ -882,11 +882,25 @@ func postgresDatabases(c *collected) []finding {
 	}}
 }
 
+// given returns a collected variable that was given a value: a reference
+// to devenv's env, or a string that is not empty.
+func (c *collected) given(name string) (ir.Value, bool) {
+	if v, ok := c.refs[name]; ok {
+		return v, true
+	}
+	if s := c.vals[name]; s != "" {
+		return ir.StringValue(s, c.pos), true
+	}
+	return ir.Value{}, false
+}
+
 // names lists which of the variables were given.
 func (c *collected) names(vars ...string) string {
 	var out []string
 	for _, v := range vars {
-		if val, ok := c.vals[v]; ok {
+		if r, ok := c.refs[v]; ok {
+			out = append(out, v+"="+r.Str.Shell())
+		} else if val, ok := c.vals[v]; ok {
 			out = append(out, v+"="+val)
 		}
 	}
@@ -909,7 +923,8 @@ func mysqlImageEnv(prefix string) map[string]Action {
 		prefix + "DATABASE":             collect(),
 		prefix + "USER":                 collect(),
 		prefix + "PASSWORD":             collect(),
-		prefix + "ROOT_PASSWORD":        never("devenv's MySQL root user has no password"),
+		prefix + "ROOT_PASSWORD":        collect(),
+		prefix + "ROOT_HOST":            collect(),
 		prefix + "RANDOM_ROOT_PASSWORD": never("devenv's MySQL root user has no password"),
 		prefix + "ALLOW_EMPTY_PASSWORD": drop("devenv's MySQL root user has no password anyway"),
 	}
@@ -924,49 +939,82 @@ func mariadbImageEnv() map[string]Action {
 	return env
 }
 
-// mysqlDatabases turns the mysql image's MYSQL_DATABASE, MYSQL_USER and
-// MYSQL_PASSWORD into the database and user it creates: the user gets
-// every privilege on the database, as the image grants.
+// mysqlDatabases turns the mysql image's MYSQL_DATABASE, MYSQL_USER,
+// MYSQL_PASSWORD and MYSQL_ROOT_PASSWORD into the database and users it
+// creates: the user gets every privilege on the database, as the image
+// grants.
 func mysqlDatabases(prefix string) func(c *collected) []finding {
 	return func(c *collected) []finding {
-		return mysqlFindings(c, c.vals[prefix+"DATABASE"], c.vals[prefix+"USER"], c.vals[prefix+"PASSWORD"],
-			c.names(prefix+"DATABASE", prefix+"USER", prefix+"PASSWORD"))
+		get := func(name string) (ir.Value, bool) { return c.given(prefix + name) }
+		return mysqlFindings(c, get, c.names(prefix+"DATABASE", prefix+"USER", prefix+"PASSWORD"),
+			c.names(prefix+"ROOT_PASSWORD", prefix+"ROOT_HOST"))
 	}
 }
 
+// mariadbDatabases is mysqlDatabases for the mariadb image, which reads
+// MARIADB_* before the MYSQL_* it also accepts.
 func mariadbDatabases(c *collected) []finding {
-	get := func(name string) string {
-		if v, ok := c.vals["MARIADB_"+name]; ok {
-			return v
+	get := func(name string) (ir.Value, bool) {
+		if v, ok := c.given("MARIADB_" + name); ok {
+			return v, true
 		}
-		return c.vals["MYSQL_"+name]
+		return c.given("MYSQL_" + name)
 	}
-	return mysqlFindings(c, get("DATABASE"), get("USER"), get("PASSWORD"),
-		c.names("MARIADB_DATABASE", "MARIADB_USER", "MARIADB_PASSWORD", "MYSQL_DATABASE", "MYSQL_USER", "MYSQL_PASSWORD"))
+	return mysqlFindings(c, get,
+		c.names("MARIADB_DATABASE", "MARIADB_USER", "MARIADB_PASSWORD", "MYSQL_DATABASE", "MYSQL_USER", "MYSQL_PASSWORD"),
+		c.names("MARIADB_ROOT_PASSWORD", "MARIADB_ROOT_HOST", "MYSQL_ROOT_PASSWORD", "MYSQL_ROOT_HOST"))
 }
 
-func mysqlFindings(c *collected, db, user, pass, what string) []finding {
+// mysqlFindings makes the options of the mysql and mariadb images'
+// variables, which get returns without their prefix. devenv's root user
+// has no password and logs in through the socket only; the image's root
+// password is for root@'%' (MYSQL_ROOT_HOST), the account that clients
+// connecting over TCP use, which ensureUsers creates.
+func mysqlFindings(c *collected, get func(string) (ir.Value, bool), what, rootWhat string) []finding {
 	var out []finding
-	if db != "" {
+	db, hasDB := get("DATABASE")
+	user, hasUser := get("USER")
+	pass, hasPass := get("PASSWORD")
+	if hasDB {
 		out = append(out, finding{kind: fOption, what: what, pos: c.pos, path: "initialDatabases",
-			value: ir.Value{Kind: ir.KindList, List: []ir.Value{ir.MapValue(c.pos, ir.Field{Key: "name", Value: ir.StringValue(db, c.pos)})}}})
+			value: ir.Value{Kind: ir.KindList, List: []ir.Value{ir.MapValue(c.pos, ir.Field{Key: "name", Value: db})}}})
 	}
 	switch {
-	case user != "" && db == "":
+	case hasUser && !hasDB:
 		out = append(out, finding{kind: fUnsupported, what: what, pos: c.pos,
 			why: "the image creates the user with no database to grant it"})
-	case user != "":
-		u := []ir.Field{{Key: "name", Value: ir.StringValue(user, c.pos)}}
-		if pass != "" {
-			u = append(u, ir.Field{Key: "password", Value: ir.StringValue(pass, c.pos)})
+	case hasUser && db.Kind != ir.KindString:
+		out = append(out, finding{kind: fUnsupported, what: what, pos: c.pos,
+			why: "the database's name comes from the environment, and ensurePermissions needs it in an attribute name"})
+	case hasUser:
+		u := []ir.Field{{Key: "name", Value: user}}
+		if hasPass {
+			u = append(u, ir.Field{Key: "password", Value: pass})
 		}
+		dbName, _ := db.Str.Literal()
 		u = append(u, ir.Field{Key: "ensurePermissions", Value: ir.MapValue(c.pos,
-			ir.Field{Key: db + ".*", Value: ir.StringValue("ALL PRIVILEGES", c.pos)})})
+			ir.Field{Key: dbName + ".*", Value: ir.StringValue("ALL PRIVILEGES", c.pos)})})
 		out = append(out, finding{kind: fOption, what: what, pos: c.pos, path: "ensureUsers",
 			value: ir.Value{Kind: ir.KindList, List: []ir.Value{ir.MapValue(c.pos, u...)}}})
-	case pass != "":
+	case hasPass:
 		out = append(out, finding{kind: fUnsupported, what: what, pos: c.pos,
 			why: "a password without a user"})
+	}
+	if rootPass, ok := get("ROOT_PASSWORD"); ok {
+		host, ok := get("ROOT_HOST")
+		if !ok {
+			host = ir.StringValue("%", c.pos)
+		}
+		out = append(out, finding{kind: fOption, what: rootWhat, pos: c.pos, path: "ensureUsers",
+			op: opAppend,
+			value: ir.Value{Kind: ir.KindList, List: []ir.Value{ir.MapValue(c.pos,
+				ir.Field{Key: "name", Value: ir.StringValue("root", c.pos)},
+				ir.Field{Key: "host", Value: host},
+				ir.Field{Key: "password", Value: rootPass},
+				ir.Field{Key: "ensurePermissions", Value: ir.MapValue(c.pos,
+					ir.Field{Key: "*.*", Value: ir.StringValue("ALL PRIVILEGES", c.pos)})})}}},
+			finding{kind: fNote, pos: c.pos, id: ir.IDServiceNeeds, sev: ir.Warning,
+				why: fmt.Sprintf("%s: devenv's MySQL root@localhost has no password and logs in through the socket; the password is given to root@'%%' through ensureUsers, which devenv creates only when its configure task runs (devenv up --mode all)", rootWhat)})
 	}
 	return out
 }
@@ -974,10 +1022,15 @@ func mysqlFindings(c *collected, db, user, pass, what string) []finding {
 // couchdbAdmins turns the couchdb image's COUCHDB_USER and
 // COUCHDB_PASSWORD into the admin it creates.
 func couchdbAdmins(c *collected) []finding {
-	user, pass := c.vals["COUCHDB_USER"], c.vals["COUCHDB_PASSWORD"]
+	user, hasUser := c.given("COUCHDB_USER")
+	pass, hasPass := c.given("COUCHDB_PASSWORD")
 	what := c.names("COUCHDB_USER", "COUCHDB_PASSWORD")
-	if user == "" || pass == "" {
+	if !hasUser || !hasPass {
 		return []finding{{kind: fUnsupported, what: what, pos: c.pos, why: "the image needs both to create an admin"}}
 	}
-	return []finding{{kind: fOption, what: what, pos: c.pos, path: "settings.admins." + optionPath(user), value: ir.StringValue(pass, c.pos)}}
+	name, ok := user.Str.Literal()
+	if user.Kind != ir.KindString || !ok {
+		return []finding{{kind: fUnsupported, what: what, pos: c.pos, why: "the admin's name comes from the environment, and settings.admins needs it in an attribute name"}}
+	}
+	return []finding{{kind: fOption, what: what, pos: c.pos, path: "settings.admins." + optionPath(name), value: pass}}
 }
