@@ -40,6 +40,11 @@ type collected struct {
 	// devenv's env, as KindEnvRef values; vals holds "" for them.
 	refs map[string]ir.Value
 	pos  ir.Pos
+	// schema holds the .sql files, or directories of them, mounted into
+	// /docker-entrypoint-initdb.d, as paths relative to the project, and
+	// schemaWhat the mounts as the command gives them.
+	schema     []string
+	schemaWhat []string
 }
 
 // value returns a collected variable as an option value: a string, or a

@@ -204,6 +204,9 @@ func recogniseContainer(p *ir.Process, inv *invocation) (*match, *nearMiss) {
 			m.unsupported(joinRaw(rest), fmt.Sprintf("the container runs this instead of %s", r.Title))
 		}
 	}
+	if m.collected != nil && len(m.collected.schema) > 1 {
+		m.unsupported(strings.Join(m.collected.schema, ", "), fmt.Sprintf("%s takes one schema file or directory for the database, and the container mounts several", m.service()))
+	}
 	if m.collected != nil && im.Build != nil {
 		m.collected.pos = p.Command.Pos
 		for _, f := range im.Build(m.collected) {
@@ -290,6 +293,10 @@ func (m *match) containerOption(im *Image, o containerOpt) {
 		parts := strings.Split(o.val.val, ":")
 		if len(parts) < 2 {
 			m.unsupported(what, "an anonymous volume")
+			return
+		}
+		if im.InitScripts && initDir(parts[1]) {
+			m.initMount(im, what, parts[0], strings.TrimSuffix(parts[1], "/"))
 			return
 		}
 		for _, d := range im.Data {

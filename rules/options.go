@@ -92,6 +92,9 @@ func showValue(v ir.Value) string {
 	case ir.KindPackage:
 		return "pkgs." + v.Str.Shell()
 	case ir.KindPath:
+		if p := v.Str.Shell(); strings.HasPrefix(p, "/") {
+			return p
+		}
 		return "./" + strings.TrimPrefix(v.Str.Shell(), "./")
 	case ir.KindEnvRef:
 		parts := v.Str.Parts

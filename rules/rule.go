@@ -119,6 +119,13 @@ type Image struct {
 	Build func(c *collected) []finding
 	// Data are the container paths where the server keeps its data.
 	Data []string
+	// InitScripts says the image runs the files mounted into
+	// /docker-entrypoint-initdb.d when it creates its database; Build
+	// makes the .sql files the schema of the database (collected.schema).
+	InitScripts bool
+	// InitDirs says the service's schema option takes a directory of
+	// .sql files as well as a file.
+	InitDirs bool
 	// Program parses the arguments after the image name: options of the
 	// server, or the server's name and its options.
 	Program *Program

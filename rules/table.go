@@ -698,13 +698,13 @@ var Table = []*Rule{
 		Names:    []string{"mysql", "mysqld", "mariadb"},
 		Programs: []*Program{mysqlProgram},
 		Images: []*Image{
-			{Names: []string{"mysql"}, Program: mysqlProgram, Data: []string{"/var/lib/mysql"},
+			{Names: []string{"mysql"}, Program: mysqlProgram, Data: []string{"/var/lib/mysql"}, InitScripts: true,
 				Ports:     []ImagePort{{Container: 3306, Port: set("settings.mysqld.port", Int), Listen: set("settings.mysqld.bind-address", Str)}},
 				Env:       mysqlImageEnv("MYSQL_"),
 				Build:     mysqlDatabases("MYSQL_"),
 				Packages:  map[string]string{"8.0": "mysql80", "8.4": "mysql84"},
 				NoPackage: "devenv's services.mysql runs MariaDB unless its package is set; set package to a MySQL of nixpkgs (pkgs.mysql84, say)"},
-			{Names: []string{"mariadb"}, Program: mysqlProgram, Data: []string{"/var/lib/mysql"},
+			{Names: []string{"mariadb"}, Program: mysqlProgram, Data: []string{"/var/lib/mysql"}, InitScripts: true,
 				Ports:    []ImagePort{{Container: 3306, Port: set("settings.mysqld.port", Int), Listen: set("settings.mysqld.bind-address", Str)}},
 				Env:      mariadbImageEnv(),
 				Build:    mariadbDatabases,
@@ -765,7 +765,8 @@ var Table = []*Rule{
 			"PGPORT": set("port", Int),
 		},
 		Images: []*Image{{Names: []string{"postgres"}, Program: postgresProgram,
-			Data:  []string{"/var/lib/postgresql/data", "/var/lib/postgresql"},
+			Data:        []string{"/var/lib/postgresql/data", "/var/lib/postgresql"},
+			InitScripts: true, InitDirs: true,
 			Ports: []ImagePort{{Container: 5432, Port: set("port", Int), Listen: set("listen_addresses", Str)}},
 			Env: map[string]Action{
 				"POSTGRES_USER":             collect(),
@@ -875,8 +876,10 @@ func postgresDatabases(c *collected) []finding {
 	if hasPass {
 		fields = append(fields, ir.Field{Key: "pass", Value: pass})
 	}
+	schema, mount := c.schemaField()
+	fields = append(fields, schema...)
 	return []finding{{
-		kind: fOption, what: c.names("POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DB"), pos: c.pos,
+		kind: fOption, what: joinWhat(c.names("POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DB"), mount), pos: c.pos,
 		path:  "initialDatabases",
 		value: ir.Value{Kind: ir.KindList, List: []ir.Value{ir.MapValue(c.pos, fields...)}, Pos: c.pos},
 	}}
@@ -905,6 +908,18 @@ func (c *collected) names(vars ...string) string {
 		}
 	}
 	return fmt.Sprint(joinComma(out))
+}
+
+// joinWhat joins the settings an option comes from, leaving out those
+// not given.
+func joinWhat(what ...string) string {
+	var out []string
+	for _, w := range what {
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return joinComma(out)
 }
 
 func joinComma(s []string) string {
@@ -975,9 +990,15 @@ func mysqlFindings(c *collected, get func(string) (ir.Value, bool), what, rootWh
 	db, hasDB := get("DATABASE")
 	user, hasUser := get("USER")
 	pass, hasPass := get("PASSWORD")
-	if hasDB {
-		out = append(out, finding{kind: fOption, what: what, pos: c.pos, path: "initialDatabases",
-			value: ir.Value{Kind: ir.KindList, List: []ir.Value{ir.MapValue(c.pos, ir.Field{Key: "name", Value: db})}}})
+	schema, mount := c.schemaField()
+	switch {
+	case hasDB:
+		fields := append([]ir.Field{{Key: "name", Value: db}}, schema...)
+		out = append(out, finding{kind: fOption, what: joinWhat(what, mount), pos: c.pos, path: "initialDatabases",
+			value: ir.Value{Kind: ir.KindList, List: []ir.Value{ir.MapValue(c.pos, fields...)}}})
+	case mount != "":
+		out = append(out, finding{kind: fUnsupported, what: mount, pos: c.pos,
+			why: "the image runs it with no database chosen, and devenv's schema belongs to a database of initialDatabases"})
 	}
 	switch {
 	case hasUser && !hasDB:
