@@ -30,6 +30,10 @@ type match struct {
 	sh *shell.Cache
 	// env are the variables of devenv's env, which options can refer to.
 	env envNames
+	// image is the container image recognised, and published maps the
+	// container ports it publishes (-p) to their host ports.
+	image     *Image
+	published map[int]int
 }
 
 // collected holds an image's variables that only mean something

@@ -180,7 +180,7 @@ func recogniseContainer(p *ir.Process, inv *invocation) (*match, *nearMiss) {
 		return nil, miss
 	}
 	r, im := e.rule, e.image
-	m := &match{rule: r, proc: p, sh: inv.sh, env: inv.known, evidence: fmt.Sprintf("it runs the image %s with %s%s", args[i].val, engine, seenThrough(inv))}
+	m := &match{rule: r, proc: p, sh: inv.sh, env: inv.known, image: im, evidence: fmt.Sprintf("it runs the image %s with %s%s", args[i].val, engine, seenThrough(inv))}
 	for _, o := range opts {
 		m.containerOption(im, o)
 	}
@@ -377,6 +377,10 @@ func (m *match) publish(im *Image, what, spec string) {
 		if ip2.Container != c {
 			continue
 		}
+		if m.published == nil {
+			m.published = map[int]int{}
+		}
+		m.published[c], _ = strconv.Atoi(host)
 		addr := ip
 		if addr == "" {
 			addr = "0.0.0.0"
