@@ -39,7 +39,7 @@ func TestRewriteHosts(t *testing.T) {
 			wantEnv: []string{"REDIS_URL=redis://localhost:6380", "CACHE_HOST=localhost", "CACHE_PORT=6380", "X=cache:1234"},
 			cmd:     "bin/web --redis=cache:6379", wantCmd: "bin/web --redis=localhost:6380", notes: 4},
 		{name: "not reached by name",
-			db: "docker run -p 6380:6379 redis:7",
+			db:  "docker run -p 6380:6379 redis:7",
 			env: []string{"REDIS_URL=redis://cache:6379"}, wantEnv: []string{"REDIS_URL=redis://cache:6379"},
 			cmd: "bin/web", wantCmd: "bin/web"},
 		{name: "a name in a word",
