@@ -334,6 +334,10 @@ func (m *match) do(a Action, what, name string, vals []word) {
 		}
 		m.parseArgs(a.Program, words)
 	case KeepEnv:
+		if len(vals) == 1 && !vals[0].lit {
+			m.keepEnvRef(what, a.Option, vals[0])
+			return
+		}
 		s, ok := value()
 		if !ok {
 			return

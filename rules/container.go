@@ -322,10 +322,20 @@ func (m *match) imageEnvWord(im *Image, what, name string, w word) {
 		return
 	}
 	if !w.lit {
+		for _, p := range im.EnvPrefixes {
+			if strings.HasPrefix(name, p) {
+				m.keepEnvRef(what, name, w)
+				return
+			}
+		}
 		m.unsupported(what, fmt.Sprintf("%s has no option for the image's variable %s, and its value is known only when the command runs", m.service(), name))
 		return
 	}
 	val := w.val
+	if im.DottedConf != "" && strings.Contains(name, ".") {
+		m.option(what, im.DottedConf, ir.StringValue(name+": "+yamlScalar(val), ir.Pos{}), opLine)
+		return
+	}
 	for _, p := range im.EnvPrefixes {
 		if strings.HasPrefix(name, p) {
 			m.keepEnv(what, name, val, ir.Pos{})

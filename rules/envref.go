@@ -52,6 +52,21 @@ func (m *match) envValue(what string, w word) (ir.Value, bool) {
 	return ir.EnvRefValue(*w.text, ir.Pos{}), true
 }
 
+// keepEnvRef handles a variable the server reads whose value refers to
+// variables: NAME=$NAME passes on a variable of devenv's env, which every
+// process of devenv gets anyway. A service's process environment holds
+// strings that nothing expands, so another value cannot be expressed.
+func (m *match) keepEnvRef(what, name string, w word) {
+	if _, ok := m.envValue(what, w); !ok {
+		return
+	}
+	if p := w.text.Parts; len(p) == 1 && p[0].Ref != nil && p[0].Ref.Name == name {
+		m.drop(what, fmt.Sprintf("devenv sets %s, from the project's .env or env, for every process", name))
+		return
+	}
+	m.unsupported(what, fmt.Sprintf("the environment of the process of %s holds strings that nothing expands, so %s cannot refer to other variables", m.service(), name))
+}
+
 // envRefNote says that an option refers to variables of devenv's env.
 // option names it, or is "" for the options an image's variables make
 // together.

@@ -20,9 +20,10 @@ import (
 // publishes it on (-p HOST:CONTAINER), since the rules set the service's
 // port option to it, so that what reached the container from the host
 // reaches the service the same way; a port the container does not
-// publish is the service's default port, which for every image of the
-// table is the image's own port (TestImageDefaultPorts), since the rules
-// then leave the port option alone. devenv 2 treats a service's port as
+// publish is the service's default port, since the rules then leave the
+// port option alone: the image's own port, or ImagePort.Native where the
+// two differ (TestImageDefaultPorts checks them against devenv's
+// defaults). devenv 2 treats a service's port as
 // the base of an allocation: if the port is taken when devenv starts, the
 // service listens on another, and the rewritten values are wrong.
 
@@ -61,6 +62,11 @@ func endpointOf(m *match, s *ir.Service) *endpoint {
 		if h, ok := m.published[c]; ok && h > 0 {
 			e.ports[c] = h
 			e.why[c] = fmt.Sprintf("the host port the container published its port %d on", c)
+			continue
+		}
+		if ip.Native != 0 {
+			e.ports[c] = ip.Native
+			e.why[c] = fmt.Sprintf("the service's default port, since the container did not publish its port %d", c)
 			continue
 		}
 		e.ports[c] = c

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -120,5 +121,45 @@ func TestRewriteHostsEnvFile(t *testing.T) {
 	}
 	if got := showOptions(p.Services[0]); !strings.Contains(got, `listen_addresses="127.0.0.1"`) {
 		t.Errorf("postgres reached over the network does not listen on TCP: %s", got)
+	}
+}
+
+// TestImageDefaultPorts checks what the host rewriting assumes: a
+// service whose container publishes no port listens natively on the
+// port its image listened on, since the service's default port is the
+// image's. An image port the service has no port option for is left
+// out.
+func TestImageDefaultPorts(t *testing.T) {
+	opts := loadOptions(t)
+	for _, r := range Table {
+		for _, im := range r.Images {
+			for _, ip := range im.Ports {
+				if ip.Port.Kind != Set && ip.Port.Kind != AppendValue {
+					continue
+				}
+				path := "services." + r.Service + "." + ip.Port.Option
+				def, ok := opts.Default(path)
+				if !ok {
+					// Options inside freeform settings, whose defaults
+					// the module sets: devenv.md, section 5.3.
+					def, ok = map[string]string{"services.mysql.settings.mysqld.port": "3306"}[path]
+				}
+				if !ok {
+					t.Errorf("%s port %d: services.%s.%s has no default", im.Names[0], ip.Container, r.Service, ip.Port.Option)
+					continue
+				}
+				port := strings.Trim(def, "\"[] \n")
+				if i := strings.LastIndexByte(port, ':'); i >= 0 {
+					port = port[i+1:]
+				}
+				want := ip.Container
+				if ip.Native != 0 {
+					want = ip.Native
+				}
+				if port != strconv.Itoa(want) {
+					t.Errorf("%s port %d: services.%s.%s defaults to %s", im.Names[0], ip.Container, r.Service, ip.Port.Option, def)
+				}
+			}
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -260,6 +261,18 @@ func localHost(h string) bool {
 		return true
 	}
 	return false
+}
+
+var plainYAML = lazyre.New(`^[A-Za-z0-9_./-][A-Za-z0-9_.,/:-]*$`)
+
+// yamlScalar writes a value as a YAML scalar: bare when YAML reads it
+// back as the same string, number or boolean, and double-quoted
+// otherwise.
+func yamlScalar(s string) string {
+	if plainYAML.MatchString(s) {
+		return s
+	}
+	return strconv.Quote(s)
 }
 
 // configWord quotes a word for a redis-style configuration line.
