@@ -19,6 +19,7 @@ const (
 	cVolume
 	cDrop
 	cDetach
+	cNetwork
 )
 
 type containerFlag struct {
@@ -47,7 +48,8 @@ var containerFlags = func() map[string]containerFlag {
 	add(containerFlag{arg: true, kind: cDrop, why: "no image is pulled"}, "--pull")
 	add(containerFlag{arg: true, kind: cDrop, why: "devenv restarts the service's process on its own terms"}, "--restart")
 	add(containerFlag{arg: true, why: "the service's environment cannot come from a file"}, "--env-file")
-	add(containerFlag{arg: true, why: "the service runs on the host's network"}, "--network", "--net", "--network-alias", "--ip", "--dns", "--add-host", "-h", "--hostname", "--expose")
+	add(containerFlag{arg: true, kind: cNetwork}, "--network", "--net")
+	add(containerFlag{arg: true, why: "the service runs on the host's network"}, "--network-alias", "--ip", "--dns", "--add-host", "-h", "--hostname", "--expose")
 	add(containerFlag{arg: true, why: "the service runs its own program"}, "--entrypoint")
 	add(containerFlag{arg: true, why: "devenv runs the service as the user who runs devenv"}, "-u", "--user", "--userns")
 	add(containerFlag{arg: true, why: "a container setting a devenv process has no equivalent of"},
@@ -243,6 +245,16 @@ func (m *match) containerOption(im *Image, o containerOpt) {
 	switch o.flag.kind {
 	case cDrop:
 		m.drop(what, o.flag.why)
+	case cNetwork:
+		// A container on the host's network is reached as the service
+		// is; its -p options, which docker then ignores, are read as
+		// where it was meant to be reached, as a docker-compose file
+		// publishes its ports.
+		if o.val.lit && o.val.val == "host" {
+			m.drop(what, fmt.Sprintf("%s runs on the host's network too", m.service()))
+			return
+		}
+		m.unsupported(what, "the service runs on the host's network")
 	case cDetach:
 		m.daemon = true
 		m.drop(what, fmt.Sprintf("devenv runs the process of %s in the foreground", m.service()))
@@ -274,6 +286,14 @@ func (m *match) containerOption(im *Image, o containerOpt) {
 				if s, lit := v.Value.Literal(); lit && v.Name == name {
 					val, found = s, true
 				}
+			}
+			if !found && m.env[name] {
+				// A variable of the project's .env, which the process
+				// got and passed on: the option refers to it.
+				t := ir.Text{}
+				t.AppendRef(&ir.VarRef{Raw: "$" + name, Name: name})
+				m.imageEnvWord(im, what, name, word{raw: "$" + name, text: &t})
+				return
 			}
 			if !found {
 				m.unsupported(what, fmt.Sprintf("the container takes %s from the environment it is run in, which the converter cannot know", name))

@@ -31,6 +31,10 @@ func TestEnvRefOptions(t *testing.T) {
 		{cmd: `docker run -e KC_BOOTSTRAP_ADMIN_PASSWORD=$DB_PASSWORD keycloak/keycloak start-dev`, service: "keycloak",
 			options: `initialAdminPassword=config.env.DB_PASSWORD`},
 		{cmd: `docker run -e POSTGRES_PASSWORD=$UNKNOWN postgres`, why: "neither the project's .env nor its environment defines"},
+		{cmd: `docker run -e DB_PASSWORD -e MINIO_ROOT_USER=$DB_USER minio/minio server /data`, why: "no option for the image's variable DB_PASSWORD"},
+		{cmd: `docker run -e POSTGRES_USER=$DB_USER -e POSTGRES_PASSWORD postgres`, service: "postgres",
+			options: `initialDatabases=[ { name = config.env.DB_USER; user = config.env.DB_USER; pass = config.env.POSTGRES_PASSWORD; } ]`},
+		{cmd: `docker run -e MYSQL_DATABASE=app -e MYSQL_USER=app -e MYSQL_PASSWORD mysql:8.0`, why: "takes MYSQL_PASSWORD from the environment"},
 		{cmd: `docker run -e POSTGRES_PASSWORD=${DB_PASSWORD:-pw} postgres`, why: "known only when the command runs"},
 		{cmd: `docker run -e POSTGRES_PASSWORD=$(cat pw) postgres`, why: "known only when the command runs"},
 		{cmd: `docker run -e POSTGRES_INITDB_ARGS=$DB_USER postgres`, why: "known only when the command runs"},
@@ -40,7 +44,7 @@ func TestEnvRefOptions(t *testing.T) {
 			p := &ir.Project{
 				Processes: []*ir.Process{process("db", tt.cmd)},
 				Env:       []ir.EnvVar{{Name: "DB_NAME", Value: ir.Plain("app", ir.Pos{})}},
-				Dotenv:    &ir.Dotenv{Files: []string{".env"}, Names: []string{"DB_USER", "DB_PASSWORD"}},
+				Dotenv:    &ir.Dotenv{Files: []string{".env"}, Names: []string{"DB_USER", "DB_PASSWORD", "POSTGRES_PASSWORD"}},
 			}
 			res := Apply(p, Options{})
 			if tt.service == "" {
