@@ -63,10 +63,27 @@ func TestDotenvValuesStayOut(t *testing.T) {
 			"process-compose.yml": "processes:\n  web:\n    command: bin/server\n",
 			".env":                "PLAIN=plain-zq-SECRET-91f3\nUNCLOSED='unclosed-zq-SECRET-91f3\n",
 		},
+		// Containers of devenv services whose settings come from .env:
+		// the services' options refer to config.env, never copy.
+		"docker-services": {
+			"Procfile": "db: docker run -p 5433:5432 -e POSTGRES_USER=$WORDY -e POSTGRES_PASSWORD=${SINGLE} -e POSTGRES_DB=app postgres:16\n" +
+				"s3: docker run -e MINIO_ROOT_USER=$PLAIN -e \"MINIO_ROOT_PASSWORD=p-${DOUBLE}\" minio/minio server /data\n" +
+				"mq: docker run -e RABBITMQ_DEFAULT_USER=$DOUBLE -e RABBITMQ_DEFAULT_PASS=$PORTISH rabbitmq:3\n" +
+				"my: docker run -e MYSQL_ROOT_PASSWORD=$UNCLOSED -e MYSQL_DATABASE=app -e MYSQL_USER=$WORDY -e MYSQL_PASSWORD=$SINGLE mariadb:11.4\n",
+		},
+		"process-compose-docker": {
+			"process-compose.yml": "processes:\n  db:\n    command: docker run -e POSTGRES_PASSWORD=${PLAIN} -e POSTGRES_USER=$SINGLE postgres:16\n  mongo:\n    command: docker run -e MONGO_INITDB_ROOT_USERNAME=root -e MONGO_INITDB_ROOT_PASSWORD=${SINGLE} mongo:7\n",
+		},
 		"process-compose-bad-name": {
 			"process-compose.yml": "processes:\n  web:\n    command: bin/server\n",
 			".env":                "PLAIN=plain-zq-SECRET-91f3\nzqSECRETword91f3-x=1\n",
 		},
+	}
+	// refers holds, for projects whose services take values from .env,
+	// what the output must say instead of the values.
+	refers := map[string][]string{
+		"docker-services":        {"pass = config.env.SINGLE", "accessKey = config.env.PLAIN", `"p-${config.env.DOUBLE}"`, "default_pass = config.env.PORTISH", "password = config.env.UNCLOSED", "dotenv.enable = true"},
+		"process-compose-docker": {"pass = config.env.PLAIN", "initDatabasePassword = config.env.SINGLE", "dotenv.enable = true"},
 	}
 	for name, files := range projects {
 		dir := filepath.Join(t.TempDir(), name)
@@ -114,6 +131,14 @@ func TestDotenvValuesStayOut(t *testing.T) {
 					t.Errorf("%s %s: a value from the .env file is in the output or the diagnostics:\n%s", name, tg, all.String())
 				case inline && !strings.Contains(string(res.Output), "plain-"+secretMark):
 					t.Errorf("%s %s: --inline-env did not copy the values:\n%s", name, tg, res.Output)
+				}
+				for _, want := range refers[name] {
+					if inline && strings.HasPrefix(want, "dotenv") {
+						continue
+					}
+					if !strings.Contains(string(res.Output), want) {
+						t.Errorf("%s %s (inline %t): the output does not say %s:\n%s", name, tg, inline, want, res.Output)
+					}
 				}
 			}
 		}

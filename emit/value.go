@@ -22,6 +22,10 @@ func valueExpr(v ir.Value, pc bool) nix.Expr {
 		return textExpr(v.Str, pc)
 	case ir.KindPackage:
 		return nix.Ref("pkgs", v.Str.Shell())
+	case ir.KindEnvRef:
+		return envRefExpr(v.Str)
+	case ir.KindPath:
+		return &nix.Path{P: v.Str.Shell()}
 	case ir.KindList:
 		l := &nix.List{}
 		for _, it := range v.List {
@@ -55,4 +59,23 @@ func textExpr(t ir.Text, pc bool) *nix.String {
 // text back.
 func templated(t ir.Text) *nix.String {
 	return nix.Str(strings.ReplaceAll(t.ProcessCompose(), "{{", `{{"{{"}}`))
+}
+
+// envRefExpr renders a KindEnvRef's text: config.env.NAME for a lone
+// reference, and a string with ${config.env.NAME} interpolated in it
+// otherwise, so that devenv puts in the variable's value when it
+// evaluates the output and the value itself is never written.
+func envRefExpr(t ir.Text) nix.Expr {
+	if len(t.Parts) == 1 && t.Parts[0].Ref != nil {
+		return nix.Ref("config", "env", t.Parts[0].Ref.Name)
+	}
+	s := &nix.String{}
+	for _, p := range t.Parts {
+		if p.Ref != nil {
+			s.Parts = append(s.Parts, nix.Part{Interp: nix.Ref("config", "env", p.Ref.Name)})
+			continue
+		}
+		s.Parts = append(s.Parts, nix.Part{Lit: p.Lit})
+	}
+	return s
 }

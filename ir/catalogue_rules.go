@@ -83,4 +83,26 @@ var rulesEntries = []Entry{
 
     command: docker run elasticsearch`,
 	},
+	{
+		ID: IDServiceEnvRef, Name: "service-env-ref", Severity: Note,
+		Summary: "a service option refers to a variable of .env",
+		Explanation: `A value the service needs (a password, a database name) comes from the project's .env or an env_file. The option refers to it as config.env.NAME, which devenv reads from .env when it evaluates devenv.nix (dotenv.enable); the value itself is never copied into the output unless --inline-env.
+
+    environment:
+      POSTGRES_PASSWORD: ${DB_PASSWORD}   # initialDatabases ... pass = config.env.DB_PASSWORD`,
+	},
+	{
+		ID: IDHostRewritten, Name: "host-rewritten", Severity: Note,
+		Summary: "a compose host name and port became localhost and the service's port",
+		Explanation: `Inside docker compose, services reach each other by service name and container port (db:5432). Natively everything runs on localhost and each devenv service listens on one port, so the other services' environment and commands are rewritten to localhost and that port; postgres is also made to listen on TCP.
+
+    DATABASE_URL: postgres://app@db:5432/app   # postgres://app@localhost:5432/app`,
+	},
+	{
+		ID: IDHostNotRewritten, Name: "host-not-rewritten", Severity: Warning,
+		Summary: "a compose host name the converter cannot rewrite",
+		Explanation: `A process loads an env_file at run time; the converter does not copy or rewrite its values, so host names of compose services that are now devenv services stay in it and will not resolve. Edit the file to use localhost and the services' ports.
+
+    env_file: .env.docker   # REDIS_URL=redis://cache:6379 stays`,
+	},
 }

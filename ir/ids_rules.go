@@ -14,4 +14,7 @@ const (
 	IDServicePackage     ID = "PC208" // the package chosen, or not, from an image tag
 	IDServiceWrapper     ID = "PC209" // a wrapper script was replaced by the service
 	IDServiceNeeds       ID = "PC210" // the service needs more than the converter can write
+	IDServiceEnvRef      ID = "PC211" // a service option refers to a variable of .env as config.env.NAME
+	IDHostRewritten      ID = "PC212" // a compose host name and port became localhost and the service's port
+	IDHostNotRewritten   ID = "PC213" // a compose host name that cannot be rewritten (an env_file, an unknown port)
 )

@@ -161,7 +161,10 @@ type Process struct {
 	Ports []Port
 	// After names tasks that must succeed before the process starts.
 	After []string
-	// ReachedAs lists the host names by which other processes of a docker-compose project reached this one (service name, container_name, hostname, aliases); empty for other sources.
+	// ReachedAs lists the host names by which the other services of a
+	// docker-compose project reached this one (its service name,
+	// container_name, hostname and aliases); it is empty for other
+	// sources.
 	ReachedAs []string
 	// Container, when not empty, is the image the process runs with a
 	// container engine: a docker-compose service that no devenv service

@@ -14,6 +14,16 @@ const (
 	KindMap
 	// KindPackage is a reference to a package, pkgs.<Str>.
 	KindPackage
+	// KindEnvRef is a string devenv builds when it evaluates the output:
+	// Str's literal parts as they are, and for each of its references the
+	// value of that variable of devenv's env (config.env.NAME), which
+	// dotenv.enable fills from the project's .env files. Values that must
+	// not be copied into the output (passwords from .env) are referred to
+	// this way.
+	KindEnvRef
+	// KindPath is a path relative to the project's directory, Str, which
+	// the output writes as a Nix path (./init.sql).
+	KindPath
 )
 
 // Value is a format-neutral data tree: what a source said for a key that
@@ -52,6 +62,15 @@ func BoolValue(b bool, pos Pos) Value { return Value{Kind: KindBool, Bool: b, Po
 // PackageValue returns a reference to pkgs.<attr>.
 func PackageValue(attr string, pos Pos) Value {
 	return Value{Kind: KindPackage, Str: Plain(attr, pos), Pos: pos}
+}
+
+// EnvRefValue returns a KindEnvRef Value for t, whose references name
+// variables of devenv's env.
+func EnvRefValue(t Text, pos Pos) Value { return Value{Kind: KindEnvRef, Str: t, Pos: pos} }
+
+// PathValue returns a KindPath Value for a path relative to the project.
+func PathValue(path string, pos Pos) Value {
+	return Value{Kind: KindPath, Str: Plain(path, pos), Pos: pos}
 }
 
 // MapValue returns a KindMap Value with the given fields.

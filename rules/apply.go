@@ -54,8 +54,9 @@ func Apply(p *ir.Project, opts Options) Result {
 	used := map[string]bool{}
 	var cands []*candidate
 	byProc := map[*ir.Process]*candidate{}
+	known := projectEnvNames(p)
 	for _, proc := range p.Processes {
-		m, near := recognise(p.Shell, proc)
+		m, near := recognise(p.Shell, known, proc)
 		if m == nil {
 			if near != nil {
 				res.nearMiss(proc, near)
@@ -89,6 +90,7 @@ func Apply(p *ir.Project, opts Options) Result {
 
 	// Build the services and drop the processes they replace.
 	var procs []*ir.Process
+	var ends []*endpoint
 	for _, proc := range p.Processes {
 		c := byProc[proc]
 		if c == nil || c.kept != "" {
@@ -98,8 +100,12 @@ func Apply(p *ir.Project, opts Options) Result {
 		s := c.m.build(opts.Force, &res.Diagnostics)
 		p.Services = append(p.Services, s)
 		res.Replaced[proc.Name] = s
+		if e := endpointOf(c.m, s); e != nil {
+			ends = append(ends, e)
+		}
 	}
 	p.Processes = procs
+	rewriteHosts(p, ends, &res.Diagnostics)
 
 	// Point dependencies at the services' processes.
 	rename := func(deps []ir.Dependency) {

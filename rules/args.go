@@ -28,13 +28,37 @@ type match struct {
 	passed map[string]bool
 	// sh holds the project's parsed commands.
 	sh *shell.Cache
+	// env are the variables of devenv's env, which options can refer to.
+	env envNames
+	// image is the container image recognised, and published maps the
+	// container ports it publishes (-p) to their host ports.
+	image     *Image
+	published map[int]int
 }
 
 // collected holds an image's variables that only mean something
 // together, such as POSTGRES_USER, POSTGRES_PASSWORD and POSTGRES_DB.
 type collected struct {
 	vals map[string]string
+	// refs holds the variables whose values refer to variables of
+	// devenv's env, as KindEnvRef values; vals holds "" for them.
+	refs map[string]ir.Value
 	pos  ir.Pos
+	// schema holds the .sql files, or directories of them, mounted into
+	// /docker-entrypoint-initdb.d, as paths relative to the project, and
+	// schemaWhat the mounts as the command gives them.
+	schema     []string
+	schemaWhat []string
+}
+
+// value returns a collected variable as an option value: a string, or a
+// reference to devenv's env.
+func (c *collected) value(name string) (ir.Value, bool) {
+	if v, ok := c.refs[name]; ok {
+		return v, true
+	}
+	s, ok := c.vals[name]
+	return ir.StringValue(s, c.pos), ok
 }
 
 func (m *match) service() string { return "services." + m.rule.Service }
@@ -212,6 +236,15 @@ func (m *match) do(a Action, what, name string, vals []word) {
 	case Const:
 		m.option(what, a.Option, constValue(a.Value, pos), opSet)
 	case Set:
+		if len(vals) == 1 && !vals[0].lit && a.Type == Str && a.Option2 == "" {
+			v, ok := m.envValue(what, vals[0])
+			if !ok {
+				return
+			}
+			m.option(what, a.Option, v, opSet)
+			m.envRefNote(what, a.Option, v)
+			return
+		}
 		s, ok := value()
 		if !ok {
 			return
@@ -301,18 +334,32 @@ func (m *match) do(a Action, what, name string, vals []word) {
 		}
 		m.parseArgs(a.Program, words)
 	case KeepEnv:
+		if len(vals) == 1 && !vals[0].lit {
+			m.keepEnvRef(what, a.Option, vals[0])
+			return
+		}
 		s, ok := value()
 		if !ok {
 			return
 		}
 		m.keepEnv(what, a.Option, s, pos)
 	case Collect:
+		if m.collected == nil {
+			m.collected = &collected{vals: map[string]string{}, refs: map[string]ir.Value{}}
+		}
+		if len(vals) == 1 && !vals[0].lit {
+			v, ok := m.envValue(what, vals[0])
+			if !ok {
+				return
+			}
+			m.collected.vals[name] = ""
+			m.collected.refs[name] = v
+			m.envRefNote(what, "", v)
+			return
+		}
 		s, ok := value()
 		if !ok {
 			return
-		}
-		if m.collected == nil {
-			m.collected = &collected{vals: map[string]string{}}
 		}
 		m.collected.vals[name] = s
 	}

@@ -186,7 +186,7 @@ func recogniseContainer(p *ir.Process, inv *invocation) (*match, *nearMiss) {
 		return nil, miss
 	}
 	r, im := e.rule, e.image
-	m := &match{rule: r, proc: p, sh: inv.sh, evidence: fmt.Sprintf("it runs the image %s with %s%s", args[i].val, engine, seenThrough(inv))}
+	m := &match{rule: r, proc: p, sh: inv.sh, env: inv.known, image: im, evidence: fmt.Sprintf("it runs the image %s with %s%s", args[i].val, engine, seenThrough(inv))}
 	for _, o := range opts {
 		if p.Container != "" && composeOwn(o) {
 			continue
@@ -212,6 +212,9 @@ func recogniseContainer(p *ir.Process, inv *invocation) (*match, *nearMiss) {
 		default:
 			m.unsupported(joinRaw(rest), fmt.Sprintf("the container runs this instead of %s", r.Title))
 		}
+	}
+	if m.collected != nil && len(m.collected.schema) > 1 {
+		m.unsupported(strings.Join(m.collected.schema, ", "), fmt.Sprintf("%s takes one schema file or directory for the database, and the container mounts several", m.service()))
 	}
 	if m.collected != nil && im.Build != nil {
 		m.collected.pos = p.Command.Pos
@@ -264,11 +267,15 @@ func (m *match) containerOption(im *Image, o containerOpt) {
 	case cDrop:
 		m.drop(what, o.flag.why)
 	case cNetwork:
+		// A container on the host's network is reached as the service
+		// is; its -p options, which docker then ignores, are read as
+		// where it was meant to be reached, as a docker-compose file
+		// publishes its ports.
 		if o.val.lit && o.val.val == "host" {
-			m.drop(what, "a devenv service runs on the host's network")
+			m.drop(what, fmt.Sprintf("%s runs on the host's network too", m.service()))
 			return
 		}
-		m.unsupported(what, o.flag.why)
+		m.unsupported(what, "the service runs on the host's network")
 	case cDetach:
 		m.daemon = true
 		m.drop(what, fmt.Sprintf("devenv runs the process of %s in the foreground", m.service()))
@@ -282,7 +289,15 @@ func (m *match) containerOption(im *Image, o containerOpt) {
 		m.publish(im, what, o.val.val)
 	case cEnv:
 		if !o.val.lit {
-			m.unsupported(what, "its value is known only when the command runs")
+			name, val, ok := "", ir.Text{}, false
+			if o.val.text != nil {
+				name, val, ok = splitAssign(o.val.text)
+			}
+			if !ok {
+				m.unsupported(what, "its value is known only when the command runs")
+				return
+			}
+			m.imageEnvWord(im, what, name, word{raw: val.Shell(), text: &val})
 			return
 		}
 		name, val, ok := strings.Cut(o.val.val, "=")
@@ -292,6 +307,14 @@ func (m *match) containerOption(im *Image, o containerOpt) {
 				if s, lit := v.Value.Literal(); lit && v.Name == name {
 					val, found = s, true
 				}
+			}
+			if !found && m.env[name] {
+				// A variable of the project's .env, which the process
+				// got and passed on: the option refers to it.
+				t := ir.Text{}
+				t.AppendRef(&ir.VarRef{Raw: "$" + name, Name: name})
+				m.imageEnvWord(im, what, name, word{raw: "$" + name, text: &t})
+				return
 			}
 			if !found {
 				m.unsupported(what, fmt.Sprintf("the container takes %s from the environment it is run in, which the converter cannot know", name))
@@ -313,6 +336,10 @@ func (m *match) containerOption(im *Image, o containerOpt) {
 			m.unsupported(what, "an anonymous volume")
 			return
 		}
+		if im.InitScripts && initDir(parts[1]) {
+			m.initMount(im, what, parts[0], strings.TrimSuffix(parts[1], "/"))
+			return
+		}
 		for _, d := range im.Data {
 			if strings.TrimSuffix(parts[1], "/") == d {
 				m.drop(what, fmt.Sprintf("%s's data; devenv keeps the data of %s in $DEVENV_STATE", parts[0], m.service()))
@@ -325,8 +352,29 @@ func (m *match) containerOption(im *Image, o containerOpt) {
 
 // imageEnv applies one variable of the container.
 func (m *match) imageEnv(im *Image, what, name, val string) {
+	m.imageEnvWord(im, what, name, word{val: val, raw: val, lit: true})
+}
+
+// imageEnvWord applies one variable of the container, whose value is a
+// word: fixed, or referring to variables.
+func (m *match) imageEnvWord(im *Image, what, name string, w word) {
 	if a, ok := im.Env[name]; ok {
-		m.do(a, what, name, []word{{val: val, raw: val, lit: true}})
+		m.do(a, what, name, []word{w})
+		return
+	}
+	if !w.lit {
+		for _, p := range im.EnvPrefixes {
+			if strings.HasPrefix(name, p) {
+				m.keepEnvRef(what, name, w)
+				return
+			}
+		}
+		m.unsupported(what, fmt.Sprintf("%s has no option for the image's variable %s, and its value is known only when the command runs", m.service(), name))
+		return
+	}
+	val := w.val
+	if im.DottedConf != "" && strings.Contains(name, ".") {
+		m.option(what, im.DottedConf, ir.StringValue(name+": "+yamlScalar(val), ir.Pos{}), opLine)
 		return
 	}
 	for _, p := range im.EnvPrefixes {
@@ -380,6 +428,10 @@ func (m *match) publish(im *Image, what, spec string) {
 		if ip2.Container != c {
 			continue
 		}
+		if m.published == nil {
+			m.published = map[int]int{}
+		}
+		m.published[c], _ = strconv.Atoi(host)
 		addr := ip
 		if addr == "" {
 			addr = "0.0.0.0"

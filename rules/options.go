@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -91,6 +92,25 @@ func showValue(v ir.Value) string {
 		return strconv.Quote(v.Str.Shell())
 	case ir.KindPackage:
 		return "pkgs." + v.Str.Shell()
+	case ir.KindPath:
+		if p := v.Str.Shell(); strings.HasPrefix(p, "/") {
+			return p
+		}
+		return "./" + strings.TrimPrefix(v.Str.Shell(), "./")
+	case ir.KindEnvRef:
+		parts := v.Str.Parts
+		if len(parts) == 1 && parts[0].Ref != nil {
+			return "config.env." + parts[0].Ref.Name
+		}
+		var b strings.Builder
+		for _, p := range parts {
+			if p.Ref != nil {
+				b.WriteString("${config.env." + p.Ref.Name + "}")
+			} else {
+				b.WriteString(p.Lit)
+			}
+		}
+		return strconv.Quote(b.String())
 	case ir.KindList:
 		var s []string
 		for _, it := range v.List {
@@ -241,6 +261,18 @@ func localHost(h string) bool {
 		return true
 	}
 	return false
+}
+
+var plainYAML = lazyre.New(`^[A-Za-z0-9_./-][A-Za-z0-9_.,/:-]*$`)
+
+// yamlScalar writes a value as a YAML scalar: bare when YAML reads it
+// back as the same string, number or boolean, and double-quoted
+// otherwise.
+func yamlScalar(s string) string {
+	if plainYAML.MatchString(s) {
+		return s
+	}
+	return strconv.Quote(s)
 }
 
 // configWord quotes a word for a redis-style configuration line.

@@ -69,8 +69,9 @@ func namedFor(s string, wrappers bool) (*Rule, string) {
 }
 
 // recognise finds the rule that recognises a process, or the rule that
-// almost did. sh holds the project's parsed commands.
-func recognise(sh *shell.Cache, p *ir.Process) (*match, *nearMiss) {
+// almost did. sh holds the project's parsed commands, and known the
+// variables of devenv's env, which options can refer to.
+func recognise(sh *shell.Cache, known envNames, p *ir.Process) (*match, *nearMiss) {
 	cmd := p.Command.Shell()
 	if strings.TrimSpace(cmd) == "" {
 		return nil, nil
@@ -90,6 +91,7 @@ func recognise(sh *shell.Cache, p *ir.Process) (*match, *nearMiss) {
 		}
 		return nil, nameMiss(p, err.Error())
 	}
+	inv.known = known
 	prog := inv.program()
 	switch prog {
 	case "docker", "podman", "docker-compose":
@@ -100,7 +102,7 @@ func recognise(sh *shell.Cache, p *ir.Process) (*match, *nearMiss) {
 		}
 	}
 	for _, e := range programs[prog] {
-		m := &match{rule: e.rule, proc: p, sh: sh, daemon: e.prog.Daemon}
+		m := &match{rule: e.rule, proc: p, sh: sh, env: inv.known, daemon: e.prog.Daemon}
 		if !m.parseArgs(e.prog, inv.args[1:]) {
 			if e.prog.Generic {
 				continue
@@ -163,7 +165,7 @@ func recogniseWrapper(p *ir.Process, inv *invocation) (*match, *nearMiss) {
 		if !env[e] {
 			continue
 		}
-		m := &match{rule: r, proc: p, sh: inv.sh, wrapper: script,
+		m := &match{rule: r, proc: p, sh: inv.sh, env: inv.known, wrapper: script,
 			evidence: fmt.Sprintf("it runs %s, a script named for %s (%q), with %s set%s", script, r.Title, w, e, seenThrough(inv))}
 		for _, a := range inv.args[1:] {
 			m.unsupported(a.raw, "an argument of the script, which means what the script makes of it")
@@ -192,7 +194,7 @@ func recogniseJar(p *ir.Process, inv *invocation) (*match, *nearMiss) {
 			if prog.Jar == "" || !strings.HasPrefix(jar, prog.Jar) {
 				continue
 			}
-			m := &match{rule: r, proc: p, sh: inv.sh, evidence: "it runs the Java archive " + args[i+1].val + seenThrough(inv)}
+			m := &match{rule: r, proc: p, sh: inv.sh, env: inv.known, evidence: "it runs the Java archive " + args[i+1].val + seenThrough(inv)}
 			for _, o := range jvm {
 				m.jvmOption(o)
 			}

@@ -114,11 +114,22 @@ type Image struct {
 	// EnvPrefixes are prefixes of variables the server itself reads:
 	// those are kept on the service's process.
 	EnvPrefixes []string
+	// DottedConf, when set, is the option (lines of YAML) that takes the
+	// variables with a dot in their names, which the image passes to the
+	// server as settings, as elasticsearch's xpack.ml.enabled.
+	DottedConf string
 	// Build, when set, turns the variables that Env marks Collect into
 	// options.
 	Build func(c *collected) []finding
 	// Data are the container paths where the server keeps its data.
 	Data []string
+	// InitScripts says the image runs the files mounted into
+	// /docker-entrypoint-initdb.d when it creates its database; Build
+	// makes the .sql files the schema of the database (collected.schema).
+	InitScripts bool
+	// InitDirs says the service's schema option takes a directory of
+	// .sql files as well as a file.
+	InitDirs bool
 	// Program parses the arguments after the image name: options of the
 	// server, or the server's name and its options.
 	Program *Program
@@ -146,6 +157,9 @@ type ImagePort struct {
 	// HostPort says Port's option takes "ADDRESS:PORT", the address
 	// included.
 	HostPort bool
+	// Native, when set, is the port the service listens on when the
+	// container does not publish Container, where it is not Container.
+	Native int
 }
 
 // ActionKind says what an argument or variable becomes.

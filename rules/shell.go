@@ -8,6 +8,7 @@ import (
 
 	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 	"github.com/pc2devenv/pc2devenv/internal/shell"
+	"github.com/pc2devenv/pc2devenv/ir"
 )
 
 // word is one shell word of a command.
@@ -18,6 +19,10 @@ type word struct {
 	raw string
 	// lit says the word has a fixed value: no expansion in it.
 	lit bool
+	// text, when not nil, is the value of a word that is not lit but
+	// holds only literal text and plain variable references ($NAME,
+	// ${NAME}): a value that devenv can build from its env.
+	text *ir.Text
 }
 
 // show returns the word for messages: its value when fixed, else as
@@ -49,6 +54,9 @@ type invocation struct {
 	// sh is the cache the command was parsed with, which parses the
 	// words split further (splitWords).
 	sh *shell.Cache
+	// known are the variables of devenv's env, which options can refer
+	// to.
+	known envNames
 }
 
 // program returns the file name of the program run, or "".
@@ -301,8 +309,58 @@ func toWord(w *syntax.Word) word {
 	}
 	if out.lit {
 		out.val = b.String()
+	} else {
+		out.text = refText(w)
 	}
 	return out
+}
+
+// refText returns the value of a word made of literal text and plain
+// variable references as a Text whose references are those variables, or
+// nil when the word holds any other expansion.
+func refText(w *syntax.Word) *ir.Text {
+	t := &ir.Text{}
+	var param func(p *syntax.ParamExp) bool
+	param = func(p *syntax.ParamExp) bool {
+		if p.Param == nil || p.Flags != nil || p.Excl || p.Length || p.Width || p.IsSet ||
+			p.NestedParam != nil || p.Index != nil || len(p.Modifiers) > 0 || p.Slice != nil ||
+			p.Repl != nil || p.Names != 0 || p.Exp != nil || !varName.MatchString(p.Param.Value) {
+			return false
+		}
+		t.AppendRef(&ir.VarRef{Raw: printNode(p), Name: p.Param.Value})
+		return true
+	}
+	for _, p := range w.Parts {
+		switch p := p.(type) {
+		case *syntax.Lit:
+			t.Append(unescape(p.Value, false))
+		case *syntax.SglQuoted:
+			if p.Dollar {
+				return nil
+			}
+			t.Append(p.Value)
+		case *syntax.ParamExp:
+			if !param(p) {
+				return nil
+			}
+		case *syntax.DblQuoted:
+			for _, q := range p.Parts {
+				switch q := q.(type) {
+				case *syntax.Lit:
+					t.Append(unescape(q.Value, true))
+				case *syntax.ParamExp:
+					if !param(q) {
+						return nil
+					}
+				default:
+					return nil
+				}
+			}
+		default:
+			return nil
+		}
+	}
+	return t
 }
 
 // unescape removes the backslashes bash removes: before any character

@@ -542,6 +542,12 @@ var Table = []*Rule{
 		Programs: []*Program{clickhouseProgram, clickhouseServer},
 		Images: []*Image{{Names: []string{"clickhouse/clickhouse-server", "yandex/clickhouse-server", "clickhouse"},
 			Data: []string{"/var/lib/clickhouse"},
+			Env: map[string]Action{
+				"CLICKHOUSE_USER":                      expect("default", "devenv's clickhouse has the user default only; other users need its usersConfig, which the converter does not write"),
+				"CLICKHOUSE_PASSWORD":                  expect("", "devenv's clickhouse user default has no password; a password needs its usersConfig, which the converter does not write"),
+				"CLICKHOUSE_DB":                        never("devenv's clickhouse creates no database of its own; create it with clickhouse-client"),
+				"CLICKHOUSE_DEFAULT_ACCESS_MANAGEMENT": never("devenv's clickhouse takes its access management from usersConfig, which the converter does not write"),
+				"CLICKHOUSE_SKIP_USER_SETUP":           drop("devenv's clickhouse sets up no user anyway")},
 			Ports: []ImagePort{
 				{Container: 9000, Port: set("port", Int), Listen: drop("devenv's clickhouse listens where its configuration says")},
 				{Container: 8123, Port: set("httpPort", Int), Listen: drop("devenv's clickhouse listens where its configuration says")}}}}},
@@ -575,8 +581,9 @@ var Table = []*Rule{
 		Programs: []*Program{elasticsearchProgram},
 		Env:      map[string]Action{"ES_JAVA_OPTS": set("extraJavaOptions", StrList)},
 		Images: []*Image{{Names: []string{"elasticsearch", "elasticsearch/elasticsearch"},
-			Data:     []string{"/usr/share/elasticsearch/data"},
-			Packages: map[string]string{"7": "elasticsearch7"},
+			Data:       []string{"/usr/share/elasticsearch/data"},
+			DottedConf: "extraConf",
+			Packages:   map[string]string{"7": "elasticsearch7"},
 			Ports: []ImagePort{
 				{Container: 9200, Port: set("port", Int), Listen: set("listenAddress", Str)},
 				{Container: 9300, Port: set("tcp_port", Int)}},
@@ -593,7 +600,7 @@ var Table = []*Rule{
 		Names:    []string{"httpbin"},
 		Programs: []*Program{httpbinProgram},
 		Images: []*Image{{Names: []string{"kennethreitz/httpbin"},
-			Ports: []ImagePort{{Container: 80, Port: appendValue("bind"), HostPort: true}}}}},
+			Ports: []ImagePort{{Container: 80, Port: appendValue("bind"), HostPort: true, Native: 8080}}}}},
 	{Service: "influxdb", Title: "InfluxDB 2", Process: "influxdb-server", Readiness: ReadyProbe,
 		Names:    []string{"influxdb", "influx", "influxd"},
 		Programs: []*Program{influxdProgram},
@@ -677,7 +684,10 @@ var Table = []*Rule{
 			Env: map[string]Action{
 				"MINIO_ROOT_USER":     set("accessKey", Str),
 				"MINIO_ROOT_PASSWORD": set("secretKey", Str),
+				"MINIO_ACCESS_KEY":    set("accessKey", Str),
+				"MINIO_SECRET_KEY":    set("secretKey", Str),
 				"MINIO_REGION":        set("region", Str),
+				"MINIO_REGION_NAME":   set("region", Str),
 				"MINIO_BROWSER":       set("browser", OnOff)}}}},
 	{Service: "mongodb", Title: "MongoDB", Process: "mongodb", Helpers: []string{"mongodb-configure"}, Readiness: ReadyNone,
 		Names:    []string{"mongo", "mongodb", "mongod"},
@@ -698,13 +708,13 @@ var Table = []*Rule{
 		Names:    []string{"mysql", "mysqld", "mariadb"},
 		Programs: []*Program{mysqlProgram},
 		Images: []*Image{
-			{Names: []string{"mysql"}, Program: mysqlProgram, Data: []string{"/var/lib/mysql"},
+			{Names: []string{"mysql"}, Program: mysqlProgram, Data: []string{"/var/lib/mysql"}, InitScripts: true,
 				Ports:     []ImagePort{{Container: 3306, Port: set("settings.mysqld.port", Int), Listen: set("settings.mysqld.bind-address", Str)}},
 				Env:       mysqlImageEnv("MYSQL_"),
 				Build:     mysqlDatabases("MYSQL_"),
 				Packages:  map[string]string{"8.0": "mysql80", "8.4": "mysql84"},
 				NoPackage: "devenv's services.mysql runs MariaDB unless its package is set; set package to a MySQL of nixpkgs (pkgs.mysql84, say)"},
-			{Names: []string{"mariadb"}, Program: mysqlProgram, Data: []string{"/var/lib/mysql"},
+			{Names: []string{"mariadb"}, Program: mysqlProgram, Data: []string{"/var/lib/mysql"}, InitScripts: true,
 				Ports:    []ImagePort{{Container: 3306, Port: set("settings.mysqld.port", Int), Listen: set("settings.mysqld.bind-address", Str)}},
 				Env:      mariadbImageEnv(),
 				Build:    mariadbDatabases,
@@ -765,7 +775,8 @@ var Table = []*Rule{
 			"PGPORT": set("port", Int),
 		},
 		Images: []*Image{{Names: []string{"postgres"}, Program: postgresProgram,
-			Data:  []string{"/var/lib/postgresql/data", "/var/lib/postgresql"},
+			Data:        []string{"/var/lib/postgresql/data", "/var/lib/postgresql"},
+			InitScripts: true, InitDirs: true,
 			Ports: []ImagePort{{Container: 5432, Port: set("port", Int), Listen: set("listen_addresses", Str)}},
 			Env: map[string]Action{
 				"POSTGRES_USER":             collect(),
@@ -801,7 +812,10 @@ var Table = []*Rule{
 			TagOptions: map[string][]setting{"management": {{"managementPlugin.enable", true}}},
 			Env: map[string]Action{
 				"RABBITMQ_NODENAME":      set("nodeName", Str),
-				"RABBITMQ_ERLANG_COOKIE": set("cookie", Str)}}}},
+				"RABBITMQ_ERLANG_COOKIE": set("cookie", Str),
+				"RABBITMQ_DEFAULT_USER":  set("configItems.default_user", Str),
+				"RABBITMQ_DEFAULT_PASS":  set("configItems.default_pass", Str),
+				"RABBITMQ_DEFAULT_VHOST": set("configItems.default_vhost", Str)}}}},
 	{Service: "redis", Title: "Redis", Process: "redis", Readiness: ReadyProbe,
 		Names:    []string{"redis"},
 		Programs: []*Program{redisProgram},
@@ -862,35 +876,63 @@ var Table = []*Rule{
 // postgresDatabases turns the postgres image's POSTGRES_USER,
 // POSTGRES_PASSWORD and POSTGRES_DB into the database it creates.
 func postgresDatabases(c *collected) []finding {
-	user, hasUser := c.vals["POSTGRES_USER"]
-	pass, hasPass := c.vals["POSTGRES_PASSWORD"]
-	db, hasDB := c.vals["POSTGRES_DB"]
+	user, hasUser := c.value("POSTGRES_USER")
+	pass, hasPass := c.value("POSTGRES_PASSWORD")
+	db, hasDB := c.value("POSTGRES_DB")
 	if !hasUser {
-		user = "postgres"
+		user = ir.StringValue("postgres", c.pos)
 	}
 	if !hasDB {
 		db = user
 	}
-	fields := []ir.Field{{Key: "name", Value: ir.StringValue(db, c.pos)}, {Key: "user", Value: ir.StringValue(user, c.pos)}}
+	fields := []ir.Field{{Key: "name", Value: db}, {Key: "user", Value: user}}
 	if hasPass {
-		fields = append(fields, ir.Field{Key: "pass", Value: ir.StringValue(pass, c.pos)})
+		fields = append(fields, ir.Field{Key: "pass", Value: pass})
 	}
+	schema, mount := c.schemaField()
+	fields = append(fields, schema...)
 	return []finding{{
-		kind: fOption, what: c.names("POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DB"), pos: c.pos,
+		kind: fOption, what: joinWhat(c.names("POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DB"), mount), pos: c.pos,
 		path:  "initialDatabases",
 		value: ir.Value{Kind: ir.KindList, List: []ir.Value{ir.MapValue(c.pos, fields...)}, Pos: c.pos},
 	}}
+}
+
+// given returns a collected variable that was given a value: a reference
+// to devenv's env, or a string that is not empty.
+func (c *collected) given(name string) (ir.Value, bool) {
+	if v, ok := c.refs[name]; ok {
+		return v, true
+	}
+	if s := c.vals[name]; s != "" {
+		return ir.StringValue(s, c.pos), true
+	}
+	return ir.Value{}, false
 }
 
 // names lists which of the variables were given.
 func (c *collected) names(vars ...string) string {
 	var out []string
 	for _, v := range vars {
-		if val, ok := c.vals[v]; ok {
+		if r, ok := c.refs[v]; ok {
+			out = append(out, v+"="+r.Str.Shell())
+		} else if val, ok := c.vals[v]; ok {
 			out = append(out, v+"="+val)
 		}
 	}
 	return fmt.Sprint(joinComma(out))
+}
+
+// joinWhat joins the settings an option comes from, leaving out those
+// not given.
+func joinWhat(what ...string) string {
+	var out []string
+	for _, w := range what {
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return joinComma(out)
 }
 
 func joinComma(s []string) string {
@@ -909,7 +951,8 @@ func mysqlImageEnv(prefix string) map[string]Action {
 		prefix + "DATABASE":             collect(),
 		prefix + "USER":                 collect(),
 		prefix + "PASSWORD":             collect(),
-		prefix + "ROOT_PASSWORD":        never("devenv's MySQL root user has no password"),
+		prefix + "ROOT_PASSWORD":        collect(),
+		prefix + "ROOT_HOST":            collect(),
 		prefix + "RANDOM_ROOT_PASSWORD": never("devenv's MySQL root user has no password"),
 		prefix + "ALLOW_EMPTY_PASSWORD": drop("devenv's MySQL root user has no password anyway"),
 	}
@@ -924,49 +967,88 @@ func mariadbImageEnv() map[string]Action {
 	return env
 }
 
-// mysqlDatabases turns the mysql image's MYSQL_DATABASE, MYSQL_USER and
-// MYSQL_PASSWORD into the database and user it creates: the user gets
-// every privilege on the database, as the image grants.
+// mysqlDatabases turns the mysql image's MYSQL_DATABASE, MYSQL_USER,
+// MYSQL_PASSWORD and MYSQL_ROOT_PASSWORD into the database and users it
+// creates: the user gets every privilege on the database, as the image
+// grants.
 func mysqlDatabases(prefix string) func(c *collected) []finding {
 	return func(c *collected) []finding {
-		return mysqlFindings(c, c.vals[prefix+"DATABASE"], c.vals[prefix+"USER"], c.vals[prefix+"PASSWORD"],
-			c.names(prefix+"DATABASE", prefix+"USER", prefix+"PASSWORD"))
+		get := func(name string) (ir.Value, bool) { return c.given(prefix + name) }
+		return mysqlFindings(c, get, c.names(prefix+"DATABASE", prefix+"USER", prefix+"PASSWORD"),
+			c.names(prefix+"ROOT_PASSWORD", prefix+"ROOT_HOST"))
 	}
 }
 
+// mariadbDatabases is mysqlDatabases for the mariadb image, which reads
+// MARIADB_* before the MYSQL_* it also accepts.
 func mariadbDatabases(c *collected) []finding {
-	get := func(name string) string {
-		if v, ok := c.vals["MARIADB_"+name]; ok {
-			return v
+	get := func(name string) (ir.Value, bool) {
+		if v, ok := c.given("MARIADB_" + name); ok {
+			return v, true
 		}
-		return c.vals["MYSQL_"+name]
+		return c.given("MYSQL_" + name)
 	}
-	return mysqlFindings(c, get("DATABASE"), get("USER"), get("PASSWORD"),
-		c.names("MARIADB_DATABASE", "MARIADB_USER", "MARIADB_PASSWORD", "MYSQL_DATABASE", "MYSQL_USER", "MYSQL_PASSWORD"))
+	return mysqlFindings(c, get,
+		c.names("MARIADB_DATABASE", "MARIADB_USER", "MARIADB_PASSWORD", "MYSQL_DATABASE", "MYSQL_USER", "MYSQL_PASSWORD"),
+		c.names("MARIADB_ROOT_PASSWORD", "MARIADB_ROOT_HOST", "MYSQL_ROOT_PASSWORD", "MYSQL_ROOT_HOST"))
 }
 
-func mysqlFindings(c *collected, db, user, pass, what string) []finding {
+// mysqlFindings makes the options of the mysql and mariadb images'
+// variables, which get returns without their prefix. devenv's root user
+// has no password and logs in through the socket only; the image's root
+// password is for root@'%' (MYSQL_ROOT_HOST), the account that clients
+// connecting over TCP use, which ensureUsers creates.
+func mysqlFindings(c *collected, get func(string) (ir.Value, bool), what, rootWhat string) []finding {
 	var out []finding
-	if db != "" {
-		out = append(out, finding{kind: fOption, what: what, pos: c.pos, path: "initialDatabases",
-			value: ir.Value{Kind: ir.KindList, List: []ir.Value{ir.MapValue(c.pos, ir.Field{Key: "name", Value: ir.StringValue(db, c.pos)})}}})
+	db, hasDB := get("DATABASE")
+	user, hasUser := get("USER")
+	pass, hasPass := get("PASSWORD")
+	schema, mount := c.schemaField()
+	switch {
+	case hasDB:
+		fields := append([]ir.Field{{Key: "name", Value: db}}, schema...)
+		out = append(out, finding{kind: fOption, what: joinWhat(what, mount), pos: c.pos, path: "initialDatabases",
+			value: ir.Value{Kind: ir.KindList, List: []ir.Value{ir.MapValue(c.pos, fields...)}}})
+	case mount != "":
+		out = append(out, finding{kind: fUnsupported, what: mount, pos: c.pos,
+			why: "the image runs it with no database chosen, and devenv's schema belongs to a database of initialDatabases"})
 	}
 	switch {
-	case user != "" && db == "":
+	case hasUser && !hasDB:
 		out = append(out, finding{kind: fUnsupported, what: what, pos: c.pos,
 			why: "the image creates the user with no database to grant it"})
-	case user != "":
-		u := []ir.Field{{Key: "name", Value: ir.StringValue(user, c.pos)}}
-		if pass != "" {
-			u = append(u, ir.Field{Key: "password", Value: ir.StringValue(pass, c.pos)})
+	case hasUser && db.Kind != ir.KindString:
+		out = append(out, finding{kind: fUnsupported, what: what, pos: c.pos,
+			why: "the database's name comes from the environment, and ensurePermissions needs it in an attribute name"})
+	case hasUser:
+		u := []ir.Field{{Key: "name", Value: user}}
+		if hasPass {
+			u = append(u, ir.Field{Key: "password", Value: pass})
 		}
+		dbName, _ := db.Str.Literal()
 		u = append(u, ir.Field{Key: "ensurePermissions", Value: ir.MapValue(c.pos,
-			ir.Field{Key: db + ".*", Value: ir.StringValue("ALL PRIVILEGES", c.pos)})})
+			ir.Field{Key: dbName + ".*", Value: ir.StringValue("ALL PRIVILEGES", c.pos)})})
 		out = append(out, finding{kind: fOption, what: what, pos: c.pos, path: "ensureUsers",
 			value: ir.Value{Kind: ir.KindList, List: []ir.Value{ir.MapValue(c.pos, u...)}}})
-	case pass != "":
+	case hasPass:
 		out = append(out, finding{kind: fUnsupported, what: what, pos: c.pos,
 			why: "a password without a user"})
+	}
+	if rootPass, ok := get("ROOT_PASSWORD"); ok {
+		host, ok := get("ROOT_HOST")
+		if !ok {
+			host = ir.StringValue("%", c.pos)
+		}
+		out = append(out, finding{kind: fOption, what: rootWhat, pos: c.pos, path: "ensureUsers",
+			op: opAppend,
+			value: ir.Value{Kind: ir.KindList, List: []ir.Value{ir.MapValue(c.pos,
+				ir.Field{Key: "name", Value: ir.StringValue("root", c.pos)},
+				ir.Field{Key: "host", Value: host},
+				ir.Field{Key: "password", Value: rootPass},
+				ir.Field{Key: "ensurePermissions", Value: ir.MapValue(c.pos,
+					ir.Field{Key: "*.*", Value: ir.StringValue("ALL PRIVILEGES", c.pos)})})}}},
+			finding{kind: fNote, pos: c.pos, id: ir.IDServiceNeeds, sev: ir.Warning,
+				why: fmt.Sprintf("%s: devenv's MySQL root@localhost has no password and logs in through the socket; the password is given to root@'%%' through ensureUsers, which devenv creates only when its configure task runs (devenv up --mode all)", rootWhat)})
 	}
 	return out
 }
@@ -974,10 +1056,15 @@ func mysqlFindings(c *collected, db, user, pass, what string) []finding {
 // couchdbAdmins turns the couchdb image's COUCHDB_USER and
 // COUCHDB_PASSWORD into the admin it creates.
 func couchdbAdmins(c *collected) []finding {
-	user, pass := c.vals["COUCHDB_USER"], c.vals["COUCHDB_PASSWORD"]
+	user, hasUser := c.given("COUCHDB_USER")
+	pass, hasPass := c.given("COUCHDB_PASSWORD")
 	what := c.names("COUCHDB_USER", "COUCHDB_PASSWORD")
-	if user == "" || pass == "" {
+	if !hasUser || !hasPass {
 		return []finding{{kind: fUnsupported, what: what, pos: c.pos, why: "the image needs both to create an admin"}}
 	}
-	return []finding{{kind: fOption, what: what, pos: c.pos, path: "settings.admins." + optionPath(user), value: ir.StringValue(pass, c.pos)}}
+	name, ok := user.Str.Literal()
+	if user.Kind != ir.KindString || !ok {
+		return []finding{{kind: fUnsupported, what: what, pos: c.pos, why: "the admin's name comes from the environment, and settings.admins needs it in an attribute name"}}
+	}
+	return []finding{{kind: fOption, what: what, pos: c.pos, path: "settings.admins." + optionPath(name), value: pass}}
 }

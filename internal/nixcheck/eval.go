@@ -197,6 +197,18 @@ func (ev *evaluator) config(p []string, depth int) (any, error) {
 	if len(p) == 2 && p[0] == "devenv" && p[1] == "root" {
 		return Root, nil
 	}
+	// config.env.NAME is the module's env.NAME, or a variable devenv
+	// reads from .env, which the stub stands in for.
+	if len(p) == 2 && p[0] == "env" {
+		if s, ok := ev.body.(*Set); ok {
+			if env, ok := s.Attrs["env"].(*Set); ok {
+				if v, ok := env.Attrs[p[1]]; ok {
+					return ev.eval(v, depth+1)
+				}
+			}
+		}
+		return "<config.env." + p[1] + ">", nil
+	}
 	if len(p) == 0 || p[0] != "processes" && p[0] != "tasks" && p[0] != "scripts" {
 		return nil, fmt.Errorf("nix: config.%s is not in the stub", strings.Join(p, "."))
 	}

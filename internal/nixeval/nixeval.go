@@ -79,15 +79,20 @@ func ParseAll(srcs [][]byte) error {
 	return nil
 }
 
-var pkgsRef = lazyre.New(`pkgs\.([A-Za-z0-9_'-]+)`)
+var (
+	pkgsRef = lazyre.New(`pkgs\.([A-Za-z0-9_'-]+)`)
+	envRef  = lazyre.New(`config\.env\.([A-Za-z_][A-Za-z0-9_]*)`)
+)
 
 // Root is the stand-in for config.devenv.root in evaluated modules.
 const Root = "/ROOT"
 
 // wrapper evaluates a devenv module file with stub arguments: pkgs.<x>
 // becomes the string "<pkgs.x>", config.devenv.root is Root,
-// config.processes.<n>.ports.<p>.value is the port's allocate value, and
-// config.tasks and config.scripts are the module's own.
+// config.processes.<n>.ports.<p>.value is the port's allocate value,
+// config.tasks and config.scripts are the module's own, and
+// config.env.<NAME> is the module's env.NAME or, for a variable devenv
+// would read from .env, the string "<config.env.NAME>".
 const wrapper = `
 let
   mod = import %s;
@@ -99,6 +104,7 @@ let
     }) (result.processes or { });
     tasks = result.tasks or { };
     scripts = result.scripts or { };
+    env = builtins.listToAttrs (map (n: { name = n; value = "<config.env." + n + ">"; }) [ %s ]) // (result.env or { });
   };
   result = if builtins.isFunction mod then mod { inherit pkgs config; lib = { }; inputs = { }; } else mod;
   # Paths become strings, so that they are not copied to the store.
@@ -139,7 +145,16 @@ func evalModule(src []byte, restricted bool) (map[string]any, error) {
 		quoted = append(quoted, fmt.Sprintf("%q", n))
 	}
 	sort.Strings(quoted)
-	expr := fmt.Sprintf(wrapper, file, strings.Join(quoted, " "), Root)
+	envNames := map[string]bool{}
+	for _, m := range envRef.FindAllSubmatch(src, -1) {
+		envNames[string(m[1])] = true
+	}
+	var envQuoted []string
+	for n := range envNames {
+		envQuoted = append(envQuoted, fmt.Sprintf("%q", n))
+	}
+	sort.Strings(envQuoted)
+	expr := fmt.Sprintf(wrapper, file, strings.Join(quoted, " "), Root, strings.Join(envQuoted, " "))
 	args := []string{"--eval", "--strict", "--json"}
 	if restricted {
 		args = append(args, "--option", "restrict-eval", "true", "-I", dir)
