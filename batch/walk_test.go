@@ -101,7 +101,9 @@ func TestWalk(t *testing.T) {
 		"binary/process-compose.yml":         "\x00\x01\x02\xff\xfe",
 	})
 	got, problems := walkAll(t, root, false, root)
-	want := []string{".", "a", "a/nested", "a/nested/deeper", "binary", "d", "f/top-only", "h/sub/keep"}
+	// c holds a docker-compose file, d a process-compose file named
+	// compose.yaml: both are projects.
+	want := []string{".", "a", "a/nested", "a/nested/deeper", "binary", "c", "d", "f/top-only", "h/sub/keep"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("projects:\n got %q\nwant %q", got, want)
 	}
@@ -109,7 +111,7 @@ func TestWalk(t *testing.T) {
 		t.Errorf("problems: %v", problems)
 	}
 	got, _ = walkAll(t, root, true, root)
-	want = []string{".", "a", "a/nested", "a/nested/deeper", "b", "binary", "d", "f/top-only", "h/sub/keep"}
+	want = []string{".", "a", "a/nested", "a/nested/deeper", "b", "binary", "c", "d", "f/top-only", "h/sub/keep"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("with makefiles:\n got %q\nwant %q", got, want)
 	}
