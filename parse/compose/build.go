@@ -428,6 +428,8 @@ func (l *loader) envFiles(x *Value) []EnvFile {
 					l.diags.AddAs(d.Pos, d.Severity, d.ID, d.Message, d.Suggestion)
 				}
 				ef.Vars = vars
+				ef.BashReadsAlike = d == nil && bashReadsAlike(src)
+				ef.DockerReadsAlike = d == nil && dockerReadsAlike(src, vars)
 			}
 		}
 		out = append(out, ef)

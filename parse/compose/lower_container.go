@@ -43,6 +43,23 @@ func (lw *lowering) container(s *Service) *ir.Process {
 	if s.Platform.Set {
 		args = append(args, "--platform", word(s.Platform.Text))
 	}
+	if ef, ok := sourcedEnvFile(s); ok {
+		// docker run --env-file would read the file literally (quotes,
+		// ${VAR} and comments kept); docker compose reads it as a .env
+		// file. Bash reads this one alike: the process loads it, and
+		// the container gets each of its variables from there.
+		proc.EnvFile = ir.Some(ef.Path.Text, ef.Path.Pos)
+		set := map[string]bool{}
+		for _, e := range s.Environment {
+			set[e.Name] = true
+		}
+		for _, v := range ef.Vars {
+			if !set[v.Name] {
+				set[v.Name] = true
+				args = append(args, "-e", lit(v.Name))
+			}
+		}
+	}
 	for _, e := range s.Environment {
 		if e.Value == nil {
 			args = append(args, "-e", lit(e.Name))
@@ -56,7 +73,15 @@ func (lw *lowering) container(s *Service) *ir.Process {
 				fmt.Sprintf("the env_file %s of service %q does not exist and is not required, so the container does not read it", ef.Path.Value, s.Name), "")
 			continue
 		}
+		if proc.EnvFile.Set {
+			continue
+		}
 		args = append(args, "--env-file", word(ef.Path.Text))
+		if ef.Vars != nil && !ef.DockerReadsAlike {
+			lw.diags.AddAs(ef.Path.Pos, ir.Warning, ir.IDComposeEnvFile,
+				fmt.Sprintf("the container of service %q reads the env_file %s with docker run --env-file, which keeps quotes, ${VAR} and comments literally where docker compose does not", s.Name, ef.Path.Value),
+				"write its values unquoted, without references")
+		}
 	}
 	for _, pt := range s.Ports {
 		args = append(args, "-p", word(portText(pt)))
@@ -91,6 +116,25 @@ func (lw *lowering) container(s *Service) *ir.Process {
 	}
 	proc.Command = ir.Plain(strings.Join(args, " "), s.Image.Pos)
 	return proc
+}
+
+// sourcedEnvFile returns the env_file of a service that the container's
+// process loads with bash: the service's only env_file that exists (one
+// that is missing and not required is not read), when it was read and
+// bash reads it as docker compose does.
+func sourcedEnvFile(s *Service) (EnvFile, bool) {
+	var found []EnvFile
+	for _, ef := range s.EnvFiles {
+		if ef.Missing && ef.Required.Set && !ef.Required.Value {
+			continue
+		}
+		found = append(found, ef)
+	}
+	if len(found) != 1 {
+		return EnvFile{}, false
+	}
+	ef := found[0]
+	return ef, !ef.Missing && ef.BashReadsAlike && len(ef.Vars) > 0
 }
 
 // portText returns a port as docker run's -p writes it, with the

@@ -186,6 +186,12 @@ type EnvFile struct {
 	Vars []Var
 	// Missing is set when the file does not exist.
 	Missing bool
+	// BashReadsAlike is set when bash, sourcing the file, gives each
+	// variable the value docker compose gives it (bashReadsAlike).
+	BashReadsAlike bool
+	// DockerReadsAlike is set when docker run --env-file, which takes
+	// each line literally, gives each variable that value too.
+	DockerReadsAlike bool
 }
 
 // Port is one published or exposed port, in compose-go's long form.
