@@ -20,7 +20,7 @@ func TestEnvRefOptions(t *testing.T) {
 		{cmd: `docker run -e POSTGRES_USER=$DB_USER -e POSTGRES_PASSWORD="${DB_PASSWORD}" -e POSTGRES_DB=app postgres`, service: "postgres",
 			options: `initialDatabases=[ { name = "app"; user = config.env.DB_USER; pass = config.env.DB_PASSWORD; } ]`},
 		{cmd: `docker run -e POSTGRES_PASSWORD=$DB_PASSWORD -e POSTGRES_DB=${DB_NAME} postgres`, service: "postgres",
-			options: `initialDatabases=[ { name = config.env.DB_NAME; user = "postgres"; pass = config.env.DB_PASSWORD; } ]`},
+			options: `initialDatabases=[ { name = config.env.DB_NAME; user = "postgres"; pass = config.env.DB_PASSWORD; } ] initialScript="ALTER ROLE \"postgres\" SUPERUSER;"`},
 		{cmd: `docker run -e MINIO_ROOT_USER=${DB_USER} -e "MINIO_ROOT_PASSWORD=pre-${DB_PASSWORD}-x" minio/minio server /data`, service: "minio",
 			options: `accessKey=config.env.DB_USER secretKey="pre-${config.env.DB_PASSWORD}-x"`},
 		{cmd: `docker run -e MYSQL_DATABASE=shop -e MYSQL_USER=$DB_USER -e MYSQL_PASSWORD=$DB_PASSWORD mariadb:11.4`, service: "mysql",
@@ -64,6 +64,11 @@ func TestEnvRefOptions(t *testing.T) {
 			}
 			if !hasID(res.Diagnostics, ir.IDServiceEnvRef) {
 				t.Errorf("no %s note:\n%v", ir.IDServiceEnvRef, res.Diagnostics)
+			}
+			// A postgres role named by a reference cannot be made a
+			// superuser in initialScript: a warning says so.
+			if strings.Contains(tt.options, "user = config.env.") && !hasID(res.Diagnostics, ir.IDServiceNeeds) {
+				t.Errorf("no %s warning for the role that is not a superuser:\n%v", ir.IDServiceNeeds, res.Diagnostics)
 			}
 		})
 	}

@@ -18,11 +18,11 @@ func TestInitScripts(t *testing.T) {
 		service, options, why string
 	}{
 		{cmd: "docker run -e POSTGRES_DB=app -e POSTGRES_PASSWORD=pw -v ./db/init.sql:/docker-entrypoint-initdb.d/init.sql:ro postgres", service: "postgres",
-			options: `initialDatabases=[ { name = "app"; user = "postgres"; pass = "pw"; schema = ./db/init.sql; } ]`},
+			options: `initialDatabases=[ { name = "app"; user = "postgres"; pass = "pw"; schema = ./db/init.sql; } ] initialScript="ALTER ROLE \"postgres\" SUPERUSER;"`},
 		{cmd: "docker run -e POSTGRES_USER=u -v ./db/init:/docker-entrypoint-initdb.d/ postgres", service: "postgres",
-			options: `initialDatabases=[ { name = "u"; user = "u"; schema = ./db/init; } ]`},
+			options: `initialDatabases=[ { name = "u"; user = "u"; schema = ./db/init; } ] initialScript="ALTER ROLE \"u\" SUPERUSER;"`},
 		{cmd: "docker run -e POSTGRES_USER=u -v ./init.sql:/docker-entrypoint-initdb.d/1.sql postgres", cwd: "backend", service: "postgres",
-			options: `initialDatabases=[ { name = "u"; user = "u"; schema = ./backend/init.sql; } ]`},
+			options: `initialDatabases=[ { name = "u"; user = "u"; schema = ./backend/init.sql; } ] initialScript="ALTER ROLE \"u\" SUPERUSER;"`},
 		{cmd: "docker run -v ../init.sql:/docker-entrypoint-initdb.d/init.sql postgres", cwd: "/srv", why: "not a directory of the project"},
 		{cmd: "docker run -v ./init.sh:/docker-entrypoint-initdb.d/init.sh postgres", why: "runs only .sql files"},
 		{cmd: "docker run -v ./dump.sql.gz:/docker-entrypoint-initdb.d/dump.sql.gz postgres", why: "runs only .sql files"},

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/pc2devenv/pc2devenv/ir"
 )
@@ -891,11 +892,31 @@ func postgresDatabases(c *collected) []finding {
 	}
 	schema, mount := c.schemaField()
 	fields = append(fields, schema...)
-	return []finding{{
+	out := []finding{{
 		kind: fOption, what: joinWhat(c.names("POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DB"), mount), pos: c.pos,
 		path:  "initialDatabases",
 		value: ir.Value{Kind: ir.KindList, List: []ir.Value{ir.MapValue(c.pos, fields...)}, Pos: c.pos},
 	}}
+	// The image makes its user a superuser; devenv's initialDatabases
+	// creates the role as a plain owner of its database, and the
+	// superuser is the one who runs devenv.
+	what := c.names("POSTGRES_USER")
+	if !hasUser {
+		what = "the image's user postgres"
+	}
+	if name, ok := user.Str.Literal(); ok && user.Kind == ir.KindString {
+		out = append(out, finding{kind: fOption, what: what, pos: c.pos, path: "initialScript",
+			value: ir.StringValue("ALTER ROLE "+sqlIdent(name)+" SUPERUSER;", c.pos)})
+	} else {
+		out = append(out, finding{kind: fNote, id: ir.IDServiceNeeds, sev: ir.Warning, pos: c.pos,
+			why: fmt.Sprintf("%s: the role is not a superuser, as the image's is; make it one in initialScript if the app needs it", what)})
+	}
+	return out
+}
+
+// sqlIdent quotes a name as an SQL identifier.
+func sqlIdent(name string) string {
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }
 
 // given returns a collected variable that was given a value: a reference
