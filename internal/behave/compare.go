@@ -168,7 +168,11 @@ func event(c stubs.Call, root string, base map[string]string) Event {
 		}
 	}
 	slices.Sort(env)
-	return Event{Program: c.Name, Args: c.Args, Dir: dir, Env: env}
+	ev := Event{Program: c.Name, Args: c.Args, Dir: dir, Env: env}
+	if n, ok := normaliseContainer(ev, seen, root, base); ok {
+		return n
+	}
+	return ev
 }
 
 // Edge is a dependency of the source: From starts only once To has
