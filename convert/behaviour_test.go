@@ -185,7 +185,8 @@ func goldenBehaviourCases(t *testing.T) []behaviourCase {
 }
 
 // corpusBehaviourCases are the corpus's process-compose files (each
-// alone, and the showcase with its override) and Procfiles.
+// alone, and the showcase with its override), its compose files (with
+// their layers) and its Procfiles.
 func corpusBehaviourCases(t *testing.T) []behaviourCase {
 	if _, err := os.Stat(corpusDir); err != nil {
 		t.Logf("corpus not available at %s: only the golden cases are compared", corpusDir)
@@ -209,6 +210,28 @@ func corpusBehaviourCases(t *testing.T) []behaviourCase {
 			return sc
 		}
 		out = append(out, c)
+	}
+	if _, err := os.Stat(filepath.Join(corpusDir, "SOURCES.tsv")); err == nil {
+		for _, p := range composeCorpus(t) {
+			// The scratch directory is the compose file's: the output's
+			// paths are relative to it (companions above it are left
+			// out).
+			c := behaviourCase{name: "corpus/" + p.name, targets: emit.Targets, compose: true}
+			c.composeFiles = []string{filepath.Base(p.path)}
+			for _, l := range p.layers {
+				rel, err := filepath.Rel(filepath.Dir(p.path), l)
+				if err != nil || !filepath.IsLocal(rel) {
+					continue
+				}
+				c.composeFiles = append(c.composeFiles, rel)
+			}
+			c.paths = c.composeFiles
+			c.scratch = func(t *testing.T, env []string) *behave.Scratch {
+				files := p.layOut(t)
+				return behave.NewScratch(t, filepath.Dir(files[0]), env)
+			}
+			out = append(out, c)
+		}
 	}
 	for _, f := range corpusFiles(t, "procfile") {
 		base := filepath.Base(f)

@@ -34,7 +34,8 @@ var containerValueFlags = []string{
 // containerProgram with [-w DIR] IMAGE [ENTRYPOINT] ARGS... and, as its
 // environment, the container's (--env-file read from the call's
 // directory, then -e NAME=value, and -e NAME taken from the engine's own
-// environment env), as it differs from base; "exec [OPTIONS] CONTAINER
+// environment env), as the comparison sees it against base (a PATH is
+// not compared: the source side's is not either); "exec [OPTIONS] CONTAINER
 // ARGS..." becomes exec ARGS... with the variables its -e flags set.
 // The options that concern only the engine (--rm, --name, --network,
 // --add-host, -p, -v, --user...) are left out. It returns false for any
@@ -125,10 +126,7 @@ func normaliseContainer(ev Event, env map[string]string, root string, base map[s
 		out.Args = append(out.Args, args[i+1:]...)
 	}
 	for k, v := range vars {
-		if slices.Contains(ignoredVars, k) {
-			continue
-		}
-		if bv, ok := base[k]; !ok || bv != v {
+		if differs(k, v, base) {
 			out.Env = append(out.Env, k+"="+v)
 		}
 	}

@@ -50,6 +50,8 @@ type ComposeService struct {
 	// Health is the healthcheck's command, run in the container (nil
 	// for none).
 	Health []string
+	// HealthShell says Health is CMD-SHELL's sh -c COMMAND.
+	HealthShell bool
 	// Restart is the restart policy.
 	Restart string
 }
@@ -60,17 +62,18 @@ type ComposeService struct {
 // merged into environment, and profiles enabled. With no files, it finds
 // them in dir as docker compose does.
 func LoadCompose(dir string, files, profiles []string) ([]ComposeService, error) {
-	o := []cli.ProjectOptionsFn{
-		cli.WithWorkingDirectory(dir),
-		cli.WithEnvFiles(),
-		cli.WithDotEnv,
-		cli.WithDefaultProfiles(),
-		cli.WithProfiles(profiles),
+	// The project's directory is the first file's, as docker compose
+	// -f FILE decides it.
+	var o []cli.ProjectOptionsFn
+	var paths []string
+	for _, f := range files {
+		paths = append(paths, filepath.Join(dir, f))
 	}
 	if len(files) == 0 {
-		o = append(o, cli.WithDefaultConfigPath)
+		o = append(o, cli.WithWorkingDirectory(dir), cli.WithDefaultConfigPath)
 	}
-	opts, err := cli.NewProjectOptions(files, o...)
+	o = append(o, cli.WithEnvFiles(), cli.WithDotEnv, cli.WithDefaultProfiles(profiles...))
+	opts, err := cli.NewProjectOptions(paths, o...)
 	if err != nil {
 		return nil, err
 	}
@@ -147,7 +150,7 @@ func LoadCompose(dir string, files, profiles []string) ([]ComposeService, error)
 				// docker runs the image's shell, /bin/sh -c by default;
 				// the converter and a user name it sh, the same program
 				// in any image with /bin on its PATH.
-				cs.Health = []string{"sh", "-c", h.Test[1]}
+				cs.Health, cs.HealthShell = []string{"sh", "-c", h.Test[1]}, true
 			}
 		}
 		out = append(out, cs)
@@ -169,8 +172,9 @@ func Compose(services []ComposeService, env Env) (pcrun.Config, error) {
 		vars.Add(env.Environ)
 		vars.Add(s.Env)
 		p := &pcrun.Proc{Name: s.Name, DependsOn: s.DependsOn}
+		native := s.Build != "" && s.Known && len(s.Argv) > 0
 		switch {
-		case s.Build != "" && s.Known && len(s.Argv) > 0:
+		case native:
 			p.Spec = procrun.Spec{Argv: s.Argv, Dir: filepath.Join(env.Root, s.Build), Env: vars.List()}
 		default:
 			image := s.Image
@@ -196,7 +200,17 @@ func Compose(services []ComposeService, env Env) (pcrun.Config, error) {
 				p.Restart = "on_failure"
 			}
 		}
-		if s.Health != nil {
+		switch {
+		case s.Health != nil && native:
+			// A built service runs natively, and so does its
+			// healthcheck, with its environment, as docker exec ran it
+			// with the container's.
+			argv := s.Health
+			if s.HealthShell {
+				argv = []string{env.LookPath("sh"), "-c", s.Health[2]}
+			}
+			p.Readiness = &pcrun.Probe{Spec: procrun.Spec{Argv: argv, Dir: p.Spec.Dir, Env: p.Spec.Env}}
+		case s.Health != nil:
 			p.Readiness = &pcrun.Probe{Spec: procrun.Spec{
 				Argv: append(append(engine(env), "exec"), s.Health...), Dir: env.Root, Env: env.Environ}}
 		}
