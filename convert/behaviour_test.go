@@ -294,6 +294,13 @@ func compareCase(t *testing.T, c behaviourCase, name string, env []string, _ Opt
 				sc.AddDir(s.Build)
 				if s.Known && len(s.Argv) > 0 {
 					sc.AddProgram(s.Argv[0])
+					// Its healthcheck runs natively too.
+					switch {
+					case s.HealthShell:
+						sc.AddCommand(s.Health[2], s.Build)
+					case len(s.Health) > 0:
+						sc.AddProgram(s.Health[0])
+					}
 				}
 			}
 		}
