@@ -70,7 +70,7 @@ services:
 		{Name: "seed", Image: "acme/seed", Argv: []string{"/seed", "--once"}, Known: true,
 			DependsOn: []pcrun.Dep{{Name: "db", Condition: pcrun.Started}}},
 		{Name: "web", Build: "web", Argv: []string{"npm", "run", "dev"}, Known: true,
-			Env: []string{"FROM_FILE=1", "LEVEL=debug", "TOKEN=tok"},
+			Env:       []string{"FROM_FILE=1", "LEVEL=debug", "TOKEN=tok"},
 			DependsOn: []pcrun.Dep{{Name: "db", Condition: pcrun.Healthy}, {Name: "seed", Condition: pcrun.CompletedSuccessfully}}},
 	}
 	if d := cmp.Diff(want, services); d != "" {
