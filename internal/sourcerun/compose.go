@@ -3,6 +3,7 @@ package sourcerun
 import (
 	"context"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/compose-spec/compose-go/v2/cli"
 	"github.com/compose-spec/compose-go/v2/types"
+	"github.com/sirupsen/logrus"
 
 	"github.com/pc2devenv/pc2devenv/internal/pcrun"
 	"github.com/pc2devenv/pc2devenv/internal/procrun"
@@ -62,6 +64,9 @@ type ComposeService struct {
 // merged into environment, and profiles enabled. With no files, it finds
 // them in dir as docker compose does.
 func LoadCompose(dir string, files, profiles []string) ([]ComposeService, error) {
+	// compose-go warns of unset variables on logrus: docker compose's
+	// warnings are not compared.
+	logrus.SetOutput(io.Discard)
 	// The project's directory is the first file's, as docker compose
 	// -f FILE decides it.
 	var o []cli.ProjectOptionsFn
