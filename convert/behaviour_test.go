@@ -16,6 +16,7 @@ import (
 	"github.com/pc2devenv/pc2devenv/internal/devenvrun"
 	"github.com/pc2devenv/pc2devenv/internal/nixeval"
 	"github.com/pc2devenv/pc2devenv/internal/pcmodel"
+	"github.com/pc2devenv/pc2devenv/internal/pcrun"
 	"github.com/pc2devenv/pc2devenv/internal/procrun"
 	"github.com/pc2devenv/pc2devenv/internal/sourcerun"
 	"github.com/pc2devenv/pc2devenv/ir"
@@ -43,6 +44,11 @@ type behaviourCase struct {
 	// relative to it; procfile is the Procfile foreman runs.
 	pcFiles  []string
 	procfile string
+	// compose says docker compose runs the project, from composeFiles
+	// (relative to the scratch directory; nil for those docker compose
+	// finds there).
+	compose      bool
+	composeFiles []string
 	// envFiles are the .env files named, which replace .env for
 	// foreman (its -e).
 	envFiles []string
@@ -106,15 +112,16 @@ func TestBehaviour(t *testing.T) {
 		tally.cases, tally.compared, tally.corpusCompared, tally.identical, tally.corpusIdent, tally.byKind)
 }
 
-// goldenBehaviourCases are the golden cases with a process-compose file
-// or a Procfile.
+// goldenBehaviourCases are the golden cases with a process-compose file,
+// a Procfile or docker-compose files (a case that converts a compose
+// file with another source runs the other source alone).
 func goldenBehaviourCases(t *testing.T) []behaviourCase {
 	var out []behaviourCase
 	for _, gc := range goldenCases(t) {
 		// The case's files, for as long as the test runs.
 		dir := extractCase(t, gc)
 		args := caseArgs(t, gc, dir)
-		if args.opts.From != "" && args.opts.From != ir.FormatProcessCompose && args.opts.From != ir.FormatProcfile {
+		if args.opts.From != "" && args.opts.From != ir.FormatProcessCompose && args.opts.From != ir.FormatProcfile && args.opts.From != ir.FormatCompose {
 			continue
 		}
 		c := behaviourCase{name: "golden/" + gc.Name, opts: args.opts, targets: args.targets}
@@ -129,8 +136,16 @@ func goldenBehaviourCases(t *testing.T) []behaviourCase {
 				files = append(files, filepath.Base(f))
 			}
 		}
+		if files == nil {
+			for _, n := range []string{"compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"} {
+				if _, err := os.Stat(filepath.Join(dir, n)); err == nil {
+					c.compose = true
+				}
+			}
+		}
 		for _, f := range files {
-			format := FormatOf(f, nil)
+			content, _ := os.ReadFile(filepath.Join(dir, f))
+			format := FormatOf(f, content)
 			if args.opts.From != "" && format != ir.FormatDotenv {
 				format = args.opts.From
 			}
@@ -141,6 +156,9 @@ func goldenBehaviourCases(t *testing.T) []behaviourCase {
 				c.procfile = f
 			case ir.FormatDotenv:
 				c.envFiles = append(c.envFiles, f)
+			case ir.FormatCompose:
+				c.compose = true
+				c.composeFiles = append(c.composeFiles, f)
 			}
 		}
 		if c.paths == nil && c.pcFiles == nil {
@@ -151,8 +169,13 @@ func goldenBehaviourCases(t *testing.T) []behaviourCase {
 				}
 			}
 		}
-		if c.pcFiles == nil && c.procfile == "" {
+		if c.pcFiles == nil && c.procfile == "" && !c.compose {
 			continue
+		}
+		if c.compose && (c.pcFiles != nil || c.procfile != "") {
+			// No one runner runs both: the other source runs alone, and
+			// the compose services' processes are extra (accepted).
+			c.compose, c.composeFiles = false, nil
 		}
 		// The case's "env:" settings: variants to run besides the
 		// plain one.
@@ -163,7 +186,8 @@ func goldenBehaviourCases(t *testing.T) []behaviourCase {
 }
 
 // corpusBehaviourCases are the corpus's process-compose files (each
-// alone, and the showcase with its override) and Procfiles.
+// alone, and the showcase with its override), its compose files (with
+// their layers) and its Procfiles.
 func corpusBehaviourCases(t *testing.T) []behaviourCase {
 	if _, err := os.Stat(corpusDir); err != nil {
 		t.Logf("corpus not available at %s: only the golden cases are compared", corpusDir)
@@ -187,6 +211,28 @@ func corpusBehaviourCases(t *testing.T) []behaviourCase {
 			return sc
 		}
 		out = append(out, c)
+	}
+	if _, err := os.Stat(filepath.Join(corpusDir, "SOURCES.tsv")); err == nil {
+		for _, p := range composeCorpus(t) {
+			// The scratch directory is the compose file's: the output's
+			// paths are relative to it (companions above it are left
+			// out).
+			c := behaviourCase{name: "corpus/" + p.name, targets: emit.Targets, compose: true}
+			c.composeFiles = []string{filepath.Base(p.path)}
+			for _, l := range p.layers {
+				rel, err := filepath.Rel(filepath.Dir(p.path), l)
+				if err != nil || !filepath.IsLocal(rel) {
+					continue
+				}
+				c.composeFiles = append(c.composeFiles, rel)
+			}
+			c.paths = c.composeFiles
+			c.scratch = func(t *testing.T, env []string) *behave.Scratch {
+				files := p.layOut(t)
+				return behave.NewScratch(t, filepath.Dir(files[0]), env)
+			}
+			out = append(out, c)
+		}
 	}
 	for _, f := range corpusFiles(t, "procfile") {
 		base := filepath.Base(f)
@@ -234,7 +280,32 @@ func compareCase(t *testing.T, c behaviourCase, name string, env []string, _ Opt
 	var proj *pcmodel.Project
 	var dotenv []pcmodel.Var
 	var entries []sourcerun.ForemanEntry
-	if c.pcFiles != nil {
+	var services []sourcerun.ComposeService
+	switch {
+	case c.compose:
+		var err error
+		services, err = sourcerun.LoadCompose(sc.Root, c.composeFiles, c.opts.Profiles)
+		if err != nil {
+			t.Logf("docker compose would not load it (%v): not compared", err)
+			return
+		}
+		sc.AddProgram(sourcerun.ContainerProgram)
+		for _, s := range services {
+			if s.Build != "" {
+				sc.AddDir(s.Build)
+				if s.Known && len(s.Argv) > 0 {
+					sc.AddProgram(s.Argv[0])
+					// Its healthcheck runs natively too.
+					switch {
+					case s.HealthShell:
+						sc.AddCommand(s.Health[2], s.Build)
+					case len(s.Health) > 0:
+						sc.AddProgram(s.Health[0])
+					}
+				}
+			}
+		}
+	case c.pcFiles != nil:
 		var err error
 		proj, dotenv, err = sc.LoadProcessCompose(c.pcFiles)
 		if err != nil {
@@ -259,7 +330,7 @@ func compareCase(t *testing.T, c behaviourCase, name string, env []string, _ Opt
 		for _, e := range proj.EnvCmds {
 			sc.AddCommand(e.Command, "")
 		}
-	} else {
+	default:
 		b, err := os.ReadFile(filepath.Join(sc.Root, c.procfile))
 		if err != nil {
 			t.Fatal(err)
@@ -343,6 +414,34 @@ func compareCase(t *testing.T, c behaviourCase, name string, env []string, _ Opt
 	// those that wait for others first.
 	depth := map[string]int{}
 	var edges []behave.Edge
+	if services != nil {
+		deps := map[string][]pcrun.Dep{}
+		for _, s := range services {
+			deps[s.Name] = s.DependsOn
+		}
+		var measure func(name string, seen map[string]bool) int
+		measure = func(name string, seen map[string]bool) int {
+			if d, ok := depth[name]; ok {
+				return d
+			}
+			if seen[name] {
+				return 0
+			}
+			seen[name] = true
+			d := 0
+			for _, dep := range deps[name] {
+				d = max(d, 1+measure(dep.Name, seen))
+			}
+			depth[name] = d
+			return d
+		}
+		for _, s := range services {
+			measure(s.Name, map[string]bool{})
+			for _, d := range s.DependsOn {
+				edges = append(edges, behave.Edge{From: s.Name, To: d.Name, When: behaviourWhen[d.Condition]})
+			}
+		}
+	}
 	if proj != nil {
 		var measure func(name string, seen map[string]bool) int
 		measure = func(name string, seen map[string]bool) int {
@@ -364,17 +463,18 @@ func compareCase(t *testing.T, c behaviourCase, name string, env []string, _ Opt
 		for _, p := range proj.Procs {
 			measure(p.Name, map[string]bool{})
 			for _, d := range p.DependsOn {
-				when := map[string]string{"process_started": "started", "process_log_ready": "started", "process_healthy": "ready",
-					"process_completed": "exited", "process_completed_successfully": "succeeded"}[d.Condition]
-				edges = append(edges, behave.Edge{From: p.Name, To: d.Name, When: when})
+				edges = append(edges, behave.Edge{From: p.Name, To: d.Name, When: behaviourWhen[d.Condition]})
 			}
 		}
 	}
 	srcPrio := func(label string) int { return -depth[label] }
 	var src *procrun.Record
-	if proj != nil {
+	switch {
+	case services != nil:
+		src = sc.RunCompose(t, services, srcPrio)
+	case proj != nil:
 		src = sc.RunProcessCompose(t, proj, dotenv, srcPrio)
-	} else {
+	default:
 		src = sc.RunForeman(t, entries, c.envFiles, c.opts.PortBase)
 	}
 	srcB := behave.Read(src, sc.Root, sc.Env)
@@ -434,6 +534,13 @@ func compareCase(t *testing.T, c behaviourCase, name string, env []string, _ Opt
 			}
 		}
 	}
+}
+
+// behaviourWhen gives the state of a dependency that a depends_on
+// condition waits for (behave.Edge's When).
+var behaviourWhen = map[string]string{
+	pcrun.Started: "started", pcrun.LogReady: "started", pcrun.Healthy: "ready",
+	pcrun.Completed: "exited", pcrun.CompletedSuccessfully: "succeeded",
 }
 
 func orProject(p string) string {

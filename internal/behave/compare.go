@@ -155,10 +155,7 @@ func event(c stubs.Call, root string, base map[string]string) Event {
 	}
 	var env []string
 	for k, v := range seen {
-		if slices.Contains(ignoredVars, k) || k == "PATH" && strings.HasSuffix(v, base["PATH"]) {
-			continue
-		}
-		if bv, ok := base[k]; !ok || bv != v {
+		if differs(k, v, base) {
 			env = append(env, k+"="+v)
 		}
 	}
@@ -168,7 +165,22 @@ func event(c stubs.Call, root string, base map[string]string) Event {
 		}
 	}
 	slices.Sort(env)
-	return Event{Program: c.Name, Args: c.Args, Dir: dir, Env: env}
+	ev := Event{Program: c.Name, Args: c.Args, Dir: dir, Env: env}
+	if n, ok := normaliseContainer(ev, seen, root, base); ok {
+		return n
+	}
+	return ev
+}
+
+// differs says whether a variable of a call is one the comparison sees:
+// not ignored, and not the runner's (a PATH that ends in the runner's is
+// the runner's, with the harness's stubs or devenv's profile before it).
+func differs(k, v string, base map[string]string) bool {
+	if slices.Contains(ignoredVars, k) || k == "PATH" && strings.HasSuffix(v, base["PATH"]) {
+		return false
+	}
+	bv, ok := base[k]
+	return !ok || bv != v
 }
 
 // Edge is a dependency of the source: From starts only once To has

@@ -122,3 +122,18 @@ func (sc *Scratch) RunDevenv(t testing.TB, cfg *devenvrun.Config, manager string
 	}
 	return finish(t, run, m)
 }
+
+// RunCompose runs a compose project's services as docker compose up
+// does, with the container engine stubbed (see sourcerun.Compose).
+func (sc *Scratch) RunCompose(t testing.TB, services []sourcerun.ComposeService, prio func(string) int) *procrun.Record {
+	t.Helper()
+	s := sc.Stubs(t)
+	run := procrun.New(s)
+	cfg, err := sourcerun.Compose(services, sourcerun.Env{Root: sc.Root, Environ: sc.Environ(s), LookPath: lookReal,
+		Container: s.Direct(sourcerun.ContainerProgram)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Priority = prio
+	return finish(t, run, pcrun.Start(run, cfg))
+}

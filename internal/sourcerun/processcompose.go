@@ -27,6 +27,10 @@ type Env struct {
 	Environ []string
 	// LookPath finds the real program of a name (a shell), not a stub.
 	LookPath func(name string) string
+	// Container is the command that calls the container engine's stub,
+	// ContainerProgram, without a shell in between (see
+	// stubs.Set.Direct); nil to look ContainerProgram up in PATH.
+	Container []string
 }
 
 // ProcessCompose returns what process-compose runs for a loaded project,

@@ -346,3 +346,11 @@ func (s *Set) Reset() error {
 	}
 	return err
 }
+
+// Direct returns the command that runs the stub of the program name
+// without its /bin/sh script, which drops from the environment the
+// variables whose names are not shell names (a container's
+// discovery.type=single-node).
+func (s *Set) Direct(name string) []string {
+	return []string{filepath.Join(s.Bin, exeName), stubArg, s.Bin, name}
+}

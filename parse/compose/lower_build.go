@@ -64,7 +64,16 @@ func (lw *lowering) build(s *Service) *ir.Process {
 	}
 	for i, ef := range s.EnvFiles {
 		if i == 0 && !ef.Missing {
-			proc.EnvFile = ir.Some(ef.Path.Text, ef.Path.Pos)
+			// docker compose reads the file from the project's
+			// directory; the process loads it from its own, the build
+			// context.
+			path := ef.Path.Text
+			if v, ok := path.Literal(); ok && b.Resolved != "." && !filepath.IsAbs(v) {
+				if rel, err := filepath.Rel(b.Resolved, v); err == nil {
+					path = ir.Plain(rel, ef.Path.Pos)
+				}
+			}
+			proc.EnvFile = ir.Some(path, ef.Path.Pos)
 			continue
 		}
 		if ef.Missing {
