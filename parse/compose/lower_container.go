@@ -78,9 +78,9 @@ func (lw *lowering) container(s *Service) *ir.Process {
 		}
 		args = append(args, "--env-file", word(ef.Path.Text))
 		if ef.Vars != nil && !ef.DockerReadsAlike {
-			lw.diags.AddAs(ef.Path.Pos, ir.Warning, ir.IDComposeEnvFile,
+			lw.report(proc, nil, ef.Path.Pos, ir.Warning, ir.IDComposeKey,
 				fmt.Sprintf("the container of service %q reads the env_file %s with docker run --env-file, which keeps quotes, ${VAR} and comments literally where docker compose does not", s.Name, ef.Path.Value),
-				"write its values unquoted, without references")
+				fmt.Sprintf("docker run --env-file reads %s literally: write its values unquoted, without references or comments", ef.Path.Value))
 		}
 	}
 	for _, pt := range s.Ports {
