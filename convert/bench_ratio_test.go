@@ -111,8 +111,9 @@ var benchSizes = []struct {
 	n    int
 }{{"small", 3}, {"typical", 12}, {"large", 500}}
 
-// BenchmarkFormats runs the whole pipeline on Procfiles, Makefiles and
-// docker-compose files of 3, 12 and 500 processes, targets or services.
+// BenchmarkFormats runs the whole pipeline, as the command line's convert
+// runs it (benchOptions), on Procfiles, Makefiles and docker-compose files
+// of 3, 12 and 500 processes, targets or services.
 func BenchmarkFormats(b *testing.B) {
 	for _, f := range []struct {
 		name   string
@@ -130,7 +131,7 @@ func BenchmarkFormats(b *testing.B) {
 				b.SetBytes(int64(len(src)))
 				b.ReportAllocs()
 				for b.Loop() {
-					if res := Source(f.file, src, f.format, Options{}); res.Output == nil {
+					if res := Source(f.file, src, f.format, benchOptions); res.Output == nil {
 						b.Fatal(res.Diagnostics)
 					}
 				}
