@@ -281,7 +281,9 @@ func convertIR(res *Result, proj *ir.Project, input string, opts Options) (out *
 	if proj.Shell == nil {
 		proj.Shell = shell.NewCache()
 	}
-	rr := rules.Apply(proj, opts.Services)
+	ro := opts.Services
+	ro.NoExplanations = !opts.Explain
+	rr := rules.Apply(proj, ro)
 	res.Diagnostics = append(res.Diagnostics, rr.Diagnostics...)
 	res.Diagnostics = append(res.Diagnostics, containers(proj, opts.NoContainers)...)
 	if opts.Explain {
