@@ -58,6 +58,12 @@ type Options struct {
 	// NoContainers reports the docker-compose services that would stay
 	// containers instead of emitting them (--no-containers).
 	NoContainers bool
+
+	// NoFates leaves Result.Fates empty, sparing the work of deciding
+	// what became of each source key, for callers that do not report it:
+	// the command line asks for the fates only for --format json and the
+	// report command.
+	NoFates bool
 }
 
 // Result is one converted project.
@@ -71,7 +77,8 @@ type Result struct {
 	Output []byte
 	// Diagnostics are sorted by position.
 	Diagnostics ir.Diagnostics
-	// Fates say what became of each source key.
+	// Fates say what became of each source key; empty when
+	// Options.NoFates is set.
 	Fates []emit.KeyFate
 	// Explanations say, when Options.Explain is set, what each service
 	// rule that fired or almost fired saw and decided.
@@ -274,7 +281,9 @@ func convertIR(res *Result, proj *ir.Project, input string, opts Options) (out *
 	if proj.Shell == nil {
 		proj.Shell = shell.NewCache()
 	}
-	rr := rules.Apply(proj, opts.Services)
+	ro := opts.Services
+	ro.NoExplanations = !opts.Explain
+	rr := rules.Apply(proj, ro)
 	res.Diagnostics = append(res.Diagnostics, rr.Diagnostics...)
 	res.Diagnostics = append(res.Diagnostics, containers(proj, opts.NoContainers)...)
 	if opts.Explain {
@@ -286,7 +295,7 @@ func convertIR(res *Result, proj *ir.Project, input string, opts Options) (out *
 		}
 		res.Replaced[name] = "services." + s.Attr
 	}
-	e := emit.Emit(proj, emit.Options{Target: opts.Target})
+	e := emit.Emit(proj, emit.Options{Target: opts.Target, NoFates: opts.NoFates})
 	res.Diagnostics = append(res.Diagnostics, e.Diagnostics...)
 	res.Fates = e.Fates
 	res.Names = e.Names

@@ -14,6 +14,9 @@ import (
 type Options struct {
 	// Target is the devenv the output is for; the zero value is Devenv2.
 	Target Target
+	// NoFates leaves Result.Fates empty and spares the work of deciding
+	// them, for callers that do not report what became of each key.
+	NoFates bool
 }
 
 // Result is a lowered project.
@@ -45,7 +48,7 @@ func Header(sources []string) string {
 
 // Emit lowers p to a devenv.nix for the options' target.
 func Emit(p *ir.Project, opts Options) Result {
-	l := &lowerer{t: opts.Target, proj: p, body: nix.Set(), fates: fateBook{t: opts.Target}}
+	l := &lowerer{t: opts.Target, proj: p, body: nix.Set(), fates: fateBook{t: opts.Target, off: opts.NoFates}}
 	l.lower()
 	var sources []string
 	for _, s := range p.Sources {
@@ -59,7 +62,11 @@ func Emit(p *ir.Project, opts Options) Result {
 		}
 		names[src] = out
 	}
-	return Result{File: &nix.File{Comments: append([]string{header}, p.Comments...), Body: l.body}, Diagnostics: l.diags, Fates: l.fates.fates(p.Keys, l.proj.Services), Defined: l.defined, Names: names}
+	var fates []KeyFate
+	if !opts.NoFates {
+		fates = l.fates.fates(p.Keys, l.proj.Services)
+	}
+	return Result{File: &nix.File{Comments: append([]string{header}, p.Comments...), Body: l.body}, Diagnostics: l.diags, Fates: fates, Defined: l.defined, Names: names}
 }
 
 type lowerer struct {

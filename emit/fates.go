@@ -256,6 +256,9 @@ type KeyFate struct {
 // processes, and FateTable.
 type fateBook struct {
 	t Target
+	// off is set when no one asked for the fates (Options.NoFates):
+	// decide records nothing.
+	off bool
 	// decided holds the fates the lowering decided by value, by the key's
 	// Path.Quote.
 	decided map[string]Fate
@@ -265,7 +268,7 @@ type fateBook struct {
 // key's value rather than on its row of FateTable alone. A zero path (a
 // process without source keys) records nothing.
 func (b *fateBook) decide(path ir.Path, f Fate) {
-	if path.IsZero() {
+	if b.off || path.IsZero() {
 		return
 	}
 	if b.decided == nil {

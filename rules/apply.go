@@ -17,6 +17,10 @@ type Options struct {
 	// Force converts processes whose settings the service cannot
 	// express, reporting each (--force-services).
 	Force bool
+	// NoExplanations leaves Result.Explanations empty, sparing the work
+	// of describing each decision, for callers that do not print them
+	// (convert without --explain). The diagnostics are the same.
+	NoExplanations bool
 }
 
 // Result is what Apply did.
@@ -31,6 +35,9 @@ type Result struct {
 	// Replaced maps the name of each process that became a service to
 	// the service.
 	Replaced map[string]*ir.Service
+
+	// noExplanations is Options.NoExplanations.
+	noExplanations bool
 }
 
 // candidate is a process a rule recognised, and the decision about it.
@@ -46,7 +53,7 @@ type candidate struct {
 // Apply turns the processes of p that run a devenv service into services,
 // and points the dependencies on them at the services' processes.
 func Apply(p *ir.Project, opts Options) Result {
-	res := Result{Replaced: map[string]*ir.Service{}}
+	res := Result{Replaced: map[string]*ir.Service{}, noExplanations: opts.NoExplanations}
 	keep := map[string]bool{}
 	for _, k := range opts.Keep {
 		keep[k] = true
@@ -183,8 +190,11 @@ func decide(p *ir.Project, cands []*candidate, opts Options) {
 		for _, c := range cs {
 			names = append(names, fmt.Sprintf("%q", c.m.proc.Name))
 		}
+		// One string for all of them: it names every one, so a string
+		// each would take time and memory quadratic in their number.
+		kept := fmt.Sprintf("processes %s all run what services.%s runs, and devenv has one services.%s", strings.Join(names, ", "), svc, svc)
 		for _, c := range cs {
-			c.kept = fmt.Sprintf("processes %s all run what services.%s runs, and devenv has one services.%s", strings.Join(names, ", "), svc, svc)
+			c.kept = kept
 		}
 	}
 	// Names: a process that stays keeps its name, which the service's

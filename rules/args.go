@@ -63,9 +63,17 @@ func (c *collected) value(name string) (ir.Value, bool) {
 
 func (m *match) service() string { return "services." + m.rule.Service }
 
+// findingsCap is the room a match makes for its findings at the first:
+// findings are large, and most matches have a few, which growing one by
+// one would copy three times.
+const findingsCap = 8
+
 func (m *match) add(f finding) {
 	if !f.pos.IsValid() {
 		f.pos = m.proc.Command.Pos
+	}
+	if m.findings == nil {
+		m.findings = make([]finding, 0, findingsCap)
 	}
 	m.findings = append(m.findings, f)
 }

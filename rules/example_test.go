@@ -46,7 +46,7 @@ func ExampleOptions() {
 		fmt.Printf("%+v: %d services, %d processes\n", opts, len(proj.Services), len(proj.Processes))
 	}
 	// Output:
-	// {Off:false Keep:[] Force:false}: 1 services, 0 processes
-	// {Off:false Keep:[db] Force:false}: 0 services, 1 processes
-	// {Off:true Keep:[] Force:false}: 0 services, 1 processes
+	// {Off:false Keep:[] Force:false NoExplanations:false}: 1 services, 0 processes
+	// {Off:false Keep:[db] Force:false NoExplanations:false}: 0 services, 1 processes
+	// {Off:true Keep:[] Force:false NoExplanations:false}: 0 services, 1 processes
 }

@@ -59,6 +59,13 @@ func (e Explanation) String() string {
 // explain records the decision about a candidate, and reports a kept one.
 func (res *Result) explain(c *candidate) {
 	m := c.m
+	if c.kept != "" && !c.asked {
+		res.Diagnostics.Add(m.proc.Pos, ir.IDServiceKept,
+			fmt.Sprintf("process %q is not made %s", m.proc.Name, m.service()), "")
+	}
+	if res.noExplanations {
+		return
+	}
 	e := Explanation{Pos: m.proc.Pos, Process: m.proc.Name, Service: m.service(), Converted: c.kept == "", Evidence: m.evidence}
 	for _, f := range m.findings {
 		e.Details = append(e.Details, f.describe())
@@ -73,12 +80,6 @@ func (res *Result) explain(c *candidate) {
 		}
 	} else {
 		e.Decision = "stays a process: " + c.kept
-		if c.asked {
-			res.Explanations = append(res.Explanations, e)
-			return
-		}
-		res.Diagnostics.Add(m.proc.Pos, ir.IDServiceKept,
-			fmt.Sprintf("process %q is not made %s", m.proc.Name, m.service()), "")
 	}
 	res.Explanations = append(res.Explanations, e)
 }
@@ -96,5 +97,7 @@ func (res *Result) nearMiss(p *ir.Process, n *nearMiss) {
 			fmt.Sprintf("process %q runs docker compose, so it stays a process", p.Name),
 			"replace what it starts with devenv services")
 	}
-	res.Explanations = append(res.Explanations, e)
+	if !res.noExplanations {
+		res.Explanations = append(res.Explanations, e)
+	}
 }

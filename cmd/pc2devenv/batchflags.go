@@ -47,6 +47,11 @@ type reportOpts struct {
 	verbose bool
 }
 
+// readsFates reports whether the diagnostics format reports what became
+// of each source key (convert.Result.Fates): only json does, and the
+// fates are not computed for the others.
+func (r reportOpts) readsFates() bool { return r.format == "json" }
+
 // diagFormats and colorSettings are the values of --format and --color.
 var (
 	diagFormats   = []string{"text", "json", "github"}

@@ -52,6 +52,7 @@ func (e *env) convert(args []string) int {
 		return e.usageError("convert", err.Error())
 	}
 	paths := fs.Args()
+	o.convert.NoFates = !o.report.readsFates()
 	switch {
 	case o.write && o.output != "":
 		return e.usageError("convert", "-w writes devenv.nix next to the sources; it cannot be combined with -o")

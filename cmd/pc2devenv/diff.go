@@ -47,5 +47,6 @@ func (e *env) diff(args []string) int {
 			return e.usageError("diff", `"-" (standard input) has no devenv.nix to compare with; name a project directory`)
 		}
 	}
+	o.convert.NoFates = !o.report.readsFates()
 	return e.runBatch(fs.Args(), o.batch.options(o.convert, batch.Check, o.report), o.report)
 }

@@ -72,6 +72,7 @@ func ReadFiles(files []File, opts Options) (proj *ir.Project, diags ir.Diagnosti
 		diags.Sort()
 		diags = diags.Dedup()
 	}()
+	proj.Keys = make([]ir.Key, 0, keyCapacity(files))
 	r := &reader{
 		yamlReader: yamlReader{
 			file:      files[0].Path,

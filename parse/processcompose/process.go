@@ -39,7 +39,10 @@ var monitorModes = []string{"none", "activity", "silence"}
 func (r *reader) process(pe entry, k ir.Path) *pcProcess {
 	p := &ir.Process{Name: pe.key, Pos: r.pos(pe.kNode), KeyPath: k}
 	pp := &pcProcess{p: p, e: pe, k: k, replicas: 1}
-	where := fmt.Sprintf("process %q", p.Name)
+	// quoted is the process's name as the messages quote it (as %q
+	// does), built once for the messages of its keys.
+	quoted := strconv.Quote(p.Name)
+	where := "process " + quoted
 	keys, ok := r.fields(pe.value, fProcess, k, where, true)
 	if !ok {
 		return nil
@@ -50,7 +53,7 @@ func (r *reader) process(pe entry, k ir.Path) *pcProcess {
 	var isDisabled ir.Opt[bool]
 	for _, f := range keys {
 		e, ck, i := f.entry, f.k, f.i
-		what := fmt.Sprintf("%s of process %q", e.key, p.Name)
+		what := e.key + " of process " + quoted
 		switch e.key {
 		case "command":
 			hasCommand = true
@@ -79,7 +82,7 @@ func (r *reader) process(pe entry, k ir.Path) *pcProcess {
 				p.Cwd = ir.Some(t, t.Pos)
 			}
 		case "environment":
-			p.Env = r.environment(e.value, ck, fmt.Sprintf("the environment of process %q", p.Name))
+			p.Env = r.environment(e.value, ck, "the environment of process "+quoted)
 		case "env_file":
 			if t, ok := r.text(e.value, what); ok && !t.IsEmpty() {
 				p.EnvFile = ir.Some(t, t.Pos)
@@ -91,7 +94,7 @@ func (r *reader) process(pe entry, k ir.Path) *pcProcess {
 		case "availability":
 			p.Restart = r.availability(e.value, ck, p.Name)
 		case "readiness_probe", "liveness_probe":
-			probe := r.probe(e.value, ck, fmt.Sprintf("the %s of process %q", e.key, p.Name))
+			probe := r.probe(e.value, ck, "the "+e.key+" of process "+quoted)
 			if e.key == "readiness_probe" {
 				p.Readiness = probe
 			} else {
