@@ -191,7 +191,7 @@ func New(t testing.TB, programs ...Program) *Set {
 		// $0 is the stub's path as the shell found it in PATH, so the
 		// script needs no quoting of its own location.
 		script := "#!/bin/sh\n" + raceless + "exec \"${0%/*}/" + exeName + "\" " + stubArg + " \"${0%/*}\" \"${0##*/}\" \"$@\"\n"
-		if err := os.WriteFile(filepath.Join(bin, p.Name), []byte(script), 0o755); err != nil {
+		if err := writeExecutable(filepath.Join(bin, p.Name), []byte(script)); err != nil {
 			t.Fatalf("stubs: %v", err)
 		}
 	}
@@ -278,7 +278,7 @@ func (s *Set) install(path, name string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	return os.WriteFile(path, []byte(script), 0o755)
+	return writeExecutable(path, []byte(script))
 }
 
 // PATH returns a PATH that finds the stubs first, then rest.
