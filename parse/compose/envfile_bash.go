@@ -86,14 +86,14 @@ func plainOrRefs(v string) bool {
 				i = j + end
 				continue
 			}
-			for j < len(v) && (isNameByte(v[j])) {
+			for j < len(v) && isNameChar(v[j]) {
 				j++
 			}
 			if j == i+1 {
 				return false
 			}
 			i = j - 1
-		case isNameByte(c) || strings.IndexByte("./:@%+,=-", c) >= 0:
+		case isNameChar(c) || strings.IndexByte("./:@%+,=-", c) >= 0:
 		default:
 			return false
 		}
@@ -103,19 +103,15 @@ func plainOrRefs(v string) bool {
 
 // isShellName reports whether s is a name bash can assign.
 func isShellName(s string) bool {
-	if s == "" || s[0] >= '0' && s[0] <= '9' {
+	if s == "" || !isNameStart(s[0]) {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		if !isNameByte(s[i]) {
+	for i := 1; i < len(s); i++ {
+		if !isNameChar(s[i]) {
 			return false
 		}
 	}
 	return true
-}
-
-func isNameByte(c byte) bool {
-	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // dockerReadsAlike reports whether docker run --env-file, which takes
