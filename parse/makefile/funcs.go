@@ -417,6 +417,11 @@ func fnForeach(e *expander, name string, args []string, pos ir.Pos) val {
 
 // fnCall is $(call var,args...): var expanded with $(1), $(2)... bound.
 func fnCall(e *expander, name string, args []string, pos ir.Pos) val {
+	if len(args) == 0 {
+		// Only $(call call) gets here: make refuses a call without the
+		// name of the variable to call.
+		return fnMessage(e, "error", []string{"insufficient number of arguments (0) to function 'call'"}, pos)
+	}
 	vname := e.staticOrWarn(e.expand(strings.TrimSpace(arg(args, 0))), "the variable given to $(call …)")
 	scope := map[string]*mkVar{"0": {name: "0", flavor: simple, value: lit(vname), origin: originAutomatic}}
 	for i, a := range args[1:] {
