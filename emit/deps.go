@@ -14,7 +14,10 @@ const oneShotPrefix = "pc:"
 // findOneShots marks the processes that others wait for with
 // process_completed_successfully. devenv 2 accepts that wait (the
 // default @succeeded) only on a one-shot task, so under devenv 2 those
-// processes become tasks.
+// processes become tasks. A process that starts and that only disabled
+// processes wait for stays a process: devenv up runs a task only when
+// something that starts waits for it, while the source's runner starts
+// the process anyway.
 func (l *lowerer) findOneShots() {
 	l.oneshot = map[string]bool{}
 	if !l.t.typed() {
@@ -28,12 +31,18 @@ func (l *lowerer) findOneShots() {
 	}
 	for _, p := range waiting {
 		for _, d := range p.DependsOn {
-			if d.Condition == ir.ProcessCompletedSuccessfully && l.lookup(d.Name) != nil {
+			if d.Condition != ir.ProcessCompletedSuccessfully {
+				continue
+			}
+			if q := l.lookup(d.Name); q != nil && (!disabled(p) || disabled(q)) {
 				l.oneshot[d.Name] = true
 			}
 		}
 	}
 }
+
+// disabled reports whether p does not start with the others.
+func disabled(p *ir.Process) bool { return p.Disabled.Set && p.Disabled.Val }
 
 // depTarget is what a dependency names, as the output refers to it.
 type depTarget struct {
@@ -121,6 +130,12 @@ func (l *lowerer) afterList(a, pc *nix.Attrs, p *ir.Process) *nix.List {
 			ref = t.task + "@started"
 		case d.Condition == ir.ProcessCompleted:
 			ref = t.task + "@completed"
+		case d.Condition == ir.ProcessCompletedSuccessfully:
+			// Only disabled processes wait for it (findOneShots).
+			ref = t.task + "@completed"
+			l.diags.AddAs(d.Pos, ir.Warning, ir.IDOneShotTask,
+				fmt.Sprintf("process %q waits for %q to succeed, but only processes that do not start wait for %q, so it stays a process that runs once: %q waits for it to exit, whatever its exit status", p.Name, d.Name, d.Name, p.Name), "")
+			item.Comments = append(item.Comments, fmt.Sprintf("TODO(pc2devenv): %s stays a process, since only processes that do not start wait for it; this waits for it to exit, not to succeed", d.Name))
 		case d.Condition == ir.ProcessHealthy && t.ready:
 			ref = t.task
 		case d.Condition == ir.ProcessHealthy && t.service != nil:

@@ -28,8 +28,9 @@ var lowerEntries = []Entry{
 	},
 	{
 		ID: IDOneShotTask, Name: "one-shot-task", Severity: Note,
+		Also:    []Severity{Warning},
 		Summary: "a process became a one-shot task",
-		Explanation: `A process that others wait for to complete (process_completed_successfully) runs once, so it becomes a devenv task that the waiting processes depend on, not a process.
+		Explanation: `A process that others wait for to complete (process_completed_successfully) runs once, so it becomes a devenv task that the waiting processes depend on, not a process. When only disabled processes wait for it, it stays a process, since devenv up would not run the task; those wait for it to exit, whatever its status (a warning).
 
     migrate: {command: ./migrate}
     web: {depends_on: {migrate: {condition: process_completed_successfully}}}`,
