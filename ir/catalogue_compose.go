@@ -234,4 +234,11 @@ var composeEntries = []Entry{
 
     restart: unless-stopped`,
 	},
+	{
+		ID: IDComposeDotenvRef, Name: "compose-dotenv-ref", Severity: Warning,
+		Summary: "a .env value that refers to other variables, which devenv's dotenv does not substitute",
+		Explanation: `A value in the project's .env refers to other variables. docker compose substitutes them when it reads .env; devenv's dotenv (2.2.2) loads the value as written, so the output, which refers to the variable at run time, sees the references instead. Write the value out in .env.
+
+    ATTRIBUTES="service.version=${IMAGE_VERSION}"`,
+	},
 }

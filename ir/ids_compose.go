@@ -38,4 +38,5 @@ const (
 	IDComposeKey          ID = "PC627" // a service key the converted process cannot express
 	IDComposeLeftToOther  ID = "PC628" // a service built from the project, left to the project's Procfile or process-compose file
 	IDComposeRestart      ID = "PC629" // a restart policy devenv expresses only approximately
+	IDComposeDotenvRef    ID = "PC630" // a .env value that refers to other variables, which devenv's dotenv does not substitute
 )

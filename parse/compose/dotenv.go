@@ -19,7 +19,10 @@ type Var struct {
 	// Inherited is set for a line that names a variable without "=":
 	// compose takes its value from the environment, when set there.
 	Inherited bool
-	Pos       ir.Pos
+	// Refs names the variables the value as written refers to, which
+	// compose substitutes when it reads the file.
+	Refs []string
+	Pos  ir.Pos
 }
 
 // readDotenv reads a .env file or env_file as compose-go's dotenv package
@@ -47,6 +50,8 @@ type dotenvParser struct {
 	vars   []Var
 	index  map[string]int
 	lookup lookupFunc
+	// refs names the variables the last value read referred to.
+	refs []string
 }
 
 func (p *dotenvParser) errorf(format string, args ...any) *ir.Diagnostic {
@@ -69,7 +74,7 @@ func (p *dotenvParser) get(name string) (string, bool) {
 
 func (p *dotenvParser) set(v Var) {
 	if i, ok := p.index[v.Name]; ok {
-		p.vars[i].Value, p.vars[i].Inherited = v.Value, v.Inherited
+		p.vars[i].Value, p.vars[i].Inherited, p.vars[i].Refs = v.Value, v.Inherited, v.Refs
 		return
 	}
 	p.index[v.Name] = len(p.vars)
@@ -104,11 +109,12 @@ func (p *dotenvParser) parse() *ir.Diagnostic {
 			cut = left
 			continue
 		}
+		p.refs = nil
 		value, rest, d := p.value(left)
 		if d != nil {
 			return d
 		}
-		p.set(Var{Name: key, Value: value, Pos: pos})
+		p.set(Var{Name: key, Value: value, Refs: p.refs, Pos: pos})
 		cut = rest
 	}
 }
@@ -224,6 +230,9 @@ func (p *dotenvParser) expand(value string) string {
 	sub := interpolate(value, p.get, ir.Pos{})
 	if sub.invalid != "" || len(sub.required) > 0 {
 		return value
+	}
+	for _, r := range sub.text.Refs() {
+		p.refs = append(p.refs, r.Name)
 	}
 	return sub.value
 }

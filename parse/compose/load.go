@@ -139,8 +139,12 @@ func Load(dir string, files []File, opts Options) (proj *Project, diags ir.Diagn
 	docs := l.parseFiles(files)
 	proj.Name = l.projectName(dir, docs, vars)
 	vars["COMPOSE_PROJECT_NAME"] = proj.Name
+	used := map[string]bool{}
 	lookup := func(name string) (string, bool) {
 		v, ok := vars[name]
+		if ok {
+			used[name] = true
+		}
 		return v, ok
 	}
 	proj.Profiles = opts.Profiles
@@ -165,6 +169,7 @@ func Load(dir string, files []File, opts Options) (proj *Project, diags ir.Diagn
 	}
 	l.reportVariables()
 	l.build(root)
+	l.reportDotenvRefs(env, used)
 	return proj, diags
 }
 
@@ -446,6 +451,31 @@ func (l *loader) reportVariables() {
 		l.diags.Add(pos, ir.IDComposeUnsetVar,
 			fmt.Sprintf("%s is not set in .env: docker compose substitutes an empty string here unless its environment sets it; the reference is kept for run time", name),
 			"set "+name+" in .env, or give a default with ${"+name+":-value}")
+	}
+}
+
+// reportDotenvRefs reports the variables of the project's .env that the
+// compose files use (in a ${} reference, or as an environment entry
+// without a value, which docker compose takes from .env too) and whose
+// values refer to other variables: compose substitutes those when it
+// reads .env, devenv's dotenv does not, and the output refers to the
+// variable at run time.
+func (l *loader) reportDotenvRefs(env []Var, used map[string]bool) {
+	for _, s := range l.proj.Services {
+		for _, e := range s.Environment {
+			if e.Value == nil {
+				used[e.Name] = true
+			}
+		}
+	}
+	for _, v := range env {
+		if len(v.Refs) == 0 || !used[v.Name] {
+			continue
+		}
+		refs := "$" + strings.Join(v.Refs, ", $")
+		l.diags.Add(v.Pos, ir.IDComposeDotenvRef,
+			fmt.Sprintf("%s in .env refers to %s, which docker compose substitutes when it reads .env; devenv's dotenv loads the value as written, so the output's run-time %s differs", v.Name, refs, v.Name),
+			"write the value of "+v.Name+" out in .env, without references")
 	}
 }
 
