@@ -72,6 +72,7 @@ func TestFilesLikePaths(t *testing.T) {
 var namesOtherFiles = map[string]bool{
 	"compose-build":      true,
 	"compose-containers": true,
+	"compose-dotenv-ref": true,
 	"compose-env-files":  true,
 	"compose-services":   true,
 	"make-include":       true,
