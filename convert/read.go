@@ -31,7 +31,7 @@ type conversion struct {
 // files their top-level extends name.
 func readProcessCompose(srcs []source, c *conversion) (*ir.Project, ir.Diagnostics) {
 	files := make([]processcompose.File, len(srcs))
-	popts := processcompose.Options{ReadFile: c.opts.readIncluded}
+	popts := processcompose.Options{ReadFile: c.opts.readIncluded, NoKeys: c.opts.NoFates}
 	for i, s := range srcs {
 		files[i] = processcompose.File{Path: s.path, Content: s.content}
 		if s.memory {

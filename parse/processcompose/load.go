@@ -27,6 +27,11 @@ type Options struct {
 	// it, as process-compose resolves it. When ReadFile is nil, such an
 	// extends is an error.
 	ReadFile func(path string) ([]byte, error)
+	// NoKeys leaves the project's Keys empty, sparing the work of
+	// recording every key, for callers that do not decide what became of
+	// each (convert.Options.NoFates). The rest of the project and the
+	// diagnostics are the same.
+	NoKeys bool
 }
 
 // Read reads one process-compose file. file is the name used in
@@ -72,13 +77,16 @@ func ReadFiles(files []File, opts Options) (proj *ir.Project, diags ir.Diagnosti
 		diags.Sort()
 		diags = diags.Dedup()
 	}()
-	proj.Keys = make([]ir.Key, 0, keyCapacity(files))
+	if !opts.NoKeys {
+		proj.Keys = make([]ir.Key, 0, keyCapacity(files))
+	}
 	r := &reader{
 		yamlReader: yamlReader{
 			file:      files[0].Path,
 			files:     map[*yaml.Node]string{},
 			diags:     &diags,
 			keys:      &proj.Keys,
+			noKeys:    opts.NoKeys,
 			noExpand:  map[string]bool{},
 			synthetic: map[*yaml.Node]bool{},
 		},

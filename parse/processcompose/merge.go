@@ -167,7 +167,7 @@ func (r *reader) recordMergeLoser(loser, winner entry, f *field, k ir.Path, reco
 
 // recordConsumed records a key that the merge used up.
 func (r *reader) recordConsumed(k ir.Path, kNode *yaml.Node, reason string) {
-	if r.synthetic[kNode] {
+	if r.noKeys || r.synthetic[kNode] {
 		return
 	}
 	*r.keys = append(*r.keys, ir.Key{Path: k, Pos: r.pos(kNode), Consumed: reason})

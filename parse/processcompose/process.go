@@ -47,8 +47,8 @@ func (r *reader) process(pe entry, k ir.Path) *pcProcess {
 	if !ok {
 		return nil
 	}
-	hasCommand := false
-	entrypointKey := -1
+	hasCommand, hasEntrypoint := false, false
+	entrypointKey := -1 // its record, for drop
 	var entrypointPos ir.Pos
 	var isDisabled ir.Opt[bool]
 	for _, f := range keys {
@@ -71,7 +71,7 @@ func (r *reader) process(pe entry, k ir.Path) *pcProcess {
 			if !ok {
 				continue
 			}
-			entrypointKey, entrypointPos = i, r.pos(e.kNode)
+			hasEntrypoint, entrypointKey, entrypointPos = true, i, r.pos(e.kNode)
 			for _, it := range items {
 				if t, ok := r.text(it, "an item of "+what); ok {
 					p.Entrypoint = append(p.Entrypoint, t)
@@ -190,13 +190,13 @@ func (r *reader) process(pe entry, k ir.Path) *pcProcess {
 		p.Disabled = isDisabled
 	}
 	switch {
-	case hasCommand && entrypointKey >= 0:
+	case hasCommand && hasEntrypoint:
 		r.diags.Add(entrypointPos, ir.IDEntrypointIgnored,
 			fmt.Sprintf("process %q has both command and entrypoint: process-compose runs the command and ignores entrypoint", p.Name),
 			"remove one of them")
 		r.drop(entrypointKey, "command wins over entrypoint")
 		p.Entrypoint = nil
-	case !hasCommand && entrypointKey < 0:
+	case !hasCommand && !hasEntrypoint:
 		r.diags.Add(p.Pos, ir.IDNoCommand,
 			fmt.Sprintf("process %q has no command: process-compose starts it and it exits at once", p.Name), "")
 	}

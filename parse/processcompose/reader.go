@@ -73,13 +73,17 @@ func childPath(k ir.Path, f *field, key string) ir.Path {
 
 // record notes a key for the report of what became of each key, and
 // returns its index in the project's keys (-1 for a key the loader made
-// up).
+// up, and for every key under Options.NoKeys).
 func (r *reader) record(k ir.Path, n, value *yaml.Node, unknown bool) int {
 	if r.synthetic[n] {
 		return -1
 	}
+	value = r.deref(value) // counts a step, with or without the record
+	if r.noKeys {
+		return -1
+	}
 	var vpos ir.Pos
-	if value = r.deref(value); value != nil {
+	if value != nil {
 		vpos = r.pos(value)
 	}
 	*r.keys = append(*r.keys, ir.Key{Path: k, Pos: r.pos(n), ValuePos: vpos, Unknown: unknown})

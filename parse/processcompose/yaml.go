@@ -77,6 +77,8 @@ type yamlReader struct {
 	files map[*yaml.Node]string
 	diags *ir.Diagnostics
 	keys  *[]ir.Key
+	// noKeys is set when no key is recorded (Options.NoKeys).
+	noKeys bool
 	// noExpand lists the files in which process-compose would not
 	// substitute ${...} and "$$" (disable_env_expansion is set).
 	noExpand map[string]bool
