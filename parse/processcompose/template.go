@@ -57,6 +57,18 @@ func (tp *templater) encode(t ir.Text) string {
 	return b.String()
 }
 
+// number numbers t's references as encode does, without writing the
+// text: the numbers of later references, and which placeholder-like text
+// decode turns into a reference, stay those that encoding every field
+// gives.
+func (tp *templater) number(t ir.Text) {
+	for _, p := range t.Parts {
+		if p.Ref != nil {
+			tp.refs = append(tp.refs, p.Ref)
+		}
+	}
+}
+
 // decode turns placeholders back into references.
 func (tp *templater) decode(s string, pos ir.Pos) ir.Text {
 	t := ir.Text{Pos: pos}
@@ -141,6 +153,10 @@ var missingKeyRE = lazyre.New(`at <([^>]*)>: map has no entry for key`)
 // render renders t as process-compose renders a templated field. what
 // names the field in messages.
 func (r *reader) render(t ir.Text, data map[string]any, what string) ir.Text {
+	if !mayBeTemplate(t) {
+		r.tmpl.number(t)
+		return t
+	}
 	src := r.tmpl.encode(t)
 	if !strings.Contains(src, "{{") {
 		return t
@@ -207,6 +223,18 @@ func (r *reader) render(t ir.Text, data map[string]any, what string) ir.Text {
 	return r.tmpl.decode(s, t.Pos)
 }
 
+// mayBeTemplate reports whether t can hold a template action: whether
+// its literal text has a "{". Text without one renders as itself, and is
+// neither encoded nor parsed.
+func mayBeTemplate(t ir.Text) bool {
+	for _, p := range t.Parts {
+		if p.Ref == nil && strings.IndexByte(p.Lit, '{') >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func (r *reader) templateError(pos ir.Pos, what string, err error) {
 	msg := templateErrPrefix.ReplaceAllString(err.Error(), "")
 	r.diags.Add(pos, ir.IDTemplate,
@@ -255,36 +283,48 @@ func textNodes(tpl *template.Template) string {
 // every environment entry and the probes' exec command and http_get host,
 // path, scheme and port. It returns the rendered texts, in that order, so
 // that the renderings of two replicas can be compared.
+//
+// The texts are only for that comparison: a process without replicas gets
+// none. Fields without a "{" are not templates and are left as they are;
+// the data and the names of fields in messages are made for the others
+// only.
 func (r *reader) renderProcess(pp *pcProcess) []string {
 	p := pp.p
-	data := r.templateData(pp)
-	of := func(field string) string { return fmt.Sprintf("%s of process %q", field, p.Name) }
+	var data map[string]any
 	var texts []string
-	render := func(t ir.Text, what string) ir.Text {
-		t = r.render(t, data, what)
-		texts = append(texts, t.ProcessCompose())
+	// render renders t, the field that field and name name in messages.
+	render := func(t ir.Text, field, name string) ir.Text {
+		if mayBeTemplate(t) {
+			if data == nil {
+				data = r.templateData(pp)
+			}
+			t = r.render(t, data, fmt.Sprintf("%s%s of process %q", field, name, p.Name))
+		}
+		if pp.replicas > 1 {
+			texts = append(texts, t.ProcessCompose())
+		}
 		return t
 	}
 	if !pp.noTemplate {
-		p.Command = render(p.Command, of("the command"))
+		p.Command = render(p.Command, "the command", "")
 	}
 	if p.Cwd.Set {
-		p.Cwd.Val = render(p.Cwd.Val, of("working_dir"))
+		p.Cwd.Val = render(p.Cwd.Val, "working_dir", "")
 	}
 	if !pp.description.IsEmpty() {
-		p.Description = render(pp.description, of("the description")).Shell()
+		p.Description = render(pp.description, "the description", "").Shell()
 	}
 	for i := range p.Extra {
 		if f := &p.Extra[i]; f.Key == "log_location" && f.Value.Kind == ir.KindString {
-			f.Value.Str = render(f.Value.Str, of("log_location"))
+			f.Value.Str = render(f.Value.Str, "log_location", "")
 		}
 	}
 	for i := range p.Env {
 		v := &p.Env[i]
 		if strings.Contains(v.Name, "{{") {
-			v.Name = render(ir.Plain(v.Name, v.Pos), of("the environment entry "+v.Name)).Shell()
+			v.Name = render(ir.Plain(v.Name, v.Pos), "the environment entry ", v.Name).Shell()
 		}
-		v.Value = render(v.Value, of("the environment variable "+v.Name))
+		v.Value = render(v.Value, "the environment variable ", v.Name)
 	}
 	for _, pr := range []*ir.Probe{p.Readiness, p.Liveness} {
 		if pr == nil {
@@ -295,18 +335,18 @@ func (r *reader) renderProcess(pp *pcProcess) []string {
 			kind = "liveness_probe"
 		}
 		if x := pr.Exec; x != nil {
-			x.Command = render(x.Command, of(kind+".exec.command"))
+			x.Command = render(x.Command, kind, ".exec.command")
 		} else if h := pr.HTTP; h != nil {
 			for _, s := range []struct {
 				o   *ir.Opt[string]
 				key string
 			}{{&h.Host, "host"}, {&h.Path, "path"}, {&h.Scheme, "scheme"}} {
 				if s.o.Set && strings.Contains(s.o.Val, "{{") {
-					s.o.Val = render(ir.Plain(s.o.Val, s.o.Pos), of(kind+".http_get."+s.key)).Shell()
+					s.o.Val = render(ir.Plain(s.o.Val, s.o.Pos), kind+".http_get.", s.key).Shell()
 				}
 			}
 			if h.Port.Set {
-				h.Port.Val = render(h.Port.Val, of(kind+".http_get.port"))
+				h.Port.Val = render(h.Port.Val, kind, ".http_get.port")
 			}
 		}
 	}
