@@ -1,11 +1,16 @@
 package shell
 
-import "mvdan.cc/sh/v3/syntax"
+import (
+	"strings"
 
-// Most commands are one simple command of plain words, such as "npm run
-// dev" or "./bin/server --port=3000", and the parser is the most expensive
-// step of reading them. parseSimple builds the tree the parser makes of
-// such a command itself, node for node and position for position.
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// Most commands are simple commands of plain words, such as "npm run dev"
+// or "./bin/server --port=3000", one or a few lines of them, and the
+// parser is the most expensive step of reading them. parseSimple builds
+// the tree the parser makes of such a command itself, node for node and
+// position for position.
 
 // plainByte says which bytes a word of a plain command may hold: letters,
 // digits and -_./=:,@%+, none of which bash gives a meaning outside
@@ -35,20 +40,25 @@ var keywords = map[string]bool{
 	"declare": true, "local": true, "export": true, "readonly": true, "typeset": true, "nameref": true,
 }
 
-// parseSimple returns the tree the parser makes of src when src is a
-// plain command: words of plain bytes separated by spaces and tabs, the
-// first of which is not a keyword and holds no "=" (it would be an
-// assignment, or read as one). ok is false for any other src, which is
-// left to the parser.
+// parseSimple returns the tree the parser makes of src when src is plain:
+// lines of words of plain bytes separated by spaces and tabs, the first
+// word of each line not a keyword and without "=" (it would be an
+// assignment, or read as one). Each line that has a word is a statement,
+// a simple command. ok is false for any other src, which is left to the
+// parser.
 func parseSimple(src string) (f *syntax.File, ok bool) {
 	if len(src) > MaxLen {
 		return nil, false
 	}
-	words := 0
-	first, firstEnd := -1, -1
+	words, stmts := 0, 0
+	lineStart := true // no word yet on this line
 	for i := 0; i < len(src); {
-		c := src[i]
-		if c == ' ' || c == '\t' {
+		switch src[i] {
+		case ' ', '\t':
+			i++
+			continue
+		case '\n':
+			lineStart = true
 			i++
 			continue
 		}
@@ -56,64 +66,74 @@ func parseSimple(src string) (f *syntax.File, ok bool) {
 		for i < len(src) && plainByte[src[i]] {
 			i++
 		}
-		if i == start || i < len(src) && src[i] != ' ' && src[i] != '\t' {
+		if i == start || i < len(src) && src[i] != ' ' && src[i] != '\t' && src[i] != '\n' {
 			return nil, false // a byte that is neither plain nor blank
 		}
-		if words == 0 {
-			first, firstEnd = start, i
+		if lineStart {
+			if name := src[start:i]; keywords[name] || strings.IndexByte(name, '=') >= 0 {
+				return nil, false
+			}
+			lineStart = false
+			stmts++
 		}
 		words++
 	}
 	if words == 0 {
 		return &syntax.File{}, true
 	}
-	name := src[first:firstEnd]
-	if keywords[name] {
-		return nil, false
-	}
-	for i := 0; i < len(name); i++ {
-		if name[i] == '=' {
-			return nil, false
-		}
-	}
 
-	// The nodes, allocated together.
-	var one struct {
-		file  syntax.File
-		stmt  syntax.Stmt
-		call  syntax.CallExpr
-		stmts [1]*syntax.Stmt
-	}
+	// The nodes, allocated together by kind.
+	f = &syntax.File{Stmts: make([]*syntax.Stmt, stmts)}
+	ss := make([]syntax.Stmt, stmts)
+	calls := make([]syntax.CallExpr, stmts)
 	lits := make([]syntax.Lit, words)
 	ws := make([]syntax.Word, words)
 	parts := make([]syntax.WordPart, words)
 	args := make([]*syntax.Word, words)
-	n := 0
+	n, line, lineOffset := 0, 1, 0
+	stmt := -1
+	lineStart = true
 	for i := 0; i < len(src); {
-		if c := src[i]; c == ' ' || c == '\t' {
+		switch src[i] {
+		case ' ', '\t':
 			i++
+			continue
+		case '\n':
+			if n > 0 { // the end of a statement
+				calls[stmt].Args = args[:n:n]
+				args = args[n:]
+				ws, parts, lits = ws[n:], parts[n:], lits[n:]
+				n = 0
+			}
+			i++
+			line, lineOffset, lineStart = line+1, i, true
 			continue
 		}
 		start := i
 		for i < len(src) && plainByte[src[i]] {
 			i++
 		}
-		lits[n] = syntax.Lit{ValuePos: pos(start), ValueEnd: pos(i), Value: src[start:i]}
+		lits[n] = syntax.Lit{ValuePos: pos(start, line, lineOffset), ValueEnd: pos(i, line, lineOffset), Value: src[start:i]}
 		parts[n] = &lits[n]
 		ws[n].Parts = parts[n : n+1 : n+1]
 		args[n] = &ws[n]
+		if lineStart {
+			lineStart = false
+			stmt++
+			ss[stmt].Position = lits[n].ValuePos
+			ss[stmt].Cmd = &calls[stmt]
+			f.Stmts[stmt] = &ss[stmt]
+		}
 		n++
 	}
-	one.call.Args = args
-	one.stmt.Cmd = &one.call
-	one.stmt.Position = lits[0].ValuePos
-	one.stmts[0] = &one.stmt
-	one.file.Stmts = one.stmts[:]
-	return &one.file, true
+	if n > 0 {
+		calls[stmt].Args = args[:n:n]
+	}
+	return f, true
 }
 
-// pos returns the parser's position of the byte at offset in a command of
-// one line.
-func pos(offset int) syntax.Pos {
-	return syntax.NewPos(uint(offset), 1, uint(offset)+1)
+// pos returns the parser's position of the byte at offset, on the line
+// given by its number and the offset it starts at.
+func pos(offset, line, lineOffset int) syntax.Pos {
+	return syntax.NewPos(uint(offset), uint(line), uint(offset-lineOffset)+1)
 }

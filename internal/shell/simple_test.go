@@ -81,7 +81,16 @@ func TestParseSimple(t *testing.T) {
 		{"echo \"a\"", false},
 		{"a && b", false},
 		{"a; b", false},
-		{"a\nb", false},
+		{"a\nb", true},
+		{"\n", true},
+		{"\n\n \n", true},
+		{"npm install\nnpm run dev -- --port 3000\n", true},
+		{"\n  a b\n\n\tc\n  \n d e f \n", true},
+		{long + "\n" + long, true},
+		{"a\nif b", false},
+		{"a\nFOO=bar b", false},
+		{"a\n\nb c=d", true},
+		{"a\n#b", false},
 		{"a > b", false},
 		{"echo ~", false},
 		{"echo *", false},
@@ -98,10 +107,11 @@ func TestParseSimple(t *testing.T) {
 
 // plainAlphabet is what random plain commands are made of; the blanks
 // are repeated so that words stay short.
-const plainAlphabet = "abcxyzABCZ0189-_./=:,@%+     \t"
+const plainAlphabet = "abcxyzABCZ0189-_./=:,@%+     \t\n\n"
 
 // TestParseSimpleRandom compares parseSimple with the parser on random
-// commands of plain bytes and blanks, with keywords among the words.
+// commands of plain bytes, blanks and newlines, with keywords and
+// assignments among the words.
 func TestParseSimpleRandom(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	words := []string{"if", "for", "do", "export", "let", "time", "in", "echo", "FOO=bar", "a+=b", "=", "x="}
@@ -128,10 +138,11 @@ func TestParseSimpleRandom(t *testing.T) {
 }
 
 // TestParseSimpleRefuses checks that parseSimple leaves to the parser
-// every command holding a byte other than plain ones and blanks.
+// every command holding a byte other than plain ones, blanks and
+// newlines.
 func TestParseSimpleRefuses(t *testing.T) {
 	for c := 0; c < 256; c++ {
-		if plainByte[c] || c == ' ' || c == '\t' {
+		if plainByte[c] || c == ' ' || c == '\t' || c == '\n' {
 			continue
 		}
 		for _, src := range []string{string(rune(c)), "echo " + string(byte(c)), "a" + string(byte(c)) + "b c", "a b " + string(byte(c))} {
