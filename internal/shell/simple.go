@@ -82,15 +82,24 @@ func parseSimple(src string) (f *syntax.File, ok bool) {
 		return &syntax.File{}, true
 	}
 
-	// The nodes, allocated together by kind.
-	f = &syntax.File{Stmts: make([]*syntax.Stmt, stmts)}
-	ss := make([]syntax.Stmt, stmts)
-	calls := make([]syntax.CallExpr, stmts)
-	lits := make([]syntax.Lit, words)
-	ws := make([]syntax.Word, words)
-	parts := make([]syntax.WordPart, words)
+	// The nodes, allocated together: the file with its first statement,
+	// the other statements, and the words.
+	first := &struct {
+		file  syntax.File
+		stmts [1]*syntax.Stmt
+		stmt  stmtNode
+	}{}
+	f = &first.file
+	f.Stmts = first.stmts[:]
+	var ss []stmtNode // the statements after the first
+	if stmts > 1 {
+		f.Stmts = make([]*syntax.Stmt, stmts)
+		ss = make([]stmtNode, stmts-1)
+	}
+	ws := make([]wordNode, words)
 	args := make([]*syntax.Word, words)
 	n, line, lineOffset := 0, 1, 0
+	var call *syntax.CallExpr
 	stmt := -1
 	lineStart = true
 	for i := 0; i < len(src); {
@@ -100,10 +109,7 @@ func parseSimple(src string) (f *syntax.File, ok bool) {
 			continue
 		case '\n':
 			if n > 0 { // the end of a statement
-				calls[stmt].Args = args[:n:n]
-				args = args[n:]
-				ws, parts, lits = ws[n:], parts[n:], lits[n:]
-				n = 0
+				call.Args, args, ws, n = args[:n:n], args[n:], ws[n:], 0
 			}
 			i++
 			line, lineOffset, lineStart = line+1, i, true
@@ -113,23 +119,42 @@ func parseSimple(src string) (f *syntax.File, ok bool) {
 		for i < len(src) && plainByte[src[i]] {
 			i++
 		}
-		lits[n] = syntax.Lit{ValuePos: pos(start, line, lineOffset), ValueEnd: pos(i, line, lineOffset), Value: src[start:i]}
-		parts[n] = &lits[n]
-		ws[n].Parts = parts[n : n+1 : n+1]
-		args[n] = &ws[n]
+		w := &ws[n]
+		w.lit = syntax.Lit{ValuePos: pos(start, line, lineOffset), ValueEnd: pos(i, line, lineOffset), Value: src[start:i]}
+		w.part[0] = &w.lit
+		w.word.Parts = w.part[:]
+		args[n] = &w.word
 		if lineStart {
 			lineStart = false
 			stmt++
-			ss[stmt].Position = lits[n].ValuePos
-			ss[stmt].Cmd = &calls[stmt]
-			f.Stmts[stmt] = &ss[stmt]
+			sn := &first.stmt
+			if stmt > 0 {
+				sn = &ss[stmt-1]
+			}
+			call = &sn.call
+			sn.stmt.Position = w.lit.ValuePos
+			sn.stmt.Cmd = call
+			f.Stmts[stmt] = &sn.stmt
 		}
 		n++
 	}
 	if n > 0 {
-		calls[stmt].Args = args[:n:n]
+		call.Args = args[:n:n]
 	}
 	return f, true
+}
+
+// stmtNode is a statement of a plain command with its simple command.
+type stmtNode struct {
+	stmt syntax.Stmt
+	call syntax.CallExpr
+}
+
+// wordNode is a word of a plain command with its one part, a literal.
+type wordNode struct {
+	word syntax.Word
+	part [1]syntax.WordPart
+	lit  syntax.Lit
 }
 
 // pos returns the parser's position of the byte at offset, on the line

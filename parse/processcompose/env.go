@@ -22,7 +22,7 @@ func (r *reader) environment(n *yaml.Node, k ir.Path, where string) []ir.EnvVar 
 			"")
 		m, _ := r.mapping(n, where)
 		for _, e := range m {
-			r.record(k.Name(e.key), e.kNode, e.value, false)
+			r.record(r.name(k, e.key), e.kNode, e.value, false)
 			s, ok := r.scalar(e.value, where+" entry "+e.key)
 			if !ok {
 				continue
@@ -49,7 +49,7 @@ func (r *reader) environment(n *yaml.Node, k ir.Path, where string) []ir.EnvVar 
 				"write NAME=VALUE")
 			continue
 		}
-		r.record(k.Name(name), it, it, false)
+		r.record(r.name(k, name), it, it, false)
 		// The value starts after "NAME=": keep its column for messages.
 		vpos := pos
 		if it.Style == 0 {

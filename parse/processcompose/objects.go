@@ -21,7 +21,7 @@ func (r *reader) dependsOn(n *yaml.Node, k ir.Path, proc string) []ir.Dependency
 	}
 	var deps []ir.Dependency
 	for _, e := range entries {
-		dk := k.Name(e.key)
+		dk := r.name(k, e.key)
 		r.record(dk, e.kNode, e.value, false)
 		d := ir.Dependency{Name: e.key, Pos: r.pos(e.kNode), Condition: ir.ProcessCompleted, Implicit: true}
 		v := r.deref(e.value)
@@ -36,7 +36,7 @@ func (r *reader) dependsOn(n *yaml.Node, k ir.Path, proc string) []ir.Dependency
 			continue
 		}
 		for _, ce := range m {
-			ck := dk.Child(ce.key)
+			ck := r.child(dk, ce.key)
 			if ce.key != "condition" {
 				if strings.HasPrefix(ce.key, "x-") {
 					r.record(ck, ce.kNode, ce.value, false)

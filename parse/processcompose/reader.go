@@ -71,6 +71,35 @@ func childPath(k ir.Path, f *field, key string) ir.Path {
 	return k.Child(key)
 }
 
+// The reader's key paths below the processes (a process's own is its
+// ir.Process.KeyPath) are for the records of keys alone: under
+// Options.NoKeys, which records none, child, name and nestedPath return
+// the zero Path and cost nothing. The merge of files makes its own.
+
+// child returns the path of the key that the format defines under k.
+func (r *reader) child(k ir.Path, key string) ir.Path {
+	if r.noKeys {
+		return ir.Path{}
+	}
+	return k.Child(key)
+}
+
+// name returns the path of the name the user chose under k.
+func (r *reader) name(k ir.Path, name string) ir.Path {
+	if r.noKeys {
+		return ir.Path{}
+	}
+	return k.Name(name)
+}
+
+// nestedPath returns childPath(k, f, key).
+func (r *reader) nestedPath(k ir.Path, f *field, key string) ir.Path {
+	if r.noKeys {
+		return ir.Path{}
+	}
+	return childPath(k, f, key)
+}
+
 // record notes a key for the report of what became of each key, and
 // returns its index in the project's keys (-1 for a key the loader made
 // up, and for every key under Options.NoKeys).
@@ -144,7 +173,7 @@ func (r *reader) recordUnknownTree(n *yaml.Node, k ir.Path) {
 		var m []entry
 		r.withoutRecording(func() { m, _ = r.mapping(n, "") })
 		for _, e := range m {
-			ck := k.Child(e.key)
+			ck := r.child(k, e.key)
 			r.record(ck, e.kNode, e.value, true)
 			r.recordUnknownTree(e.value, ck)
 		}
@@ -182,7 +211,7 @@ func (r *reader) fields(n *yaml.Node, f *field, k ir.Path, where string, extensi
 	}
 	out := make([]knownKey, 0, len(entries))
 	for _, e := range entries {
-		ck := k.Child(e.key)
+		ck := r.child(k, e.key)
 		if _, known := f.fields[e.key]; !known && !(extensions && strings.HasPrefix(e.key, "x-")) {
 			r.unknownKey(e, ck, where, f.knownKeys())
 			continue
@@ -332,7 +361,7 @@ func (r *reader) checkNested(n *yaml.Node, f *field, k ir.Path, rel, owner strin
 		}
 		m, _ := r.mapping(n, where)
 		for _, e := range m {
-			ck := childPath(k, f, e.key)
+			ck := r.nestedPath(k, f, e.key)
 			cf := fAny
 			switch f.kind {
 			case kStruct:

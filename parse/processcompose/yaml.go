@@ -148,8 +148,8 @@ func (r *yamlReader) mapping(n *yaml.Node, what string) ([]entry, bool) {
 		r.typeError(n, what, "a mapping")
 		return nil, false
 	}
-	var out []entry
-	seen := map[string]*yaml.Node{}
+	out := make([]entry, 0, len(n.Content)/2)
+	var seen keySet
 	// Explicit keys first, so that they win over merged ones.
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := r.deref(n.Content[i])
@@ -160,7 +160,7 @@ func (r *yamlReader) mapping(n *yaml.Node, what string) ([]entry, bool) {
 			r.typeError(k, "a key of "+what, "a string")
 			continue
 		}
-		if prev, dup := seen[k.Value]; dup {
+		if prev := seen.get(k.Value); prev != nil {
 			if r.dups[k] {
 				continue
 			}
@@ -173,7 +173,7 @@ func (r *yamlReader) mapping(n *yaml.Node, what string) ([]entry, bool) {
 				r.pos(prev), "it is first here")
 			continue
 		}
-		seen[k.Value] = k
+		seen.set(k.Value, k)
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := r.deref(n.Content[i])
@@ -181,16 +181,16 @@ func (r *yamlReader) mapping(n *yaml.Node, what string) ([]entry, bool) {
 		if k.Tag == "!!merge" {
 			for _, m := range r.mergeSources(v, what) {
 				for _, e := range m {
-					if _, explicit := seen[e.key]; explicit {
+					if seen.get(e.key) != nil {
 						continue
 					}
-					seen[e.key] = e.kNode
+					seen.set(e.key, e.kNode)
 					out = append(out, e)
 				}
 			}
 			continue
 		}
-		if k.Kind != yaml.ScalarNode || seen[k.Value] != k {
+		if k.Kind != yaml.ScalarNode || seen.get(k.Value) != k {
 			continue
 		}
 		out = append(out, entry{key: k.Value, kNode: k, value: v})
