@@ -13,8 +13,9 @@ import (
 // dependsOn reads a process's depends_on: process names mapped to their
 // condition. An entry without a condition waits for process_completed, the
 // zero value of process-compose's enum, whatever its documentation says.
-func (r *reader) dependsOn(n *yaml.Node, k ir.Path, proc string) []ir.Dependency {
-	where := fmt.Sprintf("depends_on of process %q", proc)
+// quoted is the process's name as %q quotes it.
+func (r *reader) dependsOn(n *yaml.Node, k ir.Path, quoted string) []ir.Dependency {
+	where := "depends_on of process " + quoted
 	entries, ok := r.mapping(n, where)
 	if !ok {
 		return nil
@@ -31,7 +32,8 @@ func (r *reader) dependsOn(n *yaml.Node, k ir.Path, proc string) []ir.Dependency
 				fmt.Sprintf("depends_on entry %q is not a mapping", e.key), hint)
 			continue
 		}
-		m, ok := r.mapping(v, fmt.Sprintf("depends_on.%s of process %q", e.key, proc))
+		what := "depends_on." + e.key + " of process " + quoted
+		m, ok := r.mapping(v, what)
 		if !ok {
 			continue
 		}
@@ -43,7 +45,7 @@ func (r *reader) dependsOn(n *yaml.Node, k ir.Path, proc string) []ir.Dependency
 					d.Extra = append(d.Extra, ir.Field{Key: ce.key, KeyPos: r.pos(ce.kNode), Value: r.value(ce.value, ce.key)})
 					continue
 				}
-				r.unknownKey(ce, ck, fmt.Sprintf("depends_on.%s of process %q", e.key, proc), fDependency.knownKeys())
+				r.unknownKey(ce, ck, what, fDependency.knownKeys())
 				continue
 			}
 			r.record(ck, ce.kNode, ce.value, false)
@@ -63,15 +65,16 @@ func (r *reader) dependsOn(n *yaml.Node, k ir.Path, proc string) []ir.Dependency
 	return deps
 }
 
-// availability reads a process's restart policy.
-func (r *reader) availability(n *yaml.Node, k ir.Path, proc string) *ir.Restart {
-	keys, ok := r.fields(n, fAvailability, k, fmt.Sprintf("availability of process %q", proc), false)
+// availability reads a process's restart policy. quoted is the process's
+// name as %q quotes it.
+func (r *reader) availability(n *yaml.Node, k ir.Path, quoted string) *ir.Restart {
+	keys, ok := r.fields(n, fAvailability, k, "availability of process "+quoted, false)
 	if !ok {
 		return nil
 	}
 	a := &ir.Restart{Pos: r.pos(r.deref(n))}
 	for _, f := range keys {
-		what := fmt.Sprintf("availability.%s of process %q", f.key, proc)
+		what := "availability." + f.key + " of process " + quoted
 		switch f.key {
 		case "restart":
 			s, pos, ok := r.enum(f.value, what, "restart policy", "", restartNames, ir.Error, ir.IDRestartPolicy, "process-compose refuses the file")
@@ -114,13 +117,6 @@ func (r *reader) probe(n *yaml.Node, k ir.Path, where string) *ir.Probe {
 		return nil
 	}
 	p := &ir.Probe{Pos: r.pos(r.deref(n))}
-	ints := map[string]*ir.Opt[int]{
-		"initial_delay_seconds": &p.InitialDelay,
-		"period_seconds":        &p.Period,
-		"timeout_seconds":       &p.Timeout,
-		"success_threshold":     &p.SuccessThreshold,
-		"failure_threshold":     &p.FailureThreshold,
-	}
 	for _, f := range keys {
 		what := f.key + " of " + where
 		switch f.key {
@@ -128,8 +124,16 @@ func (r *reader) probe(n *yaml.Node, k ir.Path, where string) *ir.Probe {
 			p.Exec = r.execProbe(f.value, f.k, what)
 		case "http_get":
 			p.HTTP = r.httpProbe(f.value, f.k, what)
-		default:
-			*ints[f.key], _ = r.integer(f.value, what)
+		case "initial_delay_seconds":
+			p.InitialDelay, _ = r.integer(f.value, what)
+		case "period_seconds":
+			p.Period, _ = r.integer(f.value, what)
+		case "timeout_seconds":
+			p.Timeout, _ = r.integer(f.value, what)
+		case "success_threshold":
+			p.SuccessThreshold, _ = r.integer(f.value, what)
+		case "failure_threshold":
+			p.FailureThreshold, _ = r.integer(f.value, what)
 		}
 	}
 	if p.Exec == nil && p.HTTP == nil {
@@ -211,16 +215,17 @@ func (r *reader) httpProbe(n *yaml.Node, k ir.Path, where string) *ir.HTTPProbe 
 	return h
 }
 
-// shutdown reads how a process is stopped.
-func (r *reader) shutdown(n *yaml.Node, k ir.Path, proc string) *ir.Shutdown {
-	keys, ok := r.fields(n, fShutdown, k, fmt.Sprintf("shutdown of process %q", proc), false)
+// shutdown reads how a process is stopped. quoted is the process's name
+// as %q quotes it.
+func (r *reader) shutdown(n *yaml.Node, k ir.Path, quoted string) *ir.Shutdown {
+	keys, ok := r.fields(n, fShutdown, k, "shutdown of process "+quoted, false)
 	if !ok {
 		return nil
 	}
 	s := &ir.Shutdown{Pos: r.pos(r.deref(n))}
 	for _, f := range keys {
 		e := f.entry
-		what := fmt.Sprintf("shutdown.%s of process %q", e.key, proc)
+		what := "shutdown." + e.key + " of process " + quoted
 		switch e.key {
 		case "command":
 			if t, ok := r.text(e.value, what); ok {

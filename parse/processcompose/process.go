@@ -90,9 +90,9 @@ func (r *reader) process(pe entry, k ir.Path) *pcProcess {
 				r.consume(i, "an empty env_file loads nothing")
 			}
 		case "depends_on":
-			p.DependsOn = r.dependsOn(e.value, ck, p.Name)
+			p.DependsOn = r.dependsOn(e.value, ck, quoted)
 		case "availability":
-			p.Restart = r.availability(e.value, ck, p.Name)
+			p.Restart = r.availability(e.value, ck, quoted)
 		case "readiness_probe", "liveness_probe":
 			probe := r.probe(e.value, ck, "the "+e.key+" of process "+quoted)
 			if e.key == "readiness_probe" {
@@ -101,7 +101,7 @@ func (r *reader) process(pe entry, k ir.Path) *pcProcess {
 				p.Liveness = probe
 			}
 		case "shutdown":
-			p.Shutdown = r.shutdown(e.value, ck, p.Name)
+			p.Shutdown = r.shutdown(e.value, ck, quoted)
 			if p.Shutdown != nil {
 				for _, f := range p.Shutdown.Extra {
 					if f.Key == "send_keys" {
@@ -167,7 +167,7 @@ func (r *reader) process(pe entry, k ir.Path) *pcProcess {
 				b, _ := r.quietBool(e.value)
 				pp.terminal = pp.terminal || b
 			case "monitor_for":
-				if _, _, ok := r.enum(e.value, what, "monitor_for", fmt.Sprintf(" of process %q", p.Name), monitorModes, ir.Error, ir.IDBadEnum, "process-compose refuses the file"); !ok {
+				if _, _, ok := r.enum(e.value, what, "monitor_for", " of process "+quoted, monitorModes, ir.Error, ir.IDBadEnum, "process-compose refuses the file"); !ok {
 					continue
 				}
 			case "namespace":

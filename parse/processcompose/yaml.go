@@ -87,7 +87,9 @@ type yamlReader struct {
 	// they are not source keys and are not recorded.
 	synthetic map[*yaml.Node]bool
 	// dups holds the repeated keys already reported.
-	dups  map[*yaml.Node]bool
+	dups map[*yaml.Node]bool
+	// parts are the parts plain hands out.
+	parts []ir.TextPart
 	nodes int
 }
 
@@ -285,8 +287,8 @@ func (r *yamlReader) text(n *yaml.Node, what string) (ir.Text, bool) {
 // Malformed references are reported once per file, where they stand (see
 // checkRawSubst), not here.
 func (r *yamlReader) substText(s string, pos ir.Pos) ir.Text {
-	if !r.expands(pos.File) {
-		return ir.Plain(s, pos)
+	if !r.expands(pos.File) || strings.IndexByte(s, '$') < 0 {
+		return r.plain(s, pos)
 	}
 	t, problems := scanSubst(s, pos)
 	for _, p := range problems {
@@ -296,6 +298,22 @@ func (r *yamlReader) substText(s string, pos ir.Pos) ir.Text {
 		r.diags.AddAs(pos, p.sev, p.id, p.msg, p.hint)
 	}
 	return t
+}
+
+// plain returns ir.Plain(s, pos), taking its part from a block that
+// texts share (each its own part, with no room to append to it in place),
+// since most values are plain text.
+func (r *yamlReader) plain(s string, pos ir.Pos) ir.Text {
+	if s == "" {
+		return ir.Text{Pos: pos}
+	}
+	if len(r.parts) == 0 {
+		r.parts = make([]ir.TextPart, 64)
+	}
+	p := r.parts[:1:1]
+	r.parts = r.parts[1:]
+	p[0].Lit = s
+	return ir.Text{Parts: p, Pos: pos}
 }
 
 // structural returns a scalar for a field that nothing expands at run time
