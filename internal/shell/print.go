@@ -12,6 +12,14 @@ import (
 // the comments the tree holds: the parser keeps comments, and a
 // message that quotes a statement does not show them.
 func Print(n syntax.Node) string {
+	if s, ok := printSimple(n); ok {
+		return s
+	}
+	return printFull(n)
+}
+
+// printFull is Print without the shortcut for plain nodes.
+func printFull(n syntax.Node) string {
 	if hasComments(n) {
 		v := reflect.New(reflect.TypeOf(n)).Elem()
 		copyWithoutComments(v, reflect.ValueOf(n))
