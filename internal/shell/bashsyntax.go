@@ -89,6 +89,16 @@ func (c *Cache) bashSyntax(src string, depth int) *SyntaxError {
 	if err != nil {
 		return &SyntaxError{Line: 1, Col: 1, Msg: err.Error()}
 	}
+	if found, ok := plainSyntax(f); ok {
+		return found
+	}
+	return walkSyntax(f)
+}
+
+// walkSyntax returns the first error of bash that f holds although
+// mvdan/sh parsed it: a function whose body is a simple command, or "in"
+// where a command name goes.
+func walkSyntax(f *syntax.File) *SyntaxError {
 	var found *SyntaxError
 	syntax.Walk(f, func(n syntax.Node) bool {
 		if found != nil {
@@ -111,6 +121,34 @@ func (c *Cache) bashSyntax(src string, depth int) *SyntaxError {
 		return true
 	})
 	return found
+}
+
+// plainSyntax is walkSyntax for a tree of simple commands of literal
+// words only, as parseSimple makes, which it checks without a walk; ok is
+// false for any other tree.
+func plainSyntax(f *syntax.File) (found *SyntaxError, ok bool) {
+	for _, s := range f.Stmts {
+		call, isCall := s.Cmd.(*syntax.CallExpr)
+		if !isCall || len(s.Comments) > 0 || len(s.Redirs) > 0 || len(call.Assigns) > 0 {
+			return nil, false
+		}
+		for _, w := range call.Args {
+			if len(w.Parts) != 1 {
+				return nil, false
+			}
+			if _, lit := w.Parts[0].(*syntax.Lit); !lit {
+				return nil, false
+			}
+		}
+	}
+	for _, s := range f.Stmts {
+		call := s.Cmd.(*syntax.CallExpr)
+		if len(call.Args) > 0 && call.Args[0].Lit() == "in" {
+			p := call.Args[0].Pos()
+			return &SyntaxError{Line: int(p.Line()), Col: int(p.Col()), Msg: `"in" is a reserved word`}, true
+		}
+	}
+	return nil, true
 }
 
 // lazyConstruct finds the construct bash reads only when it runs it

@@ -1,7 +1,10 @@
 package shell
 
 import (
+	"math/rand/v2"
 	"os/exec"
+	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -40,5 +43,47 @@ func TestBashSyntax(t *testing.T) {
 		if (got != nil) != want {
 			t.Errorf("%q: bash -n rejects it: %v; BashSyntax: %v", src, want, got)
 		}
+	}
+}
+
+// TestPlainSyntax compares plainSyntax with the walk it stands for on
+// random commands, plain and otherwise, and on "in" where a command name
+// goes.
+func TestPlainSyntax(t *testing.T) {
+	check := func(src string) bool {
+		f, err := parseFull(t, src)
+		if err != nil {
+			return false
+		}
+		got, ok := plainSyntax(f)
+		if !ok {
+			return false
+		}
+		if want := walkSyntax(f); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: plainSyntax = %v, the walk gives %v", src, got, want)
+		}
+		return true
+	}
+	for _, src := range []string{"", "in", "a\nin b", "a in", "a\n\tin\nin", "f() in", "a=b in", "in >x"} {
+		check(src)
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	const alphabet = plainAlphabet + "'\"$;&|#()"
+	took := 0
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(24) {
+			if rng.IntN(10) == 0 {
+				b.WriteString("in ")
+				continue
+			}
+			b.WriteByte(alphabet[rng.IntN(len(alphabet))])
+		}
+		if check(b.String()) {
+			took++
+		}
+	}
+	if took < 5000 {
+		t.Errorf("plainSyntax took %d commands", took)
 	}
 }
