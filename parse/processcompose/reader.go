@@ -34,6 +34,10 @@ type reader struct {
 	tmpl templater
 	// procs are the processes read, in source order.
 	procs []*pcProcess
+	// quietDiags and quietKeys are where withoutRecording sends
+	// diagnostics and keys.
+	quietDiags ir.Diagnostics
+	quietKeys  []ir.Key
 }
 
 // pcProcess is a process as read, with what the later steps (replicas,
@@ -140,12 +144,20 @@ func (r *reader) drop(i int, reason string) {
 
 // withoutRecording runs f with diagnostics and keys going nowhere, to read a value
 // again (for each replica, say) without reporting it twice.
+//
+// What goes nowhere goes to quietDiags and quietKeys, which calls inside
+// f append to in turn and which are cut back to what they held when f
+// returns: the indexes of keys recorded in f stay good in f.
 func (r *reader) withoutRecording(f func()) {
 	d, k, dups := r.diags, r.keys, r.dups
-	var qd ir.Diagnostics
-	var qk []ir.Key
-	r.diags, r.keys, r.dups = &qd, &qk, nil
-	defer func() { r.diags, r.keys, r.dups = d, k, dups }()
+	nd, nk := len(r.quietDiags), len(r.quietKeys)
+	r.diags, r.keys, r.dups = &r.quietDiags, &r.quietKeys, nil
+	defer func() {
+		r.diags, r.keys, r.dups = d, k, dups
+		clear(r.quietDiags[nd:])
+		clear(r.quietKeys[nk:])
+		r.quietDiags, r.quietKeys = r.quietDiags[:nd], r.quietKeys[:nk]
+	}()
 	f()
 }
 
