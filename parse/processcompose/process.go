@@ -3,6 +3,7 @@ package processcompose
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	yaml "go.yaml.in/yaml/v4"
 
@@ -51,9 +52,23 @@ func (r *reader) process(pe entry, k ir.Path) *pcProcess {
 	entrypointKey := -1 // its record, for drop
 	var entrypointPos ir.Pos
 	var isDisabled ir.Opt[bool]
+	// whats holds what each key is called in messages, "KEY of process
+	// NAME", written in turn into one block: a string taken from a
+	// strings.Builder stays as it is while the Builder appends.
+	const of = " of process "
+	var whats strings.Builder
+	n := 0
+	for _, f := range keys {
+		n += len(f.key) + len(of) + len(quoted)
+	}
+	whats.Grow(n)
 	for _, f := range keys {
 		e, ck, i := f.entry, f.k, f.i
-		what := e.key + " of process " + quoted
+		start := whats.Len()
+		whats.WriteString(e.key)
+		whats.WriteString(of)
+		whats.WriteString(quoted)
+		what := whats.String()[start:]
 		switch e.key {
 		case "command":
 			hasCommand = true
