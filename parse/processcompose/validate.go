@@ -14,11 +14,11 @@ import (
 func (r *reader) validate() {
 	procs := ir.ExpandReplicas(r.proj.Processes, func(*ir.Process) bool { return true })
 	r.checkReplicaNames(procs)
-	read := map[string]*pcProcess{} // by the name in the source
+	read := make(map[string]*pcProcess, len(r.procs)) // by the name in the source
 	for _, pp := range r.procs {
 		read[pp.p.Name] = pp
 	}
-	byName := map[string]*pcProcess{}
+	byName := make(map[string]*pcProcess, len(procs))
 	for _, p := range procs {
 		byName[p.Name] = read[nameOf(p)]
 	}
@@ -64,7 +64,7 @@ func (r *reader) validate() {
 // process: process-compose keeps its processes by name, so one of them
 // would not run.
 func (r *reader) checkReplicaNames(procs []*ir.Process) {
-	seen := map[string]*ir.Process{}
+	seen := make(map[string]*ir.Process, len(procs))
 	for _, p := range procs {
 		other, dup := seen[p.Name]
 		if !dup {
@@ -92,8 +92,8 @@ func nameOf(p *ir.Process) string {
 // checkDependencies reports dependencies on processes that do not exist
 // and dependency cycles, both of which process-compose refuses.
 func (r *reader) checkDependencies(procs []*ir.Process) {
-	byName := map[string]*ir.Process{}
-	var names []string
+	byName := make(map[string]*ir.Process, len(procs))
+	names := make([]string, 0, len(procs))
 	for _, p := range procs {
 		byName[p.Name] = p
 		names = append(names, p.Name)
@@ -117,7 +117,7 @@ func (r *reader) checkDependencies(procs []*ir.Process) {
 		active
 		done
 	)
-	state := map[string]int{}
+	state := make(map[string]int, len(procs))
 	var stack []string
 	var visit func(p *ir.Process) bool
 	visit = func(p *ir.Process) bool {
