@@ -35,9 +35,13 @@ func (r *reader) environment(n *yaml.Node, k ir.Path, where string) []ir.EnvVar 
 	if !ok {
 		return nil
 	}
+	if len(items) > 0 {
+		env = make([]ir.EnvVar, 0, len(items))
+	}
+	entryWhat := "an entry of " + where
 	for _, it := range items {
 		it = r.deref(it)
-		s, ok := r.scalar(it, "an entry of "+where)
+		s, ok := r.scalar(it, entryWhat)
 		if !ok {
 			continue
 		}
@@ -56,6 +60,9 @@ func (r *reader) environment(n *yaml.Node, k ir.Path, where string) []ir.EnvVar 
 			vpos.Col += len(name) + 1
 		}
 		env = append(env, r.envVar(name, value, pos, vpos))
+	}
+	if len(env) == 0 {
+		return nil // as without the room made for the entries
 	}
 	return env
 }

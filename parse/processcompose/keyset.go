@@ -5,7 +5,7 @@ import yaml "go.yaml.in/yaml/v4"
 // smallKeySet is how many keys a keySet holds before it uses a map:
 // most mappings have fewer, and looking through a few keys costs less
 // than making a map.
-const smallKeySet = 8
+const smallKeySet = 16
 
 // A keySet maps the keys of one mapping to their nodes, as the reader
 // meets them. The zero keySet is empty and ready to use.
