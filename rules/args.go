@@ -65,8 +65,9 @@ func (m *match) service() string { return "services." + m.rule.Service }
 
 // findingsCap is the room a match makes for its findings at the first:
 // findings are large, and most matches have a few, which growing one by
-// one would copy three times.
-const findingsCap = 8
+// one would copy three times. Six holds every match of the benchmark
+// inputs and four in five of the golden cases' and the corpus's.
+const findingsCap = 6
 
 func (m *match) add(f finding) {
 	if !f.pos.IsValid() {
@@ -99,7 +100,7 @@ func (m *match) note(id ir.ID, sev ir.Severity, why string) {
 func (m *match) keepEnv(what, name, value string, pos ir.Pos) {
 	m.add(finding{kind: fCarried, what: what, pos: pos,
 		why: fmt.Sprintf("set on the process %q of %s", m.rule.Process, m.service()),
-		env: ir.EnvVar{Name: name, Value: ir.Plain(value, pos), Pos: pos}})
+		env: &ir.EnvVar{Name: name, Value: ir.Plain(value, pos), Pos: pos}})
 }
 
 // parseArgs reads a program's arguments. It returns false when they do
