@@ -5,7 +5,6 @@ import (
 	"path"
 	"strings"
 
-	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
@@ -36,37 +35,6 @@ var programs = func() map[string][]programEntry {
 	}
 	return idx
 }()
-
-var wordSplit = lazyre.New(`[^a-z0-9]+`)
-
-// words splits a name or path into lower-case words.
-func words(s string) []string {
-	var out []string
-	for _, w := range wordSplit.Split(strings.ToLower(s), -1) {
-		if w != "" {
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
-// namedFor returns the rule whose Names hold one of s's words, and the
-// word.
-func namedFor(s string, wrappers bool) (*Rule, string) {
-	for _, w := range words(s) {
-		for _, r := range Table {
-			if wrappers && r.Wrapper == nil {
-				continue
-			}
-			for _, n := range r.Names {
-				if n == w {
-					return r, w
-				}
-			}
-		}
-	}
-	return nil, ""
-}
 
 // recognise finds the rule that recognises a process, or the rule that
 // almost did. sh holds the project's parsed commands, and known the
