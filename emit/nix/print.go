@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Print writes f to w as Nix source.
@@ -38,7 +39,8 @@ type PrintedComment struct {
 // report can point at them: only the printer knows which lines of a file
 // are comments and which are the lines of a string.
 func FormatComments(f *File) ([]byte, []PrintedComment, error) {
-	p := &printer{}
+	p := newPrinter()
+	defer p.release()
 	for _, c := range f.Comments {
 		p.comment(c)
 	}
@@ -55,22 +57,46 @@ func FormatComments(f *File) ([]byte, []PrintedComment, error) {
 	if p.err != nil {
 		return nil, nil, p.err
 	}
-	return p.buf.Bytes(), p.comments, nil
+	return bytes.Clone(p.buf.Bytes()), p.comments, nil
 }
 
 // FormatExpr returns e as Nix source, laid out as the value of a binding at
 // the top level.
 func FormatExpr(e Expr) ([]byte, error) {
-	p := &printer{}
+	p := newPrinter()
+	defer p.release()
 	p.expr(e, true)
 	if p.err != nil {
 		return nil, p.err
 	}
-	return p.buf.Bytes(), nil
+	return bytes.Clone(p.buf.Bytes()), nil
+}
+
+// bufPool holds the printers' buffers between prints, so that a print
+// grows no buffer from nothing and allocates its output once, at its
+// size.
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledBuf is the largest buffer bufPool keeps.
+const maxPooledBuf = 4 << 20
+
+// newPrinter returns a printer with a buffer from bufPool.
+func newPrinter() *printer {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	return &printer{buf: buf}
+}
+
+// release returns p's buffer to bufPool; p must not be used after.
+func (p *printer) release() {
+	if p.buf.Cap() <= maxPooledBuf {
+		bufPool.Put(p.buf)
+	}
+	p.buf = nil
 }
 
 type printer struct {
-	buf    bytes.Buffer
+	buf    *bytes.Buffer
 	indent int
 	err    error
 	// comments are those printed so far; line is the number of the
