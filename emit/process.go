@@ -179,11 +179,28 @@ func (l *lowerer) typedProcess(a, pc *nix.Attrs, p *ir.Process) {
 // process-compose) — all but those whose names bash cannot export, which
 // the file cannot set either.
 func staticEnv(p *ir.Process) []ir.EnvVar {
+	all := dedupEnv(p.Env)
+	// env is all until a variable is left out: most processes keep all.
 	var env []ir.EnvVar
-	for _, v := range dedupEnv(p.Env) {
-		if !v.Value.HasRefs() && (!p.EnvFile.Set || !shellName.MatchString(v.Name)) {
+	kept := 0
+	for i, v := range all {
+		if v.Value.HasRefs() || p.EnvFile.Set && shellName.MatchString(v.Name) {
+			if env == nil {
+				env = make([]ir.EnvVar, i, len(all)-1)
+				copy(env, all[:i])
+			}
+			continue
+		}
+		kept++
+		if env != nil {
 			env = append(env, v)
 		}
+	}
+	switch {
+	case kept == 0:
+		return nil
+	case env == nil:
+		return all
 	}
 	return env
 }
