@@ -1,5 +1,7 @@
 package nix
 
+import "slices"
+
 // Expr is a Nix expression.
 type Expr interface{ isExpr() }
 
@@ -100,8 +102,23 @@ func Ref(path ...string) *Var { return &Var{Path: path} }
 // Set returns an attribute set holding bindings.
 func Set(bindings ...*Binding) *Attrs { return &Attrs{Bindings: bindings} }
 
-// Bind returns the binding path = value.
-func Bind(value Expr, path ...string) *Binding { return &Binding{Path: path, Value: value} }
+// Bind returns the binding path = value. The binding holds a copy of
+// path, so that callers' variadic paths need not live on the heap.
+func Bind(value Expr, path ...string) *Binding {
+	if len(path) == 1 {
+		// Most paths have one part: one allocation holds both.
+		one := &bindingOne{path: [1]string{path[0]}}
+		one.b = Binding{Path: one.path[:], Value: value}
+		return &one.b
+	}
+	return &Binding{Path: slices.Clone(path), Value: value}
+}
+
+// bindingOne is a binding with its path of one part, allocated together.
+type bindingOne struct {
+	b    Binding
+	path [1]string
+}
 
 // Comment returns a binding that is only a comment.
 func Comment(lines ...string) *Binding { return &Binding{Comments: lines} }
