@@ -57,7 +57,7 @@ func FormatComments(f *File) ([]byte, []PrintedComment, error) {
 	if p.err != nil {
 		return nil, nil, p.err
 	}
-	return bytes.Clone(p.buf.Bytes()), p.comments, nil
+	return p.output(), p.comments, nil
 }
 
 // FormatExpr returns e as Nix source, laid out as the value of a binding at
@@ -69,7 +69,7 @@ func FormatExpr(e Expr) ([]byte, error) {
 	if p.err != nil {
 		return nil, p.err
 	}
-	return bytes.Clone(p.buf.Bytes()), nil
+	return p.output(), nil
 }
 
 // bufPool holds the printers' buffers between prints, so that a print
@@ -77,8 +77,12 @@ func FormatExpr(e Expr) ([]byte, error) {
 // size.
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// maxPooledBuf is the largest buffer bufPool keeps.
-const maxPooledBuf = 4 << 20
+// maxPooledOutput is the largest output printed into a pooled buffer
+// and copied out of it. A larger output is the buffer itself, which
+// leaves the pool: copying it would cost as much as growing it did, and
+// the pool would not keep it past the garbage collections that printing
+// a file that large brings.
+const maxPooledOutput = 64 << 10
 
 // newPrinter returns a printer with a buffer from bufPool.
 func newPrinter() *printer {
@@ -87,9 +91,23 @@ func newPrinter() *printer {
 	return &printer{buf: buf}
 }
 
-// release returns p's buffer to bufPool; p must not be used after.
+// output returns what p printed, as bytes of the caller's own, and
+// releases p's buffer; p must not be used after.
+func (p *printer) output() []byte {
+	buf := p.buf
+	p.buf = nil
+	if buf.Len() > maxPooledOutput {
+		return buf.Bytes()
+	}
+	out := bytes.Clone(buf.Bytes())
+	bufPool.Put(buf)
+	return out
+}
+
+// release returns p's buffer to bufPool when p fails, and output has not
+// released it.
 func (p *printer) release() {
-	if p.buf.Cap() <= maxPooledBuf {
+	if p.buf != nil && p.buf.Cap() <= maxPooledOutput {
 		bufPool.Put(p.buf)
 	}
 	p.buf = nil
