@@ -305,6 +305,19 @@ func toWord(w *syntax.Word) word {
 		raw = printNode(w)
 	}
 	out := word{raw: raw, lit: true}
+	if len(w.Parts) == 1 {
+		// Most words are one part, whose value needs no copy.
+		switch p := w.Parts[0].(type) {
+		case *syntax.Lit:
+			out.val = unescape(p.Value, false)
+			return out
+		case *syntax.SglQuoted:
+			if !p.Dollar {
+				out.val = p.Value
+				return out
+			}
+		}
+	}
 	var b strings.Builder
 	for _, p := range w.Parts {
 		switch p := p.(type) {
