@@ -384,9 +384,11 @@ func (l *lowerer) passOrReport(a, pc *nix.Attrs, pos ir.Pos, p *ir.Process, key 
 	case PassedThrough:
 		pc.Add(value, strings.Split(f.To, ".")...)
 	case Reported:
-		subject := fmt.Sprintf("%s of process %q", key, sourceName(p))
+		var subject string
 		if s := scalarNix(value); s != "" {
 			subject = fmt.Sprintf("%s = %s of process %q", key, s, sourceName(p))
+		} else {
+			subject = fmt.Sprintf("%s of process %q", key, sourceName(p))
 		}
 		l.report(a, pos, ir.Warning, ir.IDNoEquivalent, subject, f.To, "")
 	}
@@ -394,12 +396,13 @@ func (l *lowerer) passOrReport(a, pc *nix.Attrs, pos ir.Pos, p *ir.Process, key 
 
 // scalarNix returns a scalar Nix value as source text, or "".
 func scalarNix(e nix.Expr) string {
-	switch e.(type) {
-	case *nix.Bool, *nix.Int, *nix.Null:
-		b, err := nix.FormatExpr(e)
-		if err == nil {
-			return string(b)
-		}
+	switch e := e.(type) {
+	case *nix.Bool:
+		return strconv.FormatBool(e.V)
+	case *nix.Int:
+		return strconv.FormatInt(e.V, 10)
+	case *nix.Null:
+		return "null"
 	case *nix.String:
 		b, err := nix.FormatExpr(e)
 		if err == nil && len(b) <= 60 && !strings.Contains(string(b), "\n") {
