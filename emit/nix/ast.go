@@ -93,7 +93,17 @@ func Str(s string) *String {
 	if s == "" {
 		return &String{}
 	}
-	return &String{Parts: []Part{{Lit: s}}}
+	// One allocation holds the string and its one part.
+	one := &stringOne{}
+	one.part[0] = Part{Lit: s}
+	one.s.Parts = one.part[:]
+	return &one.s
+}
+
+// stringOne is a string of one part, allocated together with the part.
+type stringOne struct {
+	s    String
+	part [1]Part
 }
 
 // Ref returns a variable reference such as Ref("config", "devenv", "root").
@@ -165,8 +175,16 @@ func (a *Attrs) Add(value Expr, path ...string) {
 			}
 		}
 	}
+	if a.Bindings == nil {
+		// Sets are built binding by binding: room for a few saves
+		// growing one by one.
+		a.Bindings = make([]*Binding, 0, bindingsCap)
+	}
 	a.Bindings = append(a.Bindings, Bind(value, path...))
 }
+
+// bindingsCap is the room Add makes in a set it adds the first binding to.
+const bindingsCap = 4
 
 // Get returns the binding of a whose path is exactly path, or nil.
 func (a *Attrs) Get(path ...string) *Binding {
