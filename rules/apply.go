@@ -156,7 +156,7 @@ func decide(p *ir.Project, cands []*candidate, opts Options) {
 		}
 		m := c.m
 		if existing[m.rule.Service] {
-			c.kept = fmt.Sprintf("the project already has %s", m.service())
+			c.kept = "the project already has " + m.service()
 			continue
 		}
 		if why := waits[m.proc.Name]; why != "" {

@@ -217,7 +217,7 @@ func (p *Program) flag(name string) *Flag {
 func (m *match) positional(p *Program, w word) {
 	act := p.Positional
 	if act.Kind == Unsupported && act.Why == "" {
-		act.Why = fmt.Sprintf("%s takes no such argument as a service", m.service())
+		act.Why = m.service() + " takes no such argument as a service"
 	}
 	m.do(act, w.raw, "", []word{w})
 }
@@ -268,7 +268,7 @@ func (m *match) do(a Action, what, name string, vals []word) {
 			m.unsupported(what, a.Why)
 			return
 		}
-		m.drop(what, fmt.Sprintf("%s does the same", m.service()))
+		m.drop(what, m.service()+" does the same")
 	case Setting:
 		s, ok := value()
 		if !ok {
@@ -397,7 +397,7 @@ func (m *match) set(a Action, what, s string) {
 			port, host = s, ""
 		}
 		if !localHost(host) {
-			m.unsupported(what, fmt.Sprintf("%s listens on a local address only", m.service()))
+			m.unsupported(what, m.service()+" listens on a local address only")
 			return
 		}
 		pv, err := typed(port, Int, pos)
