@@ -105,12 +105,18 @@ func (l *lowerer) after(a, pc *nix.Attrs, p *ir.Process) {
 // cannot pass process-compose keys through.
 func (l *lowerer) afterList(a, pc *nix.Attrs, p *ir.Process) *nix.List {
 	list := &nix.List{}
-	for _, d := range p.DependsOn {
+	if n := len(p.DependsOn) + len(p.After); n > 0 {
+		// Room for p.After too, which the process's caller appends.
+		list.Items = make([]*nix.Item, 0, n)
+	}
+	// The items, allocated together.
+	items := make([]nix.Item, len(p.DependsOn))
+	for i, d := range p.DependsOn {
 		t, ok := l.target(d.Name)
 		if !ok {
 			continue // reported by the reader
 		}
-		item := &nix.Item{}
+		item := &items[i]
 		var ref string
 		switch {
 		case t.oneshot:

@@ -66,6 +66,9 @@ func Emit(p *ir.Project, opts Options) Result {
 	if !opts.NoFates {
 		fates = l.fates.fates(p.Keys, l.proj.Services)
 	}
+	if len(l.defined) == 0 {
+		l.defined = nil // as when nothing was appended
+	}
 	return Result{File: &nix.File{Comments: append([]string{header}, p.Comments...), Body: l.body}, Diagnostics: l.diags, Fates: fates, Defined: l.defined, Names: names}
 }
 
@@ -113,6 +116,10 @@ func (l *lowerer) lookup(name string) *ir.Process {
 
 func (l *lowerer) lower() {
 	l.proj = l.replicas(l.proj)
+	// Each service, process, task and script defines one thing.
+	if n := len(l.proj.Services) + len(l.proj.Processes) + len(l.proj.Tasks) + len(l.proj.Scripts); n > 0 {
+		l.defined = make([]Definition, 0, n)
+	}
 	l.processNames()
 	l.findOneShots()
 	if l.t == Devenv2ProcessCompose {
@@ -279,8 +286,12 @@ func refList(t ir.Text) string {
 }
 
 // dedupEnv keeps the last of repeated variables, in the position of the
-// first, as the runners do.
+// first, as the runners do. It returns env itself when no name repeats:
+// callers only read the variables.
 func dedupEnv(env []ir.EnvVar) []ir.EnvVar {
+	if !dupNames(env) {
+		return env
+	}
 	last := map[string]int{}
 	for i, v := range env {
 		last[v.Name] = i
@@ -295,6 +306,29 @@ func dedupEnv(env []ir.EnvVar) []ir.EnvVar {
 		out = append(out, env[last[v.Name]])
 	}
 	return out
+}
+
+// dupNames reports whether a name occurs twice in env. It compares
+// short lists pair by pair, which allocates nothing.
+func dupNames(env []ir.EnvVar) bool {
+	if len(env) > 32 {
+		seen := make(map[string]bool, len(env))
+		for _, v := range env {
+			if seen[v.Name] {
+				return true
+			}
+			seen[v.Name] = true
+		}
+		return false
+	}
+	for i := range env {
+		for j := range i {
+			if env[i].Name == env[j].Name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (l *lowerer) dotenv() {

@@ -8,26 +8,39 @@ import (
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
-var (
-	validName = lazyre.New(`^[A-Za-z0-9_-]+$`)
-	badRun    = lazyre.New(`[^A-Za-z0-9_-]+`)
-)
+var badRun = lazyre.New(`[^A-Za-z0-9_-]+`)
+
+// validName reports whether name is a valid task name: one or more of
+// [A-Za-z0-9_-].
+func validName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '_', c == '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // processNames decides the name each process has in the output. Under
 // devenv 2 a process is also the task devenv:processes:<name>, and task
 // names allow only [A-Za-z0-9_-] there: other names are changed (dots and
 // spaces become "-"), made unique, and reported. devenv 1 keeps every name.
 func (l *lowerer) processNames() {
-	l.names = map[string]string{}
-	taken := map[string]bool{}
+	l.names = make(map[string]string, len(l.proj.Processes))
+	taken := make(map[string]bool, len(l.proj.Processes))
 	for _, p := range l.proj.Processes {
-		if !l.t.typed() || validName.MatchString(p.Name) {
+		if !l.t.typed() || validName(p.Name) {
 			taken[p.Name] = true
 		}
 	}
 	for _, p := range l.proj.Processes {
 		name := p.Name
-		if l.t.typed() && !validName.MatchString(name) {
+		if l.t.typed() && !validName(name) {
 			base := strings.Trim(badRun.ReplaceAllString(name, "-"), "-")
 			if base == "" {
 				base = "process"

@@ -67,7 +67,7 @@ func (l *lowerer) commandText(p *ir.Process) ir.Text {
 // the lines that keep it in the foreground.
 func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool) {
 	cmd := l.commandText(p)
-	text := l.bash(cmd, fmt.Sprintf("the command of process %q", p.Name))
+	text := l.bash(cmd, "the command", p.Name)
 	var pre, post []string
 	bad := l.proj.Shell.BashSyntax(text)
 	if bad != nil {
@@ -111,7 +111,7 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 		if p.IsDaemon.Set && p.IsDaemon.Val && !oneshot {
 			stop := ""
 			if sd := p.Shutdown; sd != nil && sd.Command.Set {
-				stop = l.bash(sd.Command.Val, fmt.Sprintf("the shutdown command of process %q", p.Name))
+				stop = l.bash(sd.Command.Val, "the shutdown command", p.Name)
 				l.decide(p.KeyPath.Child("shutdown", "command"), mapped("run by processes.<name>.exec when the daemon is stopped"))
 			}
 			post = daemonLines(stop)
@@ -126,17 +126,8 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 				fmt.Sprintf("daemon process %q waits after starting it%s", p.Name, why), "")
 		}
 	}
-	if len(pre) > 0 {
-		text = strings.Join(pre, "\n") + "\n" + text
-	}
-	if len(post) > 0 {
-		if !strings.HasSuffix(text, "\n") {
-			text += "\n"
-		}
-		text += strings.Join(post, "\n")
-	}
-	if (len(pre) > 0 || len(post) > 0) && !strings.HasSuffix(text, "\n") {
-		text += "\n"
+	if len(pre) > 0 || len(post) > 0 {
+		text = wrapCommand(pre, text, post)
 	}
 	a.Add(nix.Str(text), key)
 }
@@ -179,11 +170,28 @@ func (l *lowerer) typedProcess(a, pc *nix.Attrs, p *ir.Process) {
 // process-compose) — all but those whose names bash cannot export, which
 // the file cannot set either.
 func staticEnv(p *ir.Process) []ir.EnvVar {
+	all := dedupEnv(p.Env)
+	// env is all until a variable is left out: most processes keep all.
 	var env []ir.EnvVar
-	for _, v := range dedupEnv(p.Env) {
-		if !v.Value.HasRefs() && (!p.EnvFile.Set || !shellName.MatchString(v.Name)) {
+	kept := 0
+	for i, v := range all {
+		if v.Value.HasRefs() || p.EnvFile.Set && shellName.MatchString(v.Name) {
+			if env == nil {
+				env = make([]ir.EnvVar, i, len(all)-1)
+				copy(env, all[:i])
+			}
+			continue
+		}
+		kept++
+		if env != nil {
 			env = append(env, v)
 		}
+	}
+	switch {
+	case kept == 0:
+		return nil
+	case env == nil:
+		return all
 	}
 	return env
 }
@@ -252,7 +260,7 @@ func (l *lowerer) ready(a *nix.Attrs, pr *ir.Probe, p *ir.Process) *nix.Attrs {
 	subject := func(key string) string { return fmt.Sprintf("readiness_probe.%s of process %q", key, sourceName(p)) }
 	switch {
 	case pr.Exec != nil:
-		r.Add(l.probeString(l.bash(pr.Exec.Command, fmt.Sprintf("the readiness_probe of process %q", p.Name))), "exec")
+		r.Add(l.probeString(l.bash(pr.Exec.Command, "the readiness_probe", p.Name)), "exec")
 		if pr.Exec.WorkingDir.Set {
 			l.report(a, pr.Exec.WorkingDir.Pos, ir.Warning, ir.IDProbeField, subject("exec.working_dir"), "devenv's ready.exec has no working directory", "start the command with cd")
 		}
@@ -367,9 +375,11 @@ func (l *lowerer) passOrReport(a, pc *nix.Attrs, pos ir.Pos, p *ir.Process, key 
 	case PassedThrough:
 		pc.Add(value, strings.Split(f.To, ".")...)
 	case Reported:
-		subject := fmt.Sprintf("%s of process %q", key, sourceName(p))
+		var subject string
 		if s := scalarNix(value); s != "" {
 			subject = fmt.Sprintf("%s = %s of process %q", key, s, sourceName(p))
+		} else {
+			subject = fmt.Sprintf("%s of process %q", key, sourceName(p))
 		}
 		l.report(a, pos, ir.Warning, ir.IDNoEquivalent, subject, f.To, "")
 	}
@@ -377,12 +387,13 @@ func (l *lowerer) passOrReport(a, pc *nix.Attrs, pos ir.Pos, p *ir.Process, key 
 
 // scalarNix returns a scalar Nix value as source text, or "".
 func scalarNix(e nix.Expr) string {
-	switch e.(type) {
-	case *nix.Bool, *nix.Int, *nix.Null:
-		b, err := nix.FormatExpr(e)
-		if err == nil {
-			return string(b)
-		}
+	switch e := e.(type) {
+	case *nix.Bool:
+		return strconv.FormatBool(e.V)
+	case *nix.Int:
+		return strconv.FormatInt(e.V, 10)
+	case *nix.Null:
+		return "null"
 	case *nix.String:
 		b, err := nix.FormatExpr(e)
 		if err == nil && len(b) <= 60 && !strings.Contains(string(b), "\n") {
@@ -447,18 +458,55 @@ func (l *lowerer) extraKeys(a, pc *nix.Attrs, p *ir.Process) {
 	}
 }
 
+// wrapCommand returns a command's text with the lines pre before it and
+// post after it, each on a line of its own, ending in a newline. It
+// builds the text once.
+func wrapCommand(pre []string, text string, post []string) string {
+	n := len(text) + 2
+	for _, l := range pre {
+		n += len(l) + 1
+	}
+	for _, l := range post {
+		n += len(l) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, l := range pre {
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	b.WriteString(text)
+	if len(post) > 0 {
+		if !strings.HasSuffix(b.String(), "\n") {
+			b.WriteByte('\n')
+		}
+		for i, l := range post {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(l)
+		}
+	}
+	if !strings.HasSuffix(b.String(), "\n") {
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
 // bash renders a command for bash (see bashCommand), reporting the
-// references bash cannot expand where they stand.
-func (l *lowerer) bash(cmd ir.Text, what string) string {
+// references bash cannot expand where they stand. what names the command
+// ("the command") of the process named process; the reports name both,
+// and only they format them.
+func (l *lowerer) bash(cmd ir.Text, what, process string) string {
 	if err := shell.Check(cmd.Shell()); err != nil {
 		l.diags.Add(cmd.Pos, ir.IDCommandDepth,
-			fmt.Sprintf("%s is not analysed (%s): it is kept as written, with \"set +e\" before it", what, strings.TrimPrefix(err.Error(), "the command ")),
+			fmt.Sprintf("%s of process %q is not analysed (%s): it is kept as written, with \"set +e\" before it", what, process, strings.TrimPrefix(err.Error(), "the command ")),
 			"check the command by hand")
 	}
 	text, problems := bashCommand(l.proj.Shell, cmd)
 	for _, p := range problems {
 		l.diags.Add(cmd.Pos, ir.IDExpansionDiff,
-			fmt.Sprintf("%s has %s; process-compose substituted it when it loaded the file", what, p),
+			fmt.Sprintf("%s of process %q has %s; process-compose substituted it when it loaded the file", what, process, p),
 			"move it out of the quotes, or write $${ if it was meant literally")
 	}
 	return text

@@ -156,7 +156,7 @@ func decide(p *ir.Project, cands []*candidate, opts Options) {
 		}
 		m := c.m
 		if existing[m.rule.Service] {
-			c.kept = fmt.Sprintf("the project already has %s", m.service())
+			c.kept = "the project already has " + m.service()
 			continue
 		}
 		if why := waits[m.proc.Name]; why != "" {
@@ -165,8 +165,8 @@ func decide(p *ir.Project, cands []*candidate, opts Options) {
 		}
 		if !opts.Force {
 			var whys []string
-			for _, f := range m.findings {
-				if f.kind == fUnsupported {
+			for i := range m.findings {
+				if f := &m.findings[i]; f.kind == fUnsupported {
 					whys = append(whys, fmt.Sprintf("%s (%s)", f.what, f.why))
 				}
 			}
@@ -281,7 +281,8 @@ func (m *match) build(force bool, diags *ir.Diagnostics) *ir.Service {
 	}
 	var o options
 	carry := &ir.Process{Name: r.Process, Pos: proc.Pos}
-	for _, f := range m.findings {
+	for i := range m.findings {
+		f := &m.findings[i]
 		switch f.kind {
 		case fOption:
 			o.add(f)
@@ -293,7 +294,7 @@ func (m *match) build(force bool, diags *ir.Diagnostics) *ir.Service {
 			diags.Add(f.pos, ir.IDServiceDropped,
 				fmt.Sprintf("%s is left out", f.what), "")
 		case fCarried:
-			carry.Env = append(carry.Env, f.env)
+			carry.Env = append(carry.Env, *f.env)
 			diags.Add(f.pos, ir.IDServiceCarried,
 				fmt.Sprintf("%s is %s", f.what, f.why), "")
 		case fNote:

@@ -214,7 +214,7 @@ func recogniseContainer(p *ir.Process, inv *invocation) (*match, *nearMiss) {
 		}
 	}
 	if m.collected != nil && len(m.collected.schema) > 1 {
-		m.unsupported(strings.Join(m.collected.schema, ", "), fmt.Sprintf("%s takes one schema file or directory for the database, and the container mounts several", m.service()))
+		m.unsupported(strings.Join(m.collected.schema, ", "), m.service()+" takes one schema file or directory for the database, and the container mounts several")
 	}
 	if m.collected != nil && im.Build != nil {
 		m.collected.pos = p.Command.Pos
@@ -272,13 +272,13 @@ func (m *match) containerOption(im *Image, o containerOpt) {
 		// where it was meant to be reached, as a docker-compose file
 		// publishes its ports.
 		if o.val.lit && o.val.val == "host" {
-			m.drop(what, fmt.Sprintf("%s runs on the host's network too", m.service()))
+			m.drop(what, m.service()+" runs on the host's network too")
 			return
 		}
 		m.unsupported(what, "the service runs on the host's network")
 	case cDetach:
 		m.daemon = true
-		m.drop(what, fmt.Sprintf("devenv runs the process of %s in the foreground", m.service()))
+		m.drop(what, "devenv runs the process of "+m.service()+" in the foreground")
 	case cUnsupported:
 		m.unsupported(what, o.flag.why)
 	case cPort:
@@ -468,7 +468,7 @@ func (m *match) imageTag(im *Image, ref imageRef) {
 			if tag == "" {
 				tag = "latest"
 			}
-			m.unsupported(ref.name+":"+tag, fmt.Sprintf("%s runs other versions than this tag's", m.service()))
+			m.unsupported(ref.name+":"+tag, m.service()+" runs other versions than this tag's")
 			return
 		}
 	}
@@ -484,7 +484,7 @@ func (m *match) imageTag(im *Image, ref imageRef) {
 	}
 	v := versionPrefix.FindStringSubmatch(ref.tag)
 	if v == nil {
-		m.noPackage(im, fmt.Sprintf("the image has no version in its tag, so %s uses its default package", m.service()))
+		m.noPackage(im, "the image has no version in its tag, so "+m.service()+" uses its default package")
 		return
 	}
 	keys := []string{v[1]}

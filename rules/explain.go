@@ -67,8 +67,8 @@ func (res *Result) explain(c *candidate) {
 		return
 	}
 	e := Explanation{Pos: m.proc.Pos, Process: m.proc.Name, Service: m.service(), Converted: c.kept == "", Evidence: m.evidence}
-	for _, f := range m.findings {
-		e.Details = append(e.Details, f.describe())
+	for i := range m.findings {
+		e.Details = append(e.Details, m.findings[i].describe())
 	}
 	if c.kept == "" {
 		e.Decision = "converted"

@@ -10,7 +10,7 @@ import (
 )
 
 // findingKind says what a finding is.
-type findingKind int
+type findingKind uint8
 
 const (
 	// fOption sets a service option.
@@ -26,7 +26,7 @@ const (
 )
 
 // opKind says how an option finding combines with earlier ones.
-type opKind int
+type opKind uint8
 
 const (
 	opSet opKind = iota
@@ -35,8 +35,14 @@ const (
 )
 
 // finding is one thing a rule found out about a process.
+//
+// A match holds its findings by value, so the struct is kept small: the
+// kinds are bytes, next to each other, and the variable of an fCarried
+// finding, which few findings have, is behind a pointer.
 type finding struct {
 	kind findingKind
+	// op says how an option combines, for fOption.
+	op opKind
 	// what is the setting as the source wrote it: "--port 6379",
 	// "PGDATA=./.pgsql/data", "availability.restart".
 	what string
@@ -45,14 +51,12 @@ type finding struct {
 	why string
 	pos ir.Pos
 
-	// path and value are an option's, for fOption; op says how it
-	// combines.
+	// path and value are an option's, for fOption.
 	path  string
 	value ir.Value
-	op    opKind
 
 	// env is the variable kept, for fCarried.
-	env ir.EnvVar
+	env *ir.EnvVar
 
 	// id and sev are a note's diagnostic.
 	id  ir.ID
@@ -60,7 +64,7 @@ type finding struct {
 }
 
 // describe returns the finding as a line of --explain.
-func (f finding) describe() string {
+func (f *finding) describe() string {
 	switch f.kind {
 	case fOption:
 		v := showValue(f.value)
@@ -166,7 +170,7 @@ func (o *options) index(path string) int {
 }
 
 // add applies an option finding.
-func (o *options) add(f finding) {
+func (o *options) add(f *finding) {
 	i := o.index(f.path)
 	switch {
 	case i < 0:

@@ -5,7 +5,6 @@ import (
 	"path"
 	"strings"
 
-	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
@@ -36,37 +35,6 @@ var programs = func() map[string][]programEntry {
 	}
 	return idx
 }()
-
-var wordSplit = lazyre.New(`[^a-z0-9]+`)
-
-// words splits a name or path into lower-case words.
-func words(s string) []string {
-	var out []string
-	for _, w := range wordSplit.Split(strings.ToLower(s), -1) {
-		if w != "" {
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
-// namedFor returns the rule whose Names hold one of s's words, and the
-// word.
-func namedFor(s string, wrappers bool) (*Rule, string) {
-	for _, w := range words(s) {
-		for _, r := range Table {
-			if wrappers && r.Wrapper == nil {
-				continue
-			}
-			for _, n := range r.Names {
-				if n == w {
-					return r, w
-				}
-			}
-		}
-	}
-	return nil, ""
-}
 
 // recognise finds the rule that recognises a process, or the rule that
 // almost did. sh holds the project's parsed commands, and known the
@@ -235,11 +203,11 @@ func (m *match) processSettings(inv *invocation, container bool) {
 		m.envVar(v.Name, w, v.Pos, container)
 	}
 	if inv.dir != nil {
-		m.drop("cd "+inv.dir.raw, fmt.Sprintf("devenv runs the process of %s where it keeps the service's state", m.service()))
+		m.drop("cd "+inv.dir.raw, "devenv runs the process of "+m.service()+" where it keeps the service's state")
 	}
 	if p.Cwd.Set {
 		m.add(finding{kind: fDropped, what: "working_dir " + p.Cwd.Val.Shell(), pos: p.Cwd.Pos,
-			why: fmt.Sprintf("devenv runs the process of %s where it keeps the service's state", m.service())})
+			why: "devenv runs the process of " + m.service() + " where it keeps the service's state"})
 	}
 	if r := p.Restart; r != nil {
 		what := "availability"
@@ -247,22 +215,22 @@ func (m *match) processSettings(inv *invocation, container bool) {
 			what = fmt.Sprintf("availability.restart = %q", r.Policy.Val)
 		}
 		m.add(finding{kind: fDropped, what: what, pos: r.Pos,
-			why: fmt.Sprintf("devenv restarts the process of %s on its own terms", m.service())})
+			why: "devenv restarts the process of " + m.service() + " on its own terms"})
 	}
 	if r := p.Readiness; r != nil && m.rule.Readiness == ReadyProbe {
 		m.add(finding{kind: fDropped, what: "readiness_probe", pos: r.Pos,
-			why: fmt.Sprintf("%s has a readiness probe of its own", m.service())})
+			why: m.service() + " has a readiness probe of its own"})
 	}
 	if p.Liveness != nil {
 		m.add(finding{kind: fUnsupported, what: "liveness_probe", pos: p.Liveness.Pos,
-			why: fmt.Sprintf("devenv cannot add a liveness probe to the process of %s", m.service())})
+			why: "devenv cannot add a liveness probe to the process of " + m.service()})
 	}
 	if s := p.Shutdown; s != nil {
 		what := "shutdown"
 		if s.Command.Set {
 			what = "shutdown.command " + strings.TrimSpace(s.Command.Val.Shell())
 		}
-		m.add(finding{kind: fDropped, what: what, pos: s.Pos, why: fmt.Sprintf("devenv stops the process of %s itself", m.service())})
+		m.add(finding{kind: fDropped, what: what, pos: s.Pos, why: "devenv stops the process of " + m.service() + " itself"})
 		for _, f := range s.Extra {
 			m.add(finding{kind: fUnsupported, what: "shutdown." + f.Key, pos: f.KeyPos, why: "an unknown shutdown setting"})
 		}
@@ -273,19 +241,19 @@ func (m *match) processSettings(inv *invocation, container bool) {
 	}
 	if p.IsDaemon.Set && p.IsDaemon.Val {
 		m.add(finding{kind: fDropped, what: "is_daemon", pos: p.IsDaemon.Pos,
-			why: fmt.Sprintf("devenv runs the process of %s in the foreground", m.service())})
+			why: "devenv runs the process of " + m.service() + " in the foreground"})
 	}
 	if p.Replicas.Set {
 		if p.Replicas.Val > 1 {
 			m.add(finding{kind: fUnsupported, what: fmt.Sprintf("replicas = %d", p.Replicas.Val), pos: p.Replicas.Pos,
-				why: fmt.Sprintf("devenv runs one %s", m.service())})
+				why: "devenv runs one " + m.service()})
 		} else {
 			m.add(finding{kind: fDropped, what: fmt.Sprintf("replicas = %d", p.Replicas.Val), pos: p.Replicas.Pos, why: "devenv runs one process"})
 		}
 	}
 	for _, port := range p.Ports {
 		m.add(finding{kind: fUnsupported, what: "port " + port.Name, pos: port.Pos,
-			why: fmt.Sprintf("%s allocates its own ports", m.service())})
+			why: m.service() + " allocates its own ports"})
 	}
 	for _, f := range p.Extra {
 		switch {
@@ -294,7 +262,7 @@ func (m *match) processSettings(inv *invocation, container bool) {
 			m.add(finding{kind: fDropped, what: f.Key, pos: f.KeyPos, why: "a setting of process-compose's display of the process"})
 		default:
 			m.add(finding{kind: fUnsupported, what: f.Key, pos: f.KeyPos,
-				why: fmt.Sprintf("a process setting devenv's %s has no place for", m.service())})
+				why: "a process setting devenv's " + m.service() + " has no place for"})
 		}
 	}
 }
@@ -336,8 +304,12 @@ func (m *match) envVar(name string, w word, pos ir.Pos, container bool) {
 	m.keepEnv(what, name, w.val, pos)
 }
 
-// dedupEnv keeps the last of repeated variables.
+// dedupEnv keeps the last of repeated variables. It returns env itself
+// when no name repeats.
 func dedupEnv(env []ir.EnvVar) []ir.EnvVar {
+	if !repeatsName(env) {
+		return env
+	}
 	last := map[string]int{}
 	for i, v := range env {
 		last[v.Name] = i
@@ -349,4 +321,27 @@ func dedupEnv(env []ir.EnvVar) []ir.EnvVar {
 		}
 	}
 	return out
+}
+
+// repeatsName reports whether a name occurs twice in env. It compares
+// short lists pair by pair, which allocates nothing.
+func repeatsName(env []ir.EnvVar) bool {
+	if len(env) > 32 {
+		seen := make(map[string]bool, len(env))
+		for _, v := range env {
+			if seen[v.Name] {
+				return true
+			}
+			seen[v.Name] = true
+		}
+		return false
+	}
+	for i := range env {
+		for j := range i {
+			if env[i].Name == env[j].Name {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -82,18 +82,19 @@ func parseInvocation(sh *shell.Cache, cmd string) (inv *invocation, calls []stri
 	if perr != nil {
 		return nil, nil, fmt.Errorf("bash cannot parse the command")
 	}
-	var stmts []*syntax.Stmt
-	var flatten func(s *syntax.Stmt) bool
-	flatten = func(s *syntax.Stmt) bool {
-		if b, ok := s.Cmd.(*syntax.BinaryCmd); ok && b.Op == syntax.AndStmt && !s.Negated && !s.Background && len(s.Redirs) == 0 {
-			return flatten(b.X) && flatten(b.Y)
-		}
-		stmts = append(stmts, s)
-		return true
+	inv, err = invocationOf(sh, f)
+	if err != nil {
+		// Only a command that is not one program needs its calls.
+		return nil, programsRun(f), err
 	}
-	for _, s := range f.Stmts {
-		flatten(s)
-	}
+	return inv, nil, nil
+}
+
+// programsRun lists the programs a command runs: the first word of each
+// call that is not a variable, exec, env or nohup, as far as the words
+// are literal.
+func programsRun(f *syntax.File) []string {
+	var calls []string
 	syntax.Walk(f, func(n syntax.Node) bool {
 		if c, ok := n.(*syntax.CallExpr); ok {
 			for _, a := range c.Args {
@@ -110,19 +111,29 @@ func parseInvocation(sh *shell.Cache, cmd string) (inv *invocation, calls []stri
 		}
 		return true
 	})
+	return calls
+}
+
+// invocationOf is parseInvocation of a parsed command.
+func invocationOf(sh *shell.Cache, f *syntax.File) (inv *invocation, err error) {
+	var room [4]*syntax.Stmt
+	stmts := room[:0]
+	for _, s := range f.Stmts {
+		stmts = appendAndList(stmts, s)
+	}
 	if len(stmts) == 0 {
-		return nil, calls, fmt.Errorf("the command is empty")
+		return nil, fmt.Errorf("the command is empty")
 	}
 	inv = &invocation{sh: sh}
 	for i, s := range stmts {
 		last := i == len(stmts)-1
 		if s.Negated || s.Background || s.Coprocess {
-			return nil, calls, fmt.Errorf("the command runs %q in a way a service cannot", printNode(s))
+			return nil, fmt.Errorf("the command runs %q in a way a service cannot", printNode(s))
 		}
 		if decl, ok := s.Cmd.(*syntax.DeclClause); ok && !last && decl.Variant.Value == "export" && len(s.Redirs) == 0 {
 			for _, a := range decl.Args {
 				if a.Name == nil || a.Value == nil || a.Naked {
-					return nil, calls, fmt.Errorf("the command runs %q before the server", printNode(s))
+					return nil, fmt.Errorf("the command runs %q before the server", printNode(s))
 				}
 				inv.env = append(inv.env, assign{a.Name.Value, toWord(a.Value)})
 			}
@@ -131,17 +142,17 @@ func parseInvocation(sh *shell.Cache, cmd string) (inv *invocation, calls []stri
 		}
 		call, ok := s.Cmd.(*syntax.CallExpr)
 		if !ok {
-			return nil, calls, fmt.Errorf("the command has %s: it does more than start one program", kindOf(s.Cmd))
+			return nil, fmt.Errorf("the command has %s: it does more than start one program", kindOf(s.Cmd))
 		}
 		if len(s.Redirs) > 0 {
-			return nil, calls, fmt.Errorf("the command redirects the input or output of %q", printNode(s))
+			return nil, fmt.Errorf("the command redirects the input or output of %q", printNode(s))
 		}
 		if len(call.Args) == 0 {
 			// Plain assignments: variables of the shell, which the
 			// program inherits only if exported; treat them as its
 			// environment only when they come right before it.
 			if last {
-				return nil, calls, fmt.Errorf("the command only sets variables")
+				return nil, fmt.Errorf("the command only sets variables")
 			}
 			for _, a := range call.Assigns {
 				if a.Value == nil {
@@ -158,7 +169,7 @@ func parseInvocation(sh *shell.Cache, cmd string) (inv *invocation, calls []stri
 		}
 		if !last {
 			if err := inv.prepare(args, printNode(s)); err != nil {
-				return nil, calls, err
+				return nil, err
 			}
 			continue
 		}
@@ -171,9 +182,19 @@ func parseInvocation(sh *shell.Cache, cmd string) (inv *invocation, calls []stri
 		inv.args = args
 	}
 	if err := inv.seeThrough(); err != nil {
-		return nil, calls, err
+		return nil, err
 	}
-	return inv, calls, nil
+	return inv, nil
+}
+
+// appendAndList appends s to stmts, or the statements it joins with &&
+// when it is an && list (without negation, background or redirections),
+// in order.
+func appendAndList(stmts []*syntax.Stmt, s *syntax.Stmt) []*syntax.Stmt {
+	if b, ok := s.Cmd.(*syntax.BinaryCmd); ok && b.Op == syntax.AndStmt && !s.Negated && !s.Background && len(s.Redirs) == 0 {
+		return appendAndList(appendAndList(stmts, b.X), b.Y)
+	}
+	return append(stmts, s)
 }
 
 // prepare accepts a statement before the program that only prepares for
@@ -284,6 +305,19 @@ func toWord(w *syntax.Word) word {
 		raw = printNode(w)
 	}
 	out := word{raw: raw, lit: true}
+	if len(w.Parts) == 1 {
+		// Most words are one part, whose value needs no copy.
+		switch p := w.Parts[0].(type) {
+		case *syntax.Lit:
+			out.val = unescape(p.Value, false)
+			return out
+		case *syntax.SglQuoted:
+			if !p.Dollar {
+				out.val = p.Value
+				return out
+			}
+		}
+	}
 	var b strings.Builder
 	for _, p := range w.Parts {
 		switch p := p.(type) {

@@ -1,5 +1,7 @@
 package nix
 
+import "slices"
+
 // Expr is a Nix expression.
 type Expr interface{ isExpr() }
 
@@ -91,7 +93,17 @@ func Str(s string) *String {
 	if s == "" {
 		return &String{}
 	}
-	return &String{Parts: []Part{{Lit: s}}}
+	// One allocation holds the string and its one part.
+	one := &stringOne{}
+	one.part[0] = Part{Lit: s}
+	one.s.Parts = one.part[:]
+	return &one.s
+}
+
+// stringOne is a string of one part, allocated together with the part.
+type stringOne struct {
+	s    String
+	part [1]Part
 }
 
 // Ref returns a variable reference such as Ref("config", "devenv", "root").
@@ -100,8 +112,23 @@ func Ref(path ...string) *Var { return &Var{Path: path} }
 // Set returns an attribute set holding bindings.
 func Set(bindings ...*Binding) *Attrs { return &Attrs{Bindings: bindings} }
 
-// Bind returns the binding path = value.
-func Bind(value Expr, path ...string) *Binding { return &Binding{Path: path, Value: value} }
+// Bind returns the binding path = value. The binding holds a copy of
+// path, so that callers' variadic paths need not live on the heap.
+func Bind(value Expr, path ...string) *Binding {
+	if len(path) == 1 {
+		// Most paths have one part: one allocation holds both.
+		one := &bindingOne{path: [1]string{path[0]}}
+		one.b = Binding{Path: one.path[:], Value: value}
+		return &one.b
+	}
+	return &Binding{Path: slices.Clone(path), Value: value}
+}
+
+// bindingOne is a binding with its path of one part, allocated together.
+type bindingOne struct {
+	b    Binding
+	path [1]string
+}
 
 // Comment returns a binding that is only a comment.
 func Comment(lines ...string) *Binding { return &Binding{Comments: lines} }
@@ -148,8 +175,16 @@ func (a *Attrs) Add(value Expr, path ...string) {
 			}
 		}
 	}
+	if a.Bindings == nil {
+		// Sets are built binding by binding: room for a few saves
+		// growing one by one.
+		a.Bindings = make([]*Binding, 0, bindingsCap)
+	}
 	a.Bindings = append(a.Bindings, Bind(value, path...))
 }
+
+// bindingsCap is the room Add makes in a set it adds the first binding to.
+const bindingsCap = 4
 
 // Get returns the binding of a whose path is exactly path, or nil.
 func (a *Attrs) Get(path ...string) *Binding {

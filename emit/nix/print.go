@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Print writes f to w as Nix source.
@@ -38,7 +39,8 @@ type PrintedComment struct {
 // report can point at them: only the printer knows which lines of a file
 // are comments and which are the lines of a string.
 func FormatComments(f *File) ([]byte, []PrintedComment, error) {
-	p := &printer{}
+	p := newPrinter()
+	defer p.release()
 	for _, c := range f.Comments {
 		p.comment(c)
 	}
@@ -55,22 +57,64 @@ func FormatComments(f *File) ([]byte, []PrintedComment, error) {
 	if p.err != nil {
 		return nil, nil, p.err
 	}
-	return p.buf.Bytes(), p.comments, nil
+	return p.output(), p.comments, nil
 }
 
 // FormatExpr returns e as Nix source, laid out as the value of a binding at
 // the top level.
 func FormatExpr(e Expr) ([]byte, error) {
-	p := &printer{}
+	p := newPrinter()
+	defer p.release()
 	p.expr(e, true)
 	if p.err != nil {
 		return nil, p.err
 	}
-	return p.buf.Bytes(), nil
+	return p.output(), nil
+}
+
+// bufPool holds the printers' buffers between prints, so that a print
+// grows no buffer from nothing and allocates its output once, at its
+// size.
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledOutput is the largest output printed into a pooled buffer
+// and copied out of it. A larger output is the buffer itself, which
+// leaves the pool: copying it would cost as much as growing it did, and
+// the pool would not keep it past the garbage collections that printing
+// a file that large brings.
+const maxPooledOutput = 64 << 10
+
+// newPrinter returns a printer with a buffer from bufPool.
+func newPrinter() *printer {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	return &printer{buf: buf}
+}
+
+// output returns what p printed, as bytes of the caller's own, and
+// releases p's buffer; p must not be used after.
+func (p *printer) output() []byte {
+	buf := p.buf
+	p.buf = nil
+	if buf.Len() > maxPooledOutput {
+		return buf.Bytes()
+	}
+	out := bytes.Clone(buf.Bytes())
+	bufPool.Put(buf)
+	return out
+}
+
+// release returns p's buffer to bufPool when p fails, and output has not
+// released it.
+func (p *printer) release() {
+	if p.buf != nil && p.buf.Cap() <= maxPooledOutput {
+		bufPool.Put(p.buf)
+	}
+	p.buf = nil
 }
 
 type printer struct {
-	buf    bytes.Buffer
+	buf    *bytes.Buffer
 	indent int
 	err    error
 	// comments are those printed so far; line is the number of the

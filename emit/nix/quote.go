@@ -55,65 +55,87 @@ func attrName(name string) string {
 // quoteDouble returns s as a "..." literal. A NUL byte, which Nix cannot
 // hold, is replaced by nothing here; str reports it as an error first.
 func quoteDouble(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
+	if plainDouble(s) {
+		return `"` + s + `"`
+	}
+	b := make([]byte, 0, len(s)+2)
+	b = append(b, '"')
+	b = appendEscaped(b, s)
+	b = append(b, '"')
+	return string(b)
+}
+
+// plainDouble reports whether s is its own escape inside "...": whether
+// it holds none of the bytes appendEscaped changes.
+func plainDouble(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\', '"', '\n', '\r', '\t', '$', 0:
+			return false
+		}
+	}
+	return true
+}
+
+// appendEscaped appends s to b as the inside of a "..." literal: \\, \",
+// \n, \r and \t escaped, and $ when { follows it. A NUL byte is dropped.
+func appendEscaped(b []byte, s string) []byte {
+	if plainDouble(s) {
+		return append(b, s...)
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch c {
 		case '\\':
-			b.WriteString(`\\`)
+			b = append(b, `\\`...)
 		case '"':
-			b.WriteString(`\"`)
+			b = append(b, `\"`...)
 		case '\n':
-			b.WriteString(`\n`)
+			b = append(b, `\n`...)
 		case '\r':
-			b.WriteString(`\r`)
+			b = append(b, `\r`...)
 		case '\t':
-			b.WriteString(`\t`)
+			b = append(b, `\t`...)
 		case '$':
 			if i+1 < len(s) && s[i+1] == '{' {
-				b.WriteString(`\$`)
+				b = append(b, `\$`...)
 			} else {
-				b.WriteByte('$')
+				b = append(b, '$')
 			}
 		case 0:
 			// Unrepresentable; see str.
 		default:
-			b.WriteByte(c)
+			b = append(b, c)
 		}
 	}
-	b.WriteByte('"')
-	return b.String()
+	return b
 }
 
 // multiline reports whether s prints as an indented string (the kind
 // that two single quotes open and close).
 func multiline(s *String) bool {
-	text, ok := literalText(s)
-	if !ok {
-		// Interpolations: decide on the literal parts alone.
-		var b strings.Builder
-		for _, part := range s.Parts {
-			if part.Interp == nil {
-				b.WriteString(part.Lit)
-			} else {
-				b.WriteString("x")
-			}
-		}
-		text = b.String()
+	switch {
+	case len(s.Parts) == 0:
+		return indentedOK("")
+	case len(s.Parts) == 1 && s.Parts[0].Interp == nil:
+		return indentedOK(s.Parts[0].Lit)
 	}
-	return indentedOK(text)
-}
-
-func literalText(s *String) (string, bool) {
-	var b strings.Builder
+	// Decide on the literal parts alone, an interpolation counting as
+	// one character.
+	n := 0
 	for _, part := range s.Parts {
-		if part.Interp != nil {
-			return "", false
-		}
-		b.WriteString(part.Lit)
+		n += len(part.Lit) + 1
 	}
-	return b.String(), true
+	var b strings.Builder
+	b.Grow(n)
+	for _, part := range s.Parts {
+		if part.Interp == nil {
+			b.WriteString(part.Lit)
+		} else {
+			b.WriteString("x")
+		}
+	}
+	return indentedOK(b.String())
 }
 
 // indentedOK reports whether text can be written as an indented string
@@ -133,17 +155,20 @@ func indentedOK(text string) bool {
 		return false
 	}
 	flush := false
-	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
-	for _, line := range lines {
-		if line == "" {
-			continue
+	for rest := strings.TrimSuffix(text, "\n"); ; {
+		line, after, more := strings.Cut(rest, "\n")
+		if line != "" {
+			if strings.TrimLeft(line, " ") == "" {
+				return false
+			}
+			if line[0] != ' ' {
+				flush = true
+			}
 		}
-		if strings.TrimLeft(line, " ") == "" {
-			return false
+		if !more {
+			break
 		}
-		if line[0] != ' ' {
-			flush = true
-		}
+		rest = after
 	}
 	return flush
 }
@@ -167,13 +192,16 @@ func (p *printer) str(s *String) {
 			p.interp(part.Interp)
 			continue
 		}
-		q := quoteDouble(part.Lit)
-		q = q[1 : len(q)-1]
 		if dollarBeforeInterp(s.Parts, i) {
-			// "$${" would be read as a literal; escape the "$".
-			q = q[:len(q)-1] + `\$`
+			// "$${" would be read as a literal; escape the "$". The
+			// escape of the text before it is that of the text before
+			// it in the whole part, since the "$" is no "{".
+			lit := part.Lit[:len(part.Lit)-1]
+			p.buf.Write(appendEscaped(p.buf.AvailableBuffer(), lit))
+			p.buf.WriteString(`\$`)
+			continue
 		}
-		p.buf.WriteString(q)
+		p.buf.Write(appendEscaped(p.buf.AvailableBuffer(), part.Lit))
 	}
 	p.buf.WriteByte('"')
 }
