@@ -18,13 +18,13 @@ const (
 	whyDefault = "it is what the service does anyway"
 )
 
-var postgresSetting = Action{Kind: Setting, Option: "settings", Aliases: map[string]Action{
-	"port":                    {Kind: Set, Option: "port", Type: Int},
-	"listen_addresses":        {Kind: Set, Option: "listen_addresses", Type: Str},
-	"unix_socket_directories": {Kind: Drop, Why: whySocket + "/postgres and sets PGHOST to it"},
-	"data_directory":          {Kind: Drop, Why: whyData},
-	"config_file":             {Kind: Unsupported, Why: whyConfig},
-	"hba_file":                {Kind: Unsupported, Why: whyConfig},
+var postgresSetting = Action{Kind: Setting, Option: "settings", Aliases: Actions{
+	{"port", Action{Kind: Set, Option: "port", Type: Int}},
+	{"listen_addresses", Action{Kind: Set, Option: "listen_addresses", Type: Str}},
+	{"unix_socket_directories", Action{Kind: Drop, Why: whySocket + "/postgres and sets PGHOST to it"}},
+	{"data_directory", Action{Kind: Drop, Why: whyData}},
+	{"config_file", Action{Kind: Unsupported, Why: whyConfig}},
+	{"hba_file", Action{Kind: Unsupported, Why: whyConfig}},
 }}
 
 var postgresProgram = &Program{
@@ -59,14 +59,14 @@ var redisProgram = &Program{
 	Positional: Action{Kind: Unsupported, Why: "redis-server reads it as its configuration file, which the converter does not read"},
 }
 
-var mysqlSetting = Action{Kind: Setting, Option: `settings.mysqld`, Aliases: map[string]Action{
-	"port":         {Kind: Set, Option: "settings.mysqld.port", Type: Int},
-	"bind-address": {Kind: Set, Option: "settings.mysqld.bind-address", Type: Str},
-	"datadir":      {Kind: Drop, Why: whyData},
-	"socket":       {Kind: Drop, Why: whySocket + " and sets MYSQL_UNIX_PORT to it"},
-	"pid-file":     {Kind: Drop, Why: whyPid},
-	"log-error":    {Kind: Drop, Why: whyLog},
-	"user":         {Kind: Unsupported, Why: "devenv runs MySQL as the user who runs devenv"},
+var mysqlSetting = Action{Kind: Setting, Option: `settings.mysqld`, Aliases: Actions{
+	{"port", Action{Kind: Set, Option: "settings.mysqld.port", Type: Int}},
+	{"bind-address", Action{Kind: Set, Option: "settings.mysqld.bind-address", Type: Str}},
+	{"datadir", Action{Kind: Drop, Why: whyData}},
+	{"socket", Action{Kind: Drop, Why: whySocket + " and sets MYSQL_UNIX_PORT to it"}},
+	{"pid-file", Action{Kind: Drop, Why: whyPid}},
+	{"log-error", Action{Kind: Drop, Why: whyLog}},
+	{"user", Action{Kind: Unsupported, Why: "devenv runs MySQL as the user who runs devenv"}},
 }}
 
 var mysqlProgram = &Program{
@@ -214,15 +214,15 @@ var dynamodbProgram = &Program{
 	},
 }
 
-var elasticsearchSetting = Action{Kind: Setting, Aliases: map[string]Action{
-	"http.port":              {Kind: Set, Option: "port", Type: Int},
-	"transport.port":         {Kind: Set, Option: "tcp_port", Type: Int},
-	"network.host":           {Kind: Set, Option: "listenAddress", Type: Str},
-	"cluster.name":           {Kind: Set, Option: "cluster_name", Type: Str},
-	"discovery.type":         {Kind: Expect, Value: "single-node", Why: "devenv's elasticsearch runs a single node"},
-	"path.data":              {Kind: Drop, Why: whyData},
-	"path.logs":              {Kind: Drop, Why: whyLog},
-	"xpack.security.enabled": {Kind: Expect, Value: "false", Why: "devenv's elasticsearch runs without security"},
+var elasticsearchSetting = Action{Kind: Setting, Aliases: Actions{
+	{"http.port", Action{Kind: Set, Option: "port", Type: Int}},
+	{"transport.port", Action{Kind: Set, Option: "tcp_port", Type: Int}},
+	{"network.host", Action{Kind: Set, Option: "listenAddress", Type: Str}},
+	{"cluster.name", Action{Kind: Set, Option: "cluster_name", Type: Str}},
+	{"discovery.type", Action{Kind: Expect, Value: "single-node", Why: "devenv's elasticsearch runs a single node"}},
+	{"path.data", Action{Kind: Drop, Why: whyData}},
+	{"path.logs", Action{Kind: Drop, Why: whyLog}},
+	{"xpack.security.enabled", Action{Kind: Expect, Value: "false", Why: "devenv's elasticsearch runs without security"}},
 }}
 
 var elasticsearchProgram = &Program{
@@ -230,13 +230,13 @@ var elasticsearchProgram = &Program{
 	Flags: []Flag{{Names: []string{"-E"}, Arg: true, Do: elasticsearchSetting}},
 }
 
-var opensearchSetting = Action{Kind: Setting, Option: "settings", Aliases: map[string]Action{
-	"http.port":      {Kind: Set, Option: `settings."http.port"`, Type: Int},
-	"transport.port": {Kind: Set, Option: `settings."transport.port"`, Type: Int},
-	"path.data":      {Kind: Drop, Why: whyData},
-	"path.logs":      {Kind: Drop, Why: whyLog},
-	"plugins.security.disabled": {Kind: Set, Option: `settings."plugins.security.disabled"`,
-		Type: Bool},
+var opensearchSetting = Action{Kind: Setting, Option: "settings", Aliases: Actions{
+	{"http.port", Action{Kind: Set, Option: `settings."http.port"`, Type: Int}},
+	{"transport.port", Action{Kind: Set, Option: `settings."transport.port"`, Type: Int}},
+	{"path.data", Action{Kind: Drop, Why: whyData}},
+	{"path.logs", Action{Kind: Drop, Why: whyLog}},
+	{"plugins.security.disabled", Action{Kind: Set, Option: `settings."plugins.security.disabled"`,
+		Type: Bool}},
 }}
 
 var opensearchProgram = &Program{
@@ -515,10 +515,10 @@ var Table = []*Rule{
 	{Service: "blackfire", Title: "Blackfire", Process: "blackfire-agent", Readiness: ReadyPorts,
 		Names:    []string{"blackfire"},
 		Programs: []*Program{blackfireProgram, blackfireAgent},
-		Env: map[string]Action{
-			"BLACKFIRE_SERVER_ID": {Kind: Set, Option: "server-id", Type: Str}, "BLACKFIRE_SERVER_TOKEN": {Kind: Set, Option: "server-token", Type: Str},
-			"BLACKFIRE_CLIENT_ID": {Kind: Set, Option: "client-id", Type: Str}, "BLACKFIRE_CLIENT_TOKEN": {Kind: Set, Option: "client-token", Type: Str},
-			"BLACKFIRE_SOCKET": {Kind: Set, Option: "socket", Type: Str}}},
+		Env: Actions{
+			{"BLACKFIRE_SERVER_ID", Action{Kind: Set, Option: "server-id", Type: Str}}, {"BLACKFIRE_SERVER_TOKEN", Action{Kind: Set, Option: "server-token", Type: Str}},
+			{"BLACKFIRE_CLIENT_ID", Action{Kind: Set, Option: "client-id", Type: Str}}, {"BLACKFIRE_CLIENT_TOKEN", Action{Kind: Set, Option: "client-token", Type: Str}},
+			{"BLACKFIRE_SOCKET", Action{Kind: Set, Option: "socket", Type: Str}}}},
 	{Service: "caddy", Title: "Caddy", Process: "caddy", Readiness: ReadyNone,
 		Names:    []string{"caddy"},
 		Programs: []*Program{caddyProgram}},
@@ -528,18 +528,18 @@ var Table = []*Rule{
 		Images: []*Image{{Names: []string{"cassandra"}, Data: []string{"/var/lib/cassandra"},
 			Ports: []ImagePort{{Container: 9042, Port: Action{Kind: Expect, Value: "9042", Why: "devenv's cassandra listens on port 9042"},
 				Listen: Action{Kind: Drop, Why: "devenv's cassandra listens on its listenAddress, which cannot be a wildcard address"}}},
-			Env: map[string]Action{"CASSANDRA_CLUSTER_NAME": {Kind: Set, Option: "clusterName", Type: Str}}}}},
+			Env: Actions{{"CASSANDRA_CLUSTER_NAME", Action{Kind: Set, Option: "clusterName", Type: Str}}}}}},
 	{Service: "clickhouse", Title: "ClickHouse", Process: "clickhouse-server", Readiness: ReadyProbe,
 		Names:    []string{"clickhouse"},
 		Programs: []*Program{clickhouseProgram, clickhouseServer},
 		Images: []*Image{{Names: []string{"clickhouse/clickhouse-server", "yandex/clickhouse-server", "clickhouse"},
 			Data: []string{"/var/lib/clickhouse"},
-			Env: map[string]Action{
-				"CLICKHOUSE_USER":                      {Kind: Expect, Value: "default", Why: "devenv's clickhouse has the user default only; other users need its usersConfig, which the converter does not write"},
-				"CLICKHOUSE_PASSWORD":                  {Kind: Expect, Value: "", Why: "devenv's clickhouse user default has no password; a password needs its usersConfig, which the converter does not write"},
-				"CLICKHOUSE_DB":                        {Kind: Unsupported, Why: "devenv's clickhouse creates no database of its own; create it with clickhouse-client"},
-				"CLICKHOUSE_DEFAULT_ACCESS_MANAGEMENT": {Kind: Unsupported, Why: "devenv's clickhouse takes its access management from usersConfig, which the converter does not write"},
-				"CLICKHOUSE_SKIP_USER_SETUP":           {Kind: Drop, Why: "devenv's clickhouse sets up no user anyway"}},
+			Env: Actions{
+				{"CLICKHOUSE_USER", Action{Kind: Expect, Value: "default", Why: "devenv's clickhouse has the user default only; other users need its usersConfig, which the converter does not write"}},
+				{"CLICKHOUSE_PASSWORD", Action{Kind: Expect, Value: "", Why: "devenv's clickhouse user default has no password; a password needs its usersConfig, which the converter does not write"}},
+				{"CLICKHOUSE_DB", Action{Kind: Unsupported, Why: "devenv's clickhouse creates no database of its own; create it with clickhouse-client"}},
+				{"CLICKHOUSE_DEFAULT_ACCESS_MANAGEMENT", Action{Kind: Unsupported, Why: "devenv's clickhouse takes its access management from usersConfig, which the converter does not write"}},
+				{"CLICKHOUSE_SKIP_USER_SETUP", Action{Kind: Drop, Why: "devenv's clickhouse sets up no user anyway"}}},
 			Ports: []ImagePort{
 				{Container: 9000, Port: Action{Kind: Set, Option: "port", Type: Int}, Listen: Action{Kind: Drop, Why: "devenv's clickhouse listens where its configuration says"}},
 				{Container: 8123, Port: Action{Kind: Set, Option: "httpPort", Type: Int}, Listen: Action{Kind: Drop, Why: "devenv's clickhouse listens where its configuration says"}}}}}},
@@ -556,7 +556,7 @@ var Table = []*Rule{
 		Programs: []*Program{couchdbProgram},
 		Images: []*Image{{Names: []string{"couchdb"}, Data: []string{"/opt/couchdb/data"},
 			Ports: []ImagePort{{Container: 5984, Port: Action{Kind: Set, Option: "settings.chttpd.port", Type: Int}, Listen: Action{Kind: Set, Option: "settings.chttpd.bind_address", Type: Str}}},
-			Env:   map[string]Action{"COUCHDB_USER": {Kind: Collect}, "COUCHDB_PASSWORD": {Kind: Collect}},
+			Env:   Actions{{"COUCHDB_USER", Action{Kind: Collect}}, {"COUCHDB_PASSWORD", Action{Kind: Collect}}},
 			Build: couchdbAdmins}}},
 	{Service: "dynamodb-local", Title: "DynamoDB Local", Process: "dynamodb", Readiness: ReadyProbe,
 		Names:    []string{"dynamodb"},
@@ -571,7 +571,7 @@ var Table = []*Rule{
 	{Service: "elasticsearch", Title: "Elasticsearch", Process: "elasticsearch", Readiness: ReadyProbe,
 		Names:    []string{"elasticsearch", "elastic"},
 		Programs: []*Program{elasticsearchProgram},
-		Env:      map[string]Action{"ES_JAVA_OPTS": {Kind: Set, Option: "extraJavaOptions", Type: StrList}},
+		Env:      Actions{{"ES_JAVA_OPTS", Action{Kind: Set, Option: "extraJavaOptions", Type: StrList}}},
 		Images: []*Image{{Names: []string{"elasticsearch", "elasticsearch/elasticsearch"},
 			Data:       []string{"/usr/share/elasticsearch/data"},
 			DottedConf: "extraConf",
@@ -579,11 +579,11 @@ var Table = []*Rule{
 			Ports: []ImagePort{
 				{Container: 9200, Port: Action{Kind: Set, Option: "port", Type: Int}, Listen: Action{Kind: Set, Option: "listenAddress", Type: Str}},
 				{Container: 9300, Port: Action{Kind: Set, Option: "tcp_port", Type: Int}}},
-			Env: map[string]Action{
-				"discovery.type":         {Kind: Expect, Value: "single-node", Why: "devenv's elasticsearch runs a single node"},
-				"xpack.security.enabled": {Kind: Expect, Value: "false", Why: "devenv's elasticsearch runs without security"},
-				"ES_JAVA_OPTS":           {Kind: Set, Option: "extraJavaOptions", Type: StrList},
-				"cluster.name":           {Kind: Set, Option: "cluster_name", Type: Str}},
+			Env: Actions{
+				{"discovery.type", Action{Kind: Expect, Value: "single-node", Why: "devenv's elasticsearch runs a single node"}},
+				{"xpack.security.enabled", Action{Kind: Expect, Value: "false", Why: "devenv's elasticsearch runs without security"}},
+				{"ES_JAVA_OPTS", Action{Kind: Set, Option: "extraJavaOptions", Type: StrList}},
+				{"cluster.name", Action{Kind: Set, Option: "cluster_name", Type: Str}}},
 			NoPackage: "devenv's default is Elasticsearch 7, the only version in nixpkgs"}}},
 	{Service: "garage", Title: "Garage", Process: "garage", Helpers: []string{"garage-configure", "garage-web-ui"}, Readiness: ReadyProbe,
 		Names:    []string{"garage"},
@@ -612,16 +612,16 @@ var Table = []*Rule{
 		Programs: []*Program{keycloakProgram},
 		Images: []*Image{{Names: []string{"keycloak/keycloak", "jboss/keycloak"}, Program: keycloakProgram,
 			Ports: []ImagePort{{Container: 8080, Port: Action{Kind: Set, Option: "settings.http-port", Type: Int}}},
-			Env: map[string]Action{
-				"KEYCLOAK_ADMIN":               {Kind: Expect, Value: "admin", Why: "devenv's keycloak names its admin admin"},
-				"KC_BOOTSTRAP_ADMIN_USERNAME":  {Kind: Expect, Value: "admin", Why: "devenv's keycloak names its admin admin"},
-				"KEYCLOAK_ADMIN_PASSWORD":      {Kind: Set, Option: "initialAdminPassword", Type: Str},
-				"KC_BOOTSTRAP_ADMIN_PASSWORD":  {Kind: Set, Option: "initialAdminPassword", Type: Str},
-				"KC_HTTP_PORT":                 {Kind: Set, Option: "settings.http-port", Type: Int},
-				"KC_HOSTNAME":                  {Kind: Set, Option: "settings.hostname", Type: Str},
-				"KC_HTTP_RELATIVE_PATH":        {Kind: Set, Option: "settings.http-relative-path", Type: Str},
-				"KC_HEALTH_ENABLED":            {Kind: Expect, Value: "true", Why: "devenv's keycloak enables health checks"},
-				"KC_BOOTSTRAP_ADMIN_CLIENT_ID": {Kind: Unsupported, Why: "devenv's keycloak has no admin client"}}}}},
+			Env: Actions{
+				{"KEYCLOAK_ADMIN", Action{Kind: Expect, Value: "admin", Why: "devenv's keycloak names its admin admin"}},
+				{"KC_BOOTSTRAP_ADMIN_USERNAME", Action{Kind: Expect, Value: "admin", Why: "devenv's keycloak names its admin admin"}},
+				{"KEYCLOAK_ADMIN_PASSWORD", Action{Kind: Set, Option: "initialAdminPassword", Type: Str}},
+				{"KC_BOOTSTRAP_ADMIN_PASSWORD", Action{Kind: Set, Option: "initialAdminPassword", Type: Str}},
+				{"KC_HTTP_PORT", Action{Kind: Set, Option: "settings.http-port", Type: Int}},
+				{"KC_HOSTNAME", Action{Kind: Set, Option: "settings.hostname", Type: Str}},
+				{"KC_HTTP_RELATIVE_PATH", Action{Kind: Set, Option: "settings.http-relative-path", Type: Str}},
+				{"KC_HEALTH_ENABLED", Action{Kind: Expect, Value: "true", Why: "devenv's keycloak enables health checks"}},
+				{"KC_BOOTSTRAP_ADMIN_CLIENT_ID", Action{Kind: Unsupported, Why: "devenv's keycloak has no admin client"}}}}}},
 	{Service: "mailhog", Title: "MailHog", Process: "mailhog", Readiness: ReadyPorts,
 		Names:    []string{"mailhog"},
 		Programs: []*Program{mailhogProgram},
@@ -640,21 +640,21 @@ var Table = []*Rule{
 	{Service: "meilisearch", Title: "Meilisearch", Process: "meilisearch", Readiness: ReadyPorts,
 		Names:    []string{"meilisearch", "meili"},
 		Programs: []*Program{meilisearchProgram},
-		Env: map[string]Action{
-			"MEILI_NO_ANALYTICS": {Kind: Set, Option: "noAnalytics", Type: Bool},
-			"MEILI_ENV":          {Kind: Set, Option: "environment", Type: Str},
-			"MEILI_HTTP_ADDR":    {Kind: Set, Option: "listenAddress", Option2: "listenPort", Type: HostPortSplit},
-			"MEILI_DB_PATH":      {Kind: Drop, Why: whyData},
-			"MEILI_LOG_LEVEL":    {Kind: Set, Option: "logLevel", Type: Str},
+		Env: Actions{
+			{"MEILI_NO_ANALYTICS", Action{Kind: Set, Option: "noAnalytics", Type: Bool}},
+			{"MEILI_ENV", Action{Kind: Set, Option: "environment", Type: Str}},
+			{"MEILI_HTTP_ADDR", Action{Kind: Set, Option: "listenAddress", Option2: "listenPort", Type: HostPortSplit}},
+			{"MEILI_DB_PATH", Action{Kind: Drop, Why: whyData}},
+			{"MEILI_LOG_LEVEL", Action{Kind: Set, Option: "logLevel", Type: Str}},
 		},
 		Images: []*Image{{Names: []string{"getmeili/meilisearch"}, Program: meilisearchProgram,
 			Data: []string{"/meili_data"}, EnvPrefixes: []string{"MEILI_"},
 			Ports: []ImagePort{{Container: 7700, Port: Action{Kind: Set, Option: "listenPort", Type: Int}, Listen: Action{Kind: Set, Option: "listenAddress", Type: Str}}},
-			Env: map[string]Action{
-				"MEILI_NO_ANALYTICS": {Kind: Set, Option: "noAnalytics", Type: Bool},
-				"MEILI_ENV":          {Kind: Set, Option: "environment", Type: Str},
-				"MEILI_DB_PATH":      {Kind: Drop, Why: whyData},
-				"MEILI_LOG_LEVEL":    {Kind: Set, Option: "logLevel", Type: Str}}}}},
+			Env: Actions{
+				{"MEILI_NO_ANALYTICS", Action{Kind: Set, Option: "noAnalytics", Type: Bool}},
+				{"MEILI_ENV", Action{Kind: Set, Option: "environment", Type: Str}},
+				{"MEILI_DB_PATH", Action{Kind: Drop, Why: whyData}},
+				{"MEILI_LOG_LEVEL", Action{Kind: Set, Option: "logLevel", Type: Str}}}}}},
 	{Service: "memcached", Title: "Memcached", Process: "memcached", Readiness: ReadyProbe,
 		Names:    []string{"memcached", "memcache"},
 		Programs: []*Program{memcachedProgram},
@@ -663,34 +663,34 @@ var Table = []*Rule{
 	{Service: "minio", Title: "MinIO", Process: "minio", Readiness: ReadyPorts,
 		Names:    []string{"minio"},
 		Programs: []*Program{minioProgram},
-		Env: map[string]Action{
-			"MINIO_ROOT_USER":     {Kind: Set, Option: "accessKey", Type: Str},
-			"MINIO_ROOT_PASSWORD": {Kind: Set, Option: "secretKey", Type: Str},
-			"MINIO_REGION":        {Kind: Set, Option: "region", Type: Str},
-			"MINIO_BROWSER":       {Kind: Set, Option: "browser", Type: OnOff},
+		Env: Actions{
+			{"MINIO_ROOT_USER", Action{Kind: Set, Option: "accessKey", Type: Str}},
+			{"MINIO_ROOT_PASSWORD", Action{Kind: Set, Option: "secretKey", Type: Str}},
+			{"MINIO_REGION", Action{Kind: Set, Option: "region", Type: Str}},
+			{"MINIO_BROWSER", Action{Kind: Set, Option: "browser", Type: OnOff}},
 		},
 		Images: []*Image{{Names: []string{"minio/minio"}, Program: minioProgram, Data: []string{"/data"},
 			Ports: []ImagePort{
 				{Container: 9000, Port: Action{Kind: Set, Option: "listenAddress", Type: Str}, HostPort: true},
 				{Container: 9001, Port: Action{Kind: Set, Option: "consoleAddress", Type: Str}, HostPort: true}},
-			Env: map[string]Action{
-				"MINIO_ROOT_USER":     {Kind: Set, Option: "accessKey", Type: Str},
-				"MINIO_ROOT_PASSWORD": {Kind: Set, Option: "secretKey", Type: Str},
-				"MINIO_ACCESS_KEY":    {Kind: Set, Option: "accessKey", Type: Str},
-				"MINIO_SECRET_KEY":    {Kind: Set, Option: "secretKey", Type: Str},
-				"MINIO_REGION":        {Kind: Set, Option: "region", Type: Str},
-				"MINIO_REGION_NAME":   {Kind: Set, Option: "region", Type: Str},
-				"MINIO_BROWSER":       {Kind: Set, Option: "browser", Type: OnOff}}}}},
+			Env: Actions{
+				{"MINIO_ROOT_USER", Action{Kind: Set, Option: "accessKey", Type: Str}},
+				{"MINIO_ROOT_PASSWORD", Action{Kind: Set, Option: "secretKey", Type: Str}},
+				{"MINIO_ACCESS_KEY", Action{Kind: Set, Option: "accessKey", Type: Str}},
+				{"MINIO_SECRET_KEY", Action{Kind: Set, Option: "secretKey", Type: Str}},
+				{"MINIO_REGION", Action{Kind: Set, Option: "region", Type: Str}},
+				{"MINIO_REGION_NAME", Action{Kind: Set, Option: "region", Type: Str}},
+				{"MINIO_BROWSER", Action{Kind: Set, Option: "browser", Type: OnOff}}}}}},
 	{Service: "mongodb", Title: "MongoDB", Process: "mongodb", Helpers: []string{"mongodb-configure"}, Readiness: ReadyNone,
 		Names:    []string{"mongo", "mongodb", "mongod"},
 		Programs: []*Program{mongodProgram},
 		Images: []*Image{{Names: []string{"mongo"}, Program: mongodProgram, Data: []string{"/data/db"},
 			Ports: []ImagePort{{Container: 27017, Port: Action{Kind: Expect, Value: "27017", Why: "devenv's mongodb listens on port 27017 unless additionalArgs says otherwise"},
 				Listen: Action{Kind: Drop, Why: "devenv's mongod listens on the local address"}}},
-			Env: map[string]Action{
-				"MONGO_INITDB_ROOT_USERNAME": {Kind: Set, Option: "initDatabaseUsername", Type: Str},
-				"MONGO_INITDB_ROOT_PASSWORD": {Kind: Set, Option: "initDatabasePassword", Type: Str},
-				"MONGO_INITDB_DATABASE":      {Kind: Drop, Why: "the image uses it only for its init scripts, and there are none"}}}}},
+			Env: Actions{
+				{"MONGO_INITDB_ROOT_USERNAME", Action{Kind: Set, Option: "initDatabaseUsername", Type: Str}},
+				{"MONGO_INITDB_ROOT_PASSWORD", Action{Kind: Set, Option: "initDatabasePassword", Type: Str}},
+				{"MONGO_INITDB_DATABASE", Action{Kind: Drop, Why: "the image uses it only for its init scripts, and there are none"}}}}}},
 	{Service: "mosquitto", Title: "Mosquitto", Process: "mosquitto", Readiness: ReadyPorts,
 		Names:    []string{"mosquitto", "mqtt"},
 		Programs: []*Program{mosquittoProgram},
@@ -730,18 +730,18 @@ var Table = []*Rule{
 	{Service: "opensearch", Title: "OpenSearch", Process: "opensearch", Readiness: ReadyProbe,
 		Names:    []string{"opensearch"},
 		Programs: []*Program{opensearchProgram},
-		Env:      map[string]Action{"OPENSEARCH_JAVA_OPTS": {Kind: Set, Option: "extraJavaOptions", Type: StrList}},
+		Env:      Actions{{"OPENSEARCH_JAVA_OPTS", Action{Kind: Set, Option: "extraJavaOptions", Type: StrList}}},
 		Images: []*Image{{Names: []string{"opensearchproject/opensearch"}, Data: []string{"/usr/share/opensearch/data"},
 			Ports: []ImagePort{
 				{Container: 9200, Port: Action{Kind: Set, Option: `settings."http.port"`, Type: Int}, Listen: Action{Kind: Set, Option: `settings."network.host"`, Type: Str}},
 				{Container: 9300, Port: Action{Kind: Set, Option: `settings."transport.port"`, Type: Int}}},
-			Env: map[string]Action{
-				"discovery.type":                    {Kind: Set, Option: `settings."discovery.type"`, Type: Str},
-				"cluster.name":                      {Kind: Set, Option: `settings."cluster.name"`, Type: Str},
-				"plugins.security.disabled":         {Kind: Set, Option: `settings."plugins.security.disabled"`, Type: Bool},
-				"DISABLE_SECURITY_PLUGIN":           {Kind: Expect, Value: "true", Why: "devenv's opensearch runs without its security plugin"},
-				"OPENSEARCH_INITIAL_ADMIN_PASSWORD": {Kind: Drop, Why: "devenv's opensearch runs without its security plugin, so no admin password is needed"},
-				"OPENSEARCH_JAVA_OPTS":              {Kind: Set, Option: "extraJavaOptions", Type: StrList}}}}},
+			Env: Actions{
+				{"discovery.type", Action{Kind: Set, Option: `settings."discovery.type"`, Type: Str}},
+				{"cluster.name", Action{Kind: Set, Option: `settings."cluster.name"`, Type: Str}},
+				{"plugins.security.disabled", Action{Kind: Set, Option: `settings."plugins.security.disabled"`, Type: Bool}},
+				{"DISABLE_SECURITY_PLUGIN", Action{Kind: Expect, Value: "true", Why: "devenv's opensearch runs without its security plugin"}},
+				{"OPENSEARCH_INITIAL_ADMIN_PASSWORD", Action{Kind: Drop, Why: "devenv's opensearch runs without its security plugin, so no admin password is needed"}},
+				{"OPENSEARCH_JAVA_OPTS", Action{Kind: Set, Option: "extraJavaOptions", Type: StrList}}}}}},
 	{Service: "opentelemetry-collector", Title: "the OpenTelemetry Collector", Process: "opentelemetry-collector", Readiness: ReadyProbe,
 		Names:    []string{"otel", "otelcol", "collector"},
 		Programs: []*Program{otelProgram}},
@@ -761,22 +761,22 @@ var Table = []*Rule{
 			},
 		}},
 		Wrapper: &Wrapper{Env: []string{"PGDATA"}},
-		Env: map[string]Action{
-			"PGDATA": {Kind: Drop, Why: whyData},
-			"PGHOST": {Kind: Drop, Why: "PostgreSQL does not read it; devenv sets it for clients"},
-			"PGPORT": {Kind: Set, Option: "port", Type: Int},
+		Env: Actions{
+			{"PGDATA", Action{Kind: Drop, Why: whyData}},
+			{"PGHOST", Action{Kind: Drop, Why: "PostgreSQL does not read it; devenv sets it for clients"}},
+			{"PGPORT", Action{Kind: Set, Option: "port", Type: Int}},
 		},
 		Images: []*Image{{Names: []string{"postgres"}, Program: postgresProgram,
 			Data:        []string{"/var/lib/postgresql/data", "/var/lib/postgresql"},
 			InitScripts: true, InitDirs: true,
 			Ports: []ImagePort{{Container: 5432, Port: Action{Kind: Set, Option: "port", Type: Int}, Listen: Action{Kind: Set, Option: "listen_addresses", Type: Str}}},
-			Env: map[string]Action{
-				"POSTGRES_USER":             {Kind: Collect},
-				"POSTGRES_PASSWORD":         {Kind: Collect},
-				"POSTGRES_DB":               {Kind: Collect},
-				"PGDATA":                    {Kind: Drop, Why: whyData},
-				"POSTGRES_HOST_AUTH_METHOD": {Kind: Expect, Value: "trust", Why: "devenv's postgres trusts local connections"},
-				"POSTGRES_INITDB_ARGS":      {Kind: Set, Option: "initdbArgs", Type: StrList},
+			Env: Actions{
+				{"POSTGRES_USER", Action{Kind: Collect}},
+				{"POSTGRES_PASSWORD", Action{Kind: Collect}},
+				{"POSTGRES_DB", Action{Kind: Collect}},
+				{"PGDATA", Action{Kind: Drop, Why: whyData}},
+				{"POSTGRES_HOST_AUTH_METHOD", Action{Kind: Expect, Value: "trust", Why: "devenv's postgres trusts local connections"}},
+				{"POSTGRES_INITDB_ARGS", Action{Kind: Set, Option: "initdbArgs", Type: StrList}},
 			},
 			Build: postgresDatabases,
 			Packages: map[string]string{
@@ -790,24 +790,24 @@ var Table = []*Rule{
 	{Service: "rabbitmq", Title: "RabbitMQ", Process: "rabbitmq", Readiness: ReadyProbe,
 		Names:    []string{"rabbitmq", "rabbit", "amqp"},
 		Programs: []*Program{rabbitmqProgram},
-		Env: map[string]Action{
-			"RABBITMQ_NODE_PORT":       {Kind: Set, Option: "port", Type: Int},
-			"RABBITMQ_NODE_IP_ADDRESS": {Kind: Set, Option: "listenAddress", Type: Str},
-			"RABBITMQ_NODENAME":        {Kind: Set, Option: "nodeName", Type: Str},
-			"RABBITMQ_MNESIA_BASE":     {Kind: Drop, Why: whyData},
-			"RABBITMQ_LOG_BASE":        {Kind: Drop, Why: whyLog},
+		Env: Actions{
+			{"RABBITMQ_NODE_PORT", Action{Kind: Set, Option: "port", Type: Int}},
+			{"RABBITMQ_NODE_IP_ADDRESS", Action{Kind: Set, Option: "listenAddress", Type: Str}},
+			{"RABBITMQ_NODENAME", Action{Kind: Set, Option: "nodeName", Type: Str}},
+			{"RABBITMQ_MNESIA_BASE", Action{Kind: Drop, Why: whyData}},
+			{"RABBITMQ_LOG_BASE", Action{Kind: Drop, Why: whyLog}},
 		},
 		Images: []*Image{{Names: []string{"rabbitmq"}, Data: []string{"/var/lib/rabbitmq"},
 			Ports: []ImagePort{
 				{Container: 5672, Port: Action{Kind: Set, Option: "port", Type: Int}, Listen: Action{Kind: Set, Option: "listenAddress", Type: Str}},
 				{Container: 15672, Port: Action{Kind: Set, Option: "managementPlugin.port", Type: Int}}},
 			TagOptions: map[string][]setting{"management": {{"managementPlugin.enable", true}}},
-			Env: map[string]Action{
-				"RABBITMQ_NODENAME":      {Kind: Set, Option: "nodeName", Type: Str},
-				"RABBITMQ_ERLANG_COOKIE": {Kind: Set, Option: "cookie", Type: Str},
-				"RABBITMQ_DEFAULT_USER":  {Kind: Set, Option: "configItems.default_user", Type: Str},
-				"RABBITMQ_DEFAULT_PASS":  {Kind: Set, Option: "configItems.default_pass", Type: Str},
-				"RABBITMQ_DEFAULT_VHOST": {Kind: Set, Option: "configItems.default_vhost", Type: Str}}}}},
+			Env: Actions{
+				{"RABBITMQ_NODENAME", Action{Kind: Set, Option: "nodeName", Type: Str}},
+				{"RABBITMQ_ERLANG_COOKIE", Action{Kind: Set, Option: "cookie", Type: Str}},
+				{"RABBITMQ_DEFAULT_USER", Action{Kind: Set, Option: "configItems.default_user", Type: Str}},
+				{"RABBITMQ_DEFAULT_PASS", Action{Kind: Set, Option: "configItems.default_pass", Type: Str}},
+				{"RABBITMQ_DEFAULT_VHOST", Action{Kind: Set, Option: "configItems.default_vhost", Type: Str}}}}}},
 	{Service: "redis", Title: "Redis", Process: "redis", Readiness: ReadyProbe,
 		Names:    []string{"redis"},
 		Programs: []*Program{redisProgram},
@@ -816,10 +816,10 @@ var Table = []*Rule{
 	{Service: "rustfs", Title: "RustFS", Process: "rustfs", Readiness: ReadyProbe,
 		Names:    []string{"rustfs"},
 		Programs: []*Program{rustfsProgram},
-		Env: map[string]Action{
-			"RUSTFS_ACCESS_KEY":     {Kind: Set, Option: "accessKey", Type: Str},
-			"RUSTFS_SECRET_KEY":     {Kind: Set, Option: "secretKey", Type: Str},
-			"RUSTFS_CONSOLE_ENABLE": {Kind: Set, Option: "consoleEnable", Type: Bool},
+		Env: Actions{
+			{"RUSTFS_ACCESS_KEY", Action{Kind: Set, Option: "accessKey", Type: Str}},
+			{"RUSTFS_SECRET_KEY", Action{Kind: Set, Option: "secretKey", Type: Str}},
+			{"RUSTFS_CONSOLE_ENABLE", Action{Kind: Set, Option: "consoleEnable", Type: Bool}},
 		},
 		Note: "devenv's services.rustfs takes its package from a rustfs input in devenv.yaml"},
 	{Service: "sqld", Title: "sqld (libSQL)", Process: "sqld", Readiness: ReadyProbe,
@@ -843,15 +843,15 @@ var Table = []*Rule{
 	{Service: "typesense", Title: "Typesense", Process: "typesense", Readiness: ReadyPorts,
 		Names:    []string{"typesense"},
 		Programs: []*Program{typesenseProgram},
-		Env: map[string]Action{
-			"TYPESENSE_API_KEY":  {Kind: Set, Option: "apiKey", Type: Str},
-			"TYPESENSE_DATA_DIR": {Kind: Drop, Why: whyData},
+		Env: Actions{
+			{"TYPESENSE_API_KEY", Action{Kind: Set, Option: "apiKey", Type: Str}},
+			{"TYPESENSE_DATA_DIR", Action{Kind: Drop, Why: whyData}},
 		},
 		Images: []*Image{{Names: []string{"typesense/typesense"}, Program: typesenseProgram, Data: []string{"/data"},
 			Ports: []ImagePort{{Container: 8108, Port: Action{Kind: Set, Option: "port", Type: Int}, Listen: Action{Kind: Set, Option: "host", Type: Str}}},
-			Env: map[string]Action{
-				"TYPESENSE_API_KEY":  {Kind: Set, Option: "apiKey", Type: Str},
-				"TYPESENSE_DATA_DIR": {Kind: Drop, Why: whyData}}}}},
+			Env: Actions{
+				{"TYPESENSE_API_KEY", Action{Kind: Set, Option: "apiKey", Type: Str}},
+				{"TYPESENSE_DATA_DIR", Action{Kind: Drop, Why: whyData}}}}}},
 	{Service: "varnish", Title: "Varnish", Process: "varnish", Readiness: ReadyPorts,
 		Names:    []string{"varnish", "varnishd"},
 		Programs: []*Program{varnishProgram}},
@@ -958,25 +958,21 @@ func joinComma(s []string) string {
 	return out
 }
 
-func mysqlImageEnv(prefix string) map[string]Action {
-	return map[string]Action{
-		prefix + "DATABASE":             {Kind: Collect},
-		prefix + "USER":                 {Kind: Collect},
-		prefix + "PASSWORD":             {Kind: Collect},
-		prefix + "ROOT_PASSWORD":        {Kind: Collect},
-		prefix + "ROOT_HOST":            {Kind: Collect},
-		prefix + "RANDOM_ROOT_PASSWORD": {Kind: Unsupported, Why: "devenv's MySQL root user has no password"},
-		prefix + "ALLOW_EMPTY_PASSWORD": {Kind: Drop, Why: "devenv's MySQL root user has no password anyway"},
+func mysqlImageEnv(prefix string) Actions {
+	return Actions{
+		{prefix + "DATABASE", Action{Kind: Collect}},
+		{prefix + "USER", Action{Kind: Collect}},
+		{prefix + "PASSWORD", Action{Kind: Collect}},
+		{prefix + "ROOT_PASSWORD", Action{Kind: Collect}},
+		{prefix + "ROOT_HOST", Action{Kind: Collect}},
+		{prefix + "RANDOM_ROOT_PASSWORD", Action{Kind: Unsupported, Why: "devenv's MySQL root user has no password"}},
+		{prefix + "ALLOW_EMPTY_PASSWORD", Action{Kind: Drop, Why: "devenv's MySQL root user has no password anyway"}},
 	}
 }
 
-func mariadbImageEnv() map[string]Action {
-	env := mysqlImageEnv("MYSQL_")
-	for k, v := range mysqlImageEnv("MARIADB_") {
-		env[k] = v
-	}
-	env["MARIADB_ALLOW_EMPTY_ROOT_PASSWORD"] = Action{Kind: Drop, Why: "devenv's MySQL root user has no password anyway"}
-	return env
+func mariadbImageEnv() Actions {
+	env := append(mysqlImageEnv("MYSQL_"), mysqlImageEnv("MARIADB_")...)
+	return append(env, NamedAction{"MARIADB_ALLOW_EMPTY_ROOT_PASSWORD", Action{Kind: Drop, Why: "devenv's MySQL root user has no password anyway"}})
 }
 
 // mysqlDatabases turns the mysql image's MYSQL_DATABASE, MYSQL_USER,
