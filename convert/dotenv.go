@@ -3,6 +3,7 @@ package convert
 import (
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/pc2devenv/pc2devenv/ir"
 	"github.com/pc2devenv/pc2devenv/parse/dotenv"
@@ -68,20 +69,36 @@ func readDotenv(srcs []source, c *conversion) (*ir.Project, ir.Diagnostics) {
 // findDotenv returns the .env file in f's directory, if there is one (the
 // first of dotenv.Names). A .env that is not a regular file (a named pipe
 // a secrets manager feeds, say) is not read, with a note: the runners
-// read it when they start.
+// read it when they start. When a walk has listed the directory, a name
+// the listing does not hold is not looked for on disk.
 func findDotenv(f *finder) (source, bool) {
 	for _, name := range dotenv.Names {
-		p := filepath.Join(f.dir, name)
-		if st, err := os.Stat(p); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
-			f.diags.Add(ir.Pos{File: p}, ir.IDNotRegular,
-				"this .env is not a regular file, so the converter does not read it; the runners read it when they start", "")
-			return source{}, false
+		if f.listed != nil && !slices.Contains(f.listed, name) {
+			// f.read would not read it, and a file that is not in the
+			// listing is no more than one made after the walk.
+			continue
 		}
-		if s, ok := f.read(name, ir.FormatDotenv); ok {
-			return s, true
+		if s, ok, stop := dotenvNamed(f, name); stop {
+			return s, ok
 		}
 	}
 	return source{}, false
+}
+
+// dotenvNamed looks for the .env file name in f's directory for
+// findDotenv; stop says whether it decided, with the file (ok) or with a
+// note that it is not read.
+func dotenvNamed(f *finder, name string) (s source, ok, stop bool) {
+	p := filepath.Join(f.dir, name)
+	if st, err := os.Stat(p); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		f.diags.Add(ir.Pos{File: p}, ir.IDNotRegular,
+			"this .env is not a regular file, so the converter does not read it; the runners read it when they start", "")
+		return source{}, false, true
+	}
+	if s, ok := f.read(name, ir.FormatDotenv); ok {
+		return s, true, true
+	}
+	return source{}, false, false
 }
 
 // besideNamed returns the .env file in dir, where the output belongs, for

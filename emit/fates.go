@@ -2,6 +2,7 @@ package emit
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/pc2devenv/pc2devenv/ir"
 )
@@ -55,6 +56,11 @@ type PatternFates struct {
 	Fates [3]Fate
 }
 
+// The constructors of a Fate, which the compiler inlines: FateTable is laid
+// out when the program is built, not computed when it starts. A row's
+// fates are written out per target ([3]Fate{devenv2, devenv2 with
+// process-compose, devenv1}) for the same reason: a function returning the
+// array would run at start-up.
 func mapped(to string) Fate    { return Fate{Kind: Mapped, To: to} }
 func passed(to string) Fate    { return Fate{Kind: PassedThrough, To: to} }
 func reported(why string) Fate { return Fate{Kind: Reported, To: why} }
@@ -62,21 +68,6 @@ func consumed(why string) Fate { return Fate{Kind: Consumed, To: why} }
 
 // passedNote passes a key through, with a note on when it is not.
 func passedNote(to, note string) Fate { return Fate{Kind: PassedThrough, To: to, Note: note} }
-
-// all gives one fate for every target.
-func all(f Fate) [3]Fate { return [3]Fate{f, f, f} }
-
-// nativeOr gives fate f under devenv 2's native manager and passes the key
-// through to process-compose under the other targets.
-func nativeOr(f Fate, pcKey string) [3]Fate {
-	return [3]Fate{f, passed(pcKey), passed(pcKey)}
-}
-
-// typedOr maps the key to a typed devenv 2 option, and passes it through
-// under devenv 1.
-func typedOr(option, pcKey string) [3]Fate {
-	return [3]Fate{mapped(option), mapped(option), passed(pcKey)}
-}
 
 const pcProc = "processes.<name>.process-compose."
 const pcSettings = "process.managers.process-compose.settings."
@@ -89,131 +80,132 @@ const pcSettings = "process.managers.process-compose.settings."
 // value is consumed, say), the row's text says so, and the report gives
 // the fate of each key as it was decided.
 var FateTable = []PatternFates{
-	{"version", all(consumed("informational; process-compose never reads it"))},
-	{"name", nativeOr(reported("the project name only titles process-compose's TUI"), pcSettings+"name")},
-	{"processes", all(mapped("processes"))},
-	{"processes.*", all(mapped("processes.<name>"))},
-	{"environment", all(mapped("env; values that refer to variables are exported at the start of each command"))},
-	{"env_cmds", nativeOr(mapped("exported at the start of each process's command: `export NAME=\"$(command)\"`"), pcSettings+"env_cmds")},
-	{"vars", all(consumed("rendered into the `{{.NAME}}` templates that use them, as process-compose renders them"))},
-	{"log_location", nativeOr(reported("devenv keeps process logs itself"), pcSettings+"log_location")},
-	{"log_level", nativeOr(reported("process-compose's own log level"), pcSettings+"log_level")},
-	{"log_length", nativeOr(reported("process-compose's log buffer size"), pcSettings+"log_length")},
-	{"log_configuration", nativeOr(reported("process-compose's log file format"), pcSettings+"log_configuration")},
-	{"log_format", nativeOr(reported("process-compose's log format"), pcSettings+"log_format")},
-	{"shell", all(reported("devenv runs every command with bash; consumed when it says bash -c (and sudo -S), process-compose's default"))},
+	{"version", [3]Fate{consumed("informational; process-compose never reads it"), consumed("informational; process-compose never reads it"), consumed("informational; process-compose never reads it")}},
+	{"name", [3]Fate{reported("the project name only titles process-compose's TUI"), passed(pcSettings + "name"), passed(pcSettings + "name")}},
+	{"processes", [3]Fate{mapped("processes"), mapped("processes"), mapped("processes")}},
+	{"processes.*", [3]Fate{mapped("processes.<name>"), mapped("processes.<name>"), mapped("processes.<name>")}},
+	{"environment", [3]Fate{mapped("env; values that refer to variables are exported at the start of each command"), mapped("env; values that refer to variables are exported at the start of each command"), mapped("env; values that refer to variables are exported at the start of each command")}},
+	{"env_cmds", [3]Fate{mapped("exported at the start of each process's command: `export NAME=\"$(command)\"`"), passed(pcSettings + "env_cmds"), passed(pcSettings + "env_cmds")}},
+	{"vars", [3]Fate{consumed("rendered into the `{{.NAME}}` templates that use them, as process-compose renders them"), consumed("rendered into the `{{.NAME}}` templates that use them, as process-compose renders them"), consumed("rendered into the `{{.NAME}}` templates that use them, as process-compose renders them")}},
+	{"log_location", [3]Fate{reported("devenv keeps process logs itself"), passed(pcSettings + "log_location"), passed(pcSettings + "log_location")}},
+	{"log_level", [3]Fate{reported("process-compose's own log level"), passed(pcSettings + "log_level"), passed(pcSettings + "log_level")}},
+	{"log_length", [3]Fate{reported("process-compose's log buffer size"), passed(pcSettings + "log_length"), passed(pcSettings + "log_length")}},
+	{"log_configuration", [3]Fate{reported("process-compose's log file format"), passed(pcSettings + "log_configuration"), passed(pcSettings + "log_configuration")}},
+	{"log_format", [3]Fate{reported("process-compose's log format"), passed(pcSettings + "log_format"), passed(pcSettings + "log_format")}},
+	{"shell", [3]Fate{reported("devenv runs every command with bash; consumed when it says bash -c (and sudo -S), process-compose's default"), reported("devenv runs every command with bash; consumed when it says bash -c (and sudo -S), process-compose's default"), reported("devenv runs every command with bash; consumed when it says bash -c (and sudo -S), process-compose's default")}},
 	{"is_strict", [3]Fate{consumed("the converter reports what strict mode refuses"), passed(pcSettings + "is_strict"), passed(pcSettings + "is_strict")}},
-	{"disable_env_expansion", all(consumed("the converter reads the file without ${} substitution, as process-compose would"))},
+	{"disable_env_expansion", [3]Fate{consumed("the converter reads the file without ${} substitution, as process-compose would"), consumed("the converter reads the file without ${} substitution, as process-compose would"), consumed("the converter reads the file without ${} substitution, as process-compose would")}},
 	{"is_tui_disabled", [3]Fate{reported("run devenv up -d for no TUI"), mapped("process.managers.process-compose.tui.enable"), mapped("process.managers.process-compose.tui.enable")}},
-	{"extends", all(consumed("the extended file is read and merged first, as process-compose does"))},
-	{"ordered_shutdown", nativeOr(reported("devenv stops processes in its own order"), pcSettings+"ordered_shutdown")},
-	{"mcp_server", nativeOr(reported("process-compose's MCP server"), pcSettings+"mcp_server")},
-	{"file_names", all(reported("an internal process-compose key, not meant to be written"))},
-	{"env_file_names", all(reported("an internal process-compose key, not meant to be written"))},
-	{"dot_env_vars", all(reported("an internal process-compose key, not meant to be written"))},
-	{"x-*", all(consumed("an extension key: anchors in it are used where they are referenced"))},
+	{"extends", [3]Fate{consumed("the extended file is read and merged first, as process-compose does"), consumed("the extended file is read and merged first, as process-compose does"), consumed("the extended file is read and merged first, as process-compose does")}},
+	{"ordered_shutdown", [3]Fate{reported("devenv stops processes in its own order"), passed(pcSettings + "ordered_shutdown"), passed(pcSettings + "ordered_shutdown")}},
+	{"mcp_server", [3]Fate{reported("process-compose's MCP server"), passed(pcSettings + "mcp_server"), passed(pcSettings + "mcp_server")}},
+	{"file_names", [3]Fate{reported("an internal process-compose key, not meant to be written"), reported("an internal process-compose key, not meant to be written"), reported("an internal process-compose key, not meant to be written")}},
+	{"env_file_names", [3]Fate{reported("an internal process-compose key, not meant to be written"), reported("an internal process-compose key, not meant to be written"), reported("an internal process-compose key, not meant to be written")}},
+	{"dot_env_vars", [3]Fate{reported("an internal process-compose key, not meant to be written"), reported("an internal process-compose key, not meant to be written"), reported("an internal process-compose key, not meant to be written")}},
+	{"x-*", [3]Fate{consumed("an extension key: anchors in it are used where they are referenced"), consumed("an extension key: anchors in it are used where they are referenced"), consumed("an extension key: anchors in it are used where they are referenced")}},
 
-	{"processes.*.command", all(mapped("processes.<name>.exec"))},
-	{"processes.*.entrypoint", all(mapped("processes.<name>.exec, as a quoted command line; reported when command is set too, since command wins"))},
-	{"processes.*.working_dir", typedOr("processes.<name>.cwd", "working_dir")},
-	{"processes.*.environment", typedOr("processes.<name>.env", "environment")},
+	{"processes.*.command", [3]Fate{mapped("processes.<name>.exec"), mapped("processes.<name>.exec"), mapped("processes.<name>.exec")}},
+	{"processes.*.entrypoint", [3]Fate{mapped("processes.<name>.exec, as a quoted command line; reported when command is set too, since command wins"), mapped("processes.<name>.exec, as a quoted command line; reported when command is set too, since command wins"), mapped("processes.<name>.exec, as a quoted command line; reported when command is set too, since command wins")}},
+	{"processes.*.working_dir", [3]Fate{mapped("processes.<name>.cwd"), mapped("processes.<name>.cwd"), passed("working_dir")}},
+	{"processes.*.environment", [3]Fate{mapped("processes.<name>.env"), mapped("processes.<name>.env"), passed("environment")}},
 	{"processes.*.env_file", [3]Fate{mapped("sourced at the start of `processes.<name>.exec`; never copied"), mapped("sourced at the start of `processes.<name>.exec`; never copied"), passed("env_file")}},
-	{"processes.*.is_dotenv_disabled", all(reported("devenv loads .env for every process; consumed when the project has no .env"))},
-	{"processes.*.depends_on", typedOr("processes.<name>.after", "depends_on")},
-	{"processes.*.availability", typedOr("processes.<name>.restart", "availability")},
-	{"processes.*.availability.restart", typedOr("processes.<name>.restart.on", "availability.restart")},
-	{"processes.*.availability.max_restarts", typedOr("processes.<name>.restart.max", "availability.max_restarts")},
-	{"processes.*.availability.backoff_seconds", nativeOr(reported("devenv restarts without a delay"), "availability.backoff_seconds")},
-	{"processes.*.availability.exit_on_end", nativeOr(reported("devenv does not stop the environment when one process ends"), "availability.exit_on_end")},
-	{"processes.*.availability.exit_on_skipped", nativeOr(reported("devenv does not stop the environment when a process is skipped"), "availability.exit_on_skipped")},
-	{"processes.*.readiness_probe", typedOr("processes.<name>.ready", "readiness_probe")},
+	{"processes.*.is_dotenv_disabled", [3]Fate{reported("devenv loads .env for every process; consumed when the project has no .env"), reported("devenv loads .env for every process; consumed when the project has no .env"), reported("devenv loads .env for every process; consumed when the project has no .env")}},
+	{"processes.*.depends_on", [3]Fate{mapped("processes.<name>.after"), mapped("processes.<name>.after"), passed("depends_on")}},
+	{"processes.*.availability", [3]Fate{mapped("processes.<name>.restart"), mapped("processes.<name>.restart"), passed("availability")}},
+	{"processes.*.availability.restart", [3]Fate{mapped("processes.<name>.restart.on"), mapped("processes.<name>.restart.on"), passed("availability.restart")}},
+	{"processes.*.availability.max_restarts", [3]Fate{mapped("processes.<name>.restart.max"), mapped("processes.<name>.restart.max"), passed("availability.max_restarts")}},
+	{"processes.*.availability.backoff_seconds", [3]Fate{reported("devenv restarts without a delay"), passed("availability.backoff_seconds"), passed("availability.backoff_seconds")}},
+	{"processes.*.availability.exit_on_end", [3]Fate{reported("devenv does not stop the environment when one process ends"), passed("availability.exit_on_end"), passed("availability.exit_on_end")}},
+	{"processes.*.availability.exit_on_skipped", [3]Fate{reported("devenv does not stop the environment when a process is skipped"), passed("availability.exit_on_skipped"), passed("availability.exit_on_skipped")}},
+	{"processes.*.readiness_probe", [3]Fate{mapped("processes.<name>.ready"), mapped("processes.<name>.ready"), passed("readiness_probe")}},
 	{"processes.*.readiness_probe.exec.working_dir", [3]Fate{reported("devenv's ready.exec has no working directory"), reported("devenv's ready.exec has no working directory"), passed("readiness_probe.exec.working_dir")}},
 	{"processes.*.readiness_probe.http_get.headers", [3]Fate{reported("devenv's ready.http.get sends no headers"), reported("devenv's ready.http.get sends no headers"), passed("readiness_probe.http_get.headers")}},
 	{"processes.*.readiness_probe.http_get.status_code", [3]Fate{reported("devenv's ready.http.get expects status 200"), reported("devenv's ready.http.get expects status 200"), passed("readiness_probe.http_get.status_code")}},
-	{"processes.*.liveness_probe", nativeOr(reported("devenv 2 has no liveness probe (its watchdog is the nearest thing)"), "liveness_probe")},
-	{"processes.*.ready_log_line", nativeOr(reported("devenv 2 cannot wait for a log line"), "ready_log_line")},
-	{"processes.*.shutdown", nativeOr(reported("devenv 2.2.2 has no shutdown options"), "shutdown")},
+	{"processes.*.liveness_probe", [3]Fate{reported("devenv 2 has no liveness probe (its watchdog is the nearest thing)"), passed("liveness_probe"), passed("liveness_probe")}},
+	{"processes.*.ready_log_line", [3]Fate{reported("devenv 2 cannot wait for a log line"), passed("ready_log_line"), passed("ready_log_line")}},
+	{"processes.*.shutdown", [3]Fate{reported("devenv 2.2.2 has no shutdown options"), passed("shutdown"), passed("shutdown")}},
 	{"processes.*.shutdown.command", [3]Fate{reported("devenv 2.2.2 has no shutdown command; mapped for a daemon, whose exec runs it when stopped"), passedNote("shutdown.command", "mapped for a daemon, whose exec runs it when stopped"), passed("shutdown.command")}},
-	{"processes.*.disabled", typedOr("processes.<name>.start.enable", "disabled")},
+	{"processes.*.disabled", [3]Fate{mapped("processes.<name>.start.enable"), mapped("processes.<name>.start.enable"), passed("disabled")}},
 	{"processes.*.is_disabled", [3]Fate{mapped("processes.<name>.start.enable (is_disabled wins over disabled)"), mapped("processes.<name>.start.enable (is_disabled wins over disabled)"), passedNote("disabled", "is_disabled wins over disabled")}},
 	{"processes.*.is_daemon", [3]Fate{mapped("`processes.<name>.exec` keeps the daemon in the foreground: it waits after the command and runs `shutdown.command` when stopped"), mapped("`processes.<name>.exec` keeps the daemon in the foreground: it waits after the command and runs `shutdown.command` when stopped"), passed("is_daemon")}},
 	{"processes.*.launch_timeout_seconds", [3]Fate{consumed("the daemon's command is waited for, not its output"), consumed("the daemon's command is waited for, not its output"), passed("launch_timeout_seconds")}},
-	{"processes.*.is_foreground", nativeOr(reported("devenv 2 has no foreground processes"), "is_foreground")},
-	{"processes.*.is_tty", nativeOr(reported("devenv 2 runs processes without a terminal"), "is_tty")},
-	{"processes.*.is_interactive", nativeOr(reported("devenv 2 has no interactive processes"), "is_interactive")},
-	{"processes.*.is_elevated", nativeOr(reported("devenv 2 does not run processes with sudo; mapped to `processes.<name>.linux.capabilities` when the command needs a known one"), "is_elevated")},
-	{"processes.*.description", all(mapped("a comment above the process"))},
-	{"processes.*.namespace", nativeOr(reported("devenv 2 has no namespaces"), "namespace")},
+	{"processes.*.is_foreground", [3]Fate{reported("devenv 2 has no foreground processes"), passed("is_foreground"), passed("is_foreground")}},
+	{"processes.*.is_tty", [3]Fate{reported("devenv 2 runs processes without a terminal"), passed("is_tty"), passed("is_tty")}},
+	{"processes.*.is_interactive", [3]Fate{reported("devenv 2 has no interactive processes"), passed("is_interactive"), passed("is_interactive")}},
+	{"processes.*.is_elevated", [3]Fate{reported("devenv 2 does not run processes with sudo; mapped to `processes.<name>.linux.capabilities` when the command needs a known one"), passed("is_elevated"), passed("is_elevated")}},
+	{"processes.*.description", [3]Fate{mapped("a comment above the process"), mapped("a comment above the process"), mapped("a comment above the process")}},
+	{"processes.*.namespace", [3]Fate{reported("devenv 2 has no namespaces"), passed("namespace"), passed("namespace")}},
 	{"processes.*.replicas", [3]Fate{mapped("one process per replica, `<name>-0` … `<name>-N`, with `PC_REPLICA_NUM` in env"), passedNote("replicas", "unrolled like devenv2 when the replicas' templates differ"), passedNote("replicas", "unrolled like devenv2 when the replicas' templates differ")}},
-	{"processes.*.vars", all(consumed("rendered into the `{{.NAME}}` templates that use them, as process-compose renders them"))},
-	{"processes.*.log_location", nativeOr(reported("devenv keeps process logs itself"), "log_location")},
-	{"processes.*.log_configuration", nativeOr(reported("devenv keeps process logs itself"), "log_configuration")},
-	{"processes.*.disable_ansi_colors", nativeOr(reported("a process-compose TUI setting"), "disable_ansi_colors")},
-	{"processes.*.truncate_log", nativeOr(reported("a process-compose TUI setting"), "truncate_log")},
-	{"processes.*.is_template_disabled", all(consumed("the converter renders templates, and leaves the command alone, as process-compose does"))},
-	{"processes.*.success_exit_codes", nativeOr(reported("devenv treats only exit status 0 as success"), "success_exit_codes")},
-	{"processes.*.extends", all(consumed("resolved: the process gets the extended process's keys, as process-compose merges them"))},
-	{"processes.*.schedule", nativeOr(reported("devenv 2 has no scheduled processes"), "schedule")},
-	{"processes.*.watch", typedOr("processes.<name>.watch", "watch")},
-	{"processes.*.watch.paths", typedOr("processes.<name>.watch.paths, as paths relative to devenv.nix", "watch.paths")},
-	{"processes.*.watch.paths.include", typedOr("processes.<name>.watch.extensions, for *.EXT patterns; reported otherwise", "watch.paths.include")},
-	{"processes.*.watch.paths.exclude", typedOr("processes.<name>.watch.ignore", "watch.paths.exclude")},
+	{"processes.*.vars", [3]Fate{consumed("rendered into the `{{.NAME}}` templates that use them, as process-compose renders them"), consumed("rendered into the `{{.NAME}}` templates that use them, as process-compose renders them"), consumed("rendered into the `{{.NAME}}` templates that use them, as process-compose renders them")}},
+	{"processes.*.log_location", [3]Fate{reported("devenv keeps process logs itself"), passed("log_location"), passed("log_location")}},
+	{"processes.*.log_configuration", [3]Fate{reported("devenv keeps process logs itself"), passed("log_configuration"), passed("log_configuration")}},
+	{"processes.*.disable_ansi_colors", [3]Fate{reported("a process-compose TUI setting"), passed("disable_ansi_colors"), passed("disable_ansi_colors")}},
+	{"processes.*.truncate_log", [3]Fate{reported("a process-compose TUI setting"), passed("truncate_log"), passed("truncate_log")}},
+	{"processes.*.is_template_disabled", [3]Fate{consumed("the converter renders templates, and leaves the command alone, as process-compose does"), consumed("the converter renders templates, and leaves the command alone, as process-compose does"), consumed("the converter renders templates, and leaves the command alone, as process-compose does")}},
+	{"processes.*.success_exit_codes", [3]Fate{reported("devenv treats only exit status 0 as success"), passed("success_exit_codes"), passed("success_exit_codes")}},
+	{"processes.*.extends", [3]Fate{consumed("resolved: the process gets the extended process's keys, as process-compose merges them"), consumed("resolved: the process gets the extended process's keys, as process-compose merges them"), consumed("resolved: the process gets the extended process's keys, as process-compose merges them")}},
+	{"processes.*.schedule", [3]Fate{reported("devenv 2 has no scheduled processes"), passed("schedule"), passed("schedule")}},
+	{"processes.*.watch", [3]Fate{mapped("processes.<name>.watch"), mapped("processes.<name>.watch"), passed("watch")}},
+	{"processes.*.watch.paths", [3]Fate{mapped("processes.<name>.watch.paths, as paths relative to devenv.nix"), mapped("processes.<name>.watch.paths, as paths relative to devenv.nix"), passed("watch.paths")}},
+	{"processes.*.watch.paths.include", [3]Fate{mapped("processes.<name>.watch.extensions, for *.EXT patterns; reported otherwise"), mapped("processes.<name>.watch.extensions, for *.EXT patterns; reported otherwise"), passed("watch.paths.include")}},
+	{"processes.*.watch.paths.exclude", [3]Fate{mapped("processes.<name>.watch.ignore"), mapped("processes.<name>.watch.ignore"), passed("watch.paths.exclude")}},
 	{"processes.*.watch.debounce", [3]Fate{reported("devenv's watch has no debounce setting"), reported("devenv's watch has no debounce setting"), passed("watch.debounce")}},
 	{"processes.*.watch.cascade", [3]Fate{reported("devenv's watch does not restart dependents"), reported("devenv's watch does not restart dependents"), passed("watch.cascade")}},
 	{"processes.*.watch.max_entries", [3]Fate{reported("devenv's watch has no such limit"), reported("devenv's watch has no such limit"), passed("watch.max_entries")}},
 	{"processes.*.watch.buffer_size", [3]Fate{reported("devenv's watch has no such setting"), reported("devenv's watch has no such setting"), passed("watch.buffer_size")}},
 	{"processes.*.watch.disable_default_excludes", [3]Fate{reported("devenv's watch has its own default ignores"), reported("devenv's watch has its own default ignores"), passed("watch.disable_default_excludes")}},
-	{"processes.*.mcp", nativeOr(reported("process-compose's MCP tools"), "mcp")},
-	{"processes.*.monitor_for", nativeOr(reported("a process-compose TUI notification"), "monitor_for")},
-	{"processes.*.monitor_silence_threshold", nativeOr(reported("a process-compose TUI notification"), "monitor_silence_threshold")},
-	{"processes.*.name", all(consumed("process-compose replaces it with the key under processes"))},
-	{"processes.*.x-*", all(consumed("an extension key, which process-compose ignores"))},
+	{"processes.*.mcp", [3]Fate{reported("process-compose's MCP tools"), passed("mcp"), passed("mcp")}},
+	{"processes.*.monitor_for", [3]Fate{reported("a process-compose TUI notification"), passed("monitor_for"), passed("monitor_for")}},
+	{"processes.*.monitor_silence_threshold", [3]Fate{reported("a process-compose TUI notification"), passed("monitor_silence_threshold"), passed("monitor_silence_threshold")}},
+	{"processes.*.name", [3]Fate{consumed("process-compose replaces it with the key under processes"), consumed("process-compose replaces it with the key under processes"), consumed("process-compose replaces it with the key under processes")}},
+	{"processes.*.x-*", [3]Fate{consumed("an extension key, which process-compose ignores"), consumed("an extension key, which process-compose ignores"), consumed("an extension key, which process-compose ignores")}},
 	// docker-compose services (package parse/compose lowers them).
-	{"services", all(mapped("processes.<name>, or the devenv service its image runs"))},
-	{"services.*.image", all(mapped("processes.<name>.exec (docker run IMAGE), or the devenv service the image runs"))},
-	{"services.*.command", all(mapped("processes.<name>.exec"))},
-	{"services.*.entrypoint", all(mapped("processes.<name>.exec (docker run --entrypoint)"))},
-	{"services.*.environment", all(mapped("processes.<name>.exec (docker run -e), or the process's environment when built"))},
-	{"services.*.env_file", all(mapped("processes.<name>.exec (docker run --env-file), or loaded by the exec when built"))},
-	{"services.*.ports", all(mapped("processes.<name>.exec (docker run -p)"))},
-	{"services.*.volumes", all(mapped("processes.<name>.exec (docker run -v)"))},
-	{"services.*.extra_hosts", all(mapped("processes.<name>.exec (docker run --add-host)"))},
-	{"services.*.user", all(mapped("processes.<name>.exec (docker run --user)"))},
-	{"services.*.working_dir", all(mapped("processes.<name>.exec (docker run --workdir)"))},
-	{"services.*.init", all(mapped("processes.<name>.exec (docker run --init)"))},
-	{"services.*.platform", all(mapped("processes.<name>.exec (docker run --platform)"))},
-	{"services.*.tmpfs", all(mapped("processes.<name>.exec (docker run --tmpfs)"))},
-	{"services.*.network_mode", all(mapped("processes.<name>.exec (docker run --network host)"))},
-	{"services.*.build", all(mapped("processes.<name>.exec and cwd: the command run natively from the build context"))},
-	{"services.*.healthcheck", typedOr("processes.<name>.ready", "readiness_probe")},
-	{"services.*.depends_on", typedOr("processes.<name>.after", "depends_on")},
-	{"services.*.restart", typedOr("processes.<name>.restart", "availability")},
-	{"services.*.profiles", typedOr("processes.<name>.start.enable", "disabled")},
-	{"include", all(consumed("resolved: the included projects' services join this one"))},
-	{"volumes", all(reported("a named volume: a container keeps using the engine's volume; devenv's services keep their data under .devenv/state"))},
-	{"networks", all(reported("every process runs on the host's network, on localhost"))},
-	{"secrets", all(reported("devenv has no secrets"))},
-	{"configs", all(reported("devenv has no configs"))},
+	{"services", [3]Fate{mapped("processes.<name>, or the devenv service its image runs"), mapped("processes.<name>, or the devenv service its image runs"), mapped("processes.<name>, or the devenv service its image runs")}},
+	{"services.*.image", [3]Fate{mapped("processes.<name>.exec (docker run IMAGE), or the devenv service the image runs"), mapped("processes.<name>.exec (docker run IMAGE), or the devenv service the image runs"), mapped("processes.<name>.exec (docker run IMAGE), or the devenv service the image runs")}},
+	{"services.*.command", [3]Fate{mapped("processes.<name>.exec"), mapped("processes.<name>.exec"), mapped("processes.<name>.exec")}},
+	{"services.*.entrypoint", [3]Fate{mapped("processes.<name>.exec (docker run --entrypoint)"), mapped("processes.<name>.exec (docker run --entrypoint)"), mapped("processes.<name>.exec (docker run --entrypoint)")}},
+	{"services.*.environment", [3]Fate{mapped("processes.<name>.exec (docker run -e), or the process's environment when built"), mapped("processes.<name>.exec (docker run -e), or the process's environment when built"), mapped("processes.<name>.exec (docker run -e), or the process's environment when built")}},
+	{"services.*.env_file", [3]Fate{mapped("processes.<name>.exec (docker run --env-file), or loaded by the exec when built"), mapped("processes.<name>.exec (docker run --env-file), or loaded by the exec when built"), mapped("processes.<name>.exec (docker run --env-file), or loaded by the exec when built")}},
+	{"services.*.ports", [3]Fate{mapped("processes.<name>.exec (docker run -p)"), mapped("processes.<name>.exec (docker run -p)"), mapped("processes.<name>.exec (docker run -p)")}},
+	{"services.*.volumes", [3]Fate{mapped("processes.<name>.exec (docker run -v)"), mapped("processes.<name>.exec (docker run -v)"), mapped("processes.<name>.exec (docker run -v)")}},
+	{"services.*.extra_hosts", [3]Fate{mapped("processes.<name>.exec (docker run --add-host)"), mapped("processes.<name>.exec (docker run --add-host)"), mapped("processes.<name>.exec (docker run --add-host)")}},
+	{"services.*.user", [3]Fate{mapped("processes.<name>.exec (docker run --user)"), mapped("processes.<name>.exec (docker run --user)"), mapped("processes.<name>.exec (docker run --user)")}},
+	{"services.*.working_dir", [3]Fate{mapped("processes.<name>.exec (docker run --workdir)"), mapped("processes.<name>.exec (docker run --workdir)"), mapped("processes.<name>.exec (docker run --workdir)")}},
+	{"services.*.init", [3]Fate{mapped("processes.<name>.exec (docker run --init)"), mapped("processes.<name>.exec (docker run --init)"), mapped("processes.<name>.exec (docker run --init)")}},
+	{"services.*.platform", [3]Fate{mapped("processes.<name>.exec (docker run --platform)"), mapped("processes.<name>.exec (docker run --platform)"), mapped("processes.<name>.exec (docker run --platform)")}},
+	{"services.*.tmpfs", [3]Fate{mapped("processes.<name>.exec (docker run --tmpfs)"), mapped("processes.<name>.exec (docker run --tmpfs)"), mapped("processes.<name>.exec (docker run --tmpfs)")}},
+	{"services.*.network_mode", [3]Fate{mapped("processes.<name>.exec (docker run --network host)"), mapped("processes.<name>.exec (docker run --network host)"), mapped("processes.<name>.exec (docker run --network host)")}},
+	{"services.*.build", [3]Fate{mapped("processes.<name>.exec and cwd: the command run natively from the build context"), mapped("processes.<name>.exec and cwd: the command run natively from the build context"), mapped("processes.<name>.exec and cwd: the command run natively from the build context")}},
+	{"services.*.healthcheck", [3]Fate{mapped("processes.<name>.ready"), mapped("processes.<name>.ready"), passed("readiness_probe")}},
+	{"services.*.depends_on", [3]Fate{mapped("processes.<name>.after"), mapped("processes.<name>.after"), passed("depends_on")}},
+	{"services.*.restart", [3]Fate{mapped("processes.<name>.restart"), mapped("processes.<name>.restart"), passed("availability")}},
+	{"services.*.profiles", [3]Fate{mapped("processes.<name>.start.enable"), mapped("processes.<name>.start.enable"), passed("disabled")}},
+	{"include", [3]Fate{consumed("resolved: the included projects' services join this one"), consumed("resolved: the included projects' services join this one"), consumed("resolved: the included projects' services join this one")}},
+	{"volumes", [3]Fate{reported("a named volume: a container keeps using the engine's volume; devenv's services keep their data under .devenv/state"), reported("a named volume: a container keeps using the engine's volume; devenv's services keep their data under .devenv/state"), reported("a named volume: a container keeps using the engine's volume; devenv's services keep their data under .devenv/state")}},
+	{"networks", [3]Fate{reported("every process runs on the host's network, on localhost"), reported("every process runs on the host's network, on localhost"), reported("every process runs on the host's network, on localhost")}},
+	{"secrets", [3]Fate{reported("devenv has no secrets"), reported("devenv has no secrets"), reported("devenv has no secrets")}},
+	{"configs", [3]Fate{reported("devenv has no configs"), reported("devenv has no configs"), reported("devenv has no configs")}},
 }
 
-// fatesByPattern indexes FateTable.
-var fatesByPattern = func() map[string]*PatternFates {
+// fatesByPattern indexes FateTable, when first needed.
+var fatesByPattern = sync.OnceValue(func() map[string]*PatternFates {
 	m := make(map[string]*PatternFates, len(FateTable))
 	for i := range FateTable {
 		m[FateTable[i].Pattern] = &FateTable[i]
 	}
 	return m
-}()
+})
 
 // FatesFor returns the row of FateTable for a key pattern: the row of the
 // longest pattern that equals pattern or is a prefix of it at a "."
 // boundary. Extension keys match "x-*" at their level.
 func FatesFor(pattern string) *PatternFates {
+	byPattern := fatesByPattern()
 	for p := pattern; p != ""; {
-		if r := fatesByPattern[p]; r != nil {
+		if r := byPattern[p]; r != nil {
 			return r
 		}
-		if r := fatesByPattern[extensionPattern(p)]; r != nil {
+		if r := byPattern[extensionPattern(p)]; r != nil {
 			return r
 		}
 		i := strings.LastIndexByte(p, '.')

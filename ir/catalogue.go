@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // An Entry is a diagnostic identifier's page in the catalogue: what
@@ -46,26 +47,38 @@ var tables = [][]Entry{
 	composeEntries,
 }
 
+// byID and byName index the catalogue by ID and by name. Each is built on
+// first use rather than at start-up: a conversion that reports nothing
+// needs neither, and only explain looks names up.
 var (
-	byID   = map[ID]*Entry{}
-	byName = map[string]*Entry{}
+	byID = sync.OnceValue(func() map[ID]*Entry {
+		return index(func(e *Entry) ID { return e.ID })
+	})
+	byName = sync.OnceValue(func() map[string]*Entry {
+		return index(func(e *Entry) string { return e.Name })
+	})
 )
 
-func init() {
+// index maps key(e) to e for every entry of tables. It panics if two
+// entries have the same key.
+func index[K comparable](key func(e *Entry) K) map[K]*Entry {
+	m := map[K]*Entry{}
 	for _, t := range tables {
 		for i := range t {
 			e := &t[i]
-			if byID[e.ID] != nil || byName[e.Name] != nil {
+			k := key(e)
+			if m[k] != nil {
 				panic(fmt.Sprintf("ir: catalogue entry %s (%s) twice", e.ID, e.Name))
 			}
-			byID[e.ID], byName[e.Name] = e, e
+			m[k] = e
 		}
 	}
+	return m
 }
 
 // Lookup returns the catalogue entry of id.
 func Lookup(id ID) (Entry, bool) {
-	if e := byID[id]; e != nil {
+	if e := byID()[id]; e != nil {
 		return *e, true
 	}
 	return Entry{}, false
@@ -77,7 +90,7 @@ func LookupName(s string) (Entry, bool) {
 	if e, ok := Lookup(ID(strings.ToUpper(s))); ok {
 		return e, true
 	}
-	if e := byName[strings.ToLower(s)]; e != nil {
+	if e := byName()[strings.ToLower(s)]; e != nil {
 		return *e, true
 	}
 	return Entry{}, false
@@ -96,7 +109,7 @@ func Catalogue() []Entry {
 // Name returns the kebab-case name of id, or "" for an ID the catalogue
 // does not hold.
 func (id ID) Name() string {
-	if e := byID[id]; e != nil {
+	if e := byID()[id]; e != nil {
 		return e.Name
 	}
 	return ""
@@ -105,7 +118,7 @@ func (id ID) Name() string {
 // severity returns the severity id's entry gives, and Error for an ID the
 // catalogue does not hold (a test keeps every ID in it).
 func (id ID) severity() Severity {
-	if e := byID[id]; e != nil {
+	if e := byID()[id]; e != nil {
 		return e.Severity
 	}
 	return Error

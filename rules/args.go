@@ -280,7 +280,7 @@ func (m *match) do(a Action, what, name string, vals []word) {
 			return
 		}
 		k = strings.TrimPrefix(strings.TrimPrefix(k, "-"), "-")
-		if alias, ok := a.Aliases[k]; ok {
+		if alias, ok := a.Aliases.Get(k); ok {
 			m.do(alias, what, k, []word{{val: v, raw: v, lit: true}})
 			return
 		}

@@ -358,7 +358,7 @@ func (m *match) imageEnv(im *Image, what, name, val string) {
 // imageEnvWord applies one variable of the container, whose value is a
 // word: fixed, or referring to variables.
 func (m *match) imageEnvWord(im *Image, what, name string, w word) {
-	if a, ok := im.Env[name]; ok {
+	if a, ok := im.Env.Get(name); ok {
 		m.do(a, what, name, []word{w})
 		return
 	}

@@ -293,7 +293,7 @@ func (m *match) envVar(name string, w word, pos ir.Pos, container bool) {
 		m.add(finding{kind: fDropped, what: what, why: why})
 		return
 	}
-	if a, ok := m.rule.Env[name]; ok {
+	if a, ok := m.rule.Env.Get(name); ok {
 		m.do(a, what, name, []word{w})
 		return
 	}

@@ -43,7 +43,7 @@ type Rule struct {
 	Wrapper *Wrapper
 	// Env maps environment variables of the process to options. Others
 	// are kept on the service's process.
-	Env map[string]Action
+	Env Actions
 	// Images are the container images that run the service.
 	Images []*Image
 	// Note, when set, is said whenever the rule converts a process:
@@ -110,7 +110,7 @@ type Image struct {
 	// Ports maps the ports the container listens on to options.
 	Ports []ImagePort
 	// Env maps the container's environment variables to options.
-	Env map[string]Action
+	Env Actions
 	// EnvPrefixes are prefixes of variables the server itself reads:
 	// those are kept on the service's process.
 	EnvPrefixes []string
@@ -234,7 +234,7 @@ type Action struct {
 	Program *Program
 	// Aliases maps a Setting's keys to other actions, such as
 	// postgres's "-c port=5433" to the port option.
-	Aliases map[string]Action
+	Aliases Actions
 }
 
 // setting is an option path and its value.

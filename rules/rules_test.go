@@ -64,7 +64,7 @@ func actionOptions(a Action) []string {
 			out = append(out, a.Option+".some_setting")
 		}
 		for _, al := range a.Aliases {
-			out = append(out, actionOptions(al)...)
+			out = append(out, actionOptions(al.Action)...)
 		}
 	case Nested:
 		out = append(out, programOptions(a.Program)...)
@@ -92,11 +92,11 @@ func TestTableOptionsExist(t *testing.T) {
 			paths = append(paths, programOptions(p)...)
 		}
 		for _, a := range r.Env {
-			paths = append(paths, actionOptions(a)...)
+			paths = append(paths, actionOptions(a.Action)...)
 		}
 		for _, im := range r.Images {
 			for _, a := range im.Env {
-				paths = append(paths, actionOptions(a)...)
+				paths = append(paths, actionOptions(a.Action)...)
 			}
 			for _, p := range im.Ports {
 				paths = append(paths, actionOptions(p.Port)...)

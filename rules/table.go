@@ -7,23 +7,6 @@ import (
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
-// Constructors that keep the table short.
-
-func set(opt string, t ValueType) Action { return Action{Kind: Set, Option: opt, Type: t} }
-func drop(why string) Action             { return Action{Kind: Drop, Why: why} }
-func never(why string) Action            { return Action{Kind: Unsupported, Why: why} }
-func constant(opt string, v any) Action  { return Action{Kind: Const, Option: opt, Value: v} }
-func appendArgs(opt string) Action       { return Action{Kind: AppendArgs, Option: opt} }
-func appendValue(opt string) Action      { return Action{Kind: AppendValue, Option: opt} }
-func keepEnv(name string) Action         { return Action{Kind: KeepEnv, Option: name} }
-func collect() Action                    { return Action{Kind: Collect} }
-func expect(v any, why string) Action    { return Action{Kind: Expect, Value: v, Why: why} }
-func nested(p *Program) Action           { return Action{Kind: Nested, Program: p} }
-
-// arg is an option that takes a value; flag one that does not.
-func arg(a Action, names ...string) Flag  { return Flag{Names: names, Arg: true, Do: a} }
-func flag(a Action, names ...string) Flag { return Flag{Names: names, Do: a} }
-
 // The reasons the table gives for leaving settings out.
 const (
 	whyData    = "devenv keeps the service's data in $DEVENV_STATE"
@@ -35,28 +18,28 @@ const (
 	whyDefault = "it is what the service does anyway"
 )
 
-var postgresSetting = Action{Kind: Setting, Option: "settings", Aliases: map[string]Action{
-	"port":                    set("port", Int),
-	"listen_addresses":        set("listen_addresses", Str),
-	"unix_socket_directories": drop(whySocket + "/postgres and sets PGHOST to it"),
-	"data_directory":          drop(whyData),
-	"config_file":             never(whyConfig),
-	"hba_file":                never(whyConfig),
+var postgresSetting = Action{Kind: Setting, Option: "settings", Aliases: Actions{
+	{"port", Action{Kind: Set, Option: "port", Type: Int}},
+	{"listen_addresses", Action{Kind: Set, Option: "listen_addresses", Type: Str}},
+	{"unix_socket_directories", Action{Kind: Drop, Why: whySocket + "/postgres and sets PGHOST to it"}},
+	{"data_directory", Action{Kind: Drop, Why: whyData}},
+	{"config_file", Action{Kind: Unsupported, Why: whyConfig}},
+	{"hba_file", Action{Kind: Unsupported, Why: whyConfig}},
 }}
 
 var postgresProgram = &Program{
 	Names: []string{"postgres", "postmaster"},
 	Flags: []Flag{
-		arg(set("port", Int), "-p"),
-		arg(set("listen_addresses", Str), "-h"),
-		arg(drop(whySocket+"/postgres and sets PGHOST to it"), "-k"),
-		arg(drop(whyData), "-D"),
-		arg(postgresSetting, "-c"),
-		flag(constant("listen_addresses", "*"), "-i"),
-		arg(set("settings.max_connections", Int), "-N"),
-		arg(set("settings.shared_buffers", Number), "-B"),
-		flag(constant("settings.fsync", false), "-F"),
-		arg(set("settings.work_mem", Number), "-S"),
+		{Names: []string{"-p"}, Arg: true, Do: Action{Kind: Set, Option: "port", Type: Int}},
+		{Names: []string{"-h"}, Arg: true, Do: Action{Kind: Set, Option: "listen_addresses", Type: Str}},
+		{Names: []string{"-k"}, Arg: true, Do: Action{Kind: Drop, Why: whySocket + "/postgres and sets PGHOST to it"}},
+		{Names: []string{"-D"}, Arg: true, Do: Action{Kind: Drop, Why: whyData}},
+		{Names: []string{"-c"}, Arg: true, Do: postgresSetting},
+		{Names: []string{"-i"}, Do: Action{Kind: Const, Option: "listen_addresses", Value: "*"}},
+		{Names: []string{"-N"}, Arg: true, Do: Action{Kind: Set, Option: "settings.max_connections", Type: Int}},
+		{Names: []string{"-B"}, Arg: true, Do: Action{Kind: Set, Option: "settings.shared_buffers", Type: Number}},
+		{Names: []string{"-F"}, Do: Action{Kind: Const, Option: "settings.fsync", Value: false}},
+		{Names: []string{"-S"}, Arg: true, Do: Action{Kind: Set, Option: "settings.work_mem", Type: Number}},
 	},
 	Other: postgresSetting,
 }
@@ -65,36 +48,36 @@ var redisProgram = &Program{
 	Names:       []string{"redis-server"},
 	ConfigStyle: true,
 	Flags: []Flag{
-		arg(set("port", Int), "--port"),
-		arg(set("bind", Str), "--bind"),
-		arg(drop(whyData), "--dir"),
-		arg(drop(whyFg), "--daemonize"),
-		arg(drop(whyLog), "--logfile"),
-		arg(drop(whyPid), "--pidfile"),
+		{Names: []string{"--port"}, Arg: true, Do: Action{Kind: Set, Option: "port", Type: Int}},
+		{Names: []string{"--bind"}, Arg: true, Do: Action{Kind: Set, Option: "bind", Type: Str}},
+		{Names: []string{"--dir"}, Arg: true, Do: Action{Kind: Drop, Why: whyData}},
+		{Names: []string{"--daemonize"}, Arg: true, Do: Action{Kind: Drop, Why: whyFg}},
+		{Names: []string{"--logfile"}, Arg: true, Do: Action{Kind: Drop, Why: whyLog}},
+		{Names: []string{"--pidfile"}, Arg: true, Do: Action{Kind: Drop, Why: whyPid}},
 	},
 	Other:      Action{Kind: ConfigLine, Option: "extraConfig"},
-	Positional: never("redis-server reads it as its configuration file, which the converter does not read"),
+	Positional: Action{Kind: Unsupported, Why: "redis-server reads it as its configuration file, which the converter does not read"},
 }
 
-var mysqlSetting = Action{Kind: Setting, Option: `settings.mysqld`, Aliases: map[string]Action{
-	"port":         set("settings.mysqld.port", Int),
-	"bind-address": set("settings.mysqld.bind-address", Str),
-	"datadir":      drop(whyData),
-	"socket":       drop(whySocket + " and sets MYSQL_UNIX_PORT to it"),
-	"pid-file":     drop(whyPid),
-	"log-error":    drop(whyLog),
-	"user":         never("devenv runs MySQL as the user who runs devenv"),
+var mysqlSetting = Action{Kind: Setting, Option: `settings.mysqld`, Aliases: Actions{
+	{"port", Action{Kind: Set, Option: "settings.mysqld.port", Type: Int}},
+	{"bind-address", Action{Kind: Set, Option: "settings.mysqld.bind-address", Type: Str}},
+	{"datadir", Action{Kind: Drop, Why: whyData}},
+	{"socket", Action{Kind: Drop, Why: whySocket + " and sets MYSQL_UNIX_PORT to it"}},
+	{"pid-file", Action{Kind: Drop, Why: whyPid}},
+	{"log-error", Action{Kind: Drop, Why: whyLog}},
+	{"user", Action{Kind: Unsupported, Why: "devenv runs MySQL as the user who runs devenv"}},
 }}
 
 var mysqlProgram = &Program{
 	Names: []string{"mysqld", "mariadbd"},
 	Flags: []Flag{
-		arg(set("settings.mysqld.port", Int), "--port", "-P"),
-		arg(set("settings.mysqld.bind-address", Str), "--bind-address"),
-		arg(drop(whyData), "--datadir", "-h"),
-		arg(drop(whySocket+" and sets MYSQL_UNIX_PORT to it"), "--socket"),
-		arg(never(whyConfig), "--defaults-file", "--defaults-extra-file"),
-		flag(drop(whyLog), "--console"),
+		{Names: []string{"--port", "-P"}, Arg: true, Do: Action{Kind: Set, Option: "settings.mysqld.port", Type: Int}},
+		{Names: []string{"--bind-address"}, Arg: true, Do: Action{Kind: Set, Option: "settings.mysqld.bind-address", Type: Str}},
+		{Names: []string{"--datadir", "-h"}, Arg: true, Do: Action{Kind: Drop, Why: whyData}},
+		{Names: []string{"--socket"}, Arg: true, Do: Action{Kind: Drop, Why: whySocket + " and sets MYSQL_UNIX_PORT to it"}},
+		{Names: []string{"--defaults-file", "--defaults-extra-file"}, Arg: true, Do: Action{Kind: Unsupported, Why: whyConfig}},
+		{Names: []string{"--console"}, Do: Action{Kind: Drop, Why: whyLog}},
 	},
 	Other: mysqlSetting,
 }
@@ -103,199 +86,203 @@ var minioProgram = &Program{
 	Names: []string{"minio"},
 	Sub:   []string{"server"},
 	Flags: []Flag{
-		arg(set("listenAddress", Str), "--address"),
-		arg(set("consoleAddress", Str), "--console-address"),
-		arg(drop(whyConfig), "--config-dir", "-C"),
-		flag(drop("devenv's minio logs as JSON anyway"), "--json"),
-		flag(drop("a flag that only quiets the startup banner"), "--quiet"),
+		{Names: []string{"--address"}, Arg: true, Do: Action{Kind: Set, Option: "listenAddress", Type: Str}},
+		{Names: []string{"--console-address"}, Arg: true, Do: Action{Kind: Set, Option: "consoleAddress", Type: Str}},
+		{Names: []string{"--config-dir", "-C"}, Arg: true, Do: Action{Kind: Drop, Why: whyConfig}},
+		{Names: []string{"--json"}, Do: Action{Kind: Drop, Why: "devenv's minio logs as JSON anyway"}},
+		{Names: []string{"--quiet"}, Do: Action{Kind: Drop, Why: "a flag that only quiets the startup banner"}},
 	},
-	Positional: drop(whyData),
+	Positional: Action{Kind: Drop, Why: whyData},
 }
 
 var memcachedProgram = &Program{
 	Names: []string{"memcached"},
 	Flags: []Flag{
-		arg(set("port", Int), "-p", "--port"),
-		arg(set("bind", Str), "-l", "--listen"),
-		flag(drop(whyFg), "-d", "--daemon"),
-		arg(drop(whyPid), "-P", "--pidfile"),
+		{Names: []string{"-p", "--port"}, Arg: true, Do: Action{Kind: Set, Option: "port", Type: Int}},
+		{Names: []string{"-l", "--listen"}, Arg: true, Do: Action{Kind: Set, Option: "bind", Type: Str}},
+		{Names: []string{"-d", "--daemon"}, Do: Action{Kind: Drop, Why: whyFg}},
+		{Names: []string{"-P", "--pidfile"}, Arg: true, Do: Action{Kind: Drop, Why: whyPid}},
 	},
-	Other: appendArgs("startArgs"),
+	Other: Action{Kind: AppendArgs, Option: "startArgs"},
 }
 
 var natsProgram = &Program{
 	Names: []string{"nats-server"},
 	Flags: []Flag{
-		arg(set("port", Int), "-p", "--port"),
-		arg(set("host", Str), "-a", "--addr", "--net"),
-		arg(set("serverName", Str), "-n", "--name", "--server_name"),
-		flag(constant("jetstream.enable", true), "-js", "--jetstream"),
-		arg(drop(whyData), "-sd", "--store_dir"),
-		arg(set("monitoring.port", Int), "-m", "--http_port"),
-		arg(set("clientAdvertise", Str), "--client_advertise"),
-		flag(constant("debug", true), "-D", "--debug"),
-		flag(constant("trace", true), "-V", "--trace"),
-		arg(set("logFile", Str), "-l", "--log"),
-		arg(never(whyConfig), "-c", "--config"),
-		arg(set("authorization.user", Str), "--user"),
-		arg(set("authorization.password", Str), "--pass"),
-		arg(set("authorization.token", Str), "--auth"),
+		{Names: []string{"-p", "--port"}, Arg: true, Do: Action{Kind: Set, Option: "port", Type: Int}},
+		{Names: []string{"-a", "--addr", "--net"}, Arg: true, Do: Action{Kind: Set, Option: "host", Type: Str}},
+		{Names: []string{"-n", "--name", "--server_name"}, Arg: true, Do: Action{Kind: Set, Option: "serverName", Type: Str}},
+		{Names: []string{"-js", "--jetstream"}, Do: Action{Kind: Const, Option: "jetstream.enable", Value: true}},
+		{Names: []string{"-sd", "--store_dir"}, Arg: true, Do: Action{Kind: Drop, Why: whyData}},
+		{Names: []string{"-m", "--http_port"}, Arg: true, Do: Action{Kind: Set, Option: "monitoring.port", Type: Int}},
+		{Names: []string{"--client_advertise"}, Arg: true, Do: Action{Kind: Set, Option: "clientAdvertise", Type: Str}},
+		{Names: []string{"-D", "--debug"}, Do: Action{Kind: Const, Option: "debug", Value: true}},
+		{Names: []string{"-V", "--trace"}, Do: Action{Kind: Const, Option: "trace", Value: true}},
+		{Names: []string{"-l", "--log"}, Arg: true, Do: Action{Kind: Set, Option: "logFile", Type: Str}},
+		{Names: []string{"-c", "--config"}, Arg: true, Do: Action{Kind: Unsupported, Why: whyConfig}},
+		{Names: []string{"--user"}, Arg: true, Do: Action{Kind: Set, Option: "authorization.user", Type: Str}},
+		{Names: []string{"--pass"}, Arg: true, Do: Action{Kind: Set, Option: "authorization.password", Type: Str}},
+		{Names: []string{"--auth"}, Arg: true, Do: Action{Kind: Set, Option: "authorization.token", Type: Str}},
 	},
 }
 
 var meilisearchProgram = &Program{
 	Names: []string{"meilisearch"},
 	Flags: []Flag{
-		arg(Action{Kind: Set, Option: "listenAddress", Option2: "listenPort", Type: HostPortSplit}, "--http-addr"),
-		arg(set("environment", Str), "--env"),
-		flag(constant("noAnalytics", true), "--no-analytics"),
-		arg(drop(whyData), "--db-path"),
-		arg(set("logLevel", Str), "--log-level"),
-		arg(set("maxIndexSize", Str), "--max-index-size"),
-		arg(keepEnv("MEILI_MASTER_KEY"), "--master-key"),
+		{Names: []string{"--http-addr"}, Arg: true, Do: Action{Kind: Set, Option: "listenAddress", Option2: "listenPort", Type: HostPortSplit}},
+		{Names: []string{"--env"}, Arg: true, Do: Action{Kind: Set, Option: "environment", Type: Str}},
+		{Names: []string{"--no-analytics"}, Do: Action{Kind: Const, Option: "noAnalytics", Value: true}},
+		{Names: []string{"--db-path"}, Arg: true, Do: Action{Kind: Drop, Why: whyData}},
+		{Names: []string{"--log-level"}, Arg: true, Do: Action{Kind: Set, Option: "logLevel", Type: Str}},
+		{Names: []string{"--max-index-size"}, Arg: true, Do: Action{Kind: Set, Option: "maxIndexSize", Type: Str}},
+		{Names: []string{"--master-key"}, Arg: true, Do: Action{Kind: KeepEnv, Option: "MEILI_MASTER_KEY"}},
 	},
 }
 
 var typesenseProgram = &Program{
 	Names: []string{"typesense-server"},
 	Flags: []Flag{
-		arg(set("apiKey", Str), "--api-key"),
-		arg(set("host", Str), "--api-host", "--api-address"),
-		arg(set("port", Int), "--api-port"),
-		arg(set("searchOnlyKey", Str), "--search-only-api-key"),
-		arg(drop(whyData), "--data-dir", "-d"),
-		arg(never(whyConfig), "--config"),
+		{Names: []string{"--api-key"}, Arg: true, Do: Action{Kind: Set, Option: "apiKey", Type: Str}},
+		{Names: []string{"--api-host", "--api-address"}, Arg: true, Do: Action{Kind: Set, Option: "host", Type: Str}},
+		{Names: []string{"--api-port"}, Arg: true, Do: Action{Kind: Set, Option: "port", Type: Int}},
+		{Names: []string{"--search-only-api-key"}, Arg: true, Do: Action{Kind: Set, Option: "searchOnlyKey", Type: Str}},
+		{Names: []string{"--data-dir", "-d"}, Arg: true, Do: Action{Kind: Drop, Why: whyData}},
+		{Names: []string{"--config"}, Arg: true, Do: Action{Kind: Unsupported, Why: whyConfig}},
 	},
-	Other: appendArgs("additionalArgs"),
+	Other: Action{Kind: AppendArgs, Option: "additionalArgs"},
 }
 
 var mailpitProgram = &Program{
 	Names: []string{"mailpit"},
 	Flags: []Flag{
-		arg(set("uiListenAddress", Str), "--listen", "-l"),
-		arg(set("smtpListenAddress", Str), "--smtp", "-s"),
-		arg(drop(whyData), "--database", "-d"),
+		{Names: []string{"--listen", "-l"}, Arg: true, Do: Action{Kind: Set, Option: "uiListenAddress", Type: Str}},
+		{Names: []string{"--smtp", "-s"}, Arg: true, Do: Action{Kind: Set, Option: "smtpListenAddress", Type: Str}},
+		{Names: []string{"--database", "-d"}, Arg: true, Do: Action{Kind: Drop, Why: whyData}},
 	},
-	Other: appendArgs("additionalArgs"),
+	Other: Action{Kind: AppendArgs, Option: "additionalArgs"},
 }
 
 var mailhogProgram = &Program{
 	Names: []string{"MailHog", "mailhog"},
 	Flags: []Flag{
-		arg(set("apiListenAddress", Str), "-api-bind-addr", "--api-bind-addr"),
-		arg(set("uiListenAddress", Str), "-ui-bind-addr", "--ui-bind-addr"),
-		arg(set("smtpListenAddress", Str), "-smtp-bind-addr", "--smtp-bind-addr"),
+		{Names: []string{"-api-bind-addr", "--api-bind-addr"}, Arg: true, Do: Action{Kind: Set, Option: "apiListenAddress", Type: Str}},
+		{Names: []string{"-ui-bind-addr", "--ui-bind-addr"}, Arg: true, Do: Action{Kind: Set, Option: "uiListenAddress", Type: Str}},
+		{Names: []string{"-smtp-bind-addr", "--smtp-bind-addr"}, Arg: true, Do: Action{Kind: Set, Option: "smtpListenAddress", Type: Str}},
 	},
-	Other: appendArgs("additionalArgs"),
+	Other: Action{Kind: AppendArgs, Option: "additionalArgs"},
 }
 
 var mongodProgram = &Program{
 	Names: []string{"mongod"},
 	Flags: []Flag{
-		arg(drop(whyData), "--dbpath"),
-		arg(drop(whyLog), "--logpath"),
-		flag(drop(whyLog), "--logappend"),
-		flag(never("devenv runs mongod in the foreground, and a forked mongod looks finished"), "--fork"),
-		arg(never(whyConfig), "--config", "-f"),
+		{Names: []string{"--dbpath"}, Arg: true, Do: Action{Kind: Drop, Why: whyData}},
+		{Names: []string{"--logpath"}, Arg: true, Do: Action{Kind: Drop, Why: whyLog}},
+		{Names: []string{"--logappend"}, Do: Action{Kind: Drop, Why: whyLog}},
+		{Names: []string{"--fork"}, Do: Action{Kind: Unsupported, Why: "devenv runs mongod in the foreground, and a forked mongod looks finished"}},
+		{Names: []string{"--config", "-f"}, Arg: true, Do: Action{Kind: Unsupported, Why: whyConfig}},
 	},
-	Other: appendArgs("additionalArgs"),
+	Other: Action{Kind: AppendArgs, Option: "additionalArgs"},
+}
+
+// clickhouseFlags are the options of both of clickhouse's programs. It is
+// a variable of its own, not clickhouseProgram.Flags, so that the compiler
+// lays out both programs statically instead of at start-up.
+var clickhouseFlags = []Flag{
+	{Names: []string{"--config-file", "-C", "--config"}, Arg: true, Do: Action{Kind: Unsupported, Why: whyConfig}},
 }
 
 var clickhouseProgram = &Program{
 	Names: []string{"clickhouse-server"},
-	Flags: []Flag{
-		arg(never(whyConfig), "--config-file", "-C", "--config"),
-	},
+	Flags: clickhouseFlags,
 }
 
 var clickhouseServer = &Program{
 	Names: []string{"clickhouse"},
 	Sub:   []string{"server"},
-	Flags: clickhouseProgram.Flags,
+	Flags: clickhouseFlags,
 }
 
 var dynamodbProgram = &Program{
 	Names: []string{"dynamodb-local"},
 	Jar:   "DynamoDBLocal",
 	Flags: []Flag{
-		arg(set("port", Int), "-port"),
-		flag(constant("sharedDb", true), "-sharedDb"),
-		arg(drop(whyData), "-dbPath"),
-		flag(never("devenv's dynamodb-local keeps its data on disk"), "-inMemory"),
-		flag(drop("an option that only affects the API's error messages"), "-delayTransientStatuses"),
+		{Names: []string{"-port"}, Arg: true, Do: Action{Kind: Set, Option: "port", Type: Int}},
+		{Names: []string{"-sharedDb"}, Do: Action{Kind: Const, Option: "sharedDb", Value: true}},
+		{Names: []string{"-dbPath"}, Arg: true, Do: Action{Kind: Drop, Why: whyData}},
+		{Names: []string{"-inMemory"}, Do: Action{Kind: Unsupported, Why: "devenv's dynamodb-local keeps its data on disk"}},
+		{Names: []string{"-delayTransientStatuses"}, Do: Action{Kind: Drop, Why: "an option that only affects the API's error messages"}},
 	},
 }
 
-var elasticsearchSetting = Action{Kind: Setting, Aliases: map[string]Action{
-	"http.port":      set("port", Int),
-	"transport.port": set("tcp_port", Int),
-	"network.host":   set("listenAddress", Str),
-	"cluster.name":   set("cluster_name", Str),
-	"discovery.type": expect("single-node", "devenv's elasticsearch runs a single node"),
-	"path.data":      drop(whyData),
-	"path.logs":      drop(whyLog),
-	"xpack.security.enabled": expect("false",
-		"devenv's elasticsearch runs without security"),
+var elasticsearchSetting = Action{Kind: Setting, Aliases: Actions{
+	{"http.port", Action{Kind: Set, Option: "port", Type: Int}},
+	{"transport.port", Action{Kind: Set, Option: "tcp_port", Type: Int}},
+	{"network.host", Action{Kind: Set, Option: "listenAddress", Type: Str}},
+	{"cluster.name", Action{Kind: Set, Option: "cluster_name", Type: Str}},
+	{"discovery.type", Action{Kind: Expect, Value: "single-node", Why: "devenv's elasticsearch runs a single node"}},
+	{"path.data", Action{Kind: Drop, Why: whyData}},
+	{"path.logs", Action{Kind: Drop, Why: whyLog}},
+	{"xpack.security.enabled", Action{Kind: Expect, Value: "false", Why: "devenv's elasticsearch runs without security"}},
 }}
 
 var elasticsearchProgram = &Program{
 	Names: []string{"elasticsearch"},
-	Flags: []Flag{arg(elasticsearchSetting, "-E")},
+	Flags: []Flag{{Names: []string{"-E"}, Arg: true, Do: elasticsearchSetting}},
 }
 
-var opensearchSetting = Action{Kind: Setting, Option: "settings", Aliases: map[string]Action{
-	"http.port":      set(`settings."http.port"`, Int),
-	"transport.port": set(`settings."transport.port"`, Int),
-	"path.data":      drop(whyData),
-	"path.logs":      drop(whyLog),
-	"plugins.security.disabled": {Kind: Set, Option: `settings."plugins.security.disabled"`,
-		Type: Bool},
+var opensearchSetting = Action{Kind: Setting, Option: "settings", Aliases: Actions{
+	{"http.port", Action{Kind: Set, Option: `settings."http.port"`, Type: Int}},
+	{"transport.port", Action{Kind: Set, Option: `settings."transport.port"`, Type: Int}},
+	{"path.data", Action{Kind: Drop, Why: whyData}},
+	{"path.logs", Action{Kind: Drop, Why: whyLog}},
+	{"plugins.security.disabled", Action{Kind: Set, Option: `settings."plugins.security.disabled"`,
+		Type: Bool}},
 }}
 
 var opensearchProgram = &Program{
 	Names: []string{"opensearch"},
-	Flags: []Flag{arg(opensearchSetting, "-E")},
+	Flags: []Flag{{Names: []string{"-E"}, Arg: true, Do: opensearchSetting}},
 }
 
 var rabbitmqProgram = &Program{
 	Names: []string{"rabbitmq-server"},
-	Flags: []Flag{flag(never("devenv runs rabbitmq in the foreground, and a detached one looks finished"), "-detached")},
+	Flags: []Flag{{Names: []string{"-detached"}, Do: Action{Kind: Unsupported, Why: "devenv runs rabbitmq in the foreground, and a detached one looks finished"}}},
 }
 
 var influxdProgram = &Program{
 	Names: []string{"influxd"},
 	Flags: []Flag{
-		arg(Action{Kind: Set, Option: "port", Type: PortOf}, "--http-bind-address"),
-		arg(drop(whyData), "--bolt-path", "--engine-path", "--sqlite-path"),
-		arg(never(whyConfig), "--config"),
+		{Names: []string{"--http-bind-address"}, Arg: true, Do: Action{Kind: Set, Option: "port", Type: PortOf}},
+		{Names: []string{"--bolt-path", "--engine-path", "--sqlite-path"}, Arg: true, Do: Action{Kind: Drop, Why: whyData}},
+		{Names: []string{"--config"}, Arg: true, Do: Action{Kind: Unsupported, Why: whyConfig}},
 	},
-	Other: appendArgs("extraArgs"),
+	Other: Action{Kind: AppendArgs, Option: "extraArgs"},
 }
 
 var temporalProgram = &Program{
 	Names: []string{"temporal"},
 	Sub:   []string{"server", "start-dev"},
 	Flags: []Flag{
-		arg(set("port", Int), "--port", "-p"),
-		arg(set("ip", Str), "--ip"),
-		arg(set("ui.port", Int), "--ui-port"),
-		arg(set("ui.ip", Str), "--ui-ip"),
-		flag(constant("ui.enable", false), "--headless"),
-		arg(appendValue("namespaces"), "--namespace", "-n"),
-		arg(Action{Kind: Const, Option: "state.ephemeral", Value: false}, "--db-filename", "-f"),
-		arg(Action{Kind: Setting, Option: "dynamicConfig", Type: Str}, "--dynamic-config-value"),
-		arg(Action{Kind: Setting, Option: "state.sqlite-pragma", Type: Str}, "--sqlite-pragma"),
-		arg(drop("devenv's temporal chooses its log format"), "--log-format"),
+		{Names: []string{"--port", "-p"}, Arg: true, Do: Action{Kind: Set, Option: "port", Type: Int}},
+		{Names: []string{"--ip"}, Arg: true, Do: Action{Kind: Set, Option: "ip", Type: Str}},
+		{Names: []string{"--ui-port"}, Arg: true, Do: Action{Kind: Set, Option: "ui.port", Type: Int}},
+		{Names: []string{"--ui-ip"}, Arg: true, Do: Action{Kind: Set, Option: "ui.ip", Type: Str}},
+		{Names: []string{"--headless"}, Do: Action{Kind: Const, Option: "ui.enable", Value: false}},
+		{Names: []string{"--namespace", "-n"}, Arg: true, Do: Action{Kind: AppendValue, Option: "namespaces"}},
+		{Names: []string{"--db-filename", "-f"}, Arg: true, Do: Action{Kind: Const, Option: "state.ephemeral", Value: false}},
+		{Names: []string{"--dynamic-config-value"}, Arg: true, Do: Action{Kind: Setting, Option: "dynamicConfig", Type: Str}},
+		{Names: []string{"--sqlite-pragma"}, Arg: true, Do: Action{Kind: Setting, Option: "state.sqlite-pragma", Type: Str}},
+		{Names: []string{"--log-format"}, Arg: true, Do: Action{Kind: Drop, Why: "devenv's temporal chooses its log format"}},
 	},
 }
 
 var prometheusProgram = &Program{
 	Names: []string{"prometheus"},
 	Flags: []Flag{
-		arg(never("devenv's prometheus builds its configuration from scrapeConfigs and its other options"), "--config.file"),
-		arg(Action{Kind: Set, Option: "port", Type: PortOf}, "--web.listen-address"),
-		arg(drop(whyData), "--storage.tsdb.path"),
-		arg(set("storage.retentionTime", Str), "--storage.tsdb.retention.time"),
+		{Names: []string{"--config.file"}, Arg: true, Do: Action{Kind: Unsupported, Why: "devenv's prometheus builds its configuration from scrapeConfigs and its other options"}},
+		{Names: []string{"--web.listen-address"}, Arg: true, Do: Action{Kind: Set, Option: "port", Type: PortOf}},
+		{Names: []string{"--storage.tsdb.path"}, Arg: true, Do: Action{Kind: Drop, Why: whyData}},
+		{Names: []string{"--storage.tsdb.retention.time"}, Arg: true, Do: Action{Kind: Set, Option: "storage.retentionTime", Type: Str}},
 	},
 	ImplicitConfig: "without --config.file, prometheus reads ./prometheus.yml, which the converter does not read",
 	ConfigFlags:    []string{"--config.file"},
@@ -306,21 +293,21 @@ var couchdbProgram = &Program{Names: []string{"couchdb"}}
 var cassandraProgram = &Program{
 	Names: []string{"cassandra"},
 	Flags: []Flag{
-		flag(drop(whyFg), "-f"),
-		flag(drop("devenv runs cassandra as the user who runs devenv"), "-R"),
-		arg(drop(whyPid), "-p"),
+		{Names: []string{"-f"}, Do: Action{Kind: Drop, Why: whyFg}},
+		{Names: []string{"-R"}, Do: Action{Kind: Drop, Why: "devenv runs cassandra as the user who runs devenv"}},
+		{Names: []string{"-p"}, Arg: true, Do: Action{Kind: Drop, Why: whyPid}},
 	},
 }
 
 var kafkaProgram = &Program{
 	Names:      []string{"kafka-server-start.sh", "kafka-server-start"},
-	Positional: never("kafka reads it as its configuration file, which the converter does not read"),
-	Flags:      []Flag{flag(never("devenv runs kafka in the foreground, and a daemon looks finished"), "-daemon")},
+	Positional: Action{Kind: Unsupported, Why: "kafka reads it as its configuration file, which the converter does not read"},
+	Flags:      []Flag{{Names: []string{"-daemon"}, Do: Action{Kind: Unsupported, Why: "devenv runs kafka in the foreground, and a daemon looks finished"}}},
 }
 
 var kafkaConnectProgram = &Program{
 	Names:      []string{"connect-distributed.sh", "connect-distributed", "connect-standalone.sh", "connect-standalone"},
-	Positional: never("kafka connect reads it as its configuration file, which the converter does not read"),
+	Positional: Action{Kind: Unsupported, Why: "kafka connect reads it as its configuration file, which the converter does not read"},
 }
 
 var elasticmqProgram = &Program{
@@ -332,10 +319,10 @@ var wiremockProgram = &Program{
 	Names: []string{"wiremock"},
 	Jar:   "wiremock-standalone",
 	Flags: []Flag{
-		arg(set("port", Int), "--port"),
-		flag(constant("verbose", true), "--verbose"),
-		flag(constant("disableBanner", true), "--disable-banner"),
-		arg(never("devenv's wiremock takes its mappings from its mappings option"), "--root-dir"),
+		{Names: []string{"--port"}, Arg: true, Do: Action{Kind: Set, Option: "port", Type: Int}},
+		{Names: []string{"--verbose"}, Do: Action{Kind: Const, Option: "verbose", Value: true}},
+		{Names: []string{"--disable-banner"}, Do: Action{Kind: Const, Option: "disableBanner", Value: true}},
+		{Names: []string{"--root-dir"}, Arg: true, Do: Action{Kind: Unsupported, Why: "devenv's wiremock takes its mappings from its mappings option"}},
 	},
 }
 
@@ -343,11 +330,11 @@ var caddyProgram = &Program{
 	Names: []string{"caddy"},
 	Sub:   []string{"run"},
 	Flags: []Flag{
-		arg(never("devenv's caddy takes its configuration from its config and virtualHosts options"), "--config", "-c"),
-		arg(set("adapter", Str), "--adapter", "-a"),
-		flag(constant("resume", true), "--resume", "-r"),
-		flag(drop("caddy prints its environment at start"), "--environ", "-e"),
-		flag(drop(whyDefault), "--watch", "-w"),
+		{Names: []string{"--config", "-c"}, Arg: true, Do: Action{Kind: Unsupported, Why: "devenv's caddy takes its configuration from its config and virtualHosts options"}},
+		{Names: []string{"--adapter", "-a"}, Arg: true, Do: Action{Kind: Set, Option: "adapter", Type: Str}},
+		{Names: []string{"--resume", "-r"}, Do: Action{Kind: Const, Option: "resume", Value: true}},
+		{Names: []string{"--environ", "-e"}, Do: Action{Kind: Drop, Why: "caddy prints its environment at start"}},
+		{Names: []string{"--watch", "-w"}, Do: Action{Kind: Drop, Why: whyDefault}},
 	},
 	ImplicitConfig: "without --config, caddy run reads ./Caddyfile when there is one, which the converter does not read",
 	ConfigFlags:    []string{"--config", "-c", "--resume", "-r"},
@@ -356,9 +343,9 @@ var caddyProgram = &Program{
 var nginxProgram = &Program{
 	Names: []string{"nginx"},
 	Flags: []Flag{
-		arg(never("devenv's nginx writes its own configuration from httpConfig and eventsConfig"), "-c"),
-		arg(expect("daemon off;", whyFg), "-g"),
-		arg(drop("devenv gives nginx a prefix of its own"), "-p"),
+		{Names: []string{"-c"}, Arg: true, Do: Action{Kind: Unsupported, Why: "devenv's nginx writes its own configuration from httpConfig and eventsConfig"}},
+		{Names: []string{"-g"}, Arg: true, Do: Action{Kind: Expect, Value: "daemon off;", Why: whyFg}},
+		{Names: []string{"-p"}, Arg: true, Do: Action{Kind: Drop, Why: "devenv gives nginx a prefix of its own"}},
 	},
 	ImplicitConfig: "without -c, nginx reads the nginx.conf compiled into it, not devenv's configuration",
 	ConfigFlags:    []string{"-c"},
@@ -368,22 +355,22 @@ var cockroachProgram = &Program{
 	Names: []string{"cockroach", "cockroachdb"},
 	Sub:   []string{"start-single-node"},
 	Flags: []Flag{
-		flag(drop("devenv's cockroachdb runs insecure too"), "--insecure"),
-		arg(set("listen_addr", Str), "--listen-addr"),
-		arg(set("http_addr", Str), "--http-addr"),
-		arg(drop(whyData), "--store", "-s"),
-		flag(never("devenv runs cockroach in the foreground, and a background one looks finished"), "--background"),
+		{Names: []string{"--insecure"}, Do: Action{Kind: Drop, Why: "devenv's cockroachdb runs insecure too"}},
+		{Names: []string{"--listen-addr"}, Arg: true, Do: Action{Kind: Set, Option: "listen_addr", Type: Str}},
+		{Names: []string{"--http-addr"}, Arg: true, Do: Action{Kind: Set, Option: "http_addr", Type: Str}},
+		{Names: []string{"--store", "-s"}, Arg: true, Do: Action{Kind: Drop, Why: whyData}},
+		{Names: []string{"--background"}, Do: Action{Kind: Unsupported, Why: "devenv runs cockroach in the foreground, and a background one looks finished"}},
 	},
 }
 
 var varnishProgram = &Program{
 	Names: []string{"varnishd"},
 	Flags: []Flag{
-		arg(set("listen", Str), "-a"),
-		arg(never("devenv's varnish takes its VCL from its vcl option"), "-f"),
-		arg(never("devenv's varnish takes its backend from its vcl option"), "-b"),
-		flag(drop(whyFg), "-F"),
-		arg(drop(whyData), "-n"),
+		{Names: []string{"-a"}, Arg: true, Do: Action{Kind: Set, Option: "listen", Type: Str}},
+		{Names: []string{"-f"}, Arg: true, Do: Action{Kind: Unsupported, Why: "devenv's varnish takes its VCL from its vcl option"}},
+		{Names: []string{"-b"}, Arg: true, Do: Action{Kind: Unsupported, Why: "devenv's varnish takes its backend from its vcl option"}},
+		{Names: []string{"-F"}, Do: Action{Kind: Drop, Why: whyFg}},
+		{Names: []string{"-n"}, Arg: true, Do: Action{Kind: Drop, Why: whyData}},
 	},
 	ImplicitConfig: "varnishd needs a VCL file (-f) or a backend (-b)",
 	ConfigFlags:    []string{"-f", "-b"},
@@ -392,10 +379,10 @@ var varnishProgram = &Program{
 var sqldProgram = &Program{
 	Names: []string{"sqld"},
 	Flags: []Flag{
-		arg(Action{Kind: Set, Option: "port", Type: PortOf}, "--http-listen-addr"),
-		arg(drop(whyData), "--db-path", "-d"),
+		{Names: []string{"--http-listen-addr"}, Arg: true, Do: Action{Kind: Set, Option: "port", Type: PortOf}},
+		{Names: []string{"--db-path", "-d"}, Arg: true, Do: Action{Kind: Drop, Why: whyData}},
 	},
-	Other: appendArgs("extraArgs"),
+	Other: Action{Kind: AppendArgs, Option: "extraArgs"},
 }
 
 var httpbinProgram = &Program{
@@ -403,26 +390,26 @@ var httpbinProgram = &Program{
 	Generic: true,
 	Sub:     []string{"httpbin:app"},
 	Flags: []Flag{
-		arg(appendValue("bind"), "-b", "--bind"),
+		{Names: []string{"-b", "--bind"}, Arg: true, Do: Action{Kind: AppendValue, Option: "bind"}},
 	},
-	Other: appendArgs("extraArgs"),
+	Other: Action{Kind: AppendArgs, Option: "extraArgs"},
 }
 
 var keycloakProgram = &Program{
 	Names: []string{"kc.sh", "keycloak"},
 	Sub:   []string{"start-dev"},
 	Flags: []Flag{
-		arg(set("settings.http-port", Int), "--http-port"),
-		arg(set("settings.http-host", Str), "--http-host"),
-		arg(set("settings.hostname", Str), "--hostname"),
-		arg(set("settings.http-relative-path", Str), "--http-relative-path"),
+		{Names: []string{"--http-port"}, Arg: true, Do: Action{Kind: Set, Option: "settings.http-port", Type: Int}},
+		{Names: []string{"--http-host"}, Arg: true, Do: Action{Kind: Set, Option: "settings.http-host", Type: Str}},
+		{Names: []string{"--hostname"}, Arg: true, Do: Action{Kind: Set, Option: "settings.hostname", Type: Str}},
+		{Names: []string{"--http-relative-path"}, Arg: true, Do: Action{Kind: Set, Option: "settings.http-relative-path", Type: Str}},
 	},
 }
 
 var garageProgram = &Program{
 	Names:          []string{"garage"},
 	Sub:            []string{"server"},
-	Flags:          []Flag{arg(never("devenv's garage writes its own configuration"), "-c", "--config")},
+	Flags:          []Flag{{Names: []string{"-c", "--config"}, Arg: true, Do: Action{Kind: Unsupported, Why: "devenv's garage writes its own configuration"}}},
 	ImplicitConfig: "without -c, garage reads /etc/garage.toml, which the converter does not read",
 	ConfigFlags:    []string{"-c", "--config"},
 }
@@ -430,40 +417,44 @@ var garageProgram = &Program{
 var rustfsProgram = &Program{
 	Names: []string{"rustfs"},
 	Flags: []Flag{
-		arg(Action{Kind: Set, Option: "port", Type: PortOf}, "--address"),
-		arg(Action{Kind: Set, Option: "consolePort", Type: PortOf}, "--console-address"),
-		arg(set("accessKey", Str), "--access-key"),
-		arg(set("secretKey", Str), "--secret-key"),
-		flag(constant("consoleEnable", true), "--console-enable"),
+		{Names: []string{"--address"}, Arg: true, Do: Action{Kind: Set, Option: "port", Type: PortOf}},
+		{Names: []string{"--console-address"}, Arg: true, Do: Action{Kind: Set, Option: "consolePort", Type: PortOf}},
+		{Names: []string{"--access-key"}, Arg: true, Do: Action{Kind: Set, Option: "accessKey", Type: Str}},
+		{Names: []string{"--secret-key"}, Arg: true, Do: Action{Kind: Set, Option: "secretKey", Type: Str}},
+		{Names: []string{"--console-enable"}, Do: Action{Kind: Const, Option: "consoleEnable", Value: true}},
 	},
-	Positional: drop(whyData),
+	Positional: Action{Kind: Drop, Why: whyData},
 }
 
 var adminerProgram = &Program{
 	Names:   []string{"php"},
 	Generic: true,
 	Sub:     []string{"adminer.php"},
-	Flags:   []Flag{arg(set("listen", Str), "-S")},
+	Flags:   []Flag{{Names: []string{"-S"}, Arg: true, Do: Action{Kind: Set, Option: "listen", Type: Str}}},
+}
+
+// blackfireFlags are the options of both of blackfire's programs (see
+// clickhouseFlags).
+var blackfireFlags = []Flag{
+	{Names: []string{"--socket"}, Arg: true, Do: Action{Kind: Set, Option: "socket", Type: Str}},
+	{Names: []string{"--server-id"}, Arg: true, Do: Action{Kind: Set, Option: "server-id", Type: Str}},
+	{Names: []string{"--server-token"}, Arg: true, Do: Action{Kind: Set, Option: "server-token", Type: Str}},
 }
 
 var blackfireProgram = &Program{
 	Names: []string{"blackfire-agent"},
-	Flags: []Flag{
-		arg(set("socket", Str), "--socket"),
-		arg(set("server-id", Str), "--server-id"),
-		arg(set("server-token", Str), "--server-token"),
-	},
+	Flags: blackfireFlags,
 }
 
 var blackfireAgent = &Program{
 	Names: []string{"blackfire"},
 	Sub:   []string{"agent:start"},
-	Flags: blackfireProgram.Flags,
+	Flags: blackfireFlags,
 }
 
 var otelProgram = &Program{
 	Names:          []string{"otelcol", "otelcol-contrib", "otelcol-core"},
-	Flags:          []Flag{arg(never("devenv's collector takes its configuration from its settings option"), "--config")},
+	Flags:          []Flag{{Names: []string{"--config"}, Arg: true, Do: Action{Kind: Unsupported, Why: "devenv's collector takes its configuration from its settings option"}}},
 	ImplicitConfig: "the collector needs a configuration (--config)",
 	ConfigFlags:    []string{"--config"},
 }
@@ -471,10 +462,10 @@ var otelProgram = &Program{
 var mosquittoProgram = &Program{
 	Names: []string{"mosquitto"},
 	Flags: []Flag{
-		arg(set("port", Int), "-p", "--port"),
-		arg(never("devenv's mosquitto takes its configuration from its extraConfig option"), "-c", "--config-file"),
-		flag(drop(whyFg), "-d", "--daemon"),
-		flag(Action{Kind: Const, Option: "extraConfig", Value: "log_type all"}, "-v", "--verbose"),
+		{Names: []string{"-p", "--port"}, Arg: true, Do: Action{Kind: Set, Option: "port", Type: Int}},
+		{Names: []string{"-c", "--config-file"}, Arg: true, Do: Action{Kind: Unsupported, Why: "devenv's mosquitto takes its configuration from its extraConfig option"}},
+		{Names: []string{"-d", "--daemon"}, Do: Action{Kind: Drop, Why: whyFg}},
+		{Names: []string{"-v", "--verbose"}, Do: Action{Kind: Const, Option: "extraConfig", Value: "log_type all"}},
 	},
 }
 
@@ -486,16 +477,16 @@ var trafficserverProgram = &Program{
 
 var nixseparatedebuginfodProgram = &Program{
 	Names: []string{"nixseparatedebuginfod"},
-	Flags: []Flag{arg(Action{Kind: Set, Option: "host", Option2: "port", Type: HostPortSplit}, "-l", "--listen-address")},
+	Flags: []Flag{{Names: []string{"-l", "--listen-address"}, Arg: true, Do: Action{Kind: Set, Option: "host", Option2: "port", Type: HostPortSplit}}},
 }
 
 var tailscaleProgram = &Program{
 	Names:      []string{"tailscale"},
 	Sub:        []string{"funnel"},
-	Positional: set("target", Str),
+	Positional: Action{Kind: Set, Option: "target", Type: Str},
 	Flags: []Flag{
-		flag(never("devenv runs the funnel in the foreground"), "--bg"),
-		arg(never("devenv's funnel serves on the default HTTPS port"), "--https"),
+		{Names: []string{"--bg"}, Do: Action{Kind: Unsupported, Why: "devenv runs the funnel in the foreground"}},
+		{Names: []string{"--https"}, Arg: true, Do: Action{Kind: Unsupported, Why: "devenv's funnel serves on the default HTTPS port"}},
 	},
 }
 
@@ -505,9 +496,9 @@ var vaultProgram = &Program{
 	Names: []string{"vault"},
 	Sub:   []string{"server"},
 	Flags: []Flag{
-		flag(never("a development server keeps its data in memory and is unsealed with a root token it prints; devenv's vault keeps its data and unseals itself"), "-dev"),
-		arg(never("devenv's vault writes its own configuration"), "-config"),
-		arg(set("address", Str), "-dev-listen-address"),
+		{Names: []string{"-dev"}, Do: Action{Kind: Unsupported, Why: "a development server keeps its data in memory and is unsealed with a root token it prints; devenv's vault keeps its data and unseals itself"}},
+		{Names: []string{"-config"}, Arg: true, Do: Action{Kind: Unsupported, Why: "devenv's vault writes its own configuration"}},
+		{Names: []string{"-dev-listen-address"}, Arg: true, Do: Action{Kind: Set, Option: "address", Type: Str}},
 	},
 	ImplicitConfig: "vault server needs -config or -dev",
 	ConfigFlags:    []string{"-config", "-dev"},
@@ -520,14 +511,14 @@ var Table = []*Rule{
 		Names:    []string{"adminer"},
 		Programs: []*Program{adminerProgram},
 		Images: []*Image{{Names: []string{"adminer"},
-			Ports: []ImagePort{{Container: 8080, Port: set("listen", Str), HostPort: true}}}}},
+			Ports: []ImagePort{{Container: 8080, Port: Action{Kind: Set, Option: "listen", Type: Str}, HostPort: true}}}}},
 	{Service: "blackfire", Title: "Blackfire", Process: "blackfire-agent", Readiness: ReadyPorts,
 		Names:    []string{"blackfire"},
 		Programs: []*Program{blackfireProgram, blackfireAgent},
-		Env: map[string]Action{
-			"BLACKFIRE_SERVER_ID": set("server-id", Str), "BLACKFIRE_SERVER_TOKEN": set("server-token", Str),
-			"BLACKFIRE_CLIENT_ID": set("client-id", Str), "BLACKFIRE_CLIENT_TOKEN": set("client-token", Str),
-			"BLACKFIRE_SOCKET": set("socket", Str)}},
+		Env: Actions{
+			{"BLACKFIRE_SERVER_ID", Action{Kind: Set, Option: "server-id", Type: Str}}, {"BLACKFIRE_SERVER_TOKEN", Action{Kind: Set, Option: "server-token", Type: Str}},
+			{"BLACKFIRE_CLIENT_ID", Action{Kind: Set, Option: "client-id", Type: Str}}, {"BLACKFIRE_CLIENT_TOKEN", Action{Kind: Set, Option: "client-token", Type: Str}},
+			{"BLACKFIRE_SOCKET", Action{Kind: Set, Option: "socket", Type: Str}}}},
 	{Service: "caddy", Title: "Caddy", Process: "caddy", Readiness: ReadyNone,
 		Names:    []string{"caddy"},
 		Programs: []*Program{caddyProgram}},
@@ -535,64 +526,64 @@ var Table = []*Rule{
 		Names:    []string{"cassandra"},
 		Programs: []*Program{cassandraProgram},
 		Images: []*Image{{Names: []string{"cassandra"}, Data: []string{"/var/lib/cassandra"},
-			Ports: []ImagePort{{Container: 9042, Port: expect("9042", "devenv's cassandra listens on port 9042"),
-				Listen: drop("devenv's cassandra listens on its listenAddress, which cannot be a wildcard address")}},
-			Env: map[string]Action{"CASSANDRA_CLUSTER_NAME": set("clusterName", Str)}}}},
+			Ports: []ImagePort{{Container: 9042, Port: Action{Kind: Expect, Value: "9042", Why: "devenv's cassandra listens on port 9042"},
+				Listen: Action{Kind: Drop, Why: "devenv's cassandra listens on its listenAddress, which cannot be a wildcard address"}}},
+			Env: Actions{{"CASSANDRA_CLUSTER_NAME", Action{Kind: Set, Option: "clusterName", Type: Str}}}}}},
 	{Service: "clickhouse", Title: "ClickHouse", Process: "clickhouse-server", Readiness: ReadyProbe,
 		Names:    []string{"clickhouse"},
 		Programs: []*Program{clickhouseProgram, clickhouseServer},
 		Images: []*Image{{Names: []string{"clickhouse/clickhouse-server", "yandex/clickhouse-server", "clickhouse"},
 			Data: []string{"/var/lib/clickhouse"},
-			Env: map[string]Action{
-				"CLICKHOUSE_USER":                      expect("default", "devenv's clickhouse has the user default only; other users need its usersConfig, which the converter does not write"),
-				"CLICKHOUSE_PASSWORD":                  expect("", "devenv's clickhouse user default has no password; a password needs its usersConfig, which the converter does not write"),
-				"CLICKHOUSE_DB":                        never("devenv's clickhouse creates no database of its own; create it with clickhouse-client"),
-				"CLICKHOUSE_DEFAULT_ACCESS_MANAGEMENT": never("devenv's clickhouse takes its access management from usersConfig, which the converter does not write"),
-				"CLICKHOUSE_SKIP_USER_SETUP":           drop("devenv's clickhouse sets up no user anyway")},
+			Env: Actions{
+				{"CLICKHOUSE_USER", Action{Kind: Expect, Value: "default", Why: "devenv's clickhouse has the user default only; other users need its usersConfig, which the converter does not write"}},
+				{"CLICKHOUSE_PASSWORD", Action{Kind: Expect, Value: "", Why: "devenv's clickhouse user default has no password; a password needs its usersConfig, which the converter does not write"}},
+				{"CLICKHOUSE_DB", Action{Kind: Unsupported, Why: "devenv's clickhouse creates no database of its own; create it with clickhouse-client"}},
+				{"CLICKHOUSE_DEFAULT_ACCESS_MANAGEMENT", Action{Kind: Unsupported, Why: "devenv's clickhouse takes its access management from usersConfig, which the converter does not write"}},
+				{"CLICKHOUSE_SKIP_USER_SETUP", Action{Kind: Drop, Why: "devenv's clickhouse sets up no user anyway"}}},
 			Ports: []ImagePort{
-				{Container: 9000, Port: set("port", Int), Listen: drop("devenv's clickhouse listens where its configuration says")},
-				{Container: 8123, Port: set("httpPort", Int), Listen: drop("devenv's clickhouse listens where its configuration says")}}}}},
+				{Container: 9000, Port: Action{Kind: Set, Option: "port", Type: Int}, Listen: Action{Kind: Drop, Why: "devenv's clickhouse listens where its configuration says"}},
+				{Container: 8123, Port: Action{Kind: Set, Option: "httpPort", Type: Int}, Listen: Action{Kind: Drop, Why: "devenv's clickhouse listens where its configuration says"}}}}}},
 	{Service: "cockroachdb", Title: "CockroachDB", Process: "cockroachdb", Readiness: ReadyPorts,
 		Names:    []string{"cockroach", "cockroachdb"},
 		Programs: []*Program{cockroachProgram},
 		Images: []*Image{{Names: []string{"cockroachdb/cockroach"}, Data: []string{"/cockroach/cockroach-data"},
 			Program: cockroachProgram,
 			Ports: []ImagePort{
-				{Container: 26257, Port: set("listen_addr", Str), HostPort: true},
-				{Container: 8080, Port: set("http_addr", Str), HostPort: true}}}}},
+				{Container: 26257, Port: Action{Kind: Set, Option: "listen_addr", Type: Str}, HostPort: true},
+				{Container: 8080, Port: Action{Kind: Set, Option: "http_addr", Type: Str}, HostPort: true}}}}},
 	{Service: "couchdb", Title: "CouchDB", Process: "couchdb", Readiness: ReadyPorts,
 		Names:    []string{"couchdb"},
 		Programs: []*Program{couchdbProgram},
 		Images: []*Image{{Names: []string{"couchdb"}, Data: []string{"/opt/couchdb/data"},
-			Ports: []ImagePort{{Container: 5984, Port: set("settings.chttpd.port", Int), Listen: set("settings.chttpd.bind_address", Str)}},
-			Env:   map[string]Action{"COUCHDB_USER": collect(), "COUCHDB_PASSWORD": collect()},
+			Ports: []ImagePort{{Container: 5984, Port: Action{Kind: Set, Option: "settings.chttpd.port", Type: Int}, Listen: Action{Kind: Set, Option: "settings.chttpd.bind_address", Type: Str}}},
+			Env:   Actions{{"COUCHDB_USER", Action{Kind: Collect}}, {"COUCHDB_PASSWORD", Action{Kind: Collect}}},
 			Build: couchdbAdmins}}},
 	{Service: "dynamodb-local", Title: "DynamoDB Local", Process: "dynamodb", Readiness: ReadyProbe,
 		Names:    []string{"dynamodb"},
 		Programs: []*Program{dynamodbProgram},
 		Images: []*Image{{Names: []string{"amazon/dynamodb-local"}, Program: dynamodbProgram,
-			Ports: []ImagePort{{Container: 8000, Port: set("port", Int)}}}}},
+			Ports: []ImagePort{{Container: 8000, Port: Action{Kind: Set, Option: "port", Type: Int}}}}}},
 	{Service: "elasticmq", Title: "ElasticMQ", Process: "elasticmq-server", Readiness: ReadyProbe,
 		Names:    []string{"elasticmq"},
 		Programs: []*Program{elasticmqProgram},
 		Images: []*Image{{Names: []string{"softwaremill/elasticmq", "softwaremill/elasticmq-native"},
-			Ports: []ImagePort{{Container: 9324, Port: expect("9324", "devenv's elasticmq listens on port 9324")}}}}},
+			Ports: []ImagePort{{Container: 9324, Port: Action{Kind: Expect, Value: "9324", Why: "devenv's elasticmq listens on port 9324"}}}}}},
 	{Service: "elasticsearch", Title: "Elasticsearch", Process: "elasticsearch", Readiness: ReadyProbe,
 		Names:    []string{"elasticsearch", "elastic"},
 		Programs: []*Program{elasticsearchProgram},
-		Env:      map[string]Action{"ES_JAVA_OPTS": set("extraJavaOptions", StrList)},
+		Env:      Actions{{"ES_JAVA_OPTS", Action{Kind: Set, Option: "extraJavaOptions", Type: StrList}}},
 		Images: []*Image{{Names: []string{"elasticsearch", "elasticsearch/elasticsearch"},
 			Data:       []string{"/usr/share/elasticsearch/data"},
 			DottedConf: "extraConf",
 			Packages:   map[string]string{"7": "elasticsearch7"},
 			Ports: []ImagePort{
-				{Container: 9200, Port: set("port", Int), Listen: set("listenAddress", Str)},
-				{Container: 9300, Port: set("tcp_port", Int)}},
-			Env: map[string]Action{
-				"discovery.type":         expect("single-node", "devenv's elasticsearch runs a single node"),
-				"xpack.security.enabled": expect("false", "devenv's elasticsearch runs without security"),
-				"ES_JAVA_OPTS":           set("extraJavaOptions", StrList),
-				"cluster.name":           set("cluster_name", Str)},
+				{Container: 9200, Port: Action{Kind: Set, Option: "port", Type: Int}, Listen: Action{Kind: Set, Option: "listenAddress", Type: Str}},
+				{Container: 9300, Port: Action{Kind: Set, Option: "tcp_port", Type: Int}}},
+			Env: Actions{
+				{"discovery.type", Action{Kind: Expect, Value: "single-node", Why: "devenv's elasticsearch runs a single node"}},
+				{"xpack.security.enabled", Action{Kind: Expect, Value: "false", Why: "devenv's elasticsearch runs without security"}},
+				{"ES_JAVA_OPTS", Action{Kind: Set, Option: "extraJavaOptions", Type: StrList}},
+				{"cluster.name", Action{Kind: Set, Option: "cluster_name", Type: Str}}},
 			NoPackage: "devenv's default is Elasticsearch 7, the only version in nixpkgs"}}},
 	{Service: "garage", Title: "Garage", Process: "garage", Helpers: []string{"garage-configure", "garage-web-ui"}, Readiness: ReadyProbe,
 		Names:    []string{"garage"},
@@ -601,17 +592,17 @@ var Table = []*Rule{
 		Names:    []string{"httpbin"},
 		Programs: []*Program{httpbinProgram},
 		Images: []*Image{{Names: []string{"kennethreitz/httpbin"},
-			Ports: []ImagePort{{Container: 80, Port: appendValue("bind"), HostPort: true, Native: 8080}}}}},
+			Ports: []ImagePort{{Container: 80, Port: Action{Kind: AppendValue, Option: "bind"}, HostPort: true, Native: 8080}}}}},
 	{Service: "influxdb", Title: "InfluxDB 2", Process: "influxdb-server", Readiness: ReadyProbe,
 		Names:    []string{"influxdb", "influx", "influxd"},
 		Programs: []*Program{influxdProgram},
 		Images: []*Image{{Names: []string{"influxdb"}, Data: []string{"/var/lib/influxdb2"}, Tags: []string{"2"},
-			Ports: []ImagePort{{Container: 8086, Port: set("port", Int)}}}}},
+			Ports: []ImagePort{{Container: 8086, Port: Action{Kind: Set, Option: "port", Type: Int}}}}}},
 	{Service: "kafka", Title: "Kafka", Process: "kafka", Readiness: ReadyProbe,
 		Names:    []string{"kafka"},
 		Programs: []*Program{kafkaProgram},
 		Images: []*Image{{Names: []string{"apache/kafka", "apache/kafka-native"},
-			Ports: []ImagePort{{Container: 9092, Port: expect("9092", "devenv's kafka listens on port 9092")}}}}},
+			Ports: []ImagePort{{Container: 9092, Port: Action{Kind: Expect, Value: "9092", Why: "devenv's kafka listens on port 9092"}}}}}},
 	{Service: "kafka.connect", Title: "Kafka Connect", Process: "kafka-connect", Readiness: ReadyProbe,
 		Names:    []string{"connect"},
 		Programs: []*Program{kafkaConnectProgram},
@@ -620,103 +611,103 @@ var Table = []*Rule{
 		Names:    []string{"keycloak"},
 		Programs: []*Program{keycloakProgram},
 		Images: []*Image{{Names: []string{"keycloak/keycloak", "jboss/keycloak"}, Program: keycloakProgram,
-			Ports: []ImagePort{{Container: 8080, Port: set("settings.http-port", Int)}},
-			Env: map[string]Action{
-				"KEYCLOAK_ADMIN":               expect("admin", "devenv's keycloak names its admin admin"),
-				"KC_BOOTSTRAP_ADMIN_USERNAME":  expect("admin", "devenv's keycloak names its admin admin"),
-				"KEYCLOAK_ADMIN_PASSWORD":      set("initialAdminPassword", Str),
-				"KC_BOOTSTRAP_ADMIN_PASSWORD":  set("initialAdminPassword", Str),
-				"KC_HTTP_PORT":                 set("settings.http-port", Int),
-				"KC_HOSTNAME":                  set("settings.hostname", Str),
-				"KC_HTTP_RELATIVE_PATH":        set("settings.http-relative-path", Str),
-				"KC_HEALTH_ENABLED":            expect("true", "devenv's keycloak enables health checks"),
-				"KC_BOOTSTRAP_ADMIN_CLIENT_ID": never("devenv's keycloak has no admin client")}}}},
+			Ports: []ImagePort{{Container: 8080, Port: Action{Kind: Set, Option: "settings.http-port", Type: Int}}},
+			Env: Actions{
+				{"KEYCLOAK_ADMIN", Action{Kind: Expect, Value: "admin", Why: "devenv's keycloak names its admin admin"}},
+				{"KC_BOOTSTRAP_ADMIN_USERNAME", Action{Kind: Expect, Value: "admin", Why: "devenv's keycloak names its admin admin"}},
+				{"KEYCLOAK_ADMIN_PASSWORD", Action{Kind: Set, Option: "initialAdminPassword", Type: Str}},
+				{"KC_BOOTSTRAP_ADMIN_PASSWORD", Action{Kind: Set, Option: "initialAdminPassword", Type: Str}},
+				{"KC_HTTP_PORT", Action{Kind: Set, Option: "settings.http-port", Type: Int}},
+				{"KC_HOSTNAME", Action{Kind: Set, Option: "settings.hostname", Type: Str}},
+				{"KC_HTTP_RELATIVE_PATH", Action{Kind: Set, Option: "settings.http-relative-path", Type: Str}},
+				{"KC_HEALTH_ENABLED", Action{Kind: Expect, Value: "true", Why: "devenv's keycloak enables health checks"}},
+				{"KC_BOOTSTRAP_ADMIN_CLIENT_ID", Action{Kind: Unsupported, Why: "devenv's keycloak has no admin client"}}}}}},
 	{Service: "mailhog", Title: "MailHog", Process: "mailhog", Readiness: ReadyPorts,
 		Names:    []string{"mailhog"},
 		Programs: []*Program{mailhogProgram},
 		Images: []*Image{{Names: []string{"mailhog/mailhog"}, Program: mailhogProgram,
 			Ports: []ImagePort{
 				{Container: 8025, Port: Action{Kind: Set, Option: "uiListenAddress", Option2: "apiListenAddress"}, HostPort: true},
-				{Container: 1025, Port: set("smtpListenAddress", Str), HostPort: true}}}}},
+				{Container: 1025, Port: Action{Kind: Set, Option: "smtpListenAddress", Type: Str}, HostPort: true}}}}},
 	{Service: "mailpit", Title: "Mailpit", Process: "mailpit", Readiness: ReadyPorts,
 		Names:    []string{"mailpit"},
 		Programs: []*Program{mailpitProgram},
 		Images: []*Image{{Names: []string{"axllent/mailpit"}, Program: mailpitProgram, Data: []string{"/data"},
 			EnvPrefixes: []string{"MP_"},
 			Ports: []ImagePort{
-				{Container: 8025, Port: set("uiListenAddress", Str), HostPort: true},
-				{Container: 1025, Port: set("smtpListenAddress", Str), HostPort: true}}}}},
+				{Container: 8025, Port: Action{Kind: Set, Option: "uiListenAddress", Type: Str}, HostPort: true},
+				{Container: 1025, Port: Action{Kind: Set, Option: "smtpListenAddress", Type: Str}, HostPort: true}}}}},
 	{Service: "meilisearch", Title: "Meilisearch", Process: "meilisearch", Readiness: ReadyPorts,
 		Names:    []string{"meilisearch", "meili"},
 		Programs: []*Program{meilisearchProgram},
-		Env: map[string]Action{
-			"MEILI_NO_ANALYTICS": set("noAnalytics", Bool),
-			"MEILI_ENV":          set("environment", Str),
-			"MEILI_HTTP_ADDR":    {Kind: Set, Option: "listenAddress", Option2: "listenPort", Type: HostPortSplit},
-			"MEILI_DB_PATH":      drop(whyData),
-			"MEILI_LOG_LEVEL":    set("logLevel", Str),
+		Env: Actions{
+			{"MEILI_NO_ANALYTICS", Action{Kind: Set, Option: "noAnalytics", Type: Bool}},
+			{"MEILI_ENV", Action{Kind: Set, Option: "environment", Type: Str}},
+			{"MEILI_HTTP_ADDR", Action{Kind: Set, Option: "listenAddress", Option2: "listenPort", Type: HostPortSplit}},
+			{"MEILI_DB_PATH", Action{Kind: Drop, Why: whyData}},
+			{"MEILI_LOG_LEVEL", Action{Kind: Set, Option: "logLevel", Type: Str}},
 		},
 		Images: []*Image{{Names: []string{"getmeili/meilisearch"}, Program: meilisearchProgram,
 			Data: []string{"/meili_data"}, EnvPrefixes: []string{"MEILI_"},
-			Ports: []ImagePort{{Container: 7700, Port: set("listenPort", Int), Listen: set("listenAddress", Str)}},
-			Env: map[string]Action{
-				"MEILI_NO_ANALYTICS": set("noAnalytics", Bool),
-				"MEILI_ENV":          set("environment", Str),
-				"MEILI_DB_PATH":      drop(whyData),
-				"MEILI_LOG_LEVEL":    set("logLevel", Str)}}}},
+			Ports: []ImagePort{{Container: 7700, Port: Action{Kind: Set, Option: "listenPort", Type: Int}, Listen: Action{Kind: Set, Option: "listenAddress", Type: Str}}},
+			Env: Actions{
+				{"MEILI_NO_ANALYTICS", Action{Kind: Set, Option: "noAnalytics", Type: Bool}},
+				{"MEILI_ENV", Action{Kind: Set, Option: "environment", Type: Str}},
+				{"MEILI_DB_PATH", Action{Kind: Drop, Why: whyData}},
+				{"MEILI_LOG_LEVEL", Action{Kind: Set, Option: "logLevel", Type: Str}}}}}},
 	{Service: "memcached", Title: "Memcached", Process: "memcached", Readiness: ReadyProbe,
 		Names:    []string{"memcached", "memcache"},
 		Programs: []*Program{memcachedProgram},
 		Images: []*Image{{Names: []string{"memcached"}, Program: memcachedProgram,
-			Ports: []ImagePort{{Container: 11211, Port: set("port", Int), Listen: set("bind", Str)}}}}},
+			Ports: []ImagePort{{Container: 11211, Port: Action{Kind: Set, Option: "port", Type: Int}, Listen: Action{Kind: Set, Option: "bind", Type: Str}}}}}},
 	{Service: "minio", Title: "MinIO", Process: "minio", Readiness: ReadyPorts,
 		Names:    []string{"minio"},
 		Programs: []*Program{minioProgram},
-		Env: map[string]Action{
-			"MINIO_ROOT_USER":     set("accessKey", Str),
-			"MINIO_ROOT_PASSWORD": set("secretKey", Str),
-			"MINIO_REGION":        set("region", Str),
-			"MINIO_BROWSER":       set("browser", OnOff),
+		Env: Actions{
+			{"MINIO_ROOT_USER", Action{Kind: Set, Option: "accessKey", Type: Str}},
+			{"MINIO_ROOT_PASSWORD", Action{Kind: Set, Option: "secretKey", Type: Str}},
+			{"MINIO_REGION", Action{Kind: Set, Option: "region", Type: Str}},
+			{"MINIO_BROWSER", Action{Kind: Set, Option: "browser", Type: OnOff}},
 		},
 		Images: []*Image{{Names: []string{"minio/minio"}, Program: minioProgram, Data: []string{"/data"},
 			Ports: []ImagePort{
-				{Container: 9000, Port: set("listenAddress", Str), HostPort: true},
-				{Container: 9001, Port: set("consoleAddress", Str), HostPort: true}},
-			Env: map[string]Action{
-				"MINIO_ROOT_USER":     set("accessKey", Str),
-				"MINIO_ROOT_PASSWORD": set("secretKey", Str),
-				"MINIO_ACCESS_KEY":    set("accessKey", Str),
-				"MINIO_SECRET_KEY":    set("secretKey", Str),
-				"MINIO_REGION":        set("region", Str),
-				"MINIO_REGION_NAME":   set("region", Str),
-				"MINIO_BROWSER":       set("browser", OnOff)}}}},
+				{Container: 9000, Port: Action{Kind: Set, Option: "listenAddress", Type: Str}, HostPort: true},
+				{Container: 9001, Port: Action{Kind: Set, Option: "consoleAddress", Type: Str}, HostPort: true}},
+			Env: Actions{
+				{"MINIO_ROOT_USER", Action{Kind: Set, Option: "accessKey", Type: Str}},
+				{"MINIO_ROOT_PASSWORD", Action{Kind: Set, Option: "secretKey", Type: Str}},
+				{"MINIO_ACCESS_KEY", Action{Kind: Set, Option: "accessKey", Type: Str}},
+				{"MINIO_SECRET_KEY", Action{Kind: Set, Option: "secretKey", Type: Str}},
+				{"MINIO_REGION", Action{Kind: Set, Option: "region", Type: Str}},
+				{"MINIO_REGION_NAME", Action{Kind: Set, Option: "region", Type: Str}},
+				{"MINIO_BROWSER", Action{Kind: Set, Option: "browser", Type: OnOff}}}}}},
 	{Service: "mongodb", Title: "MongoDB", Process: "mongodb", Helpers: []string{"mongodb-configure"}, Readiness: ReadyNone,
 		Names:    []string{"mongo", "mongodb", "mongod"},
 		Programs: []*Program{mongodProgram},
 		Images: []*Image{{Names: []string{"mongo"}, Program: mongodProgram, Data: []string{"/data/db"},
-			Ports: []ImagePort{{Container: 27017, Port: expect("27017", "devenv's mongodb listens on port 27017 unless additionalArgs says otherwise"),
-				Listen: drop("devenv's mongod listens on the local address")}},
-			Env: map[string]Action{
-				"MONGO_INITDB_ROOT_USERNAME": set("initDatabaseUsername", Str),
-				"MONGO_INITDB_ROOT_PASSWORD": set("initDatabasePassword", Str),
-				"MONGO_INITDB_DATABASE":      drop("the image uses it only for its init scripts, and there are none")}}}},
+			Ports: []ImagePort{{Container: 27017, Port: Action{Kind: Expect, Value: "27017", Why: "devenv's mongodb listens on port 27017 unless additionalArgs says otherwise"},
+				Listen: Action{Kind: Drop, Why: "devenv's mongod listens on the local address"}}},
+			Env: Actions{
+				{"MONGO_INITDB_ROOT_USERNAME", Action{Kind: Set, Option: "initDatabaseUsername", Type: Str}},
+				{"MONGO_INITDB_ROOT_PASSWORD", Action{Kind: Set, Option: "initDatabasePassword", Type: Str}},
+				{"MONGO_INITDB_DATABASE", Action{Kind: Drop, Why: "the image uses it only for its init scripts, and there are none"}}}}}},
 	{Service: "mosquitto", Title: "Mosquitto", Process: "mosquitto", Readiness: ReadyPorts,
 		Names:    []string{"mosquitto", "mqtt"},
 		Programs: []*Program{mosquittoProgram},
 		Images: []*Image{{Names: []string{"eclipse-mosquitto"}, Data: []string{"/mosquitto/data"},
-			Ports: []ImagePort{{Container: 1883, Port: set("port", Int), Listen: set("bind", Str)}}}}},
+			Ports: []ImagePort{{Container: 1883, Port: Action{Kind: Set, Option: "port", Type: Int}, Listen: Action{Kind: Set, Option: "bind", Type: Str}}}}}},
 	{Service: "mysql", Title: "MySQL", Process: "mysql", Readiness: ReadyProbe,
 		Names:    []string{"mysql", "mysqld", "mariadb"},
 		Programs: []*Program{mysqlProgram},
 		Images: []*Image{
 			{Names: []string{"mysql"}, Program: mysqlProgram, Data: []string{"/var/lib/mysql"}, InitScripts: true,
-				Ports:     []ImagePort{{Container: 3306, Port: set("settings.mysqld.port", Int), Listen: set("settings.mysqld.bind-address", Str)}},
+				Ports:     []ImagePort{{Container: 3306, Port: Action{Kind: Set, Option: "settings.mysqld.port", Type: Int}, Listen: Action{Kind: Set, Option: "settings.mysqld.bind-address", Type: Str}}},
 				Env:       mysqlImageEnv("MYSQL_"),
 				Build:     mysqlDatabases("MYSQL_"),
 				Packages:  map[string]string{"8.0": "mysql80", "8.4": "mysql84"},
 				NoPackage: "devenv's services.mysql runs MariaDB unless its package is set; set package to a MySQL of nixpkgs (pkgs.mysql84, say)"},
 			{Names: []string{"mariadb"}, Program: mysqlProgram, Data: []string{"/var/lib/mysql"}, InitScripts: true,
-				Ports:    []ImagePort{{Container: 3306, Port: set("settings.mysqld.port", Int), Listen: set("settings.mysqld.bind-address", Str)}},
+				Ports:    []ImagePort{{Container: 3306, Port: Action{Kind: Set, Option: "settings.mysqld.port", Type: Int}, Listen: Action{Kind: Set, Option: "settings.mysqld.bind-address", Type: Str}}},
 				Env:      mariadbImageEnv(),
 				Build:    mariadbDatabases,
 				Packages: map[string]string{"10.11": "mariadb_1011", "11.4": "mariadb_114", "11.8": "mariadb_118"}},
@@ -726,31 +717,31 @@ var Table = []*Rule{
 		Programs: []*Program{natsProgram},
 		Images: []*Image{{Names: []string{"nats"}, Program: natsProgram,
 			Ports: []ImagePort{
-				{Container: 4222, Port: set("port", Int), Listen: set("host", Str)},
-				{Container: 8222, Port: set("monitoring.port", Int)}}}}},
+				{Container: 4222, Port: Action{Kind: Set, Option: "port", Type: Int}, Listen: Action{Kind: Set, Option: "host", Type: Str}},
+				{Container: 8222, Port: Action{Kind: Set, Option: "monitoring.port", Type: Int}}}}}},
 	{Service: "nginx", Title: "nginx", Process: "nginx", Readiness: ReadyNone,
 		Names:    []string{"nginx"},
 		Programs: []*Program{nginxProgram},
 		Images: []*Image{{Names: []string{"nginx"},
-			Ports: []ImagePort{{Container: 80, Port: never("devenv's nginx listens where its httpConfig says, and the image's site is not devenv's")}}}}},
+			Ports: []ImagePort{{Container: 80, Port: Action{Kind: Unsupported, Why: "devenv's nginx listens where its httpConfig says, and the image's site is not devenv's"}}}}}},
 	{Service: "nixseparatedebuginfod", Title: "nixseparatedebuginfod", Process: "nixseparatedebuginfod", Readiness: ReadyPorts,
 		Names:    []string{"nixseparatedebuginfod", "debuginfod"},
 		Programs: []*Program{nixseparatedebuginfodProgram}},
 	{Service: "opensearch", Title: "OpenSearch", Process: "opensearch", Readiness: ReadyProbe,
 		Names:    []string{"opensearch"},
 		Programs: []*Program{opensearchProgram},
-		Env:      map[string]Action{"OPENSEARCH_JAVA_OPTS": set("extraJavaOptions", StrList)},
+		Env:      Actions{{"OPENSEARCH_JAVA_OPTS", Action{Kind: Set, Option: "extraJavaOptions", Type: StrList}}},
 		Images: []*Image{{Names: []string{"opensearchproject/opensearch"}, Data: []string{"/usr/share/opensearch/data"},
 			Ports: []ImagePort{
-				{Container: 9200, Port: set(`settings."http.port"`, Int), Listen: set(`settings."network.host"`, Str)},
-				{Container: 9300, Port: set(`settings."transport.port"`, Int)}},
-			Env: map[string]Action{
-				"discovery.type":                    set(`settings."discovery.type"`, Str),
-				"cluster.name":                      set(`settings."cluster.name"`, Str),
-				"plugins.security.disabled":         set(`settings."plugins.security.disabled"`, Bool),
-				"DISABLE_SECURITY_PLUGIN":           expect("true", "devenv's opensearch runs without its security plugin"),
-				"OPENSEARCH_INITIAL_ADMIN_PASSWORD": drop("devenv's opensearch runs without its security plugin, so no admin password is needed"),
-				"OPENSEARCH_JAVA_OPTS":              set("extraJavaOptions", StrList)}}}},
+				{Container: 9200, Port: Action{Kind: Set, Option: `settings."http.port"`, Type: Int}, Listen: Action{Kind: Set, Option: `settings."network.host"`, Type: Str}},
+				{Container: 9300, Port: Action{Kind: Set, Option: `settings."transport.port"`, Type: Int}}},
+			Env: Actions{
+				{"discovery.type", Action{Kind: Set, Option: `settings."discovery.type"`, Type: Str}},
+				{"cluster.name", Action{Kind: Set, Option: `settings."cluster.name"`, Type: Str}},
+				{"plugins.security.disabled", Action{Kind: Set, Option: `settings."plugins.security.disabled"`, Type: Bool}},
+				{"DISABLE_SECURITY_PLUGIN", Action{Kind: Expect, Value: "true", Why: "devenv's opensearch runs without its security plugin"}},
+				{"OPENSEARCH_INITIAL_ADMIN_PASSWORD", Action{Kind: Drop, Why: "devenv's opensearch runs without its security plugin, so no admin password is needed"}},
+				{"OPENSEARCH_JAVA_OPTS", Action{Kind: Set, Option: "extraJavaOptions", Type: StrList}}}}}},
 	{Service: "opentelemetry-collector", Title: "the OpenTelemetry Collector", Process: "opentelemetry-collector", Readiness: ReadyProbe,
 		Names:    []string{"otel", "otelcol", "collector"},
 		Programs: []*Program{otelProgram}},
@@ -761,31 +752,31 @@ var Table = []*Rule{
 			Sub:    []string{"start"},
 			Daemon: true,
 			Flags: []Flag{
-				arg(drop(whyData), "-D", "--pgdata"),
-				arg(drop(whyLog), "-l", "--log"),
-				arg(nested(postgresProgram), "-o", "--options"),
-				flag(drop("devenv waits for PostgreSQL with its readiness probe"), "-w", "--wait", "-W", "--no-wait"),
-				flag(drop("an option of pg_ctl's own output"), "-s", "--silent"),
-				arg(drop("devenv waits for PostgreSQL with its readiness probe"), "-t", "--timeout"),
+				{Names: []string{"-D", "--pgdata"}, Arg: true, Do: Action{Kind: Drop, Why: whyData}},
+				{Names: []string{"-l", "--log"}, Arg: true, Do: Action{Kind: Drop, Why: whyLog}},
+				{Names: []string{"-o", "--options"}, Arg: true, Do: Action{Kind: Nested, Program: postgresProgram}},
+				{Names: []string{"-w", "--wait", "-W", "--no-wait"}, Do: Action{Kind: Drop, Why: "devenv waits for PostgreSQL with its readiness probe"}},
+				{Names: []string{"-s", "--silent"}, Do: Action{Kind: Drop, Why: "an option of pg_ctl's own output"}},
+				{Names: []string{"-t", "--timeout"}, Arg: true, Do: Action{Kind: Drop, Why: "devenv waits for PostgreSQL with its readiness probe"}},
 			},
 		}},
 		Wrapper: &Wrapper{Env: []string{"PGDATA"}},
-		Env: map[string]Action{
-			"PGDATA": drop(whyData),
-			"PGHOST": drop("PostgreSQL does not read it; devenv sets it for clients"),
-			"PGPORT": set("port", Int),
+		Env: Actions{
+			{"PGDATA", Action{Kind: Drop, Why: whyData}},
+			{"PGHOST", Action{Kind: Drop, Why: "PostgreSQL does not read it; devenv sets it for clients"}},
+			{"PGPORT", Action{Kind: Set, Option: "port", Type: Int}},
 		},
 		Images: []*Image{{Names: []string{"postgres"}, Program: postgresProgram,
 			Data:        []string{"/var/lib/postgresql/data", "/var/lib/postgresql"},
 			InitScripts: true, InitDirs: true,
-			Ports: []ImagePort{{Container: 5432, Port: set("port", Int), Listen: set("listen_addresses", Str)}},
-			Env: map[string]Action{
-				"POSTGRES_USER":             collect(),
-				"POSTGRES_PASSWORD":         collect(),
-				"POSTGRES_DB":               collect(),
-				"PGDATA":                    drop(whyData),
-				"POSTGRES_HOST_AUTH_METHOD": expect("trust", "devenv's postgres trusts local connections"),
-				"POSTGRES_INITDB_ARGS":      set("initdbArgs", StrList),
+			Ports: []ImagePort{{Container: 5432, Port: Action{Kind: Set, Option: "port", Type: Int}, Listen: Action{Kind: Set, Option: "listen_addresses", Type: Str}}},
+			Env: Actions{
+				{"POSTGRES_USER", Action{Kind: Collect}},
+				{"POSTGRES_PASSWORD", Action{Kind: Collect}},
+				{"POSTGRES_DB", Action{Kind: Collect}},
+				{"PGDATA", Action{Kind: Drop, Why: whyData}},
+				{"POSTGRES_HOST_AUTH_METHOD", Action{Kind: Expect, Value: "trust", Why: "devenv's postgres trusts local connections"}},
+				{"POSTGRES_INITDB_ARGS", Action{Kind: Set, Option: "initdbArgs", Type: StrList}},
 			},
 			Build: postgresDatabases,
 			Packages: map[string]string{
@@ -795,40 +786,40 @@ var Table = []*Rule{
 		Names:    []string{"prometheus"},
 		Programs: []*Program{prometheusProgram},
 		Images: []*Image{{Names: []string{"prom/prometheus"}, Data: []string{"/prometheus"},
-			Ports: []ImagePort{{Container: 9090, Port: set("port", Int)}}}}},
+			Ports: []ImagePort{{Container: 9090, Port: Action{Kind: Set, Option: "port", Type: Int}}}}}},
 	{Service: "rabbitmq", Title: "RabbitMQ", Process: "rabbitmq", Readiness: ReadyProbe,
 		Names:    []string{"rabbitmq", "rabbit", "amqp"},
 		Programs: []*Program{rabbitmqProgram},
-		Env: map[string]Action{
-			"RABBITMQ_NODE_PORT":       set("port", Int),
-			"RABBITMQ_NODE_IP_ADDRESS": set("listenAddress", Str),
-			"RABBITMQ_NODENAME":        set("nodeName", Str),
-			"RABBITMQ_MNESIA_BASE":     drop(whyData),
-			"RABBITMQ_LOG_BASE":        drop(whyLog),
+		Env: Actions{
+			{"RABBITMQ_NODE_PORT", Action{Kind: Set, Option: "port", Type: Int}},
+			{"RABBITMQ_NODE_IP_ADDRESS", Action{Kind: Set, Option: "listenAddress", Type: Str}},
+			{"RABBITMQ_NODENAME", Action{Kind: Set, Option: "nodeName", Type: Str}},
+			{"RABBITMQ_MNESIA_BASE", Action{Kind: Drop, Why: whyData}},
+			{"RABBITMQ_LOG_BASE", Action{Kind: Drop, Why: whyLog}},
 		},
 		Images: []*Image{{Names: []string{"rabbitmq"}, Data: []string{"/var/lib/rabbitmq"},
 			Ports: []ImagePort{
-				{Container: 5672, Port: set("port", Int), Listen: set("listenAddress", Str)},
-				{Container: 15672, Port: set("managementPlugin.port", Int)}},
+				{Container: 5672, Port: Action{Kind: Set, Option: "port", Type: Int}, Listen: Action{Kind: Set, Option: "listenAddress", Type: Str}},
+				{Container: 15672, Port: Action{Kind: Set, Option: "managementPlugin.port", Type: Int}}},
 			TagOptions: map[string][]setting{"management": {{"managementPlugin.enable", true}}},
-			Env: map[string]Action{
-				"RABBITMQ_NODENAME":      set("nodeName", Str),
-				"RABBITMQ_ERLANG_COOKIE": set("cookie", Str),
-				"RABBITMQ_DEFAULT_USER":  set("configItems.default_user", Str),
-				"RABBITMQ_DEFAULT_PASS":  set("configItems.default_pass", Str),
-				"RABBITMQ_DEFAULT_VHOST": set("configItems.default_vhost", Str)}}}},
+			Env: Actions{
+				{"RABBITMQ_NODENAME", Action{Kind: Set, Option: "nodeName", Type: Str}},
+				{"RABBITMQ_ERLANG_COOKIE", Action{Kind: Set, Option: "cookie", Type: Str}},
+				{"RABBITMQ_DEFAULT_USER", Action{Kind: Set, Option: "configItems.default_user", Type: Str}},
+				{"RABBITMQ_DEFAULT_PASS", Action{Kind: Set, Option: "configItems.default_pass", Type: Str}},
+				{"RABBITMQ_DEFAULT_VHOST", Action{Kind: Set, Option: "configItems.default_vhost", Type: Str}}}}}},
 	{Service: "redis", Title: "Redis", Process: "redis", Readiness: ReadyProbe,
 		Names:    []string{"redis"},
 		Programs: []*Program{redisProgram},
 		Images: []*Image{{Names: []string{"redis"}, Program: redisProgram, Data: []string{"/data"},
-			Ports: []ImagePort{{Container: 6379, Port: set("port", Int), Listen: set("bind", Str)}}}}},
+			Ports: []ImagePort{{Container: 6379, Port: Action{Kind: Set, Option: "port", Type: Int}, Listen: Action{Kind: Set, Option: "bind", Type: Str}}}}}},
 	{Service: "rustfs", Title: "RustFS", Process: "rustfs", Readiness: ReadyProbe,
 		Names:    []string{"rustfs"},
 		Programs: []*Program{rustfsProgram},
-		Env: map[string]Action{
-			"RUSTFS_ACCESS_KEY":     set("accessKey", Str),
-			"RUSTFS_SECRET_KEY":     set("secretKey", Str),
-			"RUSTFS_CONSOLE_ENABLE": set("consoleEnable", Bool),
+		Env: Actions{
+			{"RUSTFS_ACCESS_KEY", Action{Kind: Set, Option: "accessKey", Type: Str}},
+			{"RUSTFS_SECRET_KEY", Action{Kind: Set, Option: "secretKey", Type: Str}},
+			{"RUSTFS_CONSOLE_ENABLE", Action{Kind: Set, Option: "consoleEnable", Type: Bool}},
 		},
 		Note: "devenv's services.rustfs takes its package from a rustfs input in devenv.yaml"},
 	{Service: "sqld", Title: "sqld (libSQL)", Process: "sqld", Readiness: ReadyProbe,
@@ -836,7 +827,7 @@ var Table = []*Rule{
 		Programs: []*Program{sqldProgram},
 		Images: []*Image{{Names: []string{"tursodatabase/libsql-server", "libsql/sqld"}, Program: sqldProgram,
 			Data:  []string{"/var/lib/sqld"},
-			Ports: []ImagePort{{Container: 8080, Port: set("port", Int)}}}}},
+			Ports: []ImagePort{{Container: 8080, Port: Action{Kind: Set, Option: "port", Type: Int}}}}}},
 	{Service: "tailscale.funnel", Title: "Tailscale Funnel", Process: "tailscale-funnel", Readiness: ReadyNone,
 		Names:    []string{"funnel", "tailscale"},
 		Programs: []*Program{tailscaleProgram}},
@@ -852,15 +843,15 @@ var Table = []*Rule{
 	{Service: "typesense", Title: "Typesense", Process: "typesense", Readiness: ReadyPorts,
 		Names:    []string{"typesense"},
 		Programs: []*Program{typesenseProgram},
-		Env: map[string]Action{
-			"TYPESENSE_API_KEY":  set("apiKey", Str),
-			"TYPESENSE_DATA_DIR": drop(whyData),
+		Env: Actions{
+			{"TYPESENSE_API_KEY", Action{Kind: Set, Option: "apiKey", Type: Str}},
+			{"TYPESENSE_DATA_DIR", Action{Kind: Drop, Why: whyData}},
 		},
 		Images: []*Image{{Names: []string{"typesense/typesense"}, Program: typesenseProgram, Data: []string{"/data"},
-			Ports: []ImagePort{{Container: 8108, Port: set("port", Int), Listen: set("host", Str)}},
-			Env: map[string]Action{
-				"TYPESENSE_API_KEY":  set("apiKey", Str),
-				"TYPESENSE_DATA_DIR": drop(whyData)}}}},
+			Ports: []ImagePort{{Container: 8108, Port: Action{Kind: Set, Option: "port", Type: Int}, Listen: Action{Kind: Set, Option: "host", Type: Str}}},
+			Env: Actions{
+				{"TYPESENSE_API_KEY", Action{Kind: Set, Option: "apiKey", Type: Str}},
+				{"TYPESENSE_DATA_DIR", Action{Kind: Drop, Why: whyData}}}}}},
 	{Service: "varnish", Title: "Varnish", Process: "varnish", Readiness: ReadyPorts,
 		Names:    []string{"varnish", "varnishd"},
 		Programs: []*Program{varnishProgram}},
@@ -871,7 +862,7 @@ var Table = []*Rule{
 		Names:    []string{"wiremock"},
 		Programs: []*Program{wiremockProgram},
 		Images: []*Image{{Names: []string{"wiremock/wiremock"}, Program: wiremockProgram,
-			Ports: []ImagePort{{Container: 8080, Port: set("port", Int)}}}}},
+			Ports: []ImagePort{{Container: 8080, Port: Action{Kind: Set, Option: "port", Type: Int}}}}}},
 }
 
 // postgresDatabases turns the postgres image's POSTGRES_USER,
@@ -967,25 +958,21 @@ func joinComma(s []string) string {
 	return out
 }
 
-func mysqlImageEnv(prefix string) map[string]Action {
-	return map[string]Action{
-		prefix + "DATABASE":             collect(),
-		prefix + "USER":                 collect(),
-		prefix + "PASSWORD":             collect(),
-		prefix + "ROOT_PASSWORD":        collect(),
-		prefix + "ROOT_HOST":            collect(),
-		prefix + "RANDOM_ROOT_PASSWORD": never("devenv's MySQL root user has no password"),
-		prefix + "ALLOW_EMPTY_PASSWORD": drop("devenv's MySQL root user has no password anyway"),
+func mysqlImageEnv(prefix string) Actions {
+	return Actions{
+		{prefix + "DATABASE", Action{Kind: Collect}},
+		{prefix + "USER", Action{Kind: Collect}},
+		{prefix + "PASSWORD", Action{Kind: Collect}},
+		{prefix + "ROOT_PASSWORD", Action{Kind: Collect}},
+		{prefix + "ROOT_HOST", Action{Kind: Collect}},
+		{prefix + "RANDOM_ROOT_PASSWORD", Action{Kind: Unsupported, Why: "devenv's MySQL root user has no password"}},
+		{prefix + "ALLOW_EMPTY_PASSWORD", Action{Kind: Drop, Why: "devenv's MySQL root user has no password anyway"}},
 	}
 }
 
-func mariadbImageEnv() map[string]Action {
-	env := mysqlImageEnv("MYSQL_")
-	for k, v := range mysqlImageEnv("MARIADB_") {
-		env[k] = v
-	}
-	env["MARIADB_ALLOW_EMPTY_ROOT_PASSWORD"] = drop("devenv's MySQL root user has no password anyway")
-	return env
+func mariadbImageEnv() Actions {
+	env := append(mysqlImageEnv("MYSQL_"), mysqlImageEnv("MARIADB_")...)
+	return append(env, NamedAction{"MARIADB_ALLOW_EMPTY_ROOT_PASSWORD", Action{Kind: Drop, Why: "devenv's MySQL root user has no password anyway"}})
 }
 
 // mysqlDatabases turns the mysql image's MYSQL_DATABASE, MYSQL_USER,

@@ -14,7 +14,7 @@ import (
 // schema, as compose-go does after merging each file: unknown keys and
 // values of the wrong type are errors (docker compose refuses the file).
 func (l *loader) validate(root *Value) {
-	l.checkKeys(root, nil, topKeys, "the top level")
+	l.checkKeys(root, nil, schemaKeys().topKeys, "the top level")
 	for _, top := range root.Fields {
 		v := top.Value
 		switch top.Key {
@@ -34,7 +34,7 @@ func (l *loader) validate(root *Value) {
 			if v.Kind != KindMap {
 				continue
 			}
-			known := map[string]map[string]kinds{"volumes": volumeDefKeys, "networks": networkKeys, "secrets": secretKeys, "configs": configKeys}[top.Key]
+			known := map[string]map[string]kinds{"volumes": schemaKeys().volumeDefKeys, "networks": schemaKeys().networkKeys, "secrets": schemaKeys().secretKeys, "configs": schemaKeys().configKeys}[top.Key]
 			for _, r := range v.Fields {
 				l.checkName(r, strings.TrimSuffix(top.Key, "s"))
 				if r.Value.Kind == KindNull {
@@ -52,7 +52,7 @@ func (l *loader) validate(root *Value) {
 			}
 			for _, it := range v.Items {
 				if it.Kind == KindMap {
-					l.checkKeys(it, []string{"include", listItem}, includeKeys, "an include entry")
+					l.checkKeys(it, []string{"include", listItem}, schemaKeys().includeKeys, "an include entry")
 				} else if it.Kind != KindStr {
 					l.typeError(it, "include", kStr|kMap)
 				}
@@ -112,7 +112,7 @@ func (l *loader) typeError(v *Value, path string, want kinds) {
 // checkService checks one service's keys and the shapes inside them.
 func (l *loader) checkService(name string, s *Value) {
 	path := []string{"services", name}
-	l.checkKeys(s, path, serviceKeys, "service "+name)
+	l.checkKeys(s, path, schemaKeys().serviceKeys, "service "+name)
 	p := func(k string) string { return "services." + name + "." + k }
 	for _, f := range s.Fields {
 		v := f.Value
@@ -124,12 +124,12 @@ func (l *loader) checkService(name string, s *Value) {
 		switch f.Key {
 		case "build":
 			if v.Kind == KindMap {
-				l.checkKeys(v, with(path, "build"), buildKeys, p("build"))
+				l.checkKeys(v, with(path, "build"), schemaKeys().buildKeys, p("build"))
 				l.checkListOrDict(v.Get("args"), p("build.args"))
 			}
 		case "healthcheck":
 			if v.Kind == KindMap {
-				l.checkKeys(v, with(path, "healthcheck"), healthcheckKeys, p("healthcheck"))
+				l.checkKeys(v, with(path, "healthcheck"), schemaKeys().healthcheckKeys, p("healthcheck"))
 				if t := v.Get("test"); t != nil && t.Kind == KindList {
 					l.checkStrings(t, p("healthcheck.test"))
 				}
@@ -144,7 +144,7 @@ func (l *loader) checkService(name string, s *Value) {
 						l.typeError(d.Value, p("depends_on."+d.Key), kMap)
 						continue
 					}
-					l.checkKeys(d.Value, with(with(path, "depends_on"), d.Key), dependsOnKeys, p("depends_on."+d.Key))
+					l.checkKeys(d.Value, with(with(path, "depends_on"), d.Key), schemaKeys().dependsOnKeys, p("depends_on."+d.Key))
 					c := d.Value.Get("condition")
 					if c == nil {
 						l.diags.Add(d.KeyPos, ir.IDComposeBadValue,
@@ -164,7 +164,7 @@ func (l *loader) checkService(name string, s *Value) {
 				for _, it := range v.Items {
 					switch it.Kind {
 					case KindMap:
-						l.checkKeys(it, with(with(path, "ports"), listItem), portKeys, p("ports"))
+						l.checkKeys(it, with(with(path, "ports"), listItem), schemaKeys().portKeys, p("ports"))
 					case KindStr, KindInt, KindFloat:
 					default:
 						l.typeError(it, p("ports"), kStr|kInt|kMap)
@@ -176,7 +176,7 @@ func (l *loader) checkService(name string, s *Value) {
 				for _, it := range v.Items {
 					switch it.Kind {
 					case KindMap:
-						l.checkKeys(it, with(with(path, "volumes"), listItem), volumeKeys, p("volumes"))
+						l.checkKeys(it, with(with(path, "volumes"), listItem), schemaKeys().volumeKeys, p("volumes"))
 						t := it.Get("type")
 						if t == nil {
 							l.diags.Add(it.Pos, ir.IDComposeBadValue, p("volumes")+" entry has no type, which the long syntax requires; docker compose refuses the file", "")
@@ -220,7 +220,7 @@ func (l *loader) checkService(name string, s *Value) {
 			}
 		case "deploy":
 			if v.Kind == KindMap {
-				l.checkKeys(v, with(path, "deploy"), deployKeys, p("deploy"))
+				l.checkKeys(v, with(path, "deploy"), schemaKeys().deployKeys, p("deploy"))
 			}
 		case "container_name":
 			if v.Kind == KindStr && !validContainerName(v.Str) {

@@ -189,7 +189,7 @@ var funcNameRE = lazyre.New(`^([a-z-]+)[ \t]`)
 // substitution reference or a variable.
 func (e *expander) reference(inner string, open byte, at int) val {
 	if m := funcNameRE.FindStringSubmatch(inner); m != nil {
-		if f, ok := mkFunctions[m[1]]; ok {
+		if f, ok := mkFunctions()[m[1]]; ok {
 			argText := strings.TrimLeft(inner[len(m[1]):], " \t")
 			args := splitArgs(argText, open, f.maxArgs)
 			return f.fn(e, m[1], args, e.posAt(-2))

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/pc2devenv/pc2devenv/ir"
 )
@@ -18,9 +19,22 @@ type mkFunc struct {
 	fn      func(e *expander, name string, args []string, pos ir.Pos) val
 }
 
-var mkFunctions map[string]mkFunc
+var (
+	mkFunctionsOnce sync.Once
+	mkFunctionTable map[string]mkFunc
+)
 
-func init() {
+// mkFunctions returns make's functions by name. It builds the table on
+// first use, so that a program that reads no Makefile does not build it at
+// start-up. (A sync.OnceValue variable would be an initialization cycle:
+// $(call …) looks functions up.)
+func mkFunctions() map[string]mkFunc {
+	mkFunctionsOnce.Do(func() { mkFunctionTable = newMkFunctions() })
+	return mkFunctionTable
+}
+
+// newMkFunctions builds the table mkFunctions returns.
+func newMkFunctions() map[string]mkFunc {
 	text := func(n int, f func(args []string) string) mkFunc {
 		return mkFunc{n, func(e *expander, name string, args []string, pos ir.Pos) val {
 			vals := e.expandArgs(args)
@@ -36,7 +50,7 @@ func init() {
 			return lit(f(strs))
 		}}
 	}
-	mkFunctions = map[string]mkFunc{
+	return map[string]mkFunc{
 		"subst": text(3, func(a []string) string { return strings.ReplaceAll(arg(a, 2), arg(a, 0), arg(a, 1)) }),
 		"patsubst": text(3, func(a []string) string {
 			return patsubst(strings.TrimSpace(arg(a, 0)), strings.TrimSpace(arg(a, 1)), arg(a, 2))
@@ -433,7 +447,7 @@ func fnCall(e *expander, name string, args []string, pos ir.Pos) val {
 		n := strconv.Itoa(i)
 		scope[n] = &mkVar{name: n, flavor: simple, origin: originAutomatic}
 	}
-	if f, ok := mkFunctions[vname]; ok && e.lookup(vname) == nil {
+	if f, ok := mkFunctions()[vname]; ok && e.lookup(vname) == nil {
 		return f.fn(e, vname, args[1:], pos)
 	}
 	v := e.lookup(vname)

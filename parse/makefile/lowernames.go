@@ -3,6 +3,7 @@ package makefile
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 	"github.com/pc2devenv/pc2devenv/ir"
@@ -64,14 +65,15 @@ func (lw *lowerer) wantsScript(name string) bool {
 	return lw.tasks[name] && lw.phony[name]
 }
 
-// bashBuiltins are the names bash runs as builtins before looking at PATH.
-var bashBuiltins = map[string]bool{}
-
-func init() {
+// bashBuiltins returns the names bash runs as builtins before looking at
+// PATH. It builds the set on first use.
+var bashBuiltins = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
 	for _, n := range strings.Fields(`alias bg bind break builtin caller cd command compgen complete compopt continue
 		declare dirs disown echo enable eval exec exit export false fc fg getopts hash help history jobs kill
 		let local logout mapfile popd printf pushd pwd read readarray readonly return set shift shopt source
 		suspend test times trap true type typeset ulimit umask unalias unset wait`) {
-		bashBuiltins[n] = true
+		m[n] = true
 	}
-}
+	return m
+})

@@ -81,7 +81,7 @@ func (lw *lowerer) lowerScript(t *mkTarget) {
 		lw.diags.Add(t.pos, ir.IDMakeArgs,
 			fmt.Sprintf("the recipes %s runs use %s, which people set on make's command line: the script takes it from its arguments", t.name, strings.Join(argNames, ", ")), "")
 	}
-	if bashBuiltins[script.Name] {
+	if bashBuiltins()[script.Name] {
 		lw.diags.Add(t.pos, ir.IDMakeShadowed,
 			fmt.Sprintf("bash's builtin %s hides the script %s", script.Name, script.Name),
 			"run devenv tasks run "+lw.taskName[t.name])
