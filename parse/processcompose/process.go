@@ -23,10 +23,14 @@ func (r *reader) processes(n *yaml.Node, k ir.Path) {
 		return
 	}
 	entries = r.resolveExtends(entries, k)
-	for _, e := range entries {
+	// The processes and what the reader keeps of them are made together,
+	// one block of each for the file.
+	ps := make([]ir.Process, len(entries))
+	pps := make([]pcProcess, len(entries))
+	for i, e := range entries {
 		pk := ir.ProcessPath(e.key)
 		r.record(pk, e.kNode, e.value, false)
-		if pp := r.process(e, pk); pp != nil {
+		if pp := r.process(&pps[i], &ps[i], e, pk); pp != nil {
 			r.procs = append(r.procs, pp)
 		}
 	}
@@ -36,10 +40,12 @@ func (r *reader) processes(n *yaml.Node, k ir.Path) {
 var monitorModes = []string{"none", "activity", "silence"}
 
 // process reads one process into the model: typed fields for the keys the
-// model has, Extra for the others, and what the later steps need.
-func (r *reader) process(pe entry, k ir.Path) *pcProcess {
-	p := &ir.Process{Name: pe.key, Pos: r.pos(pe.kNode), KeyPath: k}
-	pp := &pcProcess{p: p, e: pe, k: k, replicas: 1}
+// model has, Extra for the others, and what the later steps need. It
+// fills in pp and p and returns pp, or nil when the process is not a
+// mapping.
+func (r *reader) process(pp *pcProcess, p *ir.Process, pe entry, k ir.Path) *pcProcess {
+	*p = ir.Process{Name: pe.key, Pos: r.pos(pe.kNode), KeyPath: k}
+	*pp = pcProcess{p: p, e: pe, k: k, replicas: 1}
 	// quoted is the process's name as the messages quote it (as %q
 	// does), built once for the messages of its keys.
 	quoted := strconv.Quote(p.Name)

@@ -63,10 +63,12 @@ func (r *reader) checkReplicaCount() bool {
 func (r *reader) renderReplicas(pp *pcProcess, first []string) {
 	n := pp.replicas
 	copies := make([]*ir.Process, n)
+	ps := make([]ir.Process, n)
+	pps := make([]pcProcess, n)
 	differ := false
 	for i := range n {
 		var q *pcProcess
-		r.withoutRecording(func() { q = r.process(pp.e, pp.k) })
+		r.withoutRecording(func() { q = r.process(&pps[i], &ps[i], pp.e, pp.k) })
 		q.num = i
 		if texts := r.renderProcess(q); !slices.Equal(texts, first) {
 			differ = true
