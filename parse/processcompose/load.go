@@ -1,6 +1,7 @@
 package processcompose
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -322,20 +323,15 @@ func (r *reader) anchorWorkingDirs(root *yaml.Node, path string) {
 // file's whole text before it reads the YAML and refuses a file it cannot
 // substitute.
 func checkRawSubst(file string, src []byte, diags *ir.Diagnostics) {
-	s := string(src)
-	if !strings.Contains(s, "${") {
+	if !bytes.Contains(src, []byte("${")) {
 		return
 	}
-	_, problems := scanSubst(s, ir.Pos{})
-	for _, p := range problems {
-		if p.id != ir.IDBadExpansion {
-			continue
-		}
-		line := 1 + strings.Count(s[:p.offset], "\n")
-		col := p.offset - strings.LastIndexByte(s[:p.offset], '\n')
+	for _, p := range malformedSubst(src) {
+		line := 1 + bytes.Count(src[:p.offset], []byte("\n"))
+		col := p.offset - bytes.LastIndexByte(src[:p.offset], '\n')
 		msg := p.msg
-		if end := strings.IndexByte(s[p.offset:], '\n'); end >= 0 && strings.Contains(msg, "\n") {
-			msg = fmt.Sprintf("malformed %s…: process-compose refuses to load the file", s[p.offset:p.offset+end])
+		if end := bytes.IndexByte(src[p.offset:], '\n'); end >= 0 && strings.Contains(msg, "\n") {
+			msg = fmt.Sprintf("malformed %s…: process-compose refuses to load the file", src[p.offset:p.offset+end])
 		}
 		diags.AddAs(ir.Pos{File: file, Line: line, Col: col}, p.sev, p.id, msg, p.hint)
 	}
