@@ -38,7 +38,7 @@ func (r *reader) environment(n *yaml.Node, k ir.Path, where string) []ir.EnvVar 
 	if len(items) > 0 {
 		env = make([]ir.EnvVar, 0, len(items))
 	}
-	entryWhat := "an entry of " + where
+	entryWhat := r.names.join("an entry of ", where)
 	for _, it := range items {
 		it = r.deref(it)
 		s, ok := r.scalar(it, entryWhat)

@@ -15,7 +15,7 @@ import (
 // zero value of process-compose's enum, whatever its documentation says.
 // quoted is the process's name as %q quotes it.
 func (r *reader) dependsOn(n *yaml.Node, k ir.Path, quoted string) []ir.Dependency {
-	where := "depends_on of process " + quoted
+	where := r.names.join("depends_on of process ", quoted)
 	entries, ok := r.mapping(n, where)
 	if !ok {
 		return nil
@@ -32,7 +32,7 @@ func (r *reader) dependsOn(n *yaml.Node, k ir.Path, quoted string) []ir.Dependen
 				fmt.Sprintf("depends_on entry %q is not a mapping", e.key), hint)
 			continue
 		}
-		what := "depends_on." + e.key + " of process " + quoted
+		what := r.names.join("depends_on.", e.key, " of process ", quoted)
 		m, ok := r.mapping(v, what)
 		if !ok {
 			continue
@@ -68,13 +68,13 @@ func (r *reader) dependsOn(n *yaml.Node, k ir.Path, quoted string) []ir.Dependen
 // availability reads a process's restart policy. quoted is the process's
 // name as %q quotes it.
 func (r *reader) availability(n *yaml.Node, k ir.Path, quoted string) *ir.Restart {
-	keys, ok := r.fields(n, fAvailability, k, "availability of process "+quoted, false)
+	keys, ok := r.fields(n, fAvailability, k, r.names.join("availability of process ", quoted), false)
 	if !ok {
 		return nil
 	}
 	a := &ir.Restart{Pos: r.pos(r.deref(n))}
 	for _, f := range keys {
-		what := "availability." + f.key + " of process " + quoted
+		what := r.names.join("availability.", f.key, " of process ", quoted)
 		switch f.key {
 		case "restart":
 			s, pos, ok := r.enum(f.value, what, "restart policy", "", restartNames, ir.Error, ir.IDRestartPolicy, "process-compose refuses the file")
@@ -118,7 +118,7 @@ func (r *reader) probe(n *yaml.Node, k ir.Path, where string) *ir.Probe {
 	}
 	p := &ir.Probe{Pos: r.pos(r.deref(n))}
 	for _, f := range keys {
-		what := f.key + " of " + where
+		what := r.names.join(f.key, " of ", where)
 		switch f.key {
 		case "exec":
 			p.Exec = r.execProbe(f.value, f.k, what)
@@ -152,7 +152,7 @@ func (r *reader) execProbe(n *yaml.Node, k ir.Path, where string) *ir.ExecProbe 
 	}
 	x := &ir.ExecProbe{Pos: r.pos(r.deref(n))}
 	for _, f := range keys {
-		t, ok := r.text(f.value, f.key+" of "+where)
+		t, ok := r.text(f.value, r.names.join(f.key, " of ", where))
 		if !ok {
 			continue
 		}
@@ -176,7 +176,7 @@ func (r *reader) httpProbe(n *yaml.Node, k ir.Path, where string) *ir.HTTPProbe 
 	h := &ir.HTTPProbe{Pos: r.pos(r.deref(n))}
 	for _, f := range keys {
 		e, ck := f.entry, f.k
-		what := e.key + " of " + where
+		what := r.names.join(e.key, " of ", where)
 		switch e.key {
 		case "host", "scheme", "path":
 			s, pos, ok := r.structural(e.value, what)
@@ -218,14 +218,14 @@ func (r *reader) httpProbe(n *yaml.Node, k ir.Path, where string) *ir.HTTPProbe 
 // shutdown reads how a process is stopped. quoted is the process's name
 // as %q quotes it.
 func (r *reader) shutdown(n *yaml.Node, k ir.Path, quoted string) *ir.Shutdown {
-	keys, ok := r.fields(n, fShutdown, k, "shutdown of process "+quoted, false)
+	keys, ok := r.fields(n, fShutdown, k, r.names.join("shutdown of process ", quoted), false)
 	if !ok {
 		return nil
 	}
 	s := &ir.Shutdown{Pos: r.pos(r.deref(n))}
 	for _, f := range keys {
 		e := f.entry
-		what := "shutdown." + e.key + " of process " + quoted
+		what := r.names.join("shutdown.", e.key, " of process ", quoted)
 		switch e.key {
 		case "command":
 			if t, ok := r.text(e.value, what); ok {

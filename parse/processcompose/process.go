@@ -3,7 +3,6 @@ package processcompose
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	yaml "go.yaml.in/yaml/v4"
 
@@ -49,7 +48,7 @@ func (r *reader) process(pp *pcProcess, p *ir.Process, pe entry, k ir.Path) *pcP
 	// quoted is the process's name as the messages quote it (as %q
 	// does), built once for the messages of its keys.
 	quoted := strconv.Quote(p.Name)
-	where := "process " + quoted
+	where := r.names.join("process ", quoted)
 	keys, ok := r.fields(pe.value, fProcess, k, where, true)
 	if !ok {
 		return nil
@@ -58,23 +57,10 @@ func (r *reader) process(pp *pcProcess, p *ir.Process, pe entry, k ir.Path) *pcP
 	entrypointKey := -1 // its record, for drop
 	var entrypointPos ir.Pos
 	var isDisabled ir.Opt[bool]
-	// whats holds what each key is called in messages, "KEY of process
-	// NAME", written in turn into one block: a string taken from a
-	// strings.Builder stays as it is while the Builder appends.
-	const of = " of process "
-	var whats strings.Builder
-	n := 0
-	for _, f := range keys {
-		n += len(f.key) + len(of) + len(quoted)
-	}
-	whats.Grow(n)
 	for _, f := range keys {
 		e, ck, i := f.entry, f.k, f.i
-		start := whats.Len()
-		whats.WriteString(e.key)
-		whats.WriteString(of)
-		whats.WriteString(quoted)
-		what := whats.String()[start:]
+		// what is what the key is called in messages.
+		what := r.names.join(e.key, " of ", where)
 		switch e.key {
 		case "command":
 			hasCommand = true
@@ -103,7 +89,7 @@ func (r *reader) process(pp *pcProcess, p *ir.Process, pe entry, k ir.Path) *pcP
 				p.Cwd = ir.Some(t, t.Pos)
 			}
 		case "environment":
-			p.Env = r.environment(e.value, ck, "the environment of process "+quoted)
+			p.Env = r.environment(e.value, ck, r.names.join("the environment of ", where))
 		case "env_file":
 			if t, ok := r.text(e.value, what); ok && !t.IsEmpty() {
 				p.EnvFile = ir.Some(t, t.Pos)
@@ -115,7 +101,7 @@ func (r *reader) process(pp *pcProcess, p *ir.Process, pe entry, k ir.Path) *pcP
 		case "availability":
 			p.Restart = r.availability(e.value, ck, quoted)
 		case "readiness_probe", "liveness_probe":
-			probe := r.probe(e.value, ck, "the "+e.key+" of process "+quoted)
+			probe := r.probe(e.value, ck, r.names.join("the ", what))
 			if e.key == "readiness_probe" {
 				p.Readiness = probe
 			} else {

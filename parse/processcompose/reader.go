@@ -34,6 +34,8 @@ type reader struct {
 	tmpl templater
 	// procs are the processes read, in source order.
 	procs []*pcProcess
+	// names makes the names of values in messages.
+	names nameMaker
 	// quietDiags and quietKeys are where withoutRecording sends
 	// diagnostics and keys.
 	quietDiags ir.Diagnostics
