@@ -34,6 +34,8 @@ type reader struct {
 	tmpl templater
 	// procs are the processes read, in source order.
 	procs []*pcProcess
+	// scratch is a block fields reads a mapping's entries into.
+	scratch []entry
 	// names makes the names of values in messages.
 	names nameMaker
 	// quietDiags and quietKeys are where withoutRecording sends
@@ -219,8 +221,13 @@ type knownKey struct {
 // with extensions, that start with "x-"), each recorded; every other key
 // is recorded and reported as unknown in where.
 func (r *reader) fields(n *yaml.Node, f *field, k ir.Path, where string, extensions bool) ([]knownKey, bool) {
-	entries, ok := r.mapping(n, where)
+	// The entries are read into the reader's scratch block, which
+	// nothing else uses until this returns: only the keys returned are
+	// made anew.
+	entries, ok := r.appendMapping(r.scratch[:0], n, where)
+	r.scratch = nil
 	if !ok {
+		r.scratch = entries[:0]
 		return nil, false
 	}
 	out := make([]knownKey, 0, len(entries))
@@ -232,6 +239,7 @@ func (r *reader) fields(n *yaml.Node, f *field, k ir.Path, where string, extensi
 		}
 		out = append(out, knownKey{e, ck, r.record(ck, e.kNode, e.value, false)})
 	}
+	r.scratch = entries[:0]
 	return out, true
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -142,15 +143,26 @@ func isNull(n *yaml.Node) bool {
 // among merged mappings, earlier ones win). what names the value in
 // messages. A null value is an empty mapping.
 func (r *yamlReader) mapping(n *yaml.Node, what string) ([]entry, bool) {
+	return r.appendMapping(nil, n, what)
+}
+
+// appendMapping appends the entries of a mapping node to dst, as mapping
+// returns them, and returns the extended slice.
+func (r *yamlReader) appendMapping(dst []entry, n *yaml.Node, what string) ([]entry, bool) {
 	n = r.deref(n)
 	if isNull(n) {
-		return nil, true
+		return dst, true
 	}
 	if n.Kind != yaml.MappingNode {
 		r.typeError(n, what, "a mapping")
-		return nil, false
+		return dst, false
 	}
-	out := make([]entry, 0, len(n.Content)/2)
+	out := dst
+	if out == nil {
+		out = make([]entry, 0, len(n.Content)/2)
+	} else {
+		out = slices.Grow(out, len(n.Content)/2)
+	}
 	var seen keySet
 	// Explicit keys first, so that they win over merged ones.
 	for i := 0; i+1 < len(n.Content); i += 2 {

@@ -1,0 +1,53 @@
+package processcompose
+
+import (
+	"reflect"
+	"testing"
+
+	yaml "go.yaml.in/yaml/v4"
+
+	"github.com/pc2devenv/pc2devenv/ir"
+)
+
+// TestAppendMapping checks that appendMapping, which reads into a block it
+// is given (fields' scratch block), gives mapping's entries after what the
+// block held, and the same diagnostics.
+func TestAppendMapping(t *testing.T) {
+	tests := []string{
+		"a: 1\nb: 2\n",
+		"~",
+		"{}",
+		"[1, 2]",
+		"x: &m {a: 1, b: 2}\ny: {<<: *m, b: 3, c: 4}\n",
+		"a: 1\na: 2\n",
+	}
+	for _, src := range tests {
+		var doc yaml.Node
+		if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+			t.Fatal(err)
+		}
+		var nodes []*yaml.Node
+		var walk func(n *yaml.Node)
+		walk = func(n *yaml.Node) {
+			nodes = append(nodes, n)
+			for _, c := range n.Content {
+				walk(c)
+			}
+		}
+		walk(doc.Content[0])
+		for _, n := range nodes {
+			var slowDiags, fastDiags ir.Diagnostics
+			slow := yamlReader{diags: &slowDiags}
+			fast := yamlReader{diags: &fastDiags}
+			want, wantOK := slow.mapping(n, "it")
+			held := []entry{{key: "held"}}
+			got, gotOK := fast.appendMapping(held[:1:1], n, "it")
+			if gotOK != wantOK || !reflect.DeepEqual(got[1:], want) && len(want)+len(got[1:]) > 0 || got[0].key != "held" {
+				t.Errorf("%q at line %d: appendMapping gives %v, %v; mapping %v, %v", src, n.Line, got, gotOK, want, wantOK)
+			}
+			if !reflect.DeepEqual(fastDiags, slowDiags) {
+				t.Errorf("%q at line %d: appendMapping reports %v; mapping %v", src, n.Line, fastDiags, slowDiags)
+			}
+		}
+	}
+}
