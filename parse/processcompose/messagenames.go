@@ -3,7 +3,7 @@ package processcompose
 import "strings"
 
 // nameBlock is the size of the blocks a nameMaker joins names into.
-const nameBlock = 2048
+const nameBlock = 1024
 
 // nameMaker makes the names that messages give values ("restart of
 // availability of process \"web\""). The reader names every value it

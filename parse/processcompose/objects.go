@@ -21,6 +21,9 @@ func (r *reader) dependsOn(n *yaml.Node, k ir.Path, quoted string) []ir.Dependen
 		return nil
 	}
 	var deps []ir.Dependency
+	if len(entries) > 0 {
+		deps = make([]ir.Dependency, 0, len(entries))
+	}
 	for _, e := range entries {
 		dk := r.name(k, e.key)
 		r.record(dk, e.kNode, e.value, false)

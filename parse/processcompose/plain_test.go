@@ -33,3 +33,15 @@ func TestPlainText(t *testing.T) {
 		}
 	}
 }
+
+// TestResolve checks resolve against its slow path, ir.Text.Resolve.
+func TestResolve(t *testing.T) {
+	for _, s := range []string{"", "x", "a$$b", "${A}", "${A:-1}", "a${B:-c}d", "${A}${B:-x}", "$${A}"} {
+		text, _ := scanSubst(s, ir.Pos{})
+		gotV, gotU := resolve(text)
+		wantV, wantU := text.Resolve()
+		if gotV != wantV || !reflect.DeepEqual(gotU, wantU) {
+			t.Errorf("resolve(%q) = %q, %v; Resolve gives %q, %v", s, gotV, gotU, wantV, wantU)
+		}
+	}
+}

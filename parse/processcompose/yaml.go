@@ -336,13 +336,21 @@ func (r *yamlReader) structural(n *yaml.Node, what string) (string, ir.Pos, bool
 	if !ok {
 		return "", t.Pos, false
 	}
-	v, unresolved := t.Resolve()
+	v, unresolved := resolve(t)
 	for _, ref := range unresolved {
 		r.diags.Add(t.Pos, ir.IDUnresolvedVar,
 			fmt.Sprintf("%s uses %s, which process-compose substitutes from its environment when it loads the file; the converter cannot know that value and uses an empty one", what, ref.Raw),
 			"give a default, as in ${"+ref.Name+":-value}, or write the value")
 	}
 	return v, t.Pos, true
+}
+
+// resolve returns t.Resolve(), without copying the text of a plain value.
+func resolve(t ir.Text) (string, []*ir.VarRef) {
+	if len(t.Parts) == 1 && t.Parts[0].Ref == nil {
+		return t.Parts[0].Lit, nil
+	}
+	return t.Resolve()
 }
 
 // boolean reads a bool the way process-compose's YAML decoder does: true
