@@ -97,12 +97,13 @@ func (r *reader) extendsOf(e entry) (name string, pos ir.Pos, ok bool) {
 	}
 	var ext *yaml.Node
 	r.withoutRecording(func() {
-		m, _ := r.mapping(v, "")
+		m, _ := r.scratchMapping(v, "")
 		for _, f := range m {
 			if f.key == "extends" {
 				ext = f.value
 			}
 		}
+		r.release(m)
 	})
 	if ext == nil || isNull(r.deref(ext)) {
 		return "", ir.Pos{}, false

@@ -51,3 +51,38 @@ func TestAppendMapping(t *testing.T) {
 		}
 	}
 }
+
+// TestScratchMapping checks that a mapping read into the scratch block
+// stays as it is while others are read, and that the block is used again
+// once given back.
+func TestScratchMapping(t *testing.T) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte("a: {x: 1, y: 2}\nb: {z: 3}\n"), &doc); err != nil {
+		t.Fatal(err)
+	}
+	root := doc.Content[0]
+	var diags ir.Diagnostics
+	r := reader{yamlReader: yamlReader{diags: &diags}}
+	keys := func(m []entry) (ks []string) {
+		for _, e := range m {
+			ks = append(ks, e.key)
+		}
+		return ks
+	}
+	for range 3 {
+		outer, _ := r.scratchMapping(root, "root")
+		a, _ := r.scratchMapping(outer[0].value, "a")
+		b, _ := r.scratchMapping(outer[1].value, "b")
+		if got := [][]string{keys(outer), keys(a), keys(b)}; !reflect.DeepEqual(got, [][]string{{"a", "b"}, {"x", "y"}, {"z"}}) {
+			t.Fatalf("scratch mappings hold %v", got)
+		}
+		r.release(b)
+		r.release(a)
+		r.release(outer)
+		again, _ := r.scratchMapping(root, "root")
+		if p := &again[0]; p != &outer[0] && p != &a[0] && p != &b[0] {
+			t.Errorf("no scratch block is used again")
+		}
+		r.release(again)
+	}
+}

@@ -36,8 +36,9 @@ func (r *reader) dependsOn(n *yaml.Node, k ir.Path, quoted string) []ir.Dependen
 			continue
 		}
 		what := r.names.join("depends_on.", e.key, " of process ", quoted)
-		m, ok := r.mapping(v, what)
+		m, ok := r.scratchMapping(v, what)
 		if !ok {
+			r.release(m)
 			continue
 		}
 		for _, ce := range m {
@@ -58,6 +59,7 @@ func (r *reader) dependsOn(n *yaml.Node, k ir.Path, quoted string) []ir.Dependen
 			}
 			d.Condition, d.Implicit = ir.Condition(s), false
 		}
+		r.release(m)
 		if d.Implicit {
 			r.diags.Add(d.Pos, ir.IDImplicitCondition,
 				fmt.Sprintf("depends_on %q has no condition: it waits for %q to exit", e.key, e.key),

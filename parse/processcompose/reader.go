@@ -34,7 +34,7 @@ type reader struct {
 	tmpl templater
 	// procs are the processes read, in source order.
 	procs []*pcProcess
-	// scratch is a block fields reads a mapping's entries into.
+	// scratch is a block of entries that scratchMapping reads into.
 	scratch []entry
 	// names makes the names of values in messages.
 	names nameMaker
@@ -221,13 +221,10 @@ type knownKey struct {
 // with extensions, that start with "x-"), each recorded; every other key
 // is recorded and reported as unknown in where.
 func (r *reader) fields(n *yaml.Node, f *field, k ir.Path, where string, extensions bool) ([]knownKey, bool) {
-	// The entries are read into the reader's scratch block, which
-	// nothing else uses until this returns: only the keys returned are
-	// made anew.
-	entries, ok := r.appendMapping(r.scratch[:0], n, where)
-	r.scratch = nil
+	// Only the keys returned are made anew.
+	entries, ok := r.scratchMapping(n, where)
+	defer r.release(entries)
 	if !ok {
-		r.scratch = entries[:0]
 		return nil, false
 	}
 	out := make([]knownKey, 0, len(entries))
@@ -239,8 +236,25 @@ func (r *reader) fields(n *yaml.Node, f *field, k ir.Path, where string, extensi
 		}
 		out = append(out, knownKey{e, ck, r.record(ck, e.kNode, e.value, false)})
 	}
-	r.scratch = entries[:0]
 	return out, true
+}
+
+// scratchMapping returns mapping(n, what), read into the reader's
+// scratch block, for entries the caller is done with before it returns:
+// it then gives the block back with release. Meanwhile the block is the
+// caller's, and a scratchMapping of a value inside gets one of its own.
+func (r *reader) scratchMapping(n *yaml.Node, what string) ([]entry, bool) {
+	m, ok := r.appendMapping(r.scratch[:0], n, what)
+	r.scratch = nil
+	return m, ok
+}
+
+// release gives m's block back as the reader's scratch block, to be
+// used again.
+func (r *reader) release(m []entry) {
+	if cap(m) > cap(r.scratch) {
+		r.scratch = m[:0]
+	}
 }
 
 // enum reads a value that must be one of allowed, reporting any other at
