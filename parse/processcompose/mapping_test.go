@@ -86,3 +86,46 @@ func TestScratchMapping(t *testing.T) {
 		r.release(again)
 	}
 }
+
+// TestFieldsStack checks that the keys fields hands out stay as they are
+// while the fields of values inside are read, and that doneFields gives
+// them back.
+func TestFieldsStack(t *testing.T) {
+	src := "command: a\nreadiness_probe:\n  exec: {command: b}\n  period_seconds: 1\nshutdown: {signal: 2}\n"
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var diags ir.Diagnostics
+	r := reader{yamlReader: yamlReader{diags: &diags, noKeys: true}}
+	names := func(ks []knownKey) (out []string) {
+		for _, k := range ks {
+			out = append(out, k.key)
+		}
+		return out
+	}
+	for range 3 {
+		proc, _ := r.fields(doc.Content[0], fProcess, ir.Path{}, "p", true)
+		probe, _ := r.fields(proc[1].value, fProbe, ir.Path{}, "probe", false)
+		exec, _ := r.fields(probe[0].value, fExecProbe, ir.Path{}, "exec", false)
+		want := [][]string{{"command", "readiness_probe", "shutdown"}, {"exec", "period_seconds"}, {"command"}}
+		if got := [][]string{names(proc), names(probe), names(exec)}; !reflect.DeepEqual(got, want) {
+			t.Fatalf("fields gives %v, want %v", got, want)
+		}
+		r.doneFields(exec)
+		r.doneFields(probe)
+		shutdown, _ := r.fields(proc[2].value, fShutdown, ir.Path{}, "shutdown", false)
+		want = [][]string{{"command", "readiness_probe", "shutdown"}, {"signal"}}
+		if got := [][]string{names(proc), names(shutdown)}; !reflect.DeepEqual(got, want) {
+			t.Fatalf("after the probe's are given back, fields gives %v, want %v", got, want)
+		}
+		r.doneFields(shutdown)
+		r.doneFields(proc)
+		if len(r.known) != 0 {
+			t.Fatalf("%d keys left on the stack", len(r.known))
+		}
+	}
+	if len(diags) != 0 {
+		t.Errorf("diagnostics: %v", diags)
+	}
+}

@@ -77,6 +77,7 @@ func (r *reader) availability(n *yaml.Node, k ir.Path, quoted string) *ir.Restar
 	if !ok {
 		return nil
 	}
+	defer r.doneFields(keys)
 	a := &ir.Restart{Pos: r.pos(r.deref(n))}
 	for _, f := range keys {
 		what := r.names.join("availability.", f.key, " of process ", quoted)
@@ -121,6 +122,7 @@ func (r *reader) probe(n *yaml.Node, k ir.Path, where string) *ir.Probe {
 	if !ok {
 		return nil
 	}
+	defer r.doneFields(keys)
 	p := &ir.Probe{Pos: r.pos(r.deref(n))}
 	for _, f := range keys {
 		what := r.names.join(f.key, " of ", where)
@@ -155,6 +157,7 @@ func (r *reader) execProbe(n *yaml.Node, k ir.Path, where string) *ir.ExecProbe 
 	if !ok {
 		return nil
 	}
+	defer r.doneFields(keys)
 	x := &ir.ExecProbe{Pos: r.pos(r.deref(n))}
 	for _, f := range keys {
 		t, ok := r.text(f.value, r.names.join(f.key, " of ", where))
@@ -178,6 +181,7 @@ func (r *reader) httpProbe(n *yaml.Node, k ir.Path, where string) *ir.HTTPProbe 
 	if !ok {
 		return nil
 	}
+	defer r.doneFields(keys)
 	h := &ir.HTTPProbe{Pos: r.pos(r.deref(n))}
 	for _, f := range keys {
 		e, ck := f.entry, f.k
@@ -227,6 +231,7 @@ func (r *reader) shutdown(n *yaml.Node, k ir.Path, quoted string) *ir.Shutdown {
 	if !ok {
 		return nil
 	}
+	defer r.doneFields(keys)
 	s := &ir.Shutdown{Pos: r.pos(r.deref(n))}
 	for _, f := range keys {
 		e := f.entry

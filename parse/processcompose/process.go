@@ -53,6 +53,7 @@ func (r *reader) process(pp *pcProcess, p *ir.Process, pe entry, k ir.Path) *pcP
 	if !ok {
 		return nil
 	}
+	defer r.doneFields(keys)
 	hasCommand, hasEntrypoint := false, false
 	entrypointKey := -1 // its record, for drop
 	var entrypointPos ir.Pos

@@ -34,6 +34,8 @@ type reader struct {
 	tmpl templater
 	// procs are the processes read, in source order.
 	procs []*pcProcess
+	// known is the stack of keys that fields hands out.
+	known []knownKey
 	// scratch is a block of entries that scratchMapping reads into.
 	scratch []entry
 	// names makes the names of values in messages.
@@ -220,23 +222,31 @@ type knownKey struct {
 // fields returns the keys of the mapping n that the object f defines (or,
 // with extensions, that start with "x-"), each recorded; every other key
 // is recorded and reported as unknown in where.
+//
+// The keys are on the reader's stack of known keys, where the fields of
+// the values inside are put after them: the caller gives them back with
+// doneFields when it is done with them, before it returns.
 func (r *reader) fields(n *yaml.Node, f *field, k ir.Path, where string, extensions bool) ([]knownKey, bool) {
-	// Only the keys returned are made anew.
 	entries, ok := r.scratchMapping(n, where)
 	defer r.release(entries)
 	if !ok {
 		return nil, false
 	}
-	out := make([]knownKey, 0, len(entries))
+	start := len(r.known)
 	for _, e := range entries {
 		ck := r.child(k, e.key)
 		if _, known := f.fields[e.key]; !known && !(extensions && strings.HasPrefix(e.key, "x-")) {
 			r.unknownKey(e, ck, where, f.knownKeys())
 			continue
 		}
-		out = append(out, knownKey{e, ck, r.record(ck, e.kNode, e.value, false)})
+		r.known = append(r.known, knownKey{e, ck, r.record(ck, e.kNode, e.value, false)})
 	}
-	return out, true
+	return r.known[start:len(r.known):len(r.known)], true
+}
+
+// doneFields gives back the keys fields returned, the last still held.
+func (r *reader) doneFields(keys []knownKey) {
+	r.known = r.known[:len(r.known)-len(keys)]
 }
 
 // scratchMapping returns mapping(n, what), read into the reader's
