@@ -18,13 +18,11 @@ import (
 // the extending one winning. An unknown, self or cyclic extends is an
 // error.
 func (r *reader) resolveExtends(entries []entry, k ir.Path) []entry {
-	byName := map[string]int{}
+	// The index of names, and out, the entries resolved, are made at the
+	// first extends: most files have none.
+	var byName map[string]int
 	var names []string
-	for i, e := range entries {
-		byName[e.key] = i
-		names = append(names, e.key)
-	}
-	out := slices.Clone(entries)
+	var out []entry
 	const (
 		unresolved = iota
 		resolving
@@ -45,6 +43,14 @@ func (r *reader) resolveExtends(entries []entry, k ir.Path) []entry {
 		if !ok || ext == "" {
 			state[i] = resolved
 			return true
+		}
+		if byName == nil {
+			byName = make(map[string]int, len(entries))
+			names = make([]string, 0, len(entries))
+			for i, e := range entries {
+				byName[e.key] = i
+				names = append(names, e.key)
+			}
 		}
 		j, found := byName[ext]
 		switch {
@@ -73,6 +79,9 @@ func (r *reader) resolveExtends(entries []entry, k ir.Path) []entry {
 			state[i] = resolved
 			return false
 		}
+		if out == nil {
+			out = slices.Clone(entries)
+		}
 		parent := r.deref(out[j].value)
 		child := r.deref(e.value)
 		if parent.Kind == yaml.MappingNode && child.Kind == yaml.MappingNode {
@@ -84,6 +93,9 @@ func (r *reader) resolveExtends(entries []entry, k ir.Path) []entry {
 	}
 	for i := range entries {
 		resolve(i, nil)
+	}
+	if out == nil {
+		return entries
 	}
 	return out
 }

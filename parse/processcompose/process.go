@@ -2,6 +2,7 @@ package processcompose
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	yaml "go.yaml.in/yaml/v4"
@@ -26,6 +27,7 @@ func (r *reader) processes(n *yaml.Node, k ir.Path) {
 	// one block of each for the file.
 	ps := make([]ir.Process, len(entries))
 	pps := make([]pcProcess, len(entries))
+	r.procs = slices.Grow(r.procs, len(entries))
 	for i, e := range entries {
 		pk := ir.ProcessPath(e.key)
 		r.record(pk, e.kNode, e.value, false)

@@ -232,6 +232,9 @@ func (r *reader) fields(n *yaml.Node, f *field, k ir.Path, where string, extensi
 	if !ok {
 		return nil, false
 	}
+	if r.known == nil {
+		r.known = make([]knownKey, 0, knownKeysBlock)
+	}
 	start := len(r.known)
 	for _, e := range entries {
 		ck := r.child(k, e.key)
@@ -243,6 +246,10 @@ func (r *reader) fields(n *yaml.Node, f *field, k ir.Path, where string, extensi
 	}
 	return r.known[start:len(r.known):len(r.known)], true
 }
+
+// knownKeysBlock is the room the stack of known keys starts with: enough
+// for a process's keys and those of its objects.
+const knownKeysBlock = 32
 
 // doneFields gives back the keys fields returned, the last still held.
 func (r *reader) doneFields(keys []knownKey) {

@@ -27,6 +27,7 @@ func (r *reader) expandAndCheck() {
 		}
 	}
 	r.notePerReplicaProbes()
+	r.proj.Processes = slices.Grow(r.proj.Processes, len(r.procs))
 	for _, pp := range r.procs {
 		r.proj.Processes = append(r.proj.Processes, pp.p)
 	}
