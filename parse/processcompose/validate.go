@@ -18,10 +18,7 @@ func (r *reader) validate() {
 	for _, pp := range r.procs {
 		read[pp.p.Name] = pp
 	}
-	byName := make(map[string]*pcProcess, len(procs))
-	for _, p := range procs {
-		byName[p.Name] = read[nameOf(p)]
-	}
+	byName := readByName(procs, read)
 	for _, p := range procs {
 		pp := read[nameOf(p)]
 		if pp.readyLogLine.IsValid() && p.Readiness != nil {
@@ -60,6 +57,20 @@ func (r *reader) validate() {
 	r.checkDependencies(procs)
 }
 
+// readByName returns the processes as read by the names of procs, the
+// processes run, which read holds by their names in the source: a
+// replica's is its group's. Without replicas, that is read itself.
+func readByName(procs []*ir.Process, read map[string]*pcProcess) map[string]*pcProcess {
+	if !slices.ContainsFunc(procs, func(p *ir.Process) bool { return p.Replica != nil }) {
+		return read
+	}
+	byName := make(map[string]*pcProcess, len(procs))
+	for _, p := range procs {
+		byName[p.Name] = read[nameOf(p)]
+	}
+	return byName
+}
+
 // checkReplicaNames reports a replica that has the name of another
 // process: process-compose keeps its processes by name, so one of them
 // would not run.
@@ -92,15 +103,20 @@ func nameOf(p *ir.Process) string {
 // checkDependencies reports dependencies on processes that do not exist
 // and dependency cycles, both of which process-compose refuses.
 func (r *reader) checkDependencies(procs []*ir.Process) {
-	byName := make(map[string]*ir.Process, len(procs))
-	names := make([]string, 0, len(procs))
-	for _, p := range procs {
-		byName[p.Name] = p
-		names = append(names, p.Name)
+	byName := make(map[string]int, len(procs)) // index in procs
+	for i, p := range procs {
+		byName[p.Name] = i
 	}
+	var names []string // for suggestions, made at the first need
 	for _, p := range procs {
 		for _, d := range p.DependsOn {
-			if byName[d.Name] == nil {
+			if _, ok := byName[d.Name]; !ok {
+				if names == nil {
+					names = make([]string, 0, len(procs))
+					for _, q := range procs {
+						names = append(names, q.Name)
+					}
+				}
 				hint := ""
 				if s := sourcecheck.Suggest(d.Name, names); s != "" {
 					hint = fmt.Sprintf("did you mean %q?", s)
@@ -117,21 +133,25 @@ func (r *reader) checkDependencies(procs []*ir.Process) {
 		active
 		done
 	)
-	state := make(map[string]int, len(procs))
+	// state is by name, at the index byName gives the name: replicas
+	// can have the name of another process, reported above.
+	state := make([]uint8, len(procs))
 	var stack []string
 	var visit func(p *ir.Process) bool
 	visit = func(p *ir.Process) bool {
-		state[p.Name] = active
+		i := byName[p.Name]
+		state[i] = active
 		stack = append(stack, p.Name)
 		for _, d := range p.DependsOn {
-			q := byName[d.Name]
-			if q == nil {
+			j, ok := byName[d.Name]
+			if !ok {
 				continue
 			}
-			switch state[q.Name] {
+			q := procs[j]
+			switch state[j] {
 			case active:
-				i := slices.Index(stack, q.Name)
-				cycle := append(append([]string(nil), stack[i:]...), q.Name)
+				at := slices.Index(stack, q.Name)
+				cycle := append(append([]string(nil), stack[at:]...), q.Name)
 				r.diags.Add(d.Pos, ir.IDCycle,
 					"processes depend on each other in a cycle: "+strings.Join(cycle, " → ")+"; process-compose refuses the file", "remove one of these dependencies")
 				return true
@@ -142,11 +162,11 @@ func (r *reader) checkDependencies(procs []*ir.Process) {
 			}
 		}
 		stack = stack[:len(stack)-1]
-		state[p.Name] = done
+		state[i] = done
 		return false
 	}
 	for _, p := range procs {
-		if state[p.Name] == unvisited && visit(p) {
+		if state[byName[p.Name]] == unvisited && visit(p) {
 			return
 		}
 	}
