@@ -50,6 +50,7 @@ func (r *reader) process(pp *pcProcess, p *ir.Process, pe entry, k ir.Path) *pcP
 	// quoted is the process's name as the messages quote it (as %q
 	// does), built once for the messages of its keys.
 	quoted := strconv.Quote(p.Name)
+	pp.quoted = quoted
 	where := r.names.join("process ", quoted)
 	keys, ok := r.fields(pe.value, fProcess, k, where, true)
 	if !ok {

@@ -54,6 +54,8 @@ type pcProcess struct {
 	// each replica.
 	e entry
 	k ir.Path
+	// quoted is the process's name as messages quote it (as %q does).
+	quoted string
 	// num is the replica number, 0 for a process without replicas.
 	num         int
 	replicas    int

@@ -298,7 +298,7 @@ func (r *reader) renderProcess(pp *pcProcess) []string {
 			if data == nil {
 				data = r.templateData(pp)
 			}
-			t = r.render(t, data, fmt.Sprintf("%s%s of process %q", field, name, p.Name))
+			t = r.render(t, data, r.names.join(field, name, " of process ", pp.quoted))
 		}
 		if pp.replicas > 1 {
 			texts = append(texts, t.ProcessCompose())
