@@ -198,9 +198,35 @@ func (m *match) parseArgs(p *Program, args []word) bool {
 	return true
 }
 
+// isNumber reports whether s starts with a number fmt.Sscan reads as a
+// float64, so that "-1" is a value rather than an option.
 func isNumber(s string) bool {
+	if notNumber(s) {
+		return false
+	}
+	return scanNumber(s)
+}
+
+// scanNumber is isNumber without its fast path.
+func scanNumber(s string) bool {
 	_, err := fmt.Sscan(s, new(float64))
 	return err == nil
+}
+
+// notNumber reports, without fmt, that fmt.Sscan reads no float64 from
+// s in the common case of an option: a "-" followed by a byte that can
+// neither start "inf" nor continue a number. fmt's float token is then
+// "-" with at most an exponent after it, which strconv rejects for want
+// of a digit before it. notNumber returns false when it cannot tell.
+func notNumber(s string) bool {
+	if len(s) < 2 || s[0] != '-' {
+		return false
+	}
+	switch c := s[1]; {
+	case '0' <= c && c <= '9', c == '.', c == '_', c == 'i', c == 'I':
+		return false
+	}
+	return true
 }
 
 func (p *Program) flag(name string) *Flag {
