@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/pc2devenv/pc2devenv/emit/nix"
+	"github.com/pc2devenv/pc2devenv/internal/goquote"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -180,14 +181,14 @@ func (l *lowerer) afterList(a, pc *nix.Attrs, p *ir.Process) *nix.List {
 func (l *lowerer) oneShotTask(p *ir.Process) {
 	name := oneShotPrefix + l.names[p.Name]
 	l.diags.Add(p.Pos, ir.IDOneShotTask,
-		fmt.Sprintf("process %q becomes the task %q, since others wait for it to succeed", p.Name, name), "")
+		goquote.In("process ", p.Name, " becomes the task ", goquote.In("", name), ", since others wait for it to succeed"), "")
 	a := nix.Set()
 	l.command(a, p, "exec", true)
 	if p.Description != "" {
 		a.Add(nix.Str(p.Description), "description")
 	}
 	if p.Cwd.Set {
-		if cwd := l.cwd(a, p.Cwd.Val, fmt.Sprintf("working_dir of process %q", p.Name)); cwd != nil {
+		if cwd := l.cwd(a, p.Cwd.Val, p.Name); cwd != nil {
 			a.Add(cwd, "cwd")
 		}
 	}
