@@ -93,22 +93,23 @@ func (l *lowerer) hasReadiness(p *ir.Process) bool {
 // after cannot express go to pc under the process-compose target. TODO
 // comments for what is lost go into a.
 func (l *lowerer) after(a, pc *nix.Attrs, p *ir.Process) {
-	list := l.afterList(a, pc, p)
+	items := l.afterList(a, pc, p)
 	for _, t := range p.After {
-		list.Items = append(list.Items, &nix.Item{Value: nix.Str(t)})
+		items = append(items, &nix.Item{Value: nix.Str(t)})
 	}
-	if len(list.Items) > 0 {
-		a.Add(list, "after")
+	if len(items) > 0 {
+		a.Add(&nix.List{Items: items}, "after")
 	}
 }
 
-// afterList returns the after list of p. pc is nil for a task, which
-// cannot pass process-compose keys through.
-func (l *lowerer) afterList(a, pc *nix.Attrs, p *ir.Process) *nix.List {
-	list := &nix.List{}
+// afterList returns the items of the after list of p, which the caller
+// makes a list of when there are any. pc is nil for a task, which cannot
+// pass process-compose keys through.
+func (l *lowerer) afterList(a, pc *nix.Attrs, p *ir.Process) []*nix.Item {
+	var list []*nix.Item
 	if n := len(p.DependsOn) + len(p.After); n > 0 {
 		// Room for p.After too, which the process's caller appends.
-		list.Items = make([]*nix.Item, 0, n)
+		list = make([]*nix.Item, 0, n)
 	}
 	// The items, allocated together.
 	items := make([]nix.Item, len(p.DependsOn))
@@ -171,7 +172,7 @@ func (l *lowerer) afterList(a, pc *nix.Attrs, p *ir.Process) *nix.List {
 			continue
 		}
 		item.Value = nix.Str(ref)
-		list.Items = append(list.Items, item)
+		list = append(list, item)
 	}
 	return list
 }
@@ -195,8 +196,8 @@ func (l *lowerer) oneShotTask(p *ir.Process) {
 	if e := l.envAttrs(p, staticEnv(p)); e != nil {
 		a.Add(e, "env")
 	}
-	if list := l.afterList(a, nil, p); len(list.Items) > 0 {
-		a.Add(list, "after")
+	if items := l.afterList(a, nil, p); len(items) > 0 {
+		a.Add(&nix.List{Items: items}, "after")
 	}
 	why := "a one-shot task runs once and has no such setting"
 	subject := func(key string) string { return fmt.Sprintf("%s of process %q", key, p.Name) }
