@@ -61,6 +61,9 @@ func Apply(p *ir.Project, opts Options) Result {
 	}
 	used := map[string]bool{}
 	var cands []*candidate
+	// The candidates, allocated together: slab never grows, so pointers
+	// to its elements stay valid.
+	slab := make([]candidate, 0, len(p.Processes))
 	byProc := map[*ir.Process]*candidate{}
 	known := projectEnvNames(p)
 	for _, proc := range p.Processes {
@@ -74,7 +77,8 @@ func Apply(p *ir.Project, opts Options) Result {
 			}
 			continue
 		}
-		c := &candidate{m: m}
+		slab = append(slab, candidate{m: m})
+		c := &slab[len(slab)-1]
 		switch {
 		case opts.Off:
 			c.kept, c.asked = "--no-services keeps every process", true
@@ -203,8 +207,8 @@ func decide(p *ir.Project, cands []*candidate, opts Options) {
 	// repeat until nothing changes.
 	for changed := true; changed; {
 		changed = false
-		staying := map[string]bool{}
-		converting := map[*ir.Process]bool{}
+		staying := make(map[string]bool, len(p.Processes))
+		converting := make(map[*ir.Process]bool, len(cands))
 		for _, c := range cands {
 			if c.kept == "" {
 				converting[c.m.proc] = true
@@ -219,15 +223,26 @@ func decide(p *ir.Project, cands []*candidate, opts Options) {
 			if c.kept != "" {
 				continue
 			}
-			for _, n := range append([]string{c.m.rule.Process}, c.m.rule.Helpers...) {
-				if staying[n] {
-					c.kept = fmt.Sprintf("the process %q stays, and devenv's %s would run its own process under that name", n, c.m.service())
-					changed = true
-					break
-				}
+			if n, ok := firstStaying(staying, c.m.rule); ok {
+				c.kept = fmt.Sprintf("the process %q stays, and devenv's %s would run its own process under that name", n, c.m.service())
+				changed = true
 			}
 		}
 	}
+}
+
+// firstStaying returns the first of the processes of r's service, its
+// process and then its helpers, whose name a process that stays has.
+func firstStaying(staying map[string]bool, r *Rule) (string, bool) {
+	if staying[r.Process] {
+		return r.Process, true
+	}
+	for _, n := range r.Helpers {
+		if staying[n] {
+			return n, true
+		}
+	}
+	return "", false
 }
 
 // waitsToFinish says, for each process that others wait for to finish,

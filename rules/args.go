@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pc2devenv/pc2devenv/internal/goquote"
 	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
@@ -34,6 +35,8 @@ type match struct {
 	// container ports it publishes (-p) to their host ports.
 	image     *Image
 	published map[int]int
+	// svc caches service.
+	svc string
 }
 
 // collected holds an image's variables that only mean something
@@ -61,7 +64,14 @@ func (c *collected) value(name string) (ir.Value, bool) {
 	return ir.StringValue(s, c.pos), ok
 }
 
-func (m *match) service() string { return "services." + m.rule.Service }
+// service returns the service's option path, "services.<attr>", made
+// once per match since most of what a match reports names it.
+func (m *match) service() string {
+	if m.svc == "" {
+		m.svc = "services." + m.rule.Service
+	}
+	return m.svc
+}
 
 // findingsCap is the room a match makes for its findings at the first:
 // findings are large, and most matches have a few, which growing one by
@@ -99,7 +109,7 @@ func (m *match) note(id ir.ID, sev ir.Severity, why string) {
 // keepEnv keeps a variable on the service's process.
 func (m *match) keepEnv(what, name, value string, pos ir.Pos) {
 	m.add(finding{kind: fCarried, what: what, pos: pos,
-		why: fmt.Sprintf("set on the process %q of %s", m.rule.Process, m.service()),
+		why: goquote.In("set on the process ", m.rule.Process, " of ", m.service()),
 		env: &ir.EnvVar{Name: name, Value: ir.Plain(value, pos), Pos: pos}})
 }
 
