@@ -350,19 +350,15 @@ func (l *lowerer) restart(a, pc *nix.Attrs, p *ir.Process) {
 	if av == nil {
 		return
 	}
-	for _, o := range []struct {
-		set  bool
-		pos  ir.Pos
-		key  string
-		expr nix.Expr
-	}{
-		{av.Backoff.Set, av.Backoff.Pos, "backoff_seconds", &nix.Int{V: int64(av.Backoff.Val)}},
-		{av.ExitOnEnd.Set, av.ExitOnEnd.Pos, "exit_on_end", &nix.Bool{V: av.ExitOnEnd.Val}},
-		{av.ExitOnSkipped.Set, av.ExitOnSkipped.Pos, "exit_on_skipped", &nix.Bool{V: av.ExitOnSkipped.Val}},
-	} {
-		if o.set {
-			l.passOrReport(a, pc, o.pos, p, "availability."+o.key, o.expr)
-		}
+	// The values are made only for the keys set.
+	if o := av.Backoff; o.Set {
+		l.passOrReport(a, pc, o.Pos, p, "availability.backoff_seconds", &nix.Int{V: int64(o.Val)})
+	}
+	if o := av.ExitOnEnd; o.Set {
+		l.passOrReport(a, pc, o.Pos, p, "availability.exit_on_end", &nix.Bool{V: o.Val})
+	}
+	if o := av.ExitOnSkipped; o.Set {
+		l.passOrReport(a, pc, o.Pos, p, "availability.exit_on_skipped", &nix.Bool{V: o.Val})
 	}
 }
 

@@ -179,7 +179,7 @@ func (m *match) parseArgs(p *Program, args []word) bool {
 		what := w.raw
 		for _, v := range vals {
 			if !hasEq {
-				what += " " + v.raw
+				what = what + " " + v.raw
 			}
 		}
 		if f != nil && f.Arg && len(vals) == 0 {
