@@ -277,10 +277,15 @@ func (l *lowerer) globalEnv() {
 	}
 }
 
+// refList lists the references of t as written, joined by ", ". Up to
+// four are listed without allocating the list.
 func refList(t ir.Text) string {
-	var s []string
-	for _, r := range t.Refs() {
-		s = append(s, r.Raw)
+	var room [4]string
+	s := room[:0]
+	for _, p := range t.Parts {
+		if p.Ref != nil {
+			s = append(s, p.Ref.Raw)
+		}
 	}
 	return strings.Join(s, ", ")
 }
