@@ -61,12 +61,13 @@ func Apply(p *ir.Project, opts Options) Result {
 	}
 	used := map[string]bool{}
 	var cands []*candidate
-	// The candidates, allocated together: slab never grows, so pointers
-	// to its elements stay valid.
-	slab := make([]candidate, 0, len(p.Processes))
+	// The candidates, allocated together at the first with room for
+	// one per process left: slab never grows, so pointers to its
+	// elements stay valid.
+	var slab []candidate
 	byProc := map[*ir.Process]*candidate{}
 	known := projectEnvNames(p)
-	for _, proc := range p.Processes {
+	for i, proc := range p.Processes {
 		m, near := recognise(p.Shell, known, proc)
 		if m == nil {
 			if near != nil {
@@ -76,6 +77,9 @@ func Apply(p *ir.Project, opts Options) Result {
 				}
 			}
 			continue
+		}
+		if slab == nil {
+			slab = make([]candidate, 0, len(p.Processes)-i)
 		}
 		slab = append(slab, candidate{m: m})
 		c := &slab[len(slab)-1]
