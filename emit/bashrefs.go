@@ -24,11 +24,10 @@ func bashCommand(sh *shell.Cache, t ir.Text) (cmd string, problems []string) {
 		return t.Shell(), nil
 	}
 	var b strings.Builder
-	type span struct{ start, end int }
-	var refs []span
+	w := &refWalk{}
 	for _, p := range t.Parts {
 		if p.Ref != nil {
-			refs = append(refs, span{b.Len(), b.Len() + len(p.Ref.Raw)})
+			w.refs = append(w.refs, refSpan{b.Len(), b.Len() + len(p.Ref.Raw)})
 			b.WriteString(p.Ref.Raw)
 		} else {
 			b.WriteString(p.Lit)
@@ -39,43 +38,9 @@ func bashCommand(sh *shell.Cache, t ir.Text) (cmd string, problems []string) {
 	if err != nil {
 		return s, nil
 	}
-	type rewrite struct {
-		start, end int // the quoted word, quotes included
-		refs       []span
-	}
-	var rewrites []rewrite
-	inside := func(start, end int) []span {
-		var in []span
-		for _, r := range refs {
-			if start < r.start && r.end < end {
-				in = append(in, r)
-			}
-		}
-		return in
-	}
-	syntax.Walk(f, func(n syntax.Node) bool {
-		switch n := n.(type) {
-		case *syntax.SglQuoted:
-			start, end := int(n.Pos().Offset()), int(n.End().Offset())
-			if in := inside(start, end); len(in) > 0 {
-				if n.Dollar {
-					problems = append(problems, s[in[0].start:in[0].end]+` inside $'...' quotes, where bash does not expand it`)
-					return true
-				}
-				rewrites = append(rewrites, rewrite{start, end, in})
-			}
-		case *syntax.Redirect:
-			if n.Hdoc != nil && (n.Op == syntax.Hdoc || n.Op == syntax.DashHdoc) && n.Word != nil && n.Word.Lit() == "" {
-				start, end := int(n.Hdoc.Pos().Offset()), int(n.Hdoc.End().Offset())
-				for _, r := range refs {
-					if start <= r.start && r.end <= end {
-						problems = append(problems, s[r.start:r.end]+" inside a here-document with a quoted delimiter, where bash does not expand it")
-					}
-				}
-			}
-		}
-		return true
-	})
+	w.s = s
+	syntax.Walk(f, w.visit)
+	rewrites, problems := w.rewrites, w.problems
 	if len(rewrites) == 0 {
 		return s, problems
 	}
@@ -96,4 +61,60 @@ func bashCommand(sh *shell.Cache, t ir.Text) (cmd string, problems []string) {
 		s = s[:rw.start] + q.String() + s[rw.end:]
 	}
 	return s, problems
+}
+
+// refSpan is where a reference is in a command's text.
+type refSpan struct{ start, end int }
+
+// refRewrite is a single-quoted word of a command, quotes included, with
+// the references in it.
+type refRewrite struct {
+	start, end int
+	refs       []refSpan
+}
+
+// refWalk walks a command (s, with its references at refs) for the
+// references that bash would not expand: those in single quotes, which
+// are to be rewritten, and the problems that cannot be.
+type refWalk struct {
+	s        string
+	refs     []refSpan
+	rewrites []refRewrite
+	problems []string
+}
+
+// visit looks at one node of the command, for syntax.Walk.
+func (w *refWalk) visit(n syntax.Node) bool {
+	switch n := n.(type) {
+	case *syntax.SglQuoted:
+		start, end := int(n.Pos().Offset()), int(n.End().Offset())
+		if in := w.inside(start, end); len(in) > 0 {
+			if n.Dollar {
+				w.problems = append(w.problems, w.s[in[0].start:in[0].end]+` inside $'...' quotes, where bash does not expand it`)
+				return true
+			}
+			w.rewrites = append(w.rewrites, refRewrite{start, end, in})
+		}
+	case *syntax.Redirect:
+		if n.Hdoc != nil && (n.Op == syntax.Hdoc || n.Op == syntax.DashHdoc) && n.Word != nil && n.Word.Lit() == "" {
+			start, end := int(n.Hdoc.Pos().Offset()), int(n.Hdoc.End().Offset())
+			for _, r := range w.refs {
+				if start <= r.start && r.end <= end {
+					w.problems = append(w.problems, w.s[r.start:r.end]+" inside a here-document with a quoted delimiter, where bash does not expand it")
+				}
+			}
+		}
+	}
+	return true
+}
+
+// inside returns the references strictly between start and end.
+func (w *refWalk) inside(start, end int) []refSpan {
+	var in []refSpan
+	for _, r := range w.refs {
+		if start < r.start && r.end < end {
+			in = append(in, r)
+		}
+	}
+	return in
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/pc2devenv/pc2devenv/emit/nix"
+	"github.com/pc2devenv/pc2devenv/internal/goquote"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -46,8 +47,9 @@ func disabled(p *ir.Process) bool { return p.Disabled.Set && p.Disabled.Val }
 
 // depTarget is what a dependency names, as the output refers to it.
 type depTarget struct {
-	// task is the devenv task name, without a suffix.
-	task string
+	// prefix is the devenv task name's prefix, which name completes
+	// (see task).
+	prefix string
 	// oneshot is set for a one-shot task, unset for a process.
 	oneshot bool
 	// ready says the process has a readiness check the target accepts
@@ -59,20 +61,27 @@ type depTarget struct {
 	service *ir.Service
 }
 
+// processTaskPrefix starts the name of the devenv task of a process.
+const processTaskPrefix = "devenv:processes:"
+
+// task returns the devenv task name with suffix ("", "@started", …),
+// made in one piece.
+func (t depTarget) task(suffix string) string { return t.prefix + t.name + suffix }
+
 // target resolves the name a dependency uses: a process, or the process
 // of a service that replaced one.
 func (l *lowerer) target(name string) (depTarget, bool) {
 	if p := l.lookup(name); p != nil {
 		out := l.names[name]
 		if l.oneshot[name] {
-			return depTarget{task: oneShotPrefix + out, oneshot: true, name: out}, true
+			return depTarget{prefix: oneShotPrefix, oneshot: true, name: out}, true
 		}
-		return depTarget{task: "devenv:processes:" + out, ready: l.hasReadiness(p), name: out}, true
+		return depTarget{prefix: processTaskPrefix, ready: l.hasReadiness(p), name: out}, true
 	}
 	for _, s := range l.proj.Services {
 		if s.ProcessName == name {
 			ready := s.Ready || l.t == Devenv2 && s.ReadyOnPorts || s.Process != nil && l.hasReadiness(s.Process)
-			return depTarget{task: "devenv:processes:" + name, ready: ready, name: name, service: s}, true
+			return depTarget{prefix: processTaskPrefix, ready: ready, name: name, service: s}, true
 		}
 	}
 	return depTarget{}, false
@@ -92,22 +101,23 @@ func (l *lowerer) hasReadiness(p *ir.Process) bool {
 // after cannot express go to pc under the process-compose target. TODO
 // comments for what is lost go into a.
 func (l *lowerer) after(a, pc *nix.Attrs, p *ir.Process) {
-	list := l.afterList(a, pc, p)
+	items := l.afterList(a, pc, p)
 	for _, t := range p.After {
-		list.Items = append(list.Items, &nix.Item{Value: nix.Str(t)})
+		items = append(items, &nix.Item{Value: nix.Str(t)})
 	}
-	if len(list.Items) > 0 {
-		a.Add(list, "after")
+	if len(items) > 0 {
+		a.Add(&nix.List{Items: items}, "after")
 	}
 }
 
-// afterList returns the after list of p. pc is nil for a task, which
-// cannot pass process-compose keys through.
-func (l *lowerer) afterList(a, pc *nix.Attrs, p *ir.Process) *nix.List {
-	list := &nix.List{}
+// afterList returns the items of the after list of p, which the caller
+// makes a list of when there are any. pc is nil for a task, which cannot
+// pass process-compose keys through.
+func (l *lowerer) afterList(a, pc *nix.Attrs, p *ir.Process) []*nix.Item {
+	var list []*nix.Item
 	if n := len(p.DependsOn) + len(p.After); n > 0 {
 		// Room for p.After too, which the process's caller appends.
-		list.Items = make([]*nix.Item, 0, n)
+		list = make([]*nix.Item, 0, n)
 	}
 	// The items, allocated together.
 	items := make([]nix.Item, len(p.DependsOn))
@@ -122,36 +132,36 @@ func (l *lowerer) afterList(a, pc *nix.Attrs, p *ir.Process) *nix.List {
 		case t.oneshot:
 			switch d.Condition {
 			case ir.ProcessCompletedSuccessfully:
-				ref = t.task
+				ref = t.task("")
 			case ir.ProcessCompleted:
-				ref = t.task + "@completed"
+				ref = t.task("@completed")
 			case ir.ProcessHealthy:
-				ref = t.task
+				ref = t.task("")
 				l.diags.Add(d.Pos, ir.IDNoReadiness,
 					fmt.Sprintf("process %q waits for %q to be healthy, but %q is now a one-shot task, which has no health: %q waits for it to succeed", p.Name, d.Name, d.Name, p.Name), "")
 			default:
-				ref = t.task + "@started"
+				ref = t.task("@started")
 			}
 		case d.Condition == ir.ProcessStarted:
-			ref = t.task + "@started"
+			ref = t.task("@started")
 		case d.Condition == ir.ProcessCompleted:
-			ref = t.task + "@completed"
+			ref = t.task("@completed")
 		case d.Condition == ir.ProcessCompletedSuccessfully:
 			// Only disabled processes wait for it (findOneShots).
-			ref = t.task + "@completed"
+			ref = t.task("@completed")
 			l.diags.AddAs(d.Pos, ir.Warning, ir.IDOneShotTask,
 				fmt.Sprintf("process %q waits for %q to succeed, but only processes that do not start wait for %q, so it stays a process that runs once: %q waits for it to exit, whatever its exit status", p.Name, d.Name, d.Name, p.Name), "")
 			item.Comments = append(item.Comments, fmt.Sprintf("TODO(pc2devenv): %s stays a process, since only processes that do not start wait for it; this waits for it to exit, not to succeed", d.Name))
 		case d.Condition == ir.ProcessHealthy && t.ready:
-			ref = t.task
+			ref = t.task("")
 		case d.Condition == ir.ProcessHealthy && t.service != nil:
-			ref = t.task + "@started"
+			ref = t.task("@started")
 			l.diags.Add(d.Pos, ir.IDServiceNoReadiness,
 				fmt.Sprintf("process %q waits for %q to start, not to be healthy: services.%s has no ready check", p.Name, d.Name, t.service.Attr),
 				"")
 			item.Comments = append(item.Comments, fmt.Sprintf("TODO(pc2devenv): services.%s has no readiness check, so this waits for it to start, not to be healthy", t.service.Attr))
 		case d.Condition == ir.ProcessHealthy:
-			ref = t.task + "@started"
+			ref = t.task("@started")
 			l.diags.Add(d.Pos, ir.IDNoReadiness,
 				fmt.Sprintf("process %q waits for %q to be healthy (process_healthy), but %q has no readiness probe, so devenv cannot tell when it is; it waits for %q to start", p.Name, d.Name, d.Name, d.Name),
 				fmt.Sprintf("give %q a readiness_probe", d.Name))
@@ -160,7 +170,7 @@ func (l *lowerer) afterList(a, pc *nix.Attrs, p *ir.Process) *nix.List {
 			pc.Add(nix.Str(string(d.Condition)), "depends_on", t.name, "condition")
 			continue
 		case d.Condition == ir.ProcessLogReady:
-			ref = t.task + "@started"
+			ref = t.task("@started")
 			why := fmt.Sprintf("devenv 2 cannot wait for %s to print its ready_log_line; this waits for it to start", d.Name)
 			l.diags.Add(d.Pos, ir.IDLogReady,
 				fmt.Sprintf("process %q waits for %q to start, not for its log line", p.Name, d.Name),
@@ -170,7 +180,7 @@ func (l *lowerer) afterList(a, pc *nix.Attrs, p *ir.Process) *nix.List {
 			continue
 		}
 		item.Value = nix.Str(ref)
-		list.Items = append(list.Items, item)
+		list = append(list, item)
 	}
 	return list
 }
@@ -180,22 +190,22 @@ func (l *lowerer) afterList(a, pc *nix.Attrs, p *ir.Process) *nix.List {
 func (l *lowerer) oneShotTask(p *ir.Process) {
 	name := oneShotPrefix + l.names[p.Name]
 	l.diags.Add(p.Pos, ir.IDOneShotTask,
-		fmt.Sprintf("process %q becomes the task %q, since others wait for it to succeed", p.Name, name), "")
+		goquote.In("process ", p.Name, " becomes the task ", goquote.In("", name), ", since others wait for it to succeed"), "")
 	a := nix.Set()
 	l.command(a, p, "exec", true)
 	if p.Description != "" {
 		a.Add(nix.Str(p.Description), "description")
 	}
 	if p.Cwd.Set {
-		if cwd := l.cwd(a, p.Cwd.Val, fmt.Sprintf("working_dir of process %q", p.Name)); cwd != nil {
+		if cwd := l.cwd(a, p.Cwd.Val, p.Name); cwd != nil {
 			a.Add(cwd, "cwd")
 		}
 	}
 	if e := l.envAttrs(p, staticEnv(p)); e != nil {
 		a.Add(e, "env")
 	}
-	if list := l.afterList(a, nil, p); len(list.Items) > 0 {
-		a.Add(list, "after")
+	if items := l.afterList(a, nil, p); len(items) > 0 {
+		a.Add(&nix.List{Items: items}, "after")
 	}
 	why := "a one-shot task runs once and has no such setting"
 	subject := func(key string) string { return fmt.Sprintf("%s of process %q", key, p.Name) }

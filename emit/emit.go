@@ -178,9 +178,9 @@ func layout(body *nix.Attrs) {
 // diagnostic, and a TODO comment in at, where the key would have gone.
 // The TODO says why; the diagnostic says why only when there is no TODO.
 func (l *lowerer) report(at *nix.Attrs, pos ir.Pos, sev ir.Severity, id ir.ID, subject, why, hint string) {
-	msg := fmt.Sprintf("%s has no %s equivalent", subject, l.t.short())
+	msg := subject + " has no " + l.t.short() + " equivalent"
 	if at == nil {
-		msg += ": " + why
+		msg = subject + " has no " + l.t.short() + " equivalent: " + why
 	}
 	l.diags.AddAs(pos, sev, id, msg, hint)
 	if at != nil {
@@ -277,10 +277,15 @@ func (l *lowerer) globalEnv() {
 	}
 }
 
+// refList lists the references of t as written, joined by ", ". Up to
+// four are listed without allocating the list.
 func refList(t ir.Text) string {
-	var s []string
-	for _, r := range t.Refs() {
-		s = append(s, r.Raw)
+	var room [4]string
+	s := room[:0]
+	for _, p := range t.Parts {
+		if p.Ref != nil {
+			s = append(s, p.Ref.Raw)
+		}
 	}
 	return strings.Join(s, ", ")
 }

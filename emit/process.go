@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/pc2devenv/pc2devenv/emit/nix"
+	"github.com/pc2devenv/pc2devenv/internal/goquote"
 	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
@@ -82,7 +83,7 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 	if l.t.typed() && (bad == nil && needsSetPlusE(l.proj.Shell, text) || bad != nil && bad.Line > 1) {
 		pre = append(pre, "set +e")
 		l.diags.Add(cmd.Pos, ir.IDSetE,
-			fmt.Sprintf("the command of %q starts with \"set +e\", as %s runs it", p.Name, l.runnerOf(cmd.Pos)), "")
+			goquote.In("the command of ", p.Name, ` starts with "set +e", as `, l.runnerOf(cmd.Pos), " runs it"), "")
 	}
 	if l.t.typed() {
 		pre = append(pre, l.exports...)
@@ -105,7 +106,7 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 			pre = append(pre, line)
 			if v.Value.HasRefs() {
 				l.diags.AddAs(v.Pos, ir.Note, ir.IDEnvExported,
-					fmt.Sprintf("the command of process %q exports %q, which refers to %s", p.Name, v.Name, refList(v.Value)), "")
+					goquote.In("the command of process ", p.Name, " exports ", goquote.In("", v.Name), ", which refers to ", refList(v.Value)), "")
 			}
 		}
 		if p.IsDaemon.Set && p.IsDaemon.Val && !oneshot {
@@ -136,7 +137,7 @@ func (l *lowerer) command(a *nix.Attrs, p *ir.Process, key string, oneshot bool)
 // raw process-compose keys for the process-compose target.
 func (l *lowerer) typedProcess(a, pc *nix.Attrs, p *ir.Process) {
 	if p.Cwd.Set {
-		if cwd := l.cwd(a, p.Cwd.Val, fmt.Sprintf("working_dir of process %q", p.Name)); cwd != nil {
+		if cwd := l.cwd(a, p.Cwd.Val, p.Name); cwd != nil {
 			a.Add(cwd, "cwd")
 		}
 	}
@@ -217,20 +218,22 @@ func (l *lowerer) envAttrs(p *ir.Process, env []ir.EnvVar) *nix.Attrs {
 // cwd returns a working directory as devenv's cwd: absolute, since devenv
 // passes it to the system as it is. A relative directory, which
 // process-compose resolved against the directory it was started in (the
-// project's), is anchored to config.devenv.root.
-func (l *lowerer) cwd(a *nix.Attrs, t ir.Text, what string) nix.Expr {
+// project's), is anchored to config.devenv.root. proc names the process
+// in diagnostics.
+func (l *lowerer) cwd(a *nix.Attrs, t ir.Text, proc string) nix.Expr {
 	dir, unresolved := t.Resolve()
+	what := func() string { return goquote.In("working_dir of process ", proc) }
 	if len(unresolved) > 0 {
 		ref := unresolved[0]
 		l.diags.Add(t.Pos, ir.IDUnresolvedVar,
-			fmt.Sprintf("%s uses %s, which cannot be resolved; cwd is left out", what, ref.Raw),
+			fmt.Sprintf("%s uses %s, which cannot be resolved; cwd is left out", what(), ref.Raw),
 			"give a default: ${"+ref.Name+":-dir}")
 		a.Bindings = append(a.Bindings, nix.Comment(fmt.Sprintf("TODO(pc2devenv): cwd: the source's working_dir is %q", t.Shell())))
 		return nil
 	}
 	if strings.Contains(dir, "$") {
 		l.diags.Add(t.Pos, ir.IDBareVar,
-			fmt.Sprintf("%s is %q, kept as written: $VAR is not expanded there", what, dir),
+			fmt.Sprintf("%s is %q, kept as written: $VAR is not expanded there", what(), dir),
 			"write ${VAR} to have process-compose substitute it")
 	}
 	if path.IsAbs(dir) {
@@ -347,19 +350,15 @@ func (l *lowerer) restart(a, pc *nix.Attrs, p *ir.Process) {
 	if av == nil {
 		return
 	}
-	for _, o := range []struct {
-		set  bool
-		pos  ir.Pos
-		key  string
-		expr nix.Expr
-	}{
-		{av.Backoff.Set, av.Backoff.Pos, "backoff_seconds", &nix.Int{V: int64(av.Backoff.Val)}},
-		{av.ExitOnEnd.Set, av.ExitOnEnd.Pos, "exit_on_end", &nix.Bool{V: av.ExitOnEnd.Val}},
-		{av.ExitOnSkipped.Set, av.ExitOnSkipped.Pos, "exit_on_skipped", &nix.Bool{V: av.ExitOnSkipped.Val}},
-	} {
-		if o.set {
-			l.passOrReport(a, pc, o.pos, p, "availability."+o.key, o.expr)
-		}
+	// The values are made only for the keys set.
+	if o := av.Backoff; o.Set {
+		l.passOrReport(a, pc, o.Pos, p, "availability.backoff_seconds", &nix.Int{V: int64(o.Val)})
+	}
+	if o := av.ExitOnEnd; o.Set {
+		l.passOrReport(a, pc, o.Pos, p, "availability.exit_on_end", &nix.Bool{V: o.Val})
+	}
+	if o := av.ExitOnSkipped; o.Set {
+		l.passOrReport(a, pc, o.Pos, p, "availability.exit_on_skipped", &nix.Bool{V: o.Val})
 	}
 }
 
@@ -377,9 +376,9 @@ func (l *lowerer) passOrReport(a, pc *nix.Attrs, pos ir.Pos, p *ir.Process, key 
 	case Reported:
 		var subject string
 		if s := scalarNix(value); s != "" {
-			subject = fmt.Sprintf("%s = %s of process %q", key, s, sourceName(p))
+			subject = goquote.In(key+" = "+s+" of process ", sourceName(p))
 		} else {
-			subject = fmt.Sprintf("%s of process %q", key, sourceName(p))
+			subject = goquote.In(key+" of process ", sourceName(p))
 		}
 		l.report(a, pos, ir.Warning, ir.IDNoEquivalent, subject, f.To, "")
 	}

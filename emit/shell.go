@@ -104,7 +104,15 @@ func exportLine(name string, t ir.Text) (line string, ok bool) {
 	if !shellName.MatchString(name) {
 		return "", false
 	}
+	size := len(`export =""`) + len(name)
+	for _, p := range t.Parts {
+		size += len(p.Lit)
+		if p.Ref != nil {
+			size += len(p.Ref.Raw)
+		}
+	}
 	var b strings.Builder
+	b.Grow(size) // exact unless a literal needs escapes
 	b.WriteString("export ")
 	b.WriteString(name)
 	b.WriteString(`="`)

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pc2devenv/pc2devenv/internal/goquote"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -60,9 +61,13 @@ func Apply(p *ir.Project, opts Options) Result {
 	}
 	used := map[string]bool{}
 	var cands []*candidate
+	// The candidates, allocated together at the first with room for
+	// one per process left: slab never grows, so pointers to its
+	// elements stay valid.
+	var slab []candidate
 	byProc := map[*ir.Process]*candidate{}
 	known := projectEnvNames(p)
-	for _, proc := range p.Processes {
+	for i, proc := range p.Processes {
 		m, near := recognise(p.Shell, known, proc)
 		if m == nil {
 			if near != nil {
@@ -73,7 +78,11 @@ func Apply(p *ir.Project, opts Options) Result {
 			}
 			continue
 		}
-		c := &candidate{m: m}
+		if slab == nil {
+			slab = make([]candidate, 0, len(p.Processes)-i)
+		}
+		slab = append(slab, candidate{m: m})
+		c := &slab[len(slab)-1]
 		switch {
 		case opts.Off:
 			c.kept, c.asked = "--no-services keeps every process", true
@@ -167,11 +176,11 @@ func decide(p *ir.Project, cands []*candidate, opts Options) {
 			var whys []string
 			for i := range m.findings {
 				if f := &m.findings[i]; f.kind == fUnsupported {
-					whys = append(whys, fmt.Sprintf("%s (%s)", f.what, f.why))
+					whys = append(whys, f.what+" ("+f.why+")")
 				}
 			}
 			if len(whys) > 0 {
-				c.kept = fmt.Sprintf("%s cannot express %s", m.service(), strings.Join(whys, "; "))
+				c.kept = m.service() + " cannot express " + strings.Join(whys, "; ")
 			}
 		}
 	}
@@ -188,11 +197,11 @@ func decide(p *ir.Project, cands []*candidate, opts Options) {
 		}
 		var names []string
 		for _, c := range cs {
-			names = append(names, fmt.Sprintf("%q", c.m.proc.Name))
+			names = append(names, goquote.In("", c.m.proc.Name))
 		}
 		// One string for all of them: it names every one, so a string
 		// each would take time and memory quadratic in their number.
-		kept := fmt.Sprintf("processes %s all run what services.%s runs, and devenv has one services.%s", strings.Join(names, ", "), svc, svc)
+		kept := "processes " + strings.Join(names, ", ") + " all run what services." + svc + " runs, and devenv has one services." + svc
 		for _, c := range cs {
 			c.kept = kept
 		}
@@ -202,8 +211,8 @@ func decide(p *ir.Project, cands []*candidate, opts Options) {
 	// repeat until nothing changes.
 	for changed := true; changed; {
 		changed = false
-		staying := map[string]bool{}
-		converting := map[*ir.Process]bool{}
+		staying := make(map[string]bool, len(p.Processes))
+		converting := make(map[*ir.Process]bool, len(cands))
 		for _, c := range cands {
 			if c.kept == "" {
 				converting[c.m.proc] = true
@@ -218,15 +227,26 @@ func decide(p *ir.Project, cands []*candidate, opts Options) {
 			if c.kept != "" {
 				continue
 			}
-			for _, n := range append([]string{c.m.rule.Process}, c.m.rule.Helpers...) {
-				if staying[n] {
-					c.kept = fmt.Sprintf("the process %q stays, and devenv's %s would run its own process under that name", n, c.m.service())
-					changed = true
-					break
-				}
+			if n, ok := firstStaying(staying, c.m.rule); ok {
+				c.kept = fmt.Sprintf("the process %q stays, and devenv's %s would run its own process under that name", n, c.m.service())
+				changed = true
 			}
 		}
 	}
+}
+
+// firstStaying returns the first of the processes of r's service, its
+// process and then its helpers, whose name a process that stays has.
+func firstStaying(staying map[string]bool, r *Rule) (string, bool) {
+	if staying[r.Process] {
+		return r.Process, true
+	}
+	for _, n := range r.Helpers {
+		if staying[n] {
+			return n, true
+		}
+	}
+	return "", false
 }
 
 // waitsToFinish says, for each process that others wait for to finish,
@@ -243,9 +263,9 @@ func waitsToFinish(p *ir.Project) map[string]string {
 			}
 			switch d.Condition {
 			case ir.ProcessCompleted, ir.ProcessCompletedSuccessfully:
-				why[d.Name] = fmt.Sprintf("process %q waits for it to finish (%s), and a service does not finish", other.Name, d.Condition)
+				why[d.Name] = goquote.In("process ", other.Name, " waits for it to finish (", string(d.Condition), "), and a service does not finish")
 			case ir.ProcessLogReady:
-				why[d.Name] = fmt.Sprintf("process %q waits for a line of its log (%s), which a service's process does not promise", other.Name, d.Condition)
+				why[d.Name] = goquote.In("process ", other.Name, " waits for a line of its log (", string(d.Condition), "), which a service's process does not promise")
 			}
 		}
 	}
@@ -264,13 +284,13 @@ func (m *match) build(force bool, diags *ir.Diagnostics) *ir.Service {
 		ReadyOnPorts: r.Readiness == ReadyPorts,
 		Pos:          proc.Pos,
 	}
-	s.Comments = append(s.Comments, fmt.Sprintf("was process %q: %s", proc.Name, commandLine(proc.Command.Shell())))
+	s.Comments = append(s.Comments, goquote.In("was process ", proc.Name, ": ", commandLine(proc.Command.Shell())))
 	if proc.Description != "" {
 		s.Comments = append(s.Comments, proc.Description)
 	}
 	s.Comments = append(s.Comments, proc.Comments...)
 	diags.Add(proc.Pos, ir.IDServiceConverted,
-		fmt.Sprintf("process %q becomes %s", proc.Name, m.service()), "")
+		goquote.In("process ", proc.Name, " becomes services.", r.Service), "")
 	if m.wrapper != "" {
 		diags.Add(proc.Command.Pos, ir.IDServiceWrapper,
 			fmt.Sprintf("%s replaces the script %s of process %q", m.service(), m.wrapper, proc.Name),
@@ -292,7 +312,7 @@ func (m *match) build(force bool, diags *ir.Diagnostics) *ir.Service {
 			}
 		case fDropped:
 			diags.Add(f.pos, ir.IDServiceDropped,
-				fmt.Sprintf("%s is left out", f.what), "")
+				f.what+" is left out", "")
 		case fCarried:
 			carry.Env = append(carry.Env, *f.env)
 			diags.Add(f.pos, ir.IDServiceCarried,

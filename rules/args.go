@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pc2devenv/pc2devenv/internal/goquote"
 	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
@@ -34,6 +35,8 @@ type match struct {
 	// container ports it publishes (-p) to their host ports.
 	image     *Image
 	published map[int]int
+	// svc caches service.
+	svc string
 }
 
 // collected holds an image's variables that only mean something
@@ -61,7 +64,14 @@ func (c *collected) value(name string) (ir.Value, bool) {
 	return ir.StringValue(s, c.pos), ok
 }
 
-func (m *match) service() string { return "services." + m.rule.Service }
+// service returns the service's option path, "services.<attr>", made
+// once per match since most of what a match reports names it.
+func (m *match) service() string {
+	if m.svc == "" {
+		m.svc = "services." + m.rule.Service
+	}
+	return m.svc
+}
 
 // findingsCap is the room a match makes for its findings at the first:
 // findings are large, and most matches have a few, which growing one by
@@ -99,7 +109,7 @@ func (m *match) note(id ir.ID, sev ir.Severity, why string) {
 // keepEnv keeps a variable on the service's process.
 func (m *match) keepEnv(what, name, value string, pos ir.Pos) {
 	m.add(finding{kind: fCarried, what: what, pos: pos,
-		why: fmt.Sprintf("set on the process %q of %s", m.rule.Process, m.service()),
+		why: goquote.In("set on the process ", m.rule.Process, " of ", m.service()),
 		env: &ir.EnvVar{Name: name, Value: ir.Plain(value, pos), Pos: pos}})
 }
 
@@ -169,7 +179,7 @@ func (m *match) parseArgs(p *Program, args []word) bool {
 		what := w.raw
 		for _, v := range vals {
 			if !hasEq {
-				what += " " + v.raw
+				what = what + " " + v.raw
 			}
 		}
 		if f != nil && f.Arg && len(vals) == 0 {
@@ -198,9 +208,35 @@ func (m *match) parseArgs(p *Program, args []word) bool {
 	return true
 }
 
+// isNumber reports whether s starts with a number fmt.Sscan reads as a
+// float64, so that "-1" is a value rather than an option.
 func isNumber(s string) bool {
+	if notNumber(s) {
+		return false
+	}
+	return scanNumber(s)
+}
+
+// scanNumber is isNumber without its fast path.
+func scanNumber(s string) bool {
 	_, err := fmt.Sscan(s, new(float64))
 	return err == nil
+}
+
+// notNumber reports, without fmt, that fmt.Sscan reads no float64 from
+// s in the common case of an option: a "-" followed by a byte that can
+// neither start "inf" nor continue a number. fmt's float token is then
+// "-" with at most an exponent after it, which strconv rejects for want
+// of a digit before it. notNumber returns false when it cannot tell.
+func notNumber(s string) bool {
+	if len(s) < 2 || s[0] != '-' {
+		return false
+	}
+	switch c := s[1]; {
+	case '0' <= c && c <= '9', c == '.', c == '_', c == 'i', c == 'I':
+		return false
+	}
+	return true
 }
 
 func (p *Program) flag(name string) *Flag {

@@ -261,7 +261,7 @@ func joinRaw(ws []word) string {
 func (m *match) containerOption(im *Image, o containerOpt) {
 	what := o.w.raw
 	if o.val != nil {
-		what += " " + o.val.raw
+		what = what + " " + o.val.raw
 	}
 	switch o.flag.kind {
 	case cDrop:

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pc2devenv/pc2devenv/internal/goquote"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
 
@@ -61,7 +62,7 @@ func (res *Result) explain(c *candidate) {
 	m := c.m
 	if c.kept != "" && !c.asked {
 		res.Diagnostics.Add(m.proc.Pos, ir.IDServiceKept,
-			fmt.Sprintf("process %q is not made %s", m.proc.Name, m.service()), "")
+			goquote.In("process ", m.proc.Name, " is not made services.", m.rule.Service), "")
 	}
 	if res.noExplanations {
 		return

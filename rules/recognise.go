@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/pc2devenv/pc2devenv/internal/goquote"
 	"github.com/pc2devenv/pc2devenv/internal/shell"
 	"github.com/pc2devenv/pc2devenv/ir"
 )
@@ -212,7 +213,7 @@ func (m *match) processSettings(inv *invocation, container bool) {
 	if r := p.Restart; r != nil {
 		what := "availability"
 		if r.Policy.Set {
-			what = fmt.Sprintf("availability.restart = %q", r.Policy.Val)
+			what = goquote.In("availability.restart = ", string(r.Policy.Val))
 		}
 		m.add(finding{kind: fDropped, what: what, pos: r.Pos,
 			why: "devenv restarts the process of " + m.service() + " on its own terms"})

@@ -163,15 +163,22 @@ func invocationOf(sh *shell.Cache, f *syntax.File) (inv *invocation, err error) 
 			inv.seen = append(inv.seen, printNode(s))
 			continue
 		}
-		args := make([]word, len(call.Args))
-		for j, a := range call.Args {
-			args[j] = toWord(a)
-		}
 		if !last {
-			if err := inv.prepare(args, printNode(s)); err != nil {
+			// prepare keeps none of the words, which can stay on the
+			// stack.
+			var room [4]word
+			pre := room[:0]
+			for _, a := range call.Args {
+				pre = append(pre, toWord(a))
+			}
+			if err := inv.prepare(pre, printNode(s)); err != nil {
 				return nil, err
 			}
 			continue
+		}
+		args := make([]word, len(call.Args))
+		for j, a := range call.Args {
+			args[j] = toWord(a)
 		}
 		for _, a := range call.Assigns {
 			if a.Value == nil || a.Name == nil {
