@@ -93,8 +93,8 @@ func Str(s string) *String {
 	if s == "" {
 		return &String{}
 	}
-	// One allocation holds the string and its one part.
-	one := &stringOne{}
+	// One node holds the string and its one part.
+	one := newNode[stringOne](&stringSlabs)
 	one.part[0] = Part{Lit: s}
 	one.s.Parts = one.part[:]
 	return &one.s
@@ -110,18 +110,30 @@ type stringOne struct {
 func Ref(path ...string) *Var { return &Var{Path: path} }
 
 // Set returns an attribute set holding bindings.
-func Set(bindings ...*Binding) *Attrs { return &Attrs{Bindings: bindings} }
+func Set(bindings ...*Binding) *Attrs {
+	a := newNode[Attrs](&setSlabs)
+	a.Bindings = bindings
+	return a
+}
 
 // Bind returns the binding path = value. The binding holds a copy of
 // path, so that callers' variadic paths need not live on the heap.
 func Bind(value Expr, path ...string) *Binding {
-	if len(path) == 1 {
-		// Most paths have one part: one allocation holds both.
-		one := &bindingOne{path: [1]string{path[0]}}
-		one.b = Binding{Path: one.path[:], Value: value}
-		return &one.b
+	// Most paths have one part: one node holds both.
+	one := newNode[bindingOne](&bindingSlabs)
+	switch {
+	case len(path) == 0:
+	case len(path) == 1:
+		one.path[0] = path[0]
+		one.b.Path = one.path[:]
+	case len(path) <= pathSlabLen:
+		one.b.Path = newSlice[string](&pathSlabs, len(path), pathSlabLen)
+		copy(one.b.Path, path)
+	default:
+		one.b.Path = slices.Clone(path)
 	}
-	return &Binding{Path: slices.Clone(path), Value: value}
+	one.b.Value = value
+	return &one.b
 }
 
 // bindingOne is a binding with its path of one part, allocated together.
@@ -131,7 +143,11 @@ type bindingOne struct {
 }
 
 // Comment returns a binding that is only a comment.
-func Comment(lines ...string) *Binding { return &Binding{Comments: lines} }
+func Comment(lines ...string) *Binding {
+	b := &newNode[bindingOne](&bindingSlabs).b
+	b.Comments = lines
+	return b
+}
 
 // ListOf returns a list of the given values.
 func ListOf(values ...Expr) *List {
@@ -178,7 +194,7 @@ func (a *Attrs) Add(value Expr, path ...string) {
 	if a.Bindings == nil {
 		// Sets are built binding by binding: room for a few saves
 		// growing one by one.
-		a.Bindings = make([]*Binding, 0, bindingsCap)
+		a.Bindings = newSlice[*Binding](&bindingListSlabs, bindingsCap, bindingListSlabLen)[:0]
 	}
 	a.Bindings = append(a.Bindings, Bind(value, path...))
 }

@@ -241,11 +241,13 @@ func (p *printer) indented(s *String) {
 			} else if atLineStart {
 				p.buf.WriteByte('\n')
 			}
-			esc := escapeIndented(line)
+			p.buf.Write(appendEscapedIndented(p.buf.AvailableBuffer(), line))
 			if !hasNL && dollarBeforeInterp(s.Parts, i) {
-				esc = esc[:len(esc)-1] + "''$"
+				// The line ends in "$", which is its own escape:
+				// escape it as "''$" instead.
+				p.buf.Truncate(p.buf.Len() - 1)
+				p.buf.WriteString("''$")
 			}
-			p.buf.WriteString(esc)
 			atLineStart = hasNL
 			text = rest
 			if !hasNL {
@@ -258,28 +260,28 @@ func (p *printer) indented(s *String) {
 	p.buf.WriteString("''")
 }
 
-// escapeIndented escapes one line of an indented string:
+// appendEscapedIndented appends one line of an indented string to b,
+// escaped:
 //
 //	''  becomes  '''
 //	${  becomes  ''${
-func escapeIndented(line string) string {
+func appendEscapedIndented(b []byte, line string) []byte {
 	if !strings.Contains(line, "''") && !strings.Contains(line, "${") {
-		return line
+		return append(b, line...)
 	}
-	var b strings.Builder
 	for i := 0; i < len(line); i++ {
 		switch {
 		case line[i] == '\'' && i+1 < len(line) && line[i+1] == '\'':
-			b.WriteString("'''")
+			b = append(b, "'''"...)
 			i++
 		case line[i] == '$' && i+1 < len(line) && line[i+1] == '{':
-			b.WriteString("''${")
+			b = append(b, "''${"...)
 			i++
 		default:
-			b.WriteByte(line[i])
+			b = append(b, line[i])
 		}
 	}
-	return b.String()
+	return b
 }
 
 var pathRE = lazyre.New(`^[A-Za-z0-9._+-]+(/[A-Za-z0-9._+-]+)*/?$`)
