@@ -52,12 +52,14 @@ var (
 	bindingSlabs = sync.Pool{New: func() any { return new(slab[bindingOne]) }}
 	// setSlabs hold Attrs.
 	setSlabs = sync.Pool{New: func() any { return new(slab[Attrs]) }}
+	// varSlabs hold Var.
+	varSlabs = sync.Pool{New: func() any { return new(slab[Var]) }}
 	// stringSlabs hold stringOne: strings of one part.
 	stringSlabs = sync.Pool{New: func() any { return new(slab[stringOne]) }}
 	// pathSlabs hold the parts of paths longer than one part.
 	pathSlabs = sync.Pool{New: func() any { return new(slab[string]) }}
-	// bindingListSlabs hold the first room for the bindings of a set
-	// that Add makes.
+	// bindingListSlabs hold the room for the bindings of a set that
+	// Add makes while it is small.
 	bindingListSlabs = sync.Pool{New: func() any { return new(slab[*Binding]) }}
 )
 
@@ -67,4 +69,4 @@ const pathSlabLen = 64
 
 // bindingListSlabLen is the number of binding pointers a slab of
 // bindingListSlabs holds.
-const bindingListSlabLen = 16 * bindingsCap
+const bindingListSlabLen = 64

@@ -107,7 +107,11 @@ type stringOne struct {
 }
 
 // Ref returns a variable reference such as Ref("config", "devenv", "root").
-func Ref(path ...string) *Var { return &Var{Path: path} }
+func Ref(path ...string) *Var {
+	v := newNode[Var](&varSlabs)
+	v.Path = path
+	return v
+}
 
 // Set returns an attribute set holding bindings.
 func Set(bindings ...*Binding) *Attrs {
@@ -191,16 +195,26 @@ func (a *Attrs) Add(value Expr, path ...string) {
 			}
 		}
 	}
-	if a.Bindings == nil {
-		// Sets are built binding by binding: room for a few saves
-		// growing one by one.
-		a.Bindings = newSlice[*Binding](&bindingListSlabs, bindingsCap, bindingListSlabLen)[:0]
+	if len(a.Bindings) == cap(a.Bindings) {
+		a.Bindings = grow(a.Bindings)
 	}
 	a.Bindings = append(a.Bindings, Bind(value, path...))
 }
 
 // bindingsCap is the room Add makes in a set it adds the first binding to.
 const bindingsCap = 4
+
+// grow returns bindings with room for more: sets are built binding by
+// binding, so the room doubles, starting at bindingsCap, and comes from
+// a slab while it is small.
+func grow(bindings []*Binding) []*Binding {
+	n := max(bindingsCap, 2*cap(bindings))
+	if n > bindingListSlabLen {
+		return slices.Grow(bindings, n-len(bindings))
+	}
+	room := newSlice[*Binding](&bindingListSlabs, n, bindingListSlabLen)
+	return room[:copy(room, bindings)]
+}
 
 // Get returns the binding of a whose path is exactly path, or nil.
 func (a *Attrs) Get(path ...string) *Binding {

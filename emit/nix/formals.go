@@ -2,15 +2,21 @@ package nix
 
 // moduleArgs are the module arguments a devenv.nix may name in its header,
 // in the order devenv init writes them.
-var moduleArgs = []string{"pkgs", "lib", "config", "inputs"}
+var moduleArgs = [...]string{"pkgs", "lib", "config", "inputs"}
 
 // Formals returns the module arguments that e refers to, in header order.
 func Formals(e Expr) []string {
-	used := map[string]bool{}
-	walkVars(e, func(root string) { used[root] = true })
+	var used [len(moduleArgs)]bool
+	walkVars(e, func(root string) {
+		for i, a := range moduleArgs {
+			if root == a {
+				used[i] = true
+			}
+		}
+	})
 	var out []string
-	for _, a := range moduleArgs {
-		if used[a] {
+	for i, a := range moduleArgs {
+		if used[i] {
 			out = append(out, a)
 		}
 	}

@@ -192,7 +192,7 @@ func (p *printer) expr(e Expr, expand bool) {
 	case *String:
 		p.str(e)
 	case *Int:
-		p.buf.WriteString(strconv.FormatInt(e.V, 10))
+		p.buf.Write(strconv.AppendInt(p.buf.AvailableBuffer(), e.V, 10))
 	case *Float:
 		p.float(e.V)
 	case *Bool:
@@ -242,7 +242,7 @@ func (p *printer) varRef(v *Var) {
 		}
 		if i > 0 {
 			p.buf.WriteByte('.')
-			p.buf.WriteString(attrName(c))
+			p.buf.Write(appendAttrName(p.buf.AvailableBuffer(), c))
 		} else {
 			p.buf.WriteString(c)
 		}
@@ -397,7 +397,7 @@ func (p *printer) attrPath(path []string, dot bool) bool {
 		if i > 0 || dot {
 			p.buf.WriteByte('.')
 		}
-		p.buf.WriteString(attrName(c))
+		p.buf.Write(appendAttrName(p.buf.AvailableBuffer(), c))
 	}
 	return true
 }

@@ -43,26 +43,21 @@ func checkString(s string) error {
 	return nil
 }
 
-// attrName returns name as an attribute name: bare when it is an
-// identifier, quoted otherwise.
-func attrName(name string) string {
+// appendAttrName appends name to b as an attribute name: bare when it is
+// an identifier, quoted otherwise.
+func appendAttrName(b []byte, name string) []byte {
 	if IsIdent(name) {
-		return name
+		return append(b, name...)
 	}
-	return quoteDouble(name)
+	return appendQuoted(b, name)
 }
 
-// quoteDouble returns s as a "..." literal. A NUL byte, which Nix cannot
-// hold, is replaced by nothing here; str reports it as an error first.
-func quoteDouble(s string) string {
-	if plainDouble(s) {
-		return `"` + s + `"`
-	}
-	b := make([]byte, 0, len(s)+2)
+// appendQuoted appends s to b as a "..." literal. A NUL byte, which Nix
+// cannot hold, is dropped here; str reports it as an error first.
+func appendQuoted(b []byte, s string) []byte {
 	b = append(b, '"')
 	b = appendEscaped(b, s)
-	b = append(b, '"')
-	return string(b)
+	return append(b, '"')
 }
 
 // plainDouble reports whether s is its own escape inside "...": whether
