@@ -177,7 +177,7 @@ func (a *Attrs) Add(value Expr, path ...string) {
 		}
 		if inner == nil {
 			inner = Set()
-			a.Bindings = append(a.Bindings, Bind(inner, path[0]))
+			a.add(Bind(inner, path[0]))
 		}
 		a, path = inner, path[1:]
 	}
@@ -195,10 +195,15 @@ func (a *Attrs) Add(value Expr, path ...string) {
 			}
 		}
 	}
+	a.add(Bind(value, path...))
+}
+
+// add appends b to the bindings of a.
+func (a *Attrs) add(b *Binding) {
 	if len(a.Bindings) == cap(a.Bindings) {
 		a.Bindings = grow(a.Bindings)
 	}
-	a.Bindings = append(a.Bindings, Bind(value, path...))
+	a.Bindings = append(a.Bindings, b)
 }
 
 // bindingsCap is the room Add makes in a set it adds the first binding to.

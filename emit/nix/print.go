@@ -41,14 +41,20 @@ type PrintedComment struct {
 func FormatComments(f *File) ([]byte, []PrintedComment, error) {
 	p := newPrinter()
 	defer p.release()
+	if n := len(f.Comments) + countComments(f.Body); n > 0 {
+		p.comments = make([]PrintedComment, 0, n)
+	}
 	for _, c := range f.Comments {
 		p.comment(c)
 	}
-	if formals := Formals(f.Body); len(formals) > 0 {
+	if used := usedArgs(f.Body); used != [len(moduleArgs)]bool{} {
+		// The header names what Formals returns.
 		p.buf.WriteString("{ ")
-		for _, formal := range formals {
-			p.buf.WriteString(formal)
-			p.buf.WriteString(", ")
+		for i, formal := range moduleArgs {
+			if used[i] {
+				p.buf.WriteString(formal)
+				p.buf.WriteString(", ")
+			}
 		}
 		p.buf.WriteString("... }:\n\n")
 	}
@@ -58,6 +64,37 @@ func FormatComments(f *File) ([]byte, []PrintedComment, error) {
 		return nil, nil, p.err
 	}
 	return p.output(), p.comments, nil
+}
+
+// countComments returns the number of comments in e, which is the
+// number FormatComments returns for it.
+func countComments(e Expr) int {
+	n := 0
+	switch e := e.(type) {
+	case *String:
+		for _, p := range e.Parts {
+			if p.Interp != nil {
+				n += countComments(p.Interp)
+			}
+		}
+	case *Apply:
+		n += countComments(e.Fn)
+		for _, a := range e.Args {
+			n += countComments(a)
+		}
+	case *List:
+		for _, it := range e.Items {
+			n += len(it.Comments) + countComments(it.Value)
+		}
+	case *Attrs:
+		for _, b := range e.Bindings {
+			n += len(b.Comments)
+			if b.Value != nil {
+				n += countComments(b.Value)
+			}
+		}
+	}
+	return n
 }
 
 // FormatExpr returns e as Nix source, laid out as the value of a binding at

@@ -176,3 +176,32 @@ func TestCollapsedBindings(t *testing.T) {
 		})
 	}
 }
+
+// TestCountComments checks that countComments, which sizes the comments
+// FormatComments returns, counts those it returns.
+func TestCountComments(t *testing.T) {
+	withComment := func(b *Binding, lines ...string) *Binding {
+		b.Comments = lines
+		return b
+	}
+	bodies := []Expr{
+		Set(),
+		Set(Comment("alone")),
+		Set(Comment("two", "lines\nof text")),
+		Set(withComment(Bind(Str("v"), "a"), "above a")),
+		Set(Bind(Set(withComment(Bind(&Int{V: 1}, "b"), "nested")), "a")),
+		Set(Bind(&List{Items: []*Item{{Comments: []string{"item"}, Value: Set(Comment("in item"))}}}, "l")),
+		Set(Bind(&Apply{Fn: Ref("f"), Args: []Expr{Set(Comment("arg"))}}, "x")),
+		Set(Bind(&String{Parts: []Part{{Lit: "a"}, {Interp: Set(Comment("interp"))}}}, "s")),
+	}
+	for _, body := range bodies {
+		f := &File{Comments: []string{"file"}, Body: body}
+		_, comments, err := FormatComments(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(f.Comments) + countComments(body); n != len(comments) {
+			t.Errorf("countComments gives %d comments, FormatComments %d: %+v", n, len(comments), comments)
+		}
+	}
+}
