@@ -168,12 +168,20 @@ func (p *printer) noteComment(text string) {
 	p.comments = append(p.comments, PrintedComment{Line: p.line + 1, Text: text})
 }
 
+// newline writes a newline and the indentation of the next line.
 func (p *printer) newline() {
+	if n := 2 * p.indent; n < len(newlineIndent) {
+		p.buf.WriteString(newlineIndent[:1+n])
+		return
+	}
 	p.buf.WriteByte('\n')
 	for range p.indent {
 		p.buf.WriteString("  ")
 	}
 }
+
+// newlineIndent is a newline and the indentation of up to 15 levels.
+const newlineIndent = "\n" + "                              "
 
 // comment writes each line of text as a # comment on its own line, at the
 // current indentation, ending with a newline and the indentation of the

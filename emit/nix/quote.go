@@ -8,7 +8,8 @@ import (
 	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 )
 
-// keywords are the Nix words that cannot be attribute names unquoted.
+// keywords are the Nix words that cannot be attribute names unquoted;
+// isKeyword tells them.
 var keywords = map[string]bool{
 	"if": true, "then": true, "else": true, "assert": true, "with": true,
 	"let": true, "in": true, "rec": true, "inherit": true, "or": true,
@@ -28,7 +29,17 @@ func IsIdent(name string) bool {
 			return false
 		}
 	}
-	return !keywords[name]
+	return !isKeyword(name)
+}
+
+// isKeyword reports whether name is one of keywords, as a switch, which
+// is faster than the map.
+func isKeyword(name string) bool {
+	switch name {
+	case "if", "then", "else", "assert", "with", "let", "in", "rec", "inherit", "or":
+		return true
+	}
+	return false
 }
 
 // checkString returns an error for text a Nix file cannot hold: a NUL
@@ -60,26 +71,22 @@ func appendQuoted(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// plainDouble reports whether s is its own escape inside "...": whether
-// it holds none of the bytes appendEscaped changes.
-func plainDouble(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\', '"', '\n', '\r', '\t', '$', 0:
-			return false
-		}
-	}
-	return true
-}
+// escapedInDouble holds the bytes appendEscaped changes.
+var escapedInDouble = [256]bool{'\\': true, '"': true, '\n': true, '\r': true, '\t': true, '$': true, 0: true}
 
 // appendEscaped appends s to b as the inside of a "..." literal: \\, \",
 // \n, \r and \t escaped, and $ when { follows it. A NUL byte is dropped.
+// It scans s once, appending the runs of bytes that are their own escape
+// as they are.
 func appendEscaped(b []byte, s string) []byte {
-	if plainDouble(s) {
-		return append(b, s...)
-	}
+	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if !escapedInDouble[c] {
+			continue
+		}
+		b = append(b, s[start:i]...)
+		start = i + 1
 		switch c {
 		case '\\':
 			b = append(b, `\\`...)
@@ -99,11 +106,9 @@ func appendEscaped(b []byte, s string) []byte {
 			}
 		case 0:
 			// Unrepresentable; see str.
-		default:
-			b = append(b, c)
 		}
 	}
-	return b
+	return append(b, s[start:]...)
 }
 
 // multiline reports whether s prints as an indented string (the kind

@@ -205,3 +205,18 @@ func TestCountComments(t *testing.T) {
 		}
 	}
 }
+
+// TestNewline checks the newlines the printer writes, from a constant
+// while the indentation is shallow, against a newline and the
+// indentation repeated.
+func TestNewline(t *testing.T) {
+	for indent := range 40 {
+		p := newPrinter()
+		p.indent = indent
+		p.newline()
+		if got, want := p.buf.String(), "\n"+strings.Repeat("  ", indent); got != want {
+			t.Errorf("newline at indentation %d = %q, want %q", indent, got, want)
+		}
+		p.release()
+	}
+}
