@@ -56,6 +56,11 @@ var (
 	varSlabs = sync.Pool{New: func() any { return new(slab[Var]) }}
 	// stringSlabs hold stringOne: strings of one part.
 	stringSlabs = sync.Pool{New: func() any { return new(slab[stringOne]) }}
+	// listSlabs hold List, itemSlabs Item, and itemListSlabs the items
+	// of the lists ListOf makes.
+	listSlabs     = sync.Pool{New: func() any { return new(slab[List]) }}
+	itemSlabs     = sync.Pool{New: func() any { return new(slab[Item]) }}
+	itemListSlabs = sync.Pool{New: func() any { return new(slab[*Item]) }}
 	// pathSlabs hold the parts of paths longer than one part.
 	pathSlabs = sync.Pool{New: func() any { return new(slab[string]) }}
 	// bindingListSlabs hold the room for the bindings of a set that
@@ -70,3 +75,7 @@ const pathSlabLen = 64
 // bindingListSlabLen is the number of binding pointers a slab of
 // bindingListSlabs holds.
 const bindingListSlabLen = 64
+
+// itemListSlabLen is the number of item pointers a slab of itemListSlabs
+// holds; a longer list is allocated on its own.
+const itemListSlabLen = 64

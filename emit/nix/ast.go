@@ -107,16 +107,32 @@ type stringOne struct {
 }
 
 // Ref returns a variable reference such as Ref("config", "devenv", "root").
+// The variable holds a copy of path, so that callers' variadic paths need
+// not live on the heap.
 func Ref(path ...string) *Var {
 	v := newNode[Var](&varSlabs)
-	v.Path = path
+	v.Path = clonePath(path)
 	return v
 }
 
-// Set returns an attribute set holding bindings.
+// clonePath returns a copy of path, from a slab when it is short.
+func clonePath(path []string) []string {
+	if len(path) == 0 || len(path) > pathSlabLen {
+		return slices.Clone(path)
+	}
+	c := newSlice[string](&pathSlabs, len(path), pathSlabLen)
+	copy(c, path)
+	return c
+}
+
+// Set returns an attribute set holding bindings. The set holds a copy
+// of the slice bindings, so that callers' variadic bindings need not live
+// on the heap.
 func Set(bindings ...*Binding) *Attrs {
 	a := newNode[Attrs](&setSlabs)
-	a.Bindings = bindings
+	if len(bindings) > 0 {
+		a.Bindings = append(grow(nil, len(bindings)), bindings...)
+	}
 	return a
 }
 
@@ -130,11 +146,8 @@ func Bind(value Expr, path ...string) *Binding {
 	case len(path) == 1:
 		one.path[0] = path[0]
 		one.b.Path = one.path[:]
-	case len(path) <= pathSlabLen:
-		one.b.Path = newSlice[string](&pathSlabs, len(path), pathSlabLen)
-		copy(one.b.Path, path)
 	default:
-		one.b.Path = slices.Clone(path)
+		one.b.Path = clonePath(path)
 	}
 	one.b.Value = value
 	return &one.b
@@ -155,9 +168,19 @@ func Comment(lines ...string) *Binding {
 
 // ListOf returns a list of the given values.
 func ListOf(values ...Expr) *List {
-	l := &List{}
-	for _, v := range values {
-		l.Items = append(l.Items, &Item{Value: v})
+	l := newNode[List](&listSlabs)
+	if len(values) == 0 {
+		return l
+	}
+	if len(values) > itemListSlabLen {
+		l.Items = make([]*Item, len(values))
+	} else {
+		l.Items = newSlice[*Item](&itemListSlabs, len(values), itemListSlabLen)
+	}
+	for i, v := range values {
+		it := newNode[Item](&itemSlabs)
+		it.Value = v
+		l.Items[i] = it
 	}
 	return l
 }
@@ -201,7 +224,7 @@ func (a *Attrs) Add(value Expr, path ...string) {
 // add appends b to the bindings of a.
 func (a *Attrs) add(b *Binding) {
 	if len(a.Bindings) == cap(a.Bindings) {
-		a.Bindings = grow(a.Bindings)
+		a.Bindings = grow(a.Bindings, 1)
 	}
 	a.Bindings = append(a.Bindings, b)
 }
@@ -209,16 +232,16 @@ func (a *Attrs) add(b *Binding) {
 // bindingsCap is the room Add makes in a set it adds the first binding to.
 const bindingsCap = 4
 
-// grow returns bindings with room for more: sets are built binding by
-// binding, so the room doubles, starting at bindingsCap, and comes from
-// a slab while it is small.
-func grow(bindings []*Binding) []*Binding {
-	n := max(bindingsCap, 2*cap(bindings))
-	if n > bindingListSlabLen {
-		return slices.Grow(bindings, n-len(bindings))
+// grow returns bindings with room for n more: sets are built binding by
+// binding, so the room at least doubles, starting at bindingsCap, and
+// comes from a slab while it is small.
+func grow(bindings []*Binding, n int) []*Binding {
+	room := max(bindingsCap, 2*cap(bindings), len(bindings)+n)
+	if room > bindingListSlabLen {
+		return slices.Grow(bindings, room-len(bindings))
 	}
-	room := newSlice[*Binding](&bindingListSlabs, n, bindingListSlabLen)
-	return room[:copy(room, bindings)]
+	s := newSlice[*Binding](&bindingListSlabs, room, bindingListSlabLen)
+	return s[:copy(s, bindings)]
 }
 
 // Get returns the binding of a whose path is exactly path, or nil.
