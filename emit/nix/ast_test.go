@@ -57,3 +57,36 @@ func TestAddKeepsOrder(t *testing.T) {
 		t.Errorf("bindings %q, want %q", got, want)
 	}
 }
+
+// TestConstructorsCopy checks that Set, Ref and ListOf keep what they were
+// given when the caller's slice changes afterwards, and that a set of
+// many bindings keeps them all.
+func TestConstructorsCopy(t *testing.T) {
+	for _, n := range []int{1, 2, bindingsCap + 1, bindingListSlabLen + 1, itemListSlabLen + 1} {
+		var bindings []*Binding
+		var path []string
+		var values []Expr
+		for i := range n {
+			name := string(rune('a' + i%26))
+			bindings = append(bindings, Bind(Str(name), name))
+			path = append(path, name)
+			values = append(values, Str(name))
+		}
+		set, ref, list := Set(bindings...), Ref(path...), ListOf(values...)
+		wantSet, _ := FormatExpr(Set(slices.Clone(bindings)...))
+		wantRef := slices.Clone(path)
+		wantList, _ := FormatExpr(ListOf(slices.Clone(values)...))
+		for i := range n {
+			bindings[i], path[i], values[i] = Comment("changed"), "changed", Str("changed")
+		}
+		if got, _ := FormatExpr(set); string(got) != string(wantSet) {
+			t.Errorf("Set of %d: printed\n%s\nwant\n%s", n, got, wantSet)
+		}
+		if !slices.Equal(ref.Path, wantRef) {
+			t.Errorf("Ref of %d: path %q, want %q", n, ref.Path, wantRef)
+		}
+		if got, _ := FormatExpr(list); string(got) != string(wantList) {
+			t.Errorf("ListOf %d: printed\n%s\nwant\n%s", n, got, wantList)
+		}
+	}
+}
