@@ -8,12 +8,13 @@ import (
 	"testing"
 )
 
-// TestNewNodeZeroDistinct checks that nodes from a slab are zero and
+// TestSlabNode checks that nodes from a slab are zero and
 // distinct, past the end of a slab.
-func TestNewNodeZeroDistinct(t *testing.T) {
+func TestSlabNode(t *testing.T) {
+	var s slab[Attrs]
 	seen := map[*Attrs]bool{}
 	for i := range 3 * slabLen {
-		a := newNode[Attrs](&setSlabs)
+		a := s.node()
 		if a.Bindings != nil {
 			t.Fatalf("node %d is not zero: %#v", i, a)
 		}
@@ -25,14 +26,15 @@ func TestNewNodeZeroDistinct(t *testing.T) {
 	}
 }
 
-// TestNewSliceRoom checks that a slice from a slab has no room past its
+// TestSlabSliceRoom checks that a slice from a slab has no room past its
 // length, so that appending to it leaves the next slice alone.
-func TestNewSliceRoom(t *testing.T) {
+func TestSlabSliceRoom(t *testing.T) {
 	for _, n := range []int{0, 1, 4, pathSlabLen} {
-		first := newSlice[string](&pathSlabs, n, pathSlabLen)
-		second := newSlice[string](&pathSlabs, n, pathSlabLen)
+		var s slab[string]
+		first := s.slice(n, pathSlabLen)
+		second := s.slice(n, pathSlabLen)
 		if len(first) != n || cap(first) != n {
-			t.Errorf("newSlice(%d) has length %d and room %d", n, len(first), cap(first))
+			t.Errorf("slice(%d) has length %d and room %d", n, len(first), cap(first))
 		}
 		for i := range second {
 			second[i] = "second"

@@ -93,8 +93,15 @@ func Str(s string) *String {
 	if s == "" {
 		return &String{}
 	}
+	ar := getArena()
+	str := ar.str(s)
+	arenas.Put(ar)
+	return str
+}
+
+func (ar *arena) str(s string) *String {
 	// One node holds the string and its one part.
-	one := newNode[stringOne](&stringSlabs)
+	one := ar.strings.node()
 	one.part[0] = Part{Lit: s}
 	one.s.Parts = one.part[:]
 	return &one.s
@@ -110,17 +117,19 @@ type stringOne struct {
 // The variable holds a copy of path, so that callers' variadic paths need
 // not live on the heap.
 func Ref(path ...string) *Var {
-	v := newNode[Var](&varSlabs)
-	v.Path = clonePath(path)
+	ar := getArena()
+	v := ar.vars.node()
+	v.Path = ar.clonePath(path)
+	arenas.Put(ar)
 	return v
 }
 
 // clonePath returns a copy of path, from a slab when it is short.
-func clonePath(path []string) []string {
+func (ar *arena) clonePath(path []string) []string {
 	if len(path) == 0 || len(path) > pathSlabLen {
 		return slices.Clone(path)
 	}
-	c := newSlice[string](&pathSlabs, len(path), pathSlabLen)
+	c := ar.paths.slice(len(path), pathSlabLen)
 	copy(c, path)
 	return c
 }
@@ -129,9 +138,16 @@ func clonePath(path []string) []string {
 // of the slice bindings, so that callers' variadic bindings need not live
 // on the heap.
 func Set(bindings ...*Binding) *Attrs {
-	a := newNode[Attrs](&setSlabs)
+	ar := getArena()
+	a := ar.set(bindings)
+	arenas.Put(ar)
+	return a
+}
+
+func (ar *arena) set(bindings []*Binding) *Attrs {
+	a := ar.sets.node()
 	if len(bindings) > 0 {
-		a.Bindings = append(grow(nil, len(bindings)), bindings...)
+		a.Bindings = append(ar.grow(nil, len(bindings)), bindings...)
 	}
 	return a
 }
@@ -139,15 +155,22 @@ func Set(bindings ...*Binding) *Attrs {
 // Bind returns the binding path = value. The binding holds a copy of
 // path, so that callers' variadic paths need not live on the heap.
 func Bind(value Expr, path ...string) *Binding {
+	ar := getArena()
+	b := ar.bind(value, path)
+	arenas.Put(ar)
+	return b
+}
+
+func (ar *arena) bind(value Expr, path []string) *Binding {
 	// Most paths have one part: one node holds both.
-	one := newNode[bindingOne](&bindingSlabs)
-	switch {
-	case len(path) == 0:
-	case len(path) == 1:
+	one := ar.bindings.node()
+	switch len(path) {
+	case 0:
+	case 1:
 		one.path[0] = path[0]
 		one.b.Path = one.path[:]
 	default:
-		one.b.Path = clonePath(path)
+		one.b.Path = ar.clonePath(path)
 	}
 	one.b.Value = value
 	return &one.b
@@ -161,24 +184,28 @@ type bindingOne struct {
 
 // Comment returns a binding that is only a comment.
 func Comment(lines ...string) *Binding {
-	b := &newNode[bindingOne](&bindingSlabs).b
+	ar := getArena()
+	b := &ar.bindings.node().b
+	arenas.Put(ar)
 	b.Comments = lines
 	return b
 }
 
 // ListOf returns a list of the given values.
 func ListOf(values ...Expr) *List {
-	l := newNode[List](&listSlabs)
+	ar := getArena()
+	defer arenas.Put(ar)
+	l := ar.lists.node()
 	if len(values) == 0 {
 		return l
 	}
 	if len(values) > itemListSlabLen {
 		l.Items = make([]*Item, len(values))
 	} else {
-		l.Items = newSlice[*Item](&itemListSlabs, len(values), itemListSlabLen)
+		l.Items = ar.itemLists.slice(len(values), itemListSlabLen)
 	}
 	for i, v := range values {
-		it := newNode[Item](&itemSlabs)
+		it := ar.items.node()
 		it.Value = v
 		l.Items[i] = it
 	}
@@ -191,6 +218,12 @@ func ListOf(values ...Expr) *List {
 // as a dotted path again (x.y = v;), and keeps sets of several bindings
 // together.
 func (a *Attrs) Add(value Expr, path ...string) {
+	ar := getArena()
+	ar.add(a, value, path)
+	arenas.Put(ar)
+}
+
+func (ar *arena) add(a *Attrs, value Expr, path []string) {
 	for len(path) > 1 {
 		var inner *Attrs
 		for _, b := range a.Bindings {
@@ -199,8 +232,8 @@ func (a *Attrs) Add(value Expr, path ...string) {
 			}
 		}
 		if inner == nil {
-			inner = Set()
-			a.add(Bind(inner, path[0]))
+			inner = ar.sets.node()
+			ar.appendBinding(a, ar.bind(inner, path[:1]))
 		}
 		a, path = inner, path[1:]
 	}
@@ -211,20 +244,20 @@ func (a *Attrs) Add(value Expr, path ...string) {
 					if vb.Value == nil || len(vb.Comments) > 0 {
 						existing.Bindings = append(existing.Bindings, vb)
 					} else {
-						existing.Add(vb.Value, vb.Path...)
+						ar.add(existing, vb.Value, vb.Path)
 					}
 				}
 				return
 			}
 		}
 	}
-	a.add(Bind(value, path...))
+	ar.appendBinding(a, ar.bind(value, path))
 }
 
-// add appends b to the bindings of a.
-func (a *Attrs) add(b *Binding) {
+// appendBinding appends b to the bindings of a.
+func (ar *arena) appendBinding(a *Attrs, b *Binding) {
 	if len(a.Bindings) == cap(a.Bindings) {
-		a.Bindings = grow(a.Bindings, 1)
+		a.Bindings = ar.grow(a.Bindings, 1)
 	}
 	a.Bindings = append(a.Bindings, b)
 }
@@ -235,12 +268,12 @@ const bindingsCap = 4
 // grow returns bindings with room for n more: sets are built binding by
 // binding, so the room at least doubles, starting at bindingsCap, and
 // comes from a slab while it is small.
-func grow(bindings []*Binding, n int) []*Binding {
+func (ar *arena) grow(bindings []*Binding, n int) []*Binding {
 	room := max(bindingsCap, 2*cap(bindings), len(bindings)+n)
 	if room > bindingListSlabLen {
 		return slices.Grow(bindings, room-len(bindings))
 	}
-	s := newSlice[*Binding](&bindingListSlabs, room, bindingListSlabLen)
+	s := ar.bindingLists.slice(room, bindingListSlabLen)
 	return s[:copy(s, bindings)]
 }
 
