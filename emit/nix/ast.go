@@ -93,15 +93,8 @@ func Str(s string) *String {
 	if s == "" {
 		return &String{}
 	}
-	ar := getArena()
-	str := ar.str(s)
-	arenas.Put(ar)
-	return str
-}
-
-func (ar *arena) str(s string) *String {
-	// One node holds the string and its one part.
-	one := ar.strings.node()
+	// One allocation holds the string and its one part.
+	one := &stringOne{}
 	one.part[0] = Part{Lit: s}
 	one.s.Parts = one.part[:]
 	return &one.s
@@ -114,66 +107,21 @@ type stringOne struct {
 }
 
 // Ref returns a variable reference such as Ref("config", "devenv", "root").
-// The variable holds a copy of path, so that callers' variadic paths need
-// not live on the heap.
-func Ref(path ...string) *Var {
-	ar := getArena()
-	v := ar.vars.node()
-	v.Path = ar.clonePath(path)
-	arenas.Put(ar)
-	return v
-}
+func Ref(path ...string) *Var { return &Var{Path: path} }
 
-// clonePath returns a copy of path, from a slab when it is short.
-func (ar *arena) clonePath(path []string) []string {
-	if len(path) == 0 || len(path) > pathSlabLen {
-		return slices.Clone(path)
-	}
-	c := ar.paths.slice(len(path), pathSlabLen)
-	copy(c, path)
-	return c
-}
-
-// Set returns an attribute set holding bindings. The set holds a copy
-// of the slice bindings, so that callers' variadic bindings need not live
-// on the heap.
-func Set(bindings ...*Binding) *Attrs {
-	ar := getArena()
-	a := ar.set(bindings)
-	arenas.Put(ar)
-	return a
-}
-
-func (ar *arena) set(bindings []*Binding) *Attrs {
-	a := ar.sets.node()
-	if len(bindings) > 0 {
-		a.Bindings = append(ar.grow(nil, len(bindings)), bindings...)
-	}
-	return a
-}
+// Set returns an attribute set holding bindings.
+func Set(bindings ...*Binding) *Attrs { return &Attrs{Bindings: bindings} }
 
 // Bind returns the binding path = value. The binding holds a copy of
 // path, so that callers' variadic paths need not live on the heap.
 func Bind(value Expr, path ...string) *Binding {
-	ar := getArena()
-	b := ar.bind(value, path)
-	arenas.Put(ar)
-	return b
-}
-
-func (ar *arena) bind(value Expr, path []string) *Binding {
-	// Most paths have one part: one node holds both.
-	one := ar.bindings.node()
-	switch len(path) {
-	case 0:
-	case 1:
-		one.path[0] = path[0]
-		one.b.Path = one.path[:]
-	default:
-		one.b.Path = ar.clonePath(path)
+	if len(path) == 1 {
+		// Most paths have one part: one allocation holds both.
+		one := &bindingOne{path: [1]string{path[0]}}
+		one.b = Binding{Path: one.path[:], Value: value}
+		return &one.b
 	}
-	one.b.Value = value
-	return &one.b
+	return &Binding{Path: slices.Clone(path), Value: value}
 }
 
 // bindingOne is a binding with its path of one part, allocated together.
@@ -183,31 +131,20 @@ type bindingOne struct {
 }
 
 // Comment returns a binding that is only a comment.
-func Comment(lines ...string) *Binding {
-	ar := getArena()
-	b := &ar.bindings.node().b
-	arenas.Put(ar)
-	b.Comments = lines
-	return b
-}
+func Comment(lines ...string) *Binding { return &Binding{Comments: lines} }
 
 // ListOf returns a list of the given values.
 func ListOf(values ...Expr) *List {
-	ar := getArena()
-	defer arenas.Put(ar)
-	l := ar.lists.node()
+	l := &List{}
 	if len(values) == 0 {
 		return l
 	}
-	if len(values) > itemListSlabLen {
-		l.Items = make([]*Item, len(values))
-	} else {
-		l.Items = ar.itemLists.slice(len(values), itemListSlabLen)
-	}
+	// Two allocations hold the items and the list of them.
+	items := make([]Item, len(values))
+	l.Items = make([]*Item, len(values))
 	for i, v := range values {
-		it := ar.items.node()
-		it.Value = v
-		l.Items[i] = it
+		items[i].Value = v
+		l.Items[i] = &items[i]
 	}
 	return l
 }
@@ -218,12 +155,6 @@ func ListOf(values ...Expr) *List {
 // as a dotted path again (x.y = v;), and keeps sets of several bindings
 // together.
 func (a *Attrs) Add(value Expr, path ...string) {
-	ar := getArena()
-	ar.add(a, value, path)
-	arenas.Put(ar)
-}
-
-func (ar *arena) add(a *Attrs, value Expr, path []string) {
 	for len(path) > 1 {
 		var inner *Attrs
 		for _, b := range a.Bindings {
@@ -232,8 +163,12 @@ func (ar *arena) add(a *Attrs, value Expr, path []string) {
 			}
 		}
 		if inner == nil {
-			inner = ar.sets.node()
-			ar.appendBinding(a, ar.bind(inner, path[:1]))
+			// One allocation holds the new set and its binding.
+			n := &nestedOne{}
+			n.one.path[0] = path[0]
+			n.one.b = Binding{Path: n.one.path[:], Value: &n.set}
+			inner = &n.set
+			a.add(&n.one.b)
 		}
 		a, path = inner, path[1:]
 	}
@@ -244,38 +179,35 @@ func (ar *arena) add(a *Attrs, value Expr, path []string) {
 					if vb.Value == nil || len(vb.Comments) > 0 {
 						existing.Bindings = append(existing.Bindings, vb)
 					} else {
-						ar.add(existing, vb.Value, vb.Path)
+						existing.Add(vb.Value, vb.Path...)
 					}
 				}
 				return
 			}
 		}
 	}
-	ar.appendBinding(a, ar.bind(value, path))
+	a.add(Bind(value, path...))
 }
 
-// appendBinding appends b to the bindings of a.
-func (ar *arena) appendBinding(a *Attrs, b *Binding) {
-	if len(a.Bindings) == cap(a.Bindings) {
-		a.Bindings = ar.grow(a.Bindings, 1)
+// add appends b to the bindings of a.
+func (a *Attrs) add(b *Binding) {
+	if a.Bindings == nil {
+		// Sets are built binding by binding: room for a few saves
+		// growing one by one.
+		a.Bindings = make([]*Binding, 0, bindingsCap)
 	}
 	a.Bindings = append(a.Bindings, b)
 }
 
+// nestedOne is a set that Add makes for a path, allocated together with
+// its binding.
+type nestedOne struct {
+	one bindingOne
+	set Attrs
+}
+
 // bindingsCap is the room Add makes in a set it adds the first binding to.
 const bindingsCap = 4
-
-// grow returns bindings with room for n more: sets are built binding by
-// binding, so the room at least doubles, starting at bindingsCap, and
-// comes from a slab while it is small.
-func (ar *arena) grow(bindings []*Binding, n int) []*Binding {
-	room := max(bindingsCap, 2*cap(bindings), len(bindings)+n)
-	if room > bindingListSlabLen {
-		return slices.Grow(bindings, room-len(bindings))
-	}
-	s := ar.bindingLists.slice(room, bindingListSlabLen)
-	return s[:copy(s, bindings)]
-}
 
 // Get returns the binding of a whose path is exactly path, or nil.
 func (a *Attrs) Get(path ...string) *Binding {

@@ -1,6 +1,7 @@
 package nix
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -58,35 +59,62 @@ func TestAddKeepsOrder(t *testing.T) {
 	}
 }
 
-// TestConstructorsCopy checks that Set, Ref and ListOf keep what they were
-// given when the caller's slice changes afterwards, and that a set of
-// many bindings keeps them all.
-func TestConstructorsCopy(t *testing.T) {
-	for _, n := range []int{1, 2, bindingsCap + 1, bindingListSlabLen + 1, itemListSlabLen + 1} {
-		var bindings []*Binding
-		var path []string
+// TestAddGrows checks that a set built binding by binding keeps its
+// bindings in order, also when it starts from bindings of the caller's,
+// and that Add makes one set for each name of a nested path, however
+// many bindings it holds.
+func TestAddGrows(t *testing.T) {
+	for _, start := range [][]*Binding{nil, {}, {Bind(Str("s"), "s")}} {
+		a := Set(start...)
+		var want []string
+		for _, b := range start {
+			want = append(want, b.Path[0])
+		}
+		for i := range 10 * bindingsCap {
+			name := fmt.Sprintf("n%d", i)
+			a.Add(Str(name), name)
+			a.Add(Str(name), "nested", name)
+			want = append(want, name)
+			if i == 0 {
+				want = append(want, "nested")
+			}
+		}
+		var got []string
+		for _, b := range a.Bindings {
+			got = append(got, b.Path[0])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("starting from %d bindings: bindings %q, want %q", len(start), got, want)
+		}
+		nested, ok := a.Get("nested").Value.(*Attrs)
+		if !ok || len(nested.Bindings) != 10*bindingsCap {
+			t.Errorf("starting from %d bindings: the nested set is %#v", len(start), a.Get("nested").Value)
+		}
+	}
+}
+
+// TestListOf checks that ListOf holds the values in order, each in an
+// item of its own.
+func TestListOf(t *testing.T) {
+	for n := range 4 {
 		var values []Expr
 		for i := range n {
-			name := string(rune('a' + i%26))
-			bindings = append(bindings, Bind(Str(name), name))
-			path = append(path, name)
-			values = append(values, Str(name))
+			values = append(values, &Int{V: int64(i)})
 		}
-		set, ref, list := Set(bindings...), Ref(path...), ListOf(values...)
-		wantSet, _ := FormatExpr(Set(slices.Clone(bindings)...))
-		wantRef := slices.Clone(path)
-		wantList, _ := FormatExpr(ListOf(slices.Clone(values)...))
-		for i := range n {
-			bindings[i], path[i], values[i] = Comment("changed"), "changed", Str("changed")
+		l := ListOf(values...)
+		if len(l.Items) != n {
+			t.Fatalf("ListOf %d values has %d items", n, len(l.Items))
 		}
-		if got, _ := FormatExpr(set); string(got) != string(wantSet) {
-			t.Errorf("Set of %d: printed\n%s\nwant\n%s", n, got, wantSet)
+		for i, it := range l.Items {
+			if it.Value != values[i] || len(it.Comments) > 0 {
+				t.Errorf("item %d of %d is %#v", i, n, it)
+			}
 		}
-		if !slices.Equal(ref.Path, wantRef) {
-			t.Errorf("Ref of %d: path %q, want %q", n, ref.Path, wantRef)
-		}
-		if got, _ := FormatExpr(list); string(got) != string(wantList) {
-			t.Errorf("ListOf %d: printed\n%s\nwant\n%s", n, got, wantList)
+		if n > 1 {
+			l.Items[0].Comments = []string{"first"}
+			if len(l.Items[1].Comments) > 0 {
+				t.Errorf("a comment on the first item of %d is on the second too", n)
+			}
 		}
 	}
 }
