@@ -45,6 +45,36 @@ func isKeyword(name string) bool {
 // checkString returns an error for text a Nix file cannot hold: a NUL
 // byte (Nix strings end there), or invalid UTF-8 (the file is text).
 func checkString(s string) error {
+	if plainText(s) {
+		return nil
+	}
+	return checkStringSlow(s)
+}
+
+// plainText reports whether s is ASCII without a NUL byte, which a Nix
+// file can hold, looking at eight bytes at a time: most text is.
+func plainText(s string) bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	for len(s) >= 8 {
+		x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		// A byte of x from 1 to 0x7f leaves the high bit of its byte
+		// of x-lo and of x clear; a NUL or a byte from 0x80 sets one.
+		if ((x-lo)|x)&hi != 0 {
+			return false
+		}
+		s = s[8:]
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == 0 || c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// checkStringSlow is checkString for text that is not plain.
+func checkStringSlow(s string) error {
 	if strings.IndexByte(s, 0) >= 0 {
 		return fmt.Errorf("nix: a string cannot hold a NUL byte: %q", s)
 	}

@@ -220,3 +220,26 @@ func TestNewline(t *testing.T) {
 		p.release()
 	}
 }
+
+// TestCheckString checks checkString, which passes plain text eight bytes
+// at a time, against checkStringSlow, at every position of a NUL byte,
+// a byte from 0x80 and a multi-byte rune in text of up to 20 bytes.
+func TestCheckString(t *testing.T) {
+	var texts []string
+	for n := range 20 {
+		base := strings.Repeat("a", n)
+		texts = append(texts, base)
+		for i := 0; i <= n; i++ {
+			for _, ins := range []string{"\x00", "\x7f", "\x01", "\x80", "\xff", "é", "✓"} {
+				texts = append(texts, base[:i]+ins+base[i:])
+			}
+		}
+	}
+	texts = append(texts, trickyStrings...)
+	for _, s := range texts {
+		got, want := checkString(s), checkStringSlow(s)
+		if (got == nil) != (want == nil) {
+			t.Errorf("checkString(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
