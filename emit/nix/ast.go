@@ -110,7 +110,22 @@ type stringOne struct {
 func Ref(path ...string) *Var { return &Var{Path: path} }
 
 // Set returns an attribute set holding bindings.
-func Set(bindings ...*Binding) *Attrs { return &Attrs{Bindings: bindings} }
+func Set(bindings ...*Binding) *Attrs {
+	if len(bindings) > 0 {
+		return &Attrs{Bindings: bindings}
+	}
+	// Sets are built binding by binding: one allocation holds the set
+	// and room for its first bindings.
+	one := &setOne{}
+	one.a.Bindings = one.room[:0]
+	return &one.a
+}
+
+// setOne is a set allocated together with room for its first bindings.
+type setOne struct {
+	a    Attrs
+	room [bindingsCap]*Binding
+}
 
 // Bind returns the binding path = value. The binding holds a copy of
 // path, so that callers' variadic paths need not live on the heap.
@@ -163,11 +178,13 @@ func (a *Attrs) Add(value Expr, path ...string) {
 			}
 		}
 		if inner == nil {
-			// One allocation holds the new set and its binding.
+			// One allocation holds the new set, room for its
+			// bindings, and its binding.
 			n := &nestedOne{}
 			n.one.path[0] = path[0]
-			n.one.b = Binding{Path: n.one.path[:], Value: &n.set}
-			inner = &n.set
+			n.one.b = Binding{Path: n.one.path[:], Value: &n.set.a}
+			n.set.a.Bindings = n.set.room[:0]
+			inner = &n.set.a
 			a.add(&n.one.b)
 		}
 		a, path = inner, path[1:]
@@ -192,8 +209,8 @@ func (a *Attrs) Add(value Expr, path ...string) {
 // add appends b to the bindings of a.
 func (a *Attrs) add(b *Binding) {
 	if a.Bindings == nil {
-		// Sets are built binding by binding: room for a few saves
-		// growing one by one.
+		// A set that Set did not make: room for a few saves growing
+		// one by one.
 		a.Bindings = make([]*Binding, 0, bindingsCap)
 	}
 	a.Bindings = append(a.Bindings, b)
@@ -203,7 +220,7 @@ func (a *Attrs) add(b *Binding) {
 // its binding.
 type nestedOne struct {
 	one bindingOne
-	set Attrs
+	set setOne
 }
 
 // bindingsCap is the room Add makes in a set it adds the first binding to.
