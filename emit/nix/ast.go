@@ -223,7 +223,8 @@ type nestedOne struct {
 	set setOne
 }
 
-// bindingsCap is the room Add makes in a set it adds the first binding to.
+// bindingsCap is the room for the first bindings of a set that Set or Add
+// makes, or that Add adds the first binding to.
 const bindingsCap = 4
 
 // Get returns the binding of a whose path is exactly path, or nil.
