@@ -110,7 +110,22 @@ type stringOne struct {
 func Ref(path ...string) *Var { return &Var{Path: path} }
 
 // Set returns an attribute set holding bindings.
-func Set(bindings ...*Binding) *Attrs { return &Attrs{Bindings: bindings} }
+func Set(bindings ...*Binding) *Attrs {
+	if len(bindings) > 0 {
+		return &Attrs{Bindings: bindings}
+	}
+	// Sets are built binding by binding: one allocation holds the set
+	// and room for its first bindings.
+	one := &setOne{}
+	one.a.Bindings = one.room[:0]
+	return &one.a
+}
+
+// setOne is a set allocated together with room for its first bindings.
+type setOne struct {
+	a    Attrs
+	room [bindingsCap]*Binding
+}
 
 // Bind returns the binding path = value. The binding holds a copy of
 // path, so that callers' variadic paths need not live on the heap.
@@ -136,8 +151,15 @@ func Comment(lines ...string) *Binding { return &Binding{Comments: lines} }
 // ListOf returns a list of the given values.
 func ListOf(values ...Expr) *List {
 	l := &List{}
-	for _, v := range values {
-		l.Items = append(l.Items, &Item{Value: v})
+	if len(values) == 0 {
+		return l
+	}
+	// Two allocations hold the items and the list of them.
+	items := make([]Item, len(values))
+	l.Items = make([]*Item, len(values))
+	for i, v := range values {
+		items[i].Value = v
+		l.Items[i] = &items[i]
 	}
 	return l
 }
@@ -156,8 +178,14 @@ func (a *Attrs) Add(value Expr, path ...string) {
 			}
 		}
 		if inner == nil {
-			inner = Set()
-			a.Bindings = append(a.Bindings, Bind(inner, path[0]))
+			// One allocation holds the new set, room for its
+			// bindings, and its binding.
+			n := &nestedOne{}
+			n.one.path[0] = path[0]
+			n.one.b = Binding{Path: n.one.path[:], Value: &n.set.a}
+			n.set.a.Bindings = n.set.room[:0]
+			inner = &n.set.a
+			a.add(&n.one.b)
 		}
 		a, path = inner, path[1:]
 	}
@@ -175,15 +203,28 @@ func (a *Attrs) Add(value Expr, path ...string) {
 			}
 		}
 	}
-	if a.Bindings == nil {
-		// Sets are built binding by binding: room for a few saves
-		// growing one by one.
-		a.Bindings = make([]*Binding, 0, bindingsCap)
-	}
-	a.Bindings = append(a.Bindings, Bind(value, path...))
+	a.add(Bind(value, path...))
 }
 
-// bindingsCap is the room Add makes in a set it adds the first binding to.
+// add appends b to the bindings of a.
+func (a *Attrs) add(b *Binding) {
+	if a.Bindings == nil {
+		// A set that Set did not make: room for a few saves growing
+		// one by one.
+		a.Bindings = make([]*Binding, 0, bindingsCap)
+	}
+	a.Bindings = append(a.Bindings, b)
+}
+
+// nestedOne is a set that Add makes for a path, allocated together with
+// its binding.
+type nestedOne struct {
+	one bindingOne
+	set setOne
+}
+
+// bindingsCap is the room for the first bindings of a set that Set or Add
+// makes, or that Add adds the first binding to.
 const bindingsCap = 4
 
 // Get returns the binding of a whose path is exactly path, or nil.

@@ -40,7 +40,7 @@ func FuzzString(f *testing.F) {
 		if back != s {
 			t.Fatalf("printed %q as %s, which reads back as %q", s, got, back)
 		}
-		name := attrName(s)
+		name := string(appendAttrName(nil, s))
 		if IsIdent(s) {
 			if name != s {
 				t.Fatalf("identifier %q printed as %s", s, name)

@@ -14,6 +14,9 @@ func TestIsIdent(t *testing.T) {
 	for c := 0; c < 256; c++ {
 		names = append(names, string(rune(c)), "a"+string(byte(c)))
 	}
+	for k := range keywords {
+		names = append(names, k, k+"x", k[:len(k)-1])
+	}
 	for _, n := range names {
 		want := re.MatchString(n) && !keywords[n]
 		if got := IsIdent(n); got != want {

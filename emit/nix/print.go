@@ -41,14 +41,20 @@ type PrintedComment struct {
 func FormatComments(f *File) ([]byte, []PrintedComment, error) {
 	p := newPrinter()
 	defer p.release()
+	if n := len(f.Comments) + countComments(f.Body); n > 0 {
+		p.comments = make([]PrintedComment, 0, n)
+	}
 	for _, c := range f.Comments {
 		p.comment(c)
 	}
-	if formals := Formals(f.Body); len(formals) > 0 {
+	if used := usedArgs(f.Body); used != [len(moduleArgs)]bool{} {
+		// The header names what Formals returns.
 		p.buf.WriteString("{ ")
-		for _, formal := range formals {
-			p.buf.WriteString(formal)
-			p.buf.WriteString(", ")
+		for i, formal := range moduleArgs {
+			if used[i] {
+				p.buf.WriteString(formal)
+				p.buf.WriteString(", ")
+			}
 		}
 		p.buf.WriteString("... }:\n\n")
 	}
@@ -58,6 +64,37 @@ func FormatComments(f *File) ([]byte, []PrintedComment, error) {
 		return nil, nil, p.err
 	}
 	return p.output(), p.comments, nil
+}
+
+// countComments returns the number of comments in e, which is the
+// number FormatComments returns for it.
+func countComments(e Expr) int {
+	n := 0
+	switch e := e.(type) {
+	case *String:
+		for _, p := range e.Parts {
+			if p.Interp != nil {
+				n += countComments(p.Interp)
+			}
+		}
+	case *Apply:
+		n += countComments(e.Fn)
+		for _, a := range e.Args {
+			n += countComments(a)
+		}
+	case *List:
+		for _, it := range e.Items {
+			n += len(it.Comments) + countComments(it.Value)
+		}
+	case *Attrs:
+		for _, b := range e.Bindings {
+			n += len(b.Comments)
+			if b.Value != nil {
+				n += countComments(b.Value)
+			}
+		}
+	}
+	return n
 }
 
 // FormatExpr returns e as Nix source, laid out as the value of a binding at
@@ -131,54 +168,65 @@ func (p *printer) noteComment(text string) {
 	p.comments = append(p.comments, PrintedComment{Line: p.line + 1, Text: text})
 }
 
+// newline writes a newline and the indentation of the next line.
 func (p *printer) newline() {
+	if n := 2 * p.indent; n < len(newlineIndent) {
+		p.buf.WriteString(newlineIndent[:1+n])
+		return
+	}
 	p.buf.WriteByte('\n')
 	for range p.indent {
 		p.buf.WriteString("  ")
 	}
 }
 
+// newlineIndent is a newline and the indentation of up to 15 levels.
+const newlineIndent = "\n" + "                              "
+
 // comment writes each line of text as a # comment on its own line, at the
 // current indentation, ending with a newline and the indentation of the
 // next line.
 func (p *printer) comment(text string) {
 	p.noteComment(text)
-	for _, line := range p.commentLines(text) {
-		p.buf.WriteString(line)
+	if p.commentLines(text) {
 		p.newline()
 	}
 }
 
-// commentLines returns text as # comment lines. Nix ends a # comment at
-// a carriage return as well as at a newline, so both break lines here (a
-// CR LF pair once): a carriage return left inside a comment line would
-// end the comment, and the rest of the line would be read as code.
-// Comments hold source text (process names, keys, values), so this is
-// escaping too. A NUL byte or invalid UTF-8, which a Nix file cannot
-// hold, is an error.
-func (p *printer) commentLines(text string) []string {
+// commentLines writes text as # comment lines, a newline and the
+// indentation between two lines, and reports whether it wrote them. Nix
+// ends a # comment at a carriage return as well as at a newline, so both
+// break lines here (a CR LF pair once): a carriage return left inside a
+// comment line would end the comment, and the rest of the line would be
+// read as code. Comments hold source text (process names, keys, values),
+// so this is escaping too. A NUL byte or invalid UTF-8, which a Nix file
+// cannot hold, is an error, and nothing is written.
+func (p *printer) commentLines(text string) bool {
 	if err := checkString(text); err != nil {
 		p.fail(err)
-		return nil
+		return false
 	}
-	text = strings.ReplaceAll(text, "\r\n", "\n")
-	var out []string
 	for {
 		i := strings.IndexAny(text, "\r\n")
-		line := text
+		line, rest := text, ""
 		if i >= 0 {
-			line = text[:i]
+			line, rest = text[:i], text[i+1:]
+			if text[i] == '\r' && strings.HasPrefix(rest, "\n") {
+				rest = rest[1:]
+			}
 		}
 		line = strings.TrimRight(line, " \t")
 		if line == "" {
-			out = append(out, "#")
+			p.buf.WriteByte('#')
 		} else {
-			out = append(out, "# "+line)
+			p.buf.WriteString("# ")
+			p.buf.WriteString(line)
 		}
 		if i < 0 {
-			return out
+			return true
 		}
-		text = text[i+1:]
+		p.newline()
+		text = rest
 	}
 }
 
@@ -189,7 +237,7 @@ func (p *printer) expr(e Expr, expand bool) {
 	case *String:
 		p.str(e)
 	case *Int:
-		p.buf.WriteString(strconv.FormatInt(e.V, 10))
+		p.buf.Write(strconv.AppendInt(p.buf.AvailableBuffer(), e.V, 10))
 	case *Float:
 		p.float(e.V)
 	case *Bool:
@@ -239,7 +287,7 @@ func (p *printer) varRef(v *Var) {
 		}
 		if i > 0 {
 			p.buf.WriteByte('.')
-			p.buf.WriteString(attrName(c))
+			p.buf.Write(appendAttrName(p.buf.AvailableBuffer(), c))
 		} else {
 			p.buf.WriteString(c)
 		}
@@ -350,12 +398,7 @@ func (p *printer) binding(b *Binding) {
 		if b.Value == nil && i == len(b.Comments)-1 {
 			// A comment on its own: no newline after its last line.
 			p.noteComment(c)
-			for j, line := range p.commentLines(c) {
-				if j > 0 {
-					p.newline()
-				}
-				p.buf.WriteString(line)
-			}
+			p.commentLines(c)
 			return
 		}
 		p.comment(c)
@@ -363,42 +406,86 @@ func (p *printer) binding(b *Binding) {
 	if b.Value == nil {
 		return
 	}
-	path, value := collapse(b.Path, b.Value)
-	if len(path) == 0 {
+	value, sets := collapse(b.Value)
+	n := len(b.Path)
+	for v := range sets.all {
+		n += len(v.Bindings[0].Path)
+	}
+	if n == 0 {
 		p.fail(fmt.Errorf("nix: binding without a name"))
 		return
 	}
-	for i, c := range path {
-		if err := checkString(c); err != nil {
-			p.fail(err)
+	if !p.attrPath(b.Path, false) {
+		return
+	}
+	dot := len(b.Path) > 0
+	for v := range sets.all {
+		inner := v.Bindings[0].Path
+		if !p.attrPath(inner, dot) {
 			return
 		}
-		if i > 0 {
-			p.buf.WriteByte('.')
-		}
-		p.buf.WriteString(attrName(c))
+		dot = dot || len(inner) > 0
 	}
 	p.buf.WriteString(" = ")
 	p.expr(value, true)
 	p.buf.WriteByte(';')
 }
 
-// collapse joins a binding's path with the paths inside its value while the
-// value is an attribute set of exactly one binding that ends in a single
-// value: {a = {b = {c = 1;};};} is written a.b.c = 1;. A set of two or
-// more bindings stays a set, so related settings stay together.
-func collapse(path []string, value Expr) ([]string, Expr) {
-	if !chain(value) {
-		return path, value
+// attrPath writes the parts of path joined by dots, after a dot when dot
+// is set and path is not empty, and reports whether they are valid.
+func (p *printer) attrPath(path []string, dot bool) bool {
+	for i, c := range path {
+		if err := checkString(c); err != nil {
+			p.fail(err)
+			return false
+		}
+		if i > 0 || dot {
+			p.buf.WriteByte('.')
+		}
+		p.buf.Write(appendAttrName(p.buf.AvailableBuffer(), c))
 	}
+	return true
+}
+
+// collapse returns the value a binding of value is written with, and the
+// sets whose paths join the binding's path: a binding's path is joined
+// with the paths inside its value while the value is an attribute set of
+// exactly one binding that ends in a single value, so that
+// {a = {b = {c = 1;};};} is written a.b.c = 1;. A set of two or more
+// bindings stays a set, so related settings stay together. collapse
+// allocates nothing: the printer writes the joined path part by part.
+func collapse(value Expr) (Expr, chainSets) {
+	if !chain(value) {
+		return value, chainSets{}
+	}
+	top := value
+	n := 0
 	for {
 		a, ok := value.(*Attrs)
 		if !ok || len(a.Bindings) != 1 {
-			return path, value
+			return value, chainSets{top: top, n: n}
 		}
-		b := a.Bindings[0]
-		path = append(append([]string(nil), path...), b.Path...)
-		value = b.Value
+		value = a.Bindings[0].Value
+		n++
+	}
+}
+
+// chainSets are the n nested sets of one binding each that collapse
+// joins, starting at top.
+type chainSets struct {
+	top Expr
+	n   int
+}
+
+// all yields the sets of c, outermost first.
+func (c chainSets) all(yield func(*Attrs) bool) {
+	v := c.top
+	for range c.n {
+		a := v.(*Attrs)
+		if !yield(a) {
+			return
+		}
+		v = a.Bindings[0].Value
 	}
 }
 
@@ -421,6 +508,6 @@ func SingleLine(b *Binding) bool {
 	if len(b.Comments) > 0 || b.Value == nil {
 		return false
 	}
-	_, v := collapse(b.Path, b.Value)
+	v, _ := collapse(b.Value)
 	return inline(v)
 }

@@ -75,16 +75,16 @@ func TestStringRoundTripGo(t *testing.T) {
 
 func TestAttrNameRoundTripGo(t *testing.T) {
 	for _, name := range append(trickyStrings, "web", "web-1", "a'b", "1web", "if", "inherit", "or", "my.svc", "a b") {
-		got := attrName(name)
+		got := string(appendAttrName(nil, name))
 		if IsIdent(name) {
 			if got != name {
-				t.Errorf("attrName(%q) = %s, want it bare", name, got)
+				t.Errorf("appendAttrName(%q) = %s, want it bare", name, got)
 			}
 			continue
 		}
 		back, err := readLiteral(got)
 		if err != nil || back != name {
-			t.Errorf("attrName(%q) = %s, reads back as %q (%v)", name, got, back, err)
+			t.Errorf("appendAttrName(%q) = %s, reads back as %q (%v)", name, got, back, err)
 		}
 	}
 }

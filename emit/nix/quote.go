@@ -8,7 +8,8 @@ import (
 	"github.com/pc2devenv/pc2devenv/internal/lazyre"
 )
 
-// keywords are the Nix words that cannot be attribute names unquoted.
+// keywords are the Nix words that cannot be attribute names unquoted;
+// isKeyword tells them.
 var keywords = map[string]bool{
 	"if": true, "then": true, "else": true, "assert": true, "with": true,
 	"let": true, "in": true, "rec": true, "inherit": true, "or": true,
@@ -28,12 +29,52 @@ func IsIdent(name string) bool {
 			return false
 		}
 	}
-	return !keywords[name]
+	return !isKeyword(name)
+}
+
+// isKeyword reports whether name is one of keywords, as a switch, which
+// is faster than the map.
+func isKeyword(name string) bool {
+	switch name {
+	case "if", "then", "else", "assert", "with", "let", "in", "rec", "inherit", "or":
+		return true
+	}
+	return false
 }
 
 // checkString returns an error for text a Nix file cannot hold: a NUL
 // byte (Nix strings end there), or invalid UTF-8 (the file is text).
 func checkString(s string) error {
+	if plainText(s) {
+		return nil
+	}
+	return checkStringSlow(s)
+}
+
+// plainText reports whether s is ASCII without a NUL byte, which a Nix
+// file can hold, looking at eight bytes at a time: most text is.
+func plainText(s string) bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	for len(s) >= 8 {
+		x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		// A byte of x from 1 to 0x7f leaves the high bit of its byte
+		// of x-lo and of x clear; a NUL or a byte from 0x80 sets one.
+		if ((x-lo)|x)&hi != 0 {
+			return false
+		}
+		s = s[8:]
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == 0 || c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// checkStringSlow is checkString for text that is not plain.
+func checkStringSlow(s string) error {
 	if strings.IndexByte(s, 0) >= 0 {
 		return fmt.Errorf("nix: a string cannot hold a NUL byte: %q", s)
 	}
@@ -43,48 +84,39 @@ func checkString(s string) error {
 	return nil
 }
 
-// attrName returns name as an attribute name: bare when it is an
-// identifier, quoted otherwise.
-func attrName(name string) string {
+// appendAttrName appends name to b as an attribute name: bare when it is
+// an identifier, quoted otherwise.
+func appendAttrName(b []byte, name string) []byte {
 	if IsIdent(name) {
-		return name
+		return append(b, name...)
 	}
-	return quoteDouble(name)
+	return appendQuoted(b, name)
 }
 
-// quoteDouble returns s as a "..." literal. A NUL byte, which Nix cannot
-// hold, is replaced by nothing here; str reports it as an error first.
-func quoteDouble(s string) string {
-	if plainDouble(s) {
-		return `"` + s + `"`
-	}
-	b := make([]byte, 0, len(s)+2)
+// appendQuoted appends s to b as a "..." literal. A NUL byte, which Nix
+// cannot hold, is dropped here; str reports it as an error first.
+func appendQuoted(b []byte, s string) []byte {
 	b = append(b, '"')
 	b = appendEscaped(b, s)
-	b = append(b, '"')
-	return string(b)
+	return append(b, '"')
 }
 
-// plainDouble reports whether s is its own escape inside "...": whether
-// it holds none of the bytes appendEscaped changes.
-func plainDouble(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\\', '"', '\n', '\r', '\t', '$', 0:
-			return false
-		}
-	}
-	return true
-}
+// escapedInDouble holds the bytes appendEscaped changes.
+var escapedInDouble = [256]bool{'\\': true, '"': true, '\n': true, '\r': true, '\t': true, '$': true, 0: true}
 
 // appendEscaped appends s to b as the inside of a "..." literal: \\, \",
 // \n, \r and \t escaped, and $ when { follows it. A NUL byte is dropped.
+// It scans s once, appending the runs of bytes that are their own escape
+// as they are.
 func appendEscaped(b []byte, s string) []byte {
-	if plainDouble(s) {
-		return append(b, s...)
-	}
+	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if !escapedInDouble[c] {
+			continue
+		}
+		b = append(b, s[start:i]...)
+		start = i + 1
 		switch c {
 		case '\\':
 			b = append(b, `\\`...)
@@ -104,11 +136,9 @@ func appendEscaped(b []byte, s string) []byte {
 			}
 		case 0:
 			// Unrepresentable; see str.
-		default:
-			b = append(b, c)
 		}
 	}
-	return b
+	return append(b, s[start:]...)
 }
 
 // multiline reports whether s prints as an indented string (the kind
@@ -241,11 +271,13 @@ func (p *printer) indented(s *String) {
 			} else if atLineStart {
 				p.buf.WriteByte('\n')
 			}
-			esc := escapeIndented(line)
+			p.buf.Write(appendEscapedIndented(p.buf.AvailableBuffer(), line))
 			if !hasNL && dollarBeforeInterp(s.Parts, i) {
-				esc = esc[:len(esc)-1] + "''$"
+				// The line ends in "$", which is its own escape:
+				// escape it as "''$" instead.
+				p.buf.Truncate(p.buf.Len() - 1)
+				p.buf.WriteString("''$")
 			}
-			p.buf.WriteString(esc)
 			atLineStart = hasNL
 			text = rest
 			if !hasNL {
@@ -258,28 +290,28 @@ func (p *printer) indented(s *String) {
 	p.buf.WriteString("''")
 }
 
-// escapeIndented escapes one line of an indented string:
+// appendEscapedIndented appends one line of an indented string to b,
+// escaped:
 //
 //	''  becomes  '''
 //	${  becomes  ''${
-func escapeIndented(line string) string {
+func appendEscapedIndented(b []byte, line string) []byte {
 	if !strings.Contains(line, "''") && !strings.Contains(line, "${") {
-		return line
+		return append(b, line...)
 	}
-	var b strings.Builder
 	for i := 0; i < len(line); i++ {
 		switch {
 		case line[i] == '\'' && i+1 < len(line) && line[i+1] == '\'':
-			b.WriteString("'''")
+			b = append(b, "'''"...)
 			i++
 		case line[i] == '$' && i+1 < len(line) && line[i+1] == '{':
-			b.WriteString("''${")
+			b = append(b, "''${"...)
 			i++
 		default:
-			b.WriteByte(line[i])
+			b = append(b, line[i])
 		}
 	}
-	return b.String()
+	return b
 }
 
 var pathRE = lazyre.New(`^[A-Za-z0-9._+-]+(/[A-Za-z0-9._+-]+)*/?$`)

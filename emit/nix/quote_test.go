@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// quoteDoubleSimple is quoteDouble as a strings.Builder writes it, byte
+// quoteDoubleSimple is appendQuoted as a strings.Builder writes it, byte
 // by byte.
 func quoteDoubleSimple(s string) string {
 	var b strings.Builder
@@ -92,11 +92,11 @@ func quoteInputs() []string {
 	return in
 }
 
-// TestQuoteDouble checks quoteDouble against the byte-by-byte escaper.
+// TestQuoteDouble checks appendQuoted against the byte-by-byte escaper.
 func TestQuoteDouble(t *testing.T) {
 	for _, s := range quoteInputs() {
-		if got, want := quoteDouble(s), quoteDoubleSimple(s); got != want {
-			t.Errorf("quoteDouble(%q) = %s, want %s", s, got, want)
+		if got, want := string(appendQuoted(nil, s)), quoteDoubleSimple(s); got != want {
+			t.Errorf("appendQuoted(%q) = %s, want %s", s, got, want)
 		}
 	}
 }
