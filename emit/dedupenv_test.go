@@ -38,7 +38,7 @@ func staticEnvSimple(p *ir.Process) []ir.EnvVar {
 	return env
 }
 
-// randomEnvs returns lists of variables, short and long (past dupNames's
+// randomEnvs returns lists of variables, short and long (past ir.RepeatsName's
 // pair-by-pair limit), with and without repeated names, values with and
 // without references, and names bash can and cannot export.
 func randomEnvs() [][]ir.EnvVar {

@@ -294,7 +294,7 @@ func refList(t ir.Text) string {
 // first, as the runners do. It returns env itself when no name repeats:
 // callers only read the variables.
 func dedupEnv(env []ir.EnvVar) []ir.EnvVar {
-	if !dupNames(env) {
+	if !ir.RepeatsName(env) {
 		return env
 	}
 	last := map[string]int{}
@@ -311,29 +311,6 @@ func dedupEnv(env []ir.EnvVar) []ir.EnvVar {
 		out = append(out, env[last[v.Name]])
 	}
 	return out
-}
-
-// dupNames reports whether a name occurs twice in env. It compares
-// short lists pair by pair, which allocates nothing.
-func dupNames(env []ir.EnvVar) bool {
-	if len(env) > 32 {
-		seen := make(map[string]bool, len(env))
-		for _, v := range env {
-			if seen[v.Name] {
-				return true
-			}
-			seen[v.Name] = true
-		}
-		return false
-	}
-	for i := range env {
-		for j := range i {
-			if env[i].Name == env[j].Name {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func (l *lowerer) dotenv() {

@@ -25,7 +25,7 @@ func dedupEnvSimple(env []ir.EnvVar) []ir.EnvVar {
 }
 
 // TestDedupEnv checks dedupEnv against its simple form on short and long
-// lists (past repeatsName's pair-by-pair limit), with and without
+// lists (past ir.RepeatsName's pair-by-pair limit), with and without
 // repeated names.
 func TestDedupEnv(t *testing.T) {
 	names := []string{"A", "B", "PGDATA", "PORT", "C"}

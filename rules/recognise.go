@@ -308,7 +308,7 @@ func (m *match) envVar(name string, w word, pos ir.Pos, container bool) {
 // dedupEnv keeps the last of repeated variables. It returns env itself
 // when no name repeats.
 func dedupEnv(env []ir.EnvVar) []ir.EnvVar {
-	if !repeatsName(env) {
+	if !ir.RepeatsName(env) {
 		return env
 	}
 	last := map[string]int{}
@@ -322,27 +322,4 @@ func dedupEnv(env []ir.EnvVar) []ir.EnvVar {
 		}
 	}
 	return out
-}
-
-// repeatsName reports whether a name occurs twice in env. It compares
-// short lists pair by pair, which allocates nothing.
-func repeatsName(env []ir.EnvVar) bool {
-	if len(env) > 32 {
-		seen := make(map[string]bool, len(env))
-		for _, v := range env {
-			if seen[v.Name] {
-				return true
-			}
-			seen[v.Name] = true
-		}
-		return false
-	}
-	for i := range env {
-		for j := range i {
-			if env[i].Name == env[j].Name {
-				return true
-			}
-		}
-	}
-	return false
 }
